@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/**
+ * Every test of XinYuan, in order: type checks, server/shared/cross-package tests on PGlite, the same on
+ * PostgreSQL, the admin and mini-program unit tests, the builds (admin, weapp, H5), the WeChat-build
+ * checks and the browser tests. Prints one closing line "N passed, N failed, N skipped".
+ *
+ *   npm test                     everything
+ *   npm test -- --only=pglite    one step (names below)
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+
+const root = join(import.meta.dirname, "..");
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice(7).split(",");
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+const timings = [];
+const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules --no-warnings`.trim() };
+const runDir = mkdtempSync(join(tmpdir(), "xinyuan-test-"));
+
+function run(name, command, args, extraEnv = {}) {
+  const started = Date.now();
+  console.log(`\n▶ ${name}: ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
+  timings.push(`${name} ${((Date.now() - started) / 1000).toFixed(0)}s`);
+  return result.status === 0;
+}
+
+function step(name, fn) {
+  if (only && !only.includes(name)) return;
+  const ok = fn();
+  if (!ok) failures.push(name);
+}
+
+function jest(name, config, extraEnv = {}) {
+  const output = join(runDir, `${name}.json`);
+  const ok = run(name, "npx", ["jest", "-c", config, "--json", `--outputFile=${output}`], extraEnv);
+  if (existsSync(output)) {
+    const report = JSON.parse(readFileSync(output, "utf8"));
+    totals.passed += report.numPassedTests;
+    totals.failed += report.numFailedTests;
+    totals.skipped += report.numPendingTests + report.numTodoTests;
+    if (report.numTotalTests === 0) {
+      console.error(`✗ ${name}: no test ran`);
+      return false;
+    }
+  }
+  return ok;
+}
+
+function workspaceHasScript(workspace, script) {
+  const path = join(root, workspace, "package.json");
+  return existsSync(path) && Boolean(JSON.parse(readFileSync(path, "utf8")).scripts?.[script]);
+}
+
+async function postgresReachable() {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres", connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+step("typecheck", () => ["shared", "server", "tests"].every((project) => run(`typecheck ${project}`, "npx", ["tsc", "-p", project])) &&
+  ["admin", "miniapp"].every((workspace) => !workspaceHasScript(workspace, "typecheck") || run(`typecheck ${workspace}`, "npm", ["run", "typecheck", "-w", workspace])));
+
+step("pglite", () => jest("pglite", "jest.config.cjs", { XINYUAN_TEST_DB: "pglite" }));
+
+const pgUp = await postgresReachable();
+step("postgres", () => {
+  if (!pgUp) {
+    console.error("✗ PostgreSQL is not reachable (TEST_DATABASE_URL or 127.0.0.1:5432): the PostgreSQL run is required");
+    return false;
+  }
+  return jest("postgres", "jest.config.cjs", { XINYUAN_TEST_DB: "postgres" });
+});
+
+step("admin-unit", () => !existsSync(join(root, "admin/jest.config.cjs")) || jest("admin-unit", "admin/jest.config.cjs"));
+step("miniapp-unit", () => !existsSync(join(root, "miniapp/jest.config.cjs")) || jest("miniapp-unit", "miniapp/jest.config.cjs"));
+
+step("build", () =>
+  (!workspaceHasScript("admin", "build") || run("build admin", "npm", ["run", "build", "-w", "admin"])) &&
+  (!workspaceHasScript("miniapp", "build:weapp") || run("build weapp", "npm", ["run", "build:weapp", "-w", "miniapp"])) &&
+  (!workspaceHasScript("miniapp", "build:h5") || run("build h5", "npm", ["run", "build:h5", "-w", "miniapp"])));
+
+step("weapp", () => !existsSync(join(root, "tests/weapp/jest.config.cjs")) || jest("weapp", "tests/weapp/jest.config.cjs"));
+step("browser", () => jest("browser", "jest.browser.config.cjs", { XINYUAN_TEST_DB: pgUp ? "postgres" : "pglite" }));
+
+console.log(`\nsteps: ${timings.join(", ")}`);
+if (failures.length > 0) console.log(`failed steps: ${failures.join(", ")}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failures.length > 0 || totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,30 @@
+import type { Config } from "./config";
+import { createLogger, type Logger } from "./logger";
+import { createFieldCipher } from "./crypto/fieldCipher";
+import { createIdentityHasher } from "./crypto/identityHasher";
+import { createWechatApiClient, type WechatApiClient } from "./wechat/wechatApiClient";
+import { systemClock, type Clock } from "./clock";
+import { silentRealtime } from "./realtime/realtime";
+import type { OpenDatabase } from "./db/openDatabase";
+import type { Services } from "./services";
+
+export interface ServiceOverrides {
+  log?: Logger;
+  clock?: Clock;
+  wechat?: WechatApiClient;
+}
+
+/** Everything a handler needs, made once per process (or per test app). */
+export function buildServices(config: Config, database: OpenDatabase, overrides: ServiceOverrides = {}): Services {
+  return {
+    config,
+    db: database.db,
+    dbKind: database.kind,
+    log: overrides.log ?? createLogger(config.logLevel),
+    cipher: createFieldCipher(config.fieldKeys),
+    hashIdentity: createIdentityHasher(config.identityHashKey),
+    wechat: overrides.wechat ?? createWechatApiClient(config.wechat),
+    clock: overrides.clock ?? systemClock,
+    realtime: silentRealtime,
+  };
+}

@@ -1,0 +1,128 @@
+import { z } from "zod";
+
+/** Demo-only secrets. NODE_ENV=production refuses to start while any of these is in use. */
+export const demoSecrets = {
+  fieldKey: "demo1:eGlueXVhbi1kZW1vLWtleS1uZXZlci1mb3ItcHJvZCE=",
+  identityHashKey: "demo-identity-hash-key-do-not-use-in-production",
+  wechatAppSecret: "demo-wechat-secret",
+} as const;
+
+const booleanFlag = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+const minutes = z.coerce.number().int().positive();
+
+const keyList = z
+  .string()
+  .min(1)
+  .transform((raw, ctx) => {
+    const keys: Array<{ id: string; key: Buffer }> = [];
+    for (const entry of raw.split(",").map((part) => part.trim()).filter(Boolean)) {
+      const [id, encoded] = entry.split(":");
+      const key = Buffer.from(encoded ?? "", "base64");
+      if (!id || !/^[a-zA-Z0-9_-]{1,16}$/.test(id) || key.length !== 32) {
+        ctx.addIssue({ code: "custom", message: "each entry must be <keyId>:<base64 of 32 bytes>" });
+        return z.NEVER;
+      }
+      keys.push({ id, key });
+    }
+    return keys;
+  });
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default("./data"),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// URL" }).optional(),
+  XINYUAN_DEMO: booleanFlag.default(false),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  FIELD_ENCRYPTION_KEYS: keyList.optional(),
+  IDENTITY_HASH_KEY: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
+  WECHAT_API_BASE: z.url().default("https://api.weixin.qq.com"),
+  WECHAT_APPID: z.string().min(1).default("wx-demo-appid"),
+  WECHAT_SECRET: z.string().min(1).optional(),
+  CORS_ORIGINS: z.string().default(""),
+  TRUST_PROXY: booleanFlag.default(false),
+  COUNTY_NAME: z.string().min(1).default("渠县"),
+  HOTLINE_NUMBER: z.string().min(3).default("0818-7322525"),
+  HOTLINE_HOURS: z.string().min(1).default("每天 8:00–22:00"),
+  STAFF_IDLE_MINUTES: minutes.default(30),
+  STAFF_MAX_SESSION_HOURS: z.coerce.number().positive().default(12),
+  USER_SESSION_DAYS: z.coerce.number().positive().default(30),
+  ADMIN_DIST: z.string().optional(),
+  H5_DIST: z.string().optional(),
+});
+
+export interface Config {
+  env: "development" | "test" | "production";
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  logLevel: string;
+  fieldKeys: Array<{ id: string; key: Buffer }>;
+  identityHashKey: string;
+  wechat: { apiBase: string; appId: string; appSecret: string };
+  corsOrigins: string[];
+  trustProxy: boolean;
+  county: { name: string; hotlineNumber: string; hotlineHours: string };
+  sessions: { staffIdleMinutes: number; staffMaxHours: number; userDays: number };
+  staticDirs: { admin: string | undefined; h5: string | undefined };
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Reads and validates configuration once. A wrong or missing value stops start-up with a message that
+ * names the variable; production refuses demo settings (fake WeChat host, demo keys).
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration — ${problems.join("; ")}`);
+  }
+  const values = parsed.data;
+  const demoAllowed = values.XINYUAN_DEMO || values.NODE_ENV !== "production";
+  const missing = (name: string) => new ConfigError(`invalid configuration — ${name}: required (set it, or run in demo mode with XINYUAN_DEMO=true)`);
+
+  const fieldKeys = values.FIELD_ENCRYPTION_KEYS ?? (demoAllowed ? keyList.parse(demoSecrets.fieldKey) : undefined);
+  if (!fieldKeys) throw missing("FIELD_ENCRYPTION_KEYS");
+  const identityHashKey = values.IDENTITY_HASH_KEY ?? (demoAllowed ? demoSecrets.identityHashKey : undefined);
+  if (!identityHashKey) throw missing("IDENTITY_HASH_KEY");
+  const appSecret = values.WECHAT_SECRET ?? (demoAllowed ? demoSecrets.wechatAppSecret : undefined);
+  if (!appSecret) throw missing("WECHAT_SECRET");
+
+  const config: Config = {
+    env: values.NODE_ENV,
+    host: values.HOST,
+    port: values.PORT,
+    dataDir: values.DATA_DIR,
+    databaseUrl: values.DATABASE_URL,
+    demo: values.XINYUAN_DEMO,
+    logLevel: values.LOG_LEVEL,
+    fieldKeys,
+    identityHashKey,
+    wechat: { apiBase: values.WECHAT_API_BASE.replace(/\/$/, ""), appId: values.WECHAT_APPID, appSecret },
+    corsOrigins: values.CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter(Boolean),
+    trustProxy: values.TRUST_PROXY,
+    county: { name: values.COUNTY_NAME, hotlineNumber: values.HOTLINE_NUMBER, hotlineHours: values.HOTLINE_HOURS },
+    sessions: { staffIdleMinutes: values.STAFF_IDLE_MINUTES, staffMaxHours: values.STAFF_MAX_SESSION_HOURS, userDays: values.USER_SESSION_DAYS },
+    staticDirs: { admin: values.ADMIN_DIST, h5: values.H5_DIST },
+  };
+  if (config.env === "production") refuseDemoSettings(config);
+  return config;
+}
+
+function refuseDemoSettings(config: Config): void {
+  const problems: string[] = [];
+  if (config.demo) problems.push("XINYUAN_DEMO: demo mode is not allowed in production");
+  if (config.fieldKeys.some((entry) => `${entry.id}:${entry.key.toString("base64")}` === demoSecrets.fieldKey)) problems.push("FIELD_ENCRYPTION_KEYS: the demo key is not allowed in production");
+  if (config.identityHashKey === demoSecrets.identityHashKey) problems.push("IDENTITY_HASH_KEY: the demo key is not allowed in production");
+  if (config.wechat.appSecret === demoSecrets.wechatAppSecret) problems.push("WECHAT_SECRET: the demo secret is not allowed in production");
+  const host = new URL(config.wechat.apiBase).hostname;
+  if (host === "127.0.0.1" || host === "localhost" || host === "::1") problems.push("WECHAT_API_BASE: a local (fake) WeChat host is not allowed in production");
+  if (problems.length > 0) throw new ConfigError(`refusing demo settings in production — ${problems.join("; ")}`);
+}

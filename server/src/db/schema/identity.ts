@@ -1,0 +1,69 @@
+import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { areas, schools } from "./directory";
+
+export const staff = pgTable("staff", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  roles: text("roles").array().notNull(),
+  scopeLevel: text("scope_level").notNull(),
+  areaId: uuid("area_id").references(() => areas.id),
+  schoolId: uuid("school_id").references(() => schools.id),
+  status: text("status").notNull().default("active"),
+  mustChangePassword: boolean("must_change_password").notNull().default(true),
+  /** Encrypted (fieldCipher) TOTP secret once enrolled; the pending one while enrolling. */
+  totpSecretEnc: text("totp_secret_enc"),
+  totpPendingSecretEnc: text("totp_pending_secret_enc"),
+  /** Last accepted TOTP time step, so a code cannot be replayed. */
+  totpLastStep: integer("totp_last_step"),
+  failedLoginCount: integer("failed_login_count").notNull().default(0),
+  lockedUntil: timestamp("locked_until", { withTimezone: true }),
+  lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Mini-program users. The openid is kept only as a keyed hash; staff only ever see the alias. */
+export const appUsers = pgTable("app_users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  openidHash: text("openid_hash").unique(),
+  alias: text("alias").notNull().unique(),
+  role: text("role"),
+  ageBand: text("age_band"),
+  schoolId: uuid("school_id").references(() => schools.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Set when the user deleted their account: identity erased, records the law keeps stay detached. */
+  deletedAt: timestamp("deleted_at", { withTimezone: true }),
+});
+
+export const consents = pgTable(
+  "consents",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => appUsers.id),
+    kind: text("kind").notNull(),
+    version: text("version").notNull(),
+    givenAt: timestamp("given_at", { withTimezone: true }).notNull().defaultNow(),
+    guardianRelation: text("guardian_relation"),
+    guardianNameEnc: text("guardian_name_enc"),
+    withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
+  },
+  (table) => [index("consents_user_idx").on(table.userId, table.kind)],
+);
+
+/** Sessions of staff and of mini-program users; only the token's SHA-256 is stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    subjectType: text("subject_type").notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (table) => [uniqueIndex("sessions_token_idx").on(table.tokenHash), index("sessions_subject_idx").on(table.subjectType, table.subjectId)],
+);

@@ -1,0 +1,4 @@
+export * from "./directory";
+export * from "./identity";
+export * from "./audit";
+export * from "./platform";

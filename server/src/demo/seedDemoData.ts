@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { ScopeLevel, StaffRole } from "@xinyuan/shared";
+import { areas, schools, staff } from "../db/schema";
+import type { Services } from "../services";
+import { hashPassword } from "../auth/password";
+import { demoAreas } from "./quCountyDirectory";
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  displayName: string;
+  roles: StaffRole[];
+  scopeLevel: ScopeLevel;
+  schoolName?: string;
+  areaName?: string;
+}
+
+const demoStaff: Array<Omit<DemoAccount, "password">> = [
+  { username: "admin", displayName: "县心理中心管理员", roles: ["centre_admin"], scopeLevel: "county" },
+  { username: "supervisor", displayName: "王督导", roles: ["supervisor", "counsellor"], scopeLevel: "county" },
+  { username: "hotline", displayName: "李老师（热线值班）", roles: ["counsellor"], scopeLevel: "county" },
+  { username: "counsellor", displayName: "张老师（渠县中学）", roles: ["counsellor"], scopeLevel: "school", schoolName: "渠县中学" },
+  { username: "area", displayName: "陈老师（渠北片区）", roles: ["counsellor"], scopeLevel: "area", areaName: "渠北片区" },
+  { username: "editor", displayName: "刘编辑", roles: ["editor"], scopeLevel: "county" },
+  { username: "reviewer", displayName: "赵审核", roles: ["reviewer"], scopeLevel: "county" },
+  { username: "expert", displayName: "周专家（达州市心理卫生中心）", roles: ["expert"], scopeLevel: "county" },
+];
+
+/**
+ * Loads the 渠县 demo directory and one account per role, once (a second call finds them and returns
+ * nothing new). Passwords are random and returned so the demo start prints them once.
+ */
+export async function seedDemoData(services: Pick<Services, "db">): Promise<DemoAccount[]> {
+  const { db } = services;
+  const existing = await db.select({ id: staff.id }).from(staff).where(eq(staff.username, "admin")).limit(1);
+  if (existing.length > 0) return [];
+
+  const areaIds = new Map<string, string>();
+  const schoolIds = new Map<string, string>();
+  for (const area of demoAreas) {
+    const [areaRow] = await db.insert(areas).values({ name: area.name }).returning({ id: areas.id });
+    areaIds.set(area.name, areaRow!.id);
+    for (const school of area.schools) {
+      const [schoolRow] = await db.insert(schools).values({ ...school, areaId: areaRow!.id }).returning({ id: schools.id });
+      schoolIds.set(school.name, schoolRow!.id);
+    }
+    await db.update(areas).set({ centreSchoolId: schoolIds.get(area.centreSchool) ?? null }).where(eq(areas.id, areaRow!.id));
+  }
+
+  const accounts: DemoAccount[] = [];
+  for (const account of demoStaff) {
+    const password = `Demo-${randomBytes(4).toString("hex")}9`;
+    const schoolId = account.schoolName ? schoolIds.get(account.schoolName) ?? null : null;
+    const areaId = account.areaName
+      ? areaIds.get(account.areaName) ?? null
+      : account.schoolName
+        ? areaIds.get(demoAreas.find((area) => area.schools.some((school) => school.name === account.schoolName))!.name) ?? null
+        : null;
+    await db.insert(staff).values({
+      username: account.username,
+      displayName: account.displayName,
+      passwordHash: await hashPassword(password),
+      roles: account.roles,
+      scopeLevel: account.scopeLevel,
+      areaId,
+      schoolId,
+      mustChangePassword: false,
+    });
+    accounts.push({ ...account, password });
+  }
+  return accounts;
+}

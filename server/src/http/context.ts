@@ -1,0 +1,18 @@
+import type { ParameterizedContext } from "koa";
+import type { Logger } from "../logger";
+import type { Services } from "../services";
+import type { Actor } from "../auth/actor";
+
+export interface AppState {
+  requestId: string;
+  log: Logger;
+  /** Set by authentication; absent on public routes without a token. */
+  actor?: Actor;
+  sessionId?: string;
+}
+
+export interface AppContextExtras {
+  services: Services;
+}
+
+export type AppContext = ParameterizedContext<AppState, AppContextExtras> & { params: Record<string, string>; request: { body?: unknown } };

@@ -1,0 +1,9 @@
+/**
+ * Fan-out to connected clients. Rooms: staff-<id>, user-<id>, and feature rooms (hotline-queue, …).
+ * With no socket server attached (unit tests of commands) emits go nowhere.
+ */
+export interface Realtime {
+  emit(room: string, event: string, payload: unknown): void;
+}
+
+export const silentRealtime: Realtime = { emit: () => undefined };

@@ -1,0 +1,64 @@
+import type { Server as HttpServer } from "node:http";
+import { Server as SocketServer, type Socket } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents } from "@xinyuan/shared";
+import type { Services } from "../services";
+import type { Actor } from "../auth/actor";
+import { authenticateToken } from "../auth/authenticateToken";
+import { AppError } from "../http/errors";
+import type { Realtime } from "./realtime";
+
+export interface SocketData {
+  actor: Actor;
+  sessionId: string;
+}
+
+export type XinyuanSocketServer = SocketServer<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type XinyuanSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** Feature modules register their socket handlers here (hotline queue, chat). */
+export type SocketFeature = (io: XinyuanSocketServer, socket: XinyuanSocket, services: Services) => void;
+
+export const personalRoom = (actor: Actor) => `${actor.type}-${actor.id}`;
+
+/**
+ * socket.io on the same HTTP server. The handshake carries the same bearer token as HTTP
+ * (auth: { token }); each socket joins its personal room. On PostgreSQL, rooms span processes through
+ * @socket.io/postgres-adapter; on PGlite there is one process by construction.
+ */
+export async function attachSocketServer(httpServer: HttpServer, services: Services, pgPool: import("pg").Pool | undefined, features: SocketFeature[]): Promise<{ io: XinyuanSocketServer; realtime: Realtime }> {
+  const io: XinyuanSocketServer = new SocketServer(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+    cors: { origin: services.config.corsOrigins.length > 0 ? services.config.corsOrigins : false },
+  });
+  if (pgPool) {
+    const { createAdapter } = await import("@socket.io/postgres-adapter");
+    io.adapter(createAdapter(pgPool, { tableName: "socket_io_attachments", heartbeatInterval: 5000, heartbeatTimeout: 15000 }));
+  }
+  io.use(async (socket, next) => {
+    const token = typeof socket.handshake.auth?.token === "string" ? socket.handshake.auth.token : undefined;
+    if (!token) return next(Object.assign(new Error("UNAUTHENTICATED"), { data: { code: "UNAUTHENTICATED" } }));
+    try {
+      const { actor, sessionId } = await authenticateToken(services, token);
+      socket.data.actor = actor;
+      socket.data.sessionId = sessionId;
+      next();
+    } catch (error) {
+      const code = error instanceof AppError ? error.code : "UNAUTHENTICATED";
+      next(Object.assign(new Error(code), { data: { code } }));
+    }
+  });
+  io.on("connection", (socket) => {
+    void socket.join(personalRoom(socket.data.actor));
+    for (const feature of features) feature(io, socket, services);
+  });
+  const realtime: Realtime = {
+    emit: (room, event, payload) => {
+      (io.to(room) as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
+    },
+  };
+  return { io, realtime };
+}

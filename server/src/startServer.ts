@@ -1,0 +1,66 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Config } from "./config";
+import { openDatabase, migrateDatabase, type OpenDatabase } from "./db/openDatabase";
+import { buildServices, type ServiceOverrides } from "./buildServices";
+import { createApp } from "./app";
+import { attachSocketServer, type XinyuanSocketServer } from "./realtime/socketServer";
+import { socketFeatures } from "./realtime/socketFeatures";
+import { backgroundJobs } from "./jobs/backgroundJobs";
+import type { Services } from "./services";
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  services: Services;
+  io: XinyuanSocketServer;
+  httpServer: Server;
+  database: OpenDatabase;
+  /** Stops accepting, drains HTTP and sockets, stops jobs, closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Opens and migrates the database, then listens with HTTP and socket.io on one port. */
+export async function startServer(config: Config, overrides: ServiceOverrides & { database?: OpenDatabase } = {}): Promise<RunningServer> {
+  const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  try {
+    await migrateDatabase(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const services = buildServices(config, database, overrides);
+  const { app } = createApp(services);
+  const httpServer = createServer(app.callback());
+  httpServer.keepAliveTimeout = 5000;
+  const { io, realtime } = await attachSocketServer(httpServer, services, database.pgPool, socketFeatures);
+  services.realtime = realtime;
+  const stopJobs = backgroundJobs.map((job) => job(services));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${config.host}:${port}`,
+    port,
+    services,
+    io,
+    httpServer,
+    database,
+    stop() {
+      stopping ??= (async () => {
+        for (const stop of stopJobs) stop();
+        await new Promise<void>((resolve) => {
+          io.close(() => resolve());
+          httpServer.closeIdleConnections();
+          setTimeout(() => httpServer.closeAllConnections(), 5000).unref();
+        });
+        await database.close();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,11 @@
+import { foundationRoutes } from "./routes";
+
+export * from "./contract";
+export { foundationRoutes };
+
+/** Every route of the API. The server refuses to start if a registered route is missing here. */
+export const apiRoutes = {
+  ...foundationRoutes,
+} as const;
+
+export type ApiRouteName = keyof typeof apiRoutes;

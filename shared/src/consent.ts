@@ -1,0 +1,19 @@
+/** Consent kinds a mini-program user gives, each versioned and timestamped on the server. */
+export const consentKinds = ["privacy", "sensitive", "guardian"] as const;
+export type ConsentKind = (typeof consentKinds)[number];
+
+/** Current versions of the texts. Raising one asks every user to agree again. */
+export const currentConsentVersions: Record<ConsentKind, string> = {
+  privacy: "2026-09-01",
+  sensitive: "2026-09-01",
+  guardian: "2026-09-01",
+};
+
+export const guardianRelations = ["father", "mother", "grandparent", "other_guardian"] as const;
+export type GuardianRelation = (typeof guardianRelations)[number];
+export const guardianRelationLabels: Record<GuardianRelation, string> = {
+  father: "父亲",
+  mother: "母亲",
+  grandparent: "祖父母/外祖父母",
+  other_guardian: "其他监护人",
+};

@@ -1,0 +1,114 @@
+import type { AgeBand, ScopeLevel, StaffRole, UserRole, SchoolStage } from "./roles";
+import type { ConsentKind, GuardianRelation } from "./consent";
+
+/** What the admin knows about the signed-in staff member. */
+export interface StaffView {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: StaffRole[];
+  scope: { level: ScopeLevel; areaId: string | null; schoolId: string | null; areaName: string | null; schoolName: string | null };
+  status: "active" | "disabled";
+  totpEnabled: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+  createdAt: string;
+}
+
+export interface StaffSessionView {
+  token: string;
+  expiresAt: string;
+  staff: StaffView;
+  /** What the staff member must do before anything else. */
+  pending: Array<"change_password" | "enrol_totp">;
+}
+
+export interface ConsentView {
+  kind: ConsentKind;
+  version: string;
+  givenAt: string;
+  guardianRelation?: GuardianRelation;
+}
+
+/** A mini-program user as they see themselves. Never includes openid. */
+export interface MeView {
+  id: string;
+  alias: string;
+  role: UserRole | null;
+  ageBand: AgeBand | null;
+  school: { id: string; name: string } | null;
+  consents: ConsentView[];
+  /** True when privacy + sensitive consent (and guardian consent for under-14s) are current. */
+  canUseCounselling: boolean;
+  missingConsents: ConsentKind[];
+  createdAt: string;
+}
+
+export interface UserSessionView {
+  token: string;
+  expiresAt: string;
+  me: MeView;
+}
+
+export interface AreaView {
+  id: string;
+  name: string;
+  centreSchoolId: string | null;
+  centreSchoolName: string | null;
+  schoolCount: number;
+}
+
+export interface SchoolView {
+  id: string;
+  name: string;
+  stage: SchoolStage;
+  areaId: string;
+  areaName: string;
+  hasFullTimeCounsellor: boolean;
+}
+
+export interface PublicSchoolView {
+  id: string;
+  name: string;
+  areaName: string;
+}
+
+export interface AuditEventView {
+  id: string;
+  at: string;
+  actorType: "staff" | "user" | "system";
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  requestId: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+export interface PublicConfigView {
+  countyName: string;
+  hotline: { number: string; hoursText: string };
+  fallbackHelplines: ReadonlyArray<{ number: string; name: string; note: string }>;
+  emergencyLines: ReadonlyArray<{ number: string; name: string; note: string }>;
+  consentVersions: Record<ConsentKind, string>;
+  demo: boolean;
+}
+
+export interface SettingsView {
+  requireTotpForAllStaff: boolean;
+}
+
+export interface TotpSetupView {
+  secret: string;
+  otpauthUrl: string;
+}
+
+export interface UserExportView {
+  exportedAt: string;
+  me: MeView;
+  consents: ConsentView[];
+  /** Later features add their own sections (chats, letters, calls). */
+  sections: Record<string, unknown>;
+}

@@ -1,0 +1,43 @@
+import supertest from "supertest";
+import { loadConfig } from "../../server/src/config";
+import { buildServices } from "../../server/src/buildServices";
+import { createApp } from "../../server/src/app";
+import { adjustableClock } from "../../server/src/clock";
+import { createLogger } from "../../server/src/logger";
+import { startFakeWechatApi } from "../fakes/fakeWechatApiServer";
+import { openTestDatabase } from "./testDatabase";
+
+/** Environment every test app starts from; tests may add to it. */
+export function testEnvironment(wechatApiBase: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return { NODE_ENV: "test", LOG_LEVEL: "silent", WECHAT_API_BASE: wechatApiBase, ...extra };
+}
+
+/**
+ * A real app over a real, freshly migrated database (PGlite or PostgreSQL per XINYUAN_TEST_DB), a real
+ * fake-WeChat HTTP server, and an adjustable clock. Requests go through supertest to app.callback().
+ */
+export async function createTestApp(extraEnvironment: Record<string, string> = {}) {
+  const database = await openTestDatabase();
+  const wechat = await startFakeWechatApi();
+  const config = loadConfig(testEnvironment(wechat.baseUrl, extraEnvironment));
+  const clock = adjustableClock();
+  const services = buildServices(config, database, { clock, log: createLogger("silent") });
+  const { app, apiRouter } = createApp(services);
+  const request = supertest(app.callback());
+  return {
+    app,
+    apiRouter,
+    request,
+    services,
+    db: database.db,
+    database,
+    clock,
+    wechat,
+    async close() {
+      await wechat.close();
+      await database.close();
+    },
+  };
+}
+
+export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
