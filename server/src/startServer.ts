@@ -7,6 +7,7 @@ import { createApp } from "./app";
 import { attachSocketServer, type XinyuanSocketServer } from "./realtime/socketServer";
 import { socketFeatures } from "./realtime/socketFeatures";
 import { backgroundJobs } from "./jobs/backgroundJobs";
+import { presenceHeartbeat } from "./presence/presenceHeartbeat";
 import type { Services } from "./services";
 
 export interface RunningServer {
@@ -35,7 +36,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides & 
   httpServer.keepAliveTimeout = 5000;
   const { io, realtime } = await attachSocketServer(httpServer, services, database.pgPool, socketFeatures);
   services.realtime = realtime;
-  const stopJobs = backgroundJobs.map((job) => job(services));
+  const stopJobs = [...backgroundJobs, presenceHeartbeat(io)].map((job) => job(services));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

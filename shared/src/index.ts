@@ -12,3 +12,4 @@ export * from "./schemas/directory";
 export * from "./schemas/me";
 export * from "./schemas/audit";
 export * from "./schemas/settings";
+export * from "./duty";

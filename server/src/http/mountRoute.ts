@@ -8,11 +8,13 @@ import { authenticateToken, bearerToken } from "../auth/authenticateToken";
 
 export type AppRouter = Router<AppState, AppContextExtras>;
 
-type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+type Parsed<T> = [T] extends [z.ZodType] ? z.output<T> : undefined;
+type BodySchemaOf<C> = C extends RouteContract<infer B, z.ZodType | undefined> ? B : undefined;
+type QuerySchemaOf<C> = C extends RouteContract<z.ZodType | undefined, infer Q> ? Q : undefined;
 
 export interface RouteInput<C extends RouteContract> {
-  body: Parsed<C["body"]>;
-  query: Parsed<C["query"]>;
+  body: Parsed<BodySchemaOf<C>>;
+  query: Parsed<QuerySchemaOf<C>>;
   params: Record<string, string>;
 }
 

@@ -1,4 +1,5 @@
 import { foundationRoutes } from "./routes";
+import { dutyRoutes } from "./dutyRoutes";
 
 export * from "./contract";
 export { foundationRoutes };
@@ -6,6 +7,7 @@ export { foundationRoutes };
 /** Every route of the API. The server refuses to start if a registered route is missing here. */
 export const apiRoutes = {
   ...foundationRoutes,
+  ...dutyRoutes,
 } as const;
 
 export type ApiRouteName = keyof typeof apiRoutes;
