@@ -58,6 +58,7 @@ export function mountRoute<C extends RouteContract>(
     const actor = appCtx.state.actor;
     if (contract.audience === "staff") {
       if (actor?.type !== "staff") throw actor ? ForbiddenError() : AuthenticationError();
+      if (contract.roles && !actor.roles.some((role) => contract.roles!.includes(role))) throw ForbiddenError();
       if (actor.pending.length > 0 && !options.allowPending) {
         throw ForbiddenError(actor.pending.includes("change_password") ? "PASSWORD_CHANGE_REQUIRED" : "TOTP_ENROLMENT_REQUIRED");
       }

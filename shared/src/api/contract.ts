@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { StaffRole } from "../roles";
 
 /** Who may call a route at all; finer checks are the server's policies. */
 export type RouteAudience = "public" | "staff" | "user";
@@ -16,6 +17,11 @@ export interface RouteContract<
   summary: string;
   tag: string;
   audience: RouteAudience;
+  /**
+   * Staff routes: the roles that may call it at all, checked before the input is read (deny by default).
+   * Object-level checks (scope, ownership) still happen in the handler's policy.
+   */
+  roles?: readonly StaffRole[];
   body?: TBody;
   query?: TQuery;
 }
