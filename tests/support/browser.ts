@@ -1,23 +1,23 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 /** Where screenshots of browser tests are kept (a CI artefact). */
 export const artifactsDir = join(__dirname, "../../test-artifacts");
 
-/** Debian's chromium, headless, with the flags that keep it off the closed network. */
+/**
+ * Debian's chromium, headless, with the flags that keep it off the closed network. Playwright gives each
+ * launch a fresh temporary profile (it refuses --user-data-dir in args).
+ */
 export async function launchBrowser(): Promise<Browser & { cleanup(): Promise<void> }> {
-  const userDataDir = mkdtempSync(join(tmpdir(), "xinyuan-chromium-"));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", `--user-data-dir=${userDataDir}`],
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   return Object.assign(browser, {
     async cleanup() {
       await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
     },
   });
 }

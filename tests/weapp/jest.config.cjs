@@ -8,4 +8,6 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
   testTimeout: 60000,
+  // Lists skipped tests with their suite name, which says why (the DevTools-gated automator suite).
+  verbose: true,
 }

@@ -79,7 +79,7 @@ describe('compiled weapp start-up', () => {
     expect(agree).not.toBeNull()
     agree?.dispatchEvent('agreeprivacyauthorization')
 
-    await eventually(() => expect(answers).toEqual([{ event: 'agree', buttonId: 'xinyuan-privacy-agree' }]))
+    await eventually(() => expect(answers).toEqual([{ event: 'exposureAuthorization' }, { event: 'agree', buttonId: 'xinyuan-privacy-agree' }]))
     await eventually(() => expect(page.dom.textContent).not.toContain('需要你的同意'))
   })
 

@@ -10,7 +10,7 @@ export async function securityHeaders(ctx: AppContext, next: Next): Promise<void
   ctx.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
   ctx.set(
     "Content-Security-Policy",
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'",
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; script-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'",
   );
   if (ctx.path.startsWith("/api/")) ctx.set("Cache-Control", "no-store");
   await next();

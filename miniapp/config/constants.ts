@@ -1,0 +1,9 @@
+/**
+ * Build-time constants. The weapp build talks to an absolute server address (WeChat has no "same
+ * origin"); set XINYUAN_API_BASE when building for a real deployment. H5 is served by that server,
+ * so it always uses the relative /api/v1.
+ */
+export function buildConstants(): Record<string, string> {
+  const apiBase = (process.env.XINYUAN_API_BASE ?? 'http://127.0.0.1:3000').replace(/\/+$/, '')
+  return { XINYUAN_API_BASE: JSON.stringify(apiBase) }
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '匿名在线咨询' })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '热线排队 / 回拨' })

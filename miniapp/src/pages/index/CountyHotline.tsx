@@ -1,0 +1,30 @@
+import { Text, View } from '@tarojs/components'
+import type { PublicConfigView } from '@xinyuan/shared'
+import { callNumber } from '../../services/phone'
+
+interface CountyHotlineProps {
+  config: PublicConfigView | undefined
+  loading: boolean
+  onRetry: () => void
+}
+
+/** The county's own line, number and hours from configuration; a gentle retry when it did not load. */
+export function CountyHotline({ config, loading, onRetry }: CountyHotlineProps) {
+  if (!config) {
+    return (
+      <View className='home-county home-county--missing' onClick={loading ? undefined : onRetry}>
+        <Text className='home-county__hours'>{loading ? '正在获取本县心理援助热线…' : '本县热线号码暂时没加载出来，点这里重试。下面的全国热线一直可以打。'}</Text>
+      </View>
+    )
+  }
+  return (
+    <View className='home-county' hoverClass='home-county--pressed' onClick={() => void callNumber(config.hotline.number)}>
+      <Text className='home-county__label'>{`${config.countyName}心理援助热线`}</Text>
+      <View className='home-county__row'>
+        <Text className='home-county__number'>{config.hotline.number}</Text>
+        <Text className='home-county__call'>拨打</Text>
+      </View>
+      <Text className='home-county__hours'>{`开放时间：${config.hotline.hoursText}`}</Text>
+    </View>
+  )
+}

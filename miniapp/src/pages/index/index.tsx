@@ -1,0 +1,65 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect } from 'react'
+import { EmergencyStrip } from '../../components/EmergencyStrip'
+import { HelplineList } from '../../components/HelplineList'
+import { Notice } from '../../components/Notice'
+import { PageContainer } from '../../components/PageContainer'
+import { helpFeatures, type HelpFeature } from '../../content/helpFeatures'
+import { useRemote } from '../../hooks/useRemote'
+import { pagePaths } from '../../navigation'
+import { getMe } from '../../services/me'
+import { getPublicConfig } from '../../services/publicInfo'
+import { awaitsGuardian, needsOnboarding } from '../onboarding/steps'
+import { CountyHotline } from './CountyHotline'
+import { HelpEntryCard } from './HelpEntryCard'
+import './index.css'
+
+/**
+ * Home: three ways to get help now, the county hotline, national lines and 110/120. The phone numbers
+ * never depend on the network: the national ones are built in.
+ */
+export default function HomePage() {
+  const me = useRemote(() => getMe({ toast: false }))
+  const config = useRemote(() => getPublicConfig({ toast: false }))
+
+  useEffect(() => {
+    if (me.data && needsOnboarding(me.data)) void Taro.redirectTo({ url: pagePaths.onboarding })
+  }, [me.data])
+
+  /** Each help feature lives in its own subpackage. */
+  const openFeature = (feature: HelpFeature) => void Taro.navigateTo({ url: feature.path })
+
+  const reload = async () => {
+    await Promise.all([me.reload(), config.reload()])
+  }
+
+  return (
+    <PageContainer loading={me.loading} ready={me.data !== undefined || Boolean(me.error)} error={me.error} onRetry={reload}>
+      <View className='home-header'>
+        <View className='home-header__text'>
+          <Text className='home-header__hello'>{me.data ? `你好，${me.data.alias}` : '你好'}</Text>
+          <Text className='home-header__lead'>不管发生了什么，你都不用一个人扛着。</Text>
+        </View>
+        <View className='home-header__me' hoverClass='home-header__me--pressed' onClick={() => void Taro.navigateTo({ url: pagePaths.me })}>
+          <Text>我的</Text>
+        </View>
+      </View>
+      {me.data && awaitsGuardian(me.data) ? (
+        <View onClick={() => void Taro.navigateTo({ url: pagePaths.onboarding })}>
+          <Notice tone='warm' title='还差一步：监护人同意'>
+            <Text>你还未满 14 岁，在线咨询和写信需要爸爸妈妈或其他监护人同意。点这里请他们看一看。电话求助不受影响。</Text>
+          </Notice>
+        </View>
+      ) : null}
+      <Text className='home-section'>我现在需要帮助</Text>
+      {helpFeatures.map((feature) => (
+        <HelpEntryCard key={feature.key} feature={feature} onOpen={openFeature} />
+      ))}
+      <EmergencyStrip />
+      <CountyHotline config={config.data} loading={config.loading} onRetry={() => void config.reload()} />
+      <HelplineList lines={config.data?.fallbackHelplines} />
+      {config.data?.demo ? <Text className='home-demo'>演示版：数据仅供体验，请勿填写真实信息。</Text> : null}
+    </PageContainer>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '欢迎来到心援',
+  enablePullDownRefresh: true,
+})

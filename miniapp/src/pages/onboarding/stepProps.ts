@@ -1,0 +1,5 @@
+import type { Onboarding } from './useOnboarding'
+
+export interface StepProps {
+  flow: Onboarding
+}

@@ -1,0 +1,29 @@
+/**
+ * `@tarojs/taro` under jest: Taro's real H5 APIs (request over fetch, storage over localStorage, toast,
+ * event centre). In a build, babel-plugin-transform-taroapi turns `Taro.showToast` into a named import;
+ * here the named APIs are put on the default object instead, which also lets tests spy on them.
+ *
+ * Page lifecycle hooks need a page host that jest does not have; the app uses them only for pull-down
+ * refresh, router params and launch, so they are inert here (router params can be set by a test).
+ */
+import * as h5Apis from '@tarojs/plugin-platform-h5/dist/runtime/apis'
+
+const Taro = Object.assign(h5Apis.default, h5Apis)
+
+export * from '@tarojs/plugin-platform-h5/dist/runtime/apis'
+export default Taro
+
+const routerParams: Record<string, string> = {}
+
+/** Lets a test open a page "with" query parameters, as the H5 router would pass them. */
+export function setRouterParams(params: Record<string, string>): void {
+  Object.keys(routerParams).forEach((key) => delete routerParams[key])
+  Object.assign(routerParams, params)
+}
+
+export function useRouter() {
+  return { params: routerParams, path: '' }
+}
+
+export function usePullDownRefresh(_handler: () => unknown): void {}
+export function useLaunch(_handler: () => unknown): void {}

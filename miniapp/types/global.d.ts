@@ -1,0 +1,13 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.css'
+
+/** Server origin for the weapp build (no trailing slash), set from env XINYUAN_API_BASE at build time. */
+declare const XINYUAN_API_BASE: string
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    /** The platform Taro is building for; replaced with a literal at build time. */
+    TARO_ENV: 'weapp' | 'h5' | 'swan' | 'alipay' | 'tt' | 'qq' | 'jd' | 'rn' | 'harmony'
+  }
+}
