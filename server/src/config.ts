@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { loadHotlineConfig, type HotlineConfig } from "./hotline/hotlineConfig";
 
 /** Demo-only secrets. NODE_ENV=production refuses to start while any of these is in use. */
 export const demoSecrets = {
@@ -50,6 +51,11 @@ const environmentSchema = z.object({
   USER_SESSION_DAYS: z.coerce.number().positive().default(30),
   ADMIN_DIST: z.string().optional(),
   H5_DIST: z.string().optional(),
+  CHAT_IDLE_REMINDER_MINUTES: z.coerce.number().positive().default(10),
+  CHAT_IDLE_CLOSE_MINUTES: z.coerce.number().positive().default(20),
+  CHAT_COUNSELLOR_GRACE_SECONDS: z.coerce.number().positive().default(90),
+  CHAT_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(3),
+  CHAT_MAINTENANCE_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
 });
 
 export interface Config {
@@ -68,6 +74,10 @@ export interface Config {
   county: { name: string; hotlineNumber: string; hotlineHours: string };
   sessions: { staffIdleMinutes: number; staffMaxHours: number; userDays: number };
   staticDirs: { admin: string | undefined; h5: string | undefined };
+  /** Chat timings: idle reminder then auto-close, a disconnected counsellor's grace, per-sender rate. */
+  chat: { idleReminderMinutes: number; idleCloseMinutes: number; counsellorGraceSeconds: number; messagesPerSecond: number; maintenanceIntervalMs: number };
+  /** Hotline queue and roster settings (HOTLINE_* variables, see hotline/hotlineConfig.ts). */
+  hotline: HotlineConfig;
 }
 
 export class ConfigError extends Error {
@@ -111,9 +121,25 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     county: { name: values.COUNTY_NAME, hotlineNumber: values.HOTLINE_NUMBER, hotlineHours: values.HOTLINE_HOURS },
     sessions: { staffIdleMinutes: values.STAFF_IDLE_MINUTES, staffMaxHours: values.STAFF_MAX_SESSION_HOURS, userDays: values.USER_SESSION_DAYS },
     staticDirs: { admin: values.ADMIN_DIST, h5: values.H5_DIST },
+    chat: {
+      idleReminderMinutes: values.CHAT_IDLE_REMINDER_MINUTES,
+      idleCloseMinutes: Math.max(values.CHAT_IDLE_CLOSE_MINUTES, values.CHAT_IDLE_REMINDER_MINUTES),
+      counsellorGraceSeconds: values.CHAT_COUNSELLOR_GRACE_SECONDS,
+      messagesPerSecond: values.CHAT_MESSAGES_PER_SECOND,
+      maintenanceIntervalMs: values.CHAT_MAINTENANCE_INTERVAL_MS,
+    },
+    hotline: hotlineConfigOrThrow(environment),
   };
   if (config.env === "production") refuseDemoSettings(config);
   return config;
+}
+
+function hotlineConfigOrThrow(environment: NodeJS.ProcessEnv): HotlineConfig {
+  try {
+    return loadHotlineConfig(environment);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 function refuseDemoSettings(config: Config): void {

@@ -9,6 +9,7 @@ import { socketFeatures } from "./realtime/socketFeatures";
 import { backgroundJobs } from "./jobs/backgroundJobs";
 import { presenceHeartbeat } from "./presence/presenceHeartbeat";
 import type { Services } from "./services";
+import { contactTaxonomySeeder } from "./contacts/contactTaxonomySeeder";
 
 export interface RunningServer {
   url: string;
@@ -26,6 +27,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides & 
   const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   try {
     await migrateDatabase(database);
+    await contactTaxonomySeeder(database.db);
   } catch (error) {
     await database.close();
     throw error;

@@ -13,3 +13,8 @@ export * from "./schemas/me";
 export * from "./schemas/audit";
 export * from "./schemas/settings";
 export * from "./duty";
+export * from "./contacts";
+export * from "./hotline";
+export * from "./risk";
+export * from "./chat";
+export * from "./chatSync";

@@ -108,7 +108,8 @@ export interface TotpSetupView {
 export interface UserExportView {
   exportedAt: string;
   me: MeView;
-  consents: ConsentView[];
+  /** Every consent ever given, oldest first, with the guardian's name (decrypted for the user alone). */
+  consents: Array<ConsentView & { guardianName?: string }>;
   /** Later features add their own sections (chats, letters, calls). */
   sections: Record<string, unknown>;
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { sessions } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import { hashSessionToken, newSessionToken } from "../crypto/tokens";
@@ -34,4 +34,12 @@ export async function revokeSessionsOf(db: DbOrTx, subject: SessionSubject, now:
     .update(sessions)
     .set({ revokedAt: now })
     .where(and(eq(sessions.subjectType, subject.type), eq(sessions.subjectId, subject.id), isNull(sessions.revokedAt)));
+}
+
+/** Revokes every other session of a subject, keeping the one in use (password changed). */
+export async function revokeOtherSessionsOf(db: DbOrTx, subject: SessionSubject, keepSessionId: string, now: Date): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.subjectType, subject.type), eq(sessions.subjectId, subject.id), ne(sessions.id, keepSessionId), isNull(sessions.revokedAt)));
 }

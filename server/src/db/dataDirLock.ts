@@ -1,9 +1,12 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 
 export class DataDirLockedError extends Error {
   override name = "DataDirLockedError";
 }
+
+/** Lock files this process holds, so a second open in the same process is refused too. */
+const heldByThisProcess = new Set<string>();
 
 function processAlive(pid: number): boolean {
   try {
@@ -21,15 +24,19 @@ function processAlive(pid: number): boolean {
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockPath = join(dataDir, "xinyuan.lock");
+  // Our own pid in the file is a stale lock (a restarted container is pid 1 again) unless this process holds it.
+  if (heldByThisProcess.has(resolve(lockPath))) throw new DataDirLockedError(`data folder ${dataDir} is already open in this process`);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const fd = openSync(lockPath, "wx");
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldByThisProcess.add(resolve(lockPath));
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        heldByThisProcess.delete(resolve(lockPath));
         rmSync(lockPath, { force: true });
       };
     } catch (error) {

@@ -32,7 +32,8 @@ export async function errorHandler(ctx: AppContext, next: Next): Promise<void> {
     }
     if (status >= 400 && status < 500) {
       ctx.status = status;
-      const code = error.type === "entity.parse.failed" ? "BAD_JSON" : status === 404 ? "NOT_FOUND" : "VALIDATION_FAILED";
+      const badJson = error.type === "entity.parse.failed" || caught instanceof SyntaxError; // co-body throws a SyntaxError with status 400
+      const code = badJson ? "BAD_JSON" : status === 404 ? "NOT_FOUND" : "VALIDATION_FAILED";
       ctx.body = { error: { code, message: errorMessages[code] } };
       return;
     }

@@ -1,4 +1,6 @@
 import type { Services } from "../services";
+import { chatMaintenanceJob } from "../chat/chatMaintenance";
+import { hotlineJobs } from "../hotline/hotlineJobs";
 
 /**
  * A background job starts with the server and returns its stop function. Jobs must be safe with several
@@ -8,6 +10,8 @@ export type BackgroundJob = (services: Services) => () => void;
 
 /** Every feature's periodic jobs (stale claims, missed call-back windows, idle chats) register here. */
 export const backgroundJobs: BackgroundJob[] = [];
+backgroundJobs.push(chatMaintenanceJob);
+backgroundJobs.push(hotlineJobs);
 
 /** Runs `work` every `intervalMs`, never overlapping itself, logging (not throwing) failures. */
 export function everyInterval(name: string, intervalMs: number, work: (services: Services) => Promise<void>): BackgroundJob {

@@ -1,5 +1,9 @@
 import type { SocketFeature } from "./socketServer";
 import { presenceSocket } from "../presence/presenceSocket";
+import { chatSocket } from "../chat/chatSocket";
+import { hotlineSocket } from "../hotline/hotlineSocket";
 
 /** Socket handlers of every feature (presence, hotline queue, chat) register here. */
 export const socketFeatures: SocketFeature[] = [presenceSocket];
+socketFeatures.push(chatSocket);
+socketFeatures.push(hotlineSocket);

@@ -1,5 +1,8 @@
 import { foundationRoutes } from "./routes";
 import { dutyRoutes } from "./dutyRoutes";
+import { chatRoutes } from "./chatRoutes";
+import { contactRoutes } from "./contactRoutes";
+import { hotlineRoutes } from "./hotlineRoutes";
 
 export * from "./contract";
 export { foundationRoutes };
@@ -8,6 +11,9 @@ export { foundationRoutes };
 export const apiRoutes = {
   ...foundationRoutes,
   ...dutyRoutes,
+  ...chatRoutes,
+  ...contactRoutes,
+  ...hotlineRoutes,
 } as const;
 
 export type ApiRouteName = keyof typeof apiRoutes;

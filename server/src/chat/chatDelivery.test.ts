@@ -1,0 +1,153 @@
+import { and, eq } from "drizzle-orm";
+import type { ChatMessageView, ChatReceiptNotice, ChatResumeResult, ChatRiskAlert, ChatTypingNotice, StaffChatMessageView } from "@xinyuan/shared";
+import { chatMessages } from "../db/schema";
+import { startTestServer, type TestServer } from "../../../tests/support/testServer";
+import { api, chatTestEnvironment, chatUser, collect, connectedStaff, counsellorOnDuty, newMessageId, resetChats, startChat, waitFor, type ChatCounsellor, type ChatTestServer, type ChatUser } from "../../../tests/support/chatFixtures";
+import { connectSocket, emitWithAck, type TestSocket } from "../../../tests/support/socketClient";
+
+describe("chat delivery", () => {
+  let t: TestServer;
+  let c: ChatTestServer;
+  const sockets: TestSocket[] = [];
+  beforeAll(async () => {
+    t = await startTestServer({ seed: false, environment: chatTestEnvironment });
+    c = { baseUrl: t.baseUrl, db: t.server.services.db, now: () => t.clock.now() };
+  });
+  afterEach(() => resetChats(c, sockets));
+  afterAll(() => t.close());
+
+  const track = <T extends { socket: TestSocket }>(who: T): T => {
+    sockets.push(who.socket);
+    return who;
+  };
+  const send = (socket: TestSocket, conversationId: string, body: string, clientMessageId = newMessageId()) => emitWithAck<ChatMessageView>(socket, "chat:send", { conversationId, clientMessageId, body });
+  const storedCount = async (conversationId: string) => (await c.db.select().from(chatMessages).where(eq(chatMessages.conversationId, conversationId))).length;
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function pair(): Promise<{ student: ChatUser; counsellor: ChatCounsellor; conversationId: string }> {
+    const counsellor = track(await counsellorOnDuty(c));
+    const student = track(await chatUser(c));
+    const started = await startChat(c, student);
+    expect(started.outcome).toBe("assigned");
+    return { student, counsellor, conversationId: started.conversation!.id };
+  }
+
+  it("acks only a stored message with its seq and delivers it to the other side", async () => {
+    const { student, counsellor, conversationId } = await pair();
+    const atCounsellor = collect<StaffChatMessageView>(counsellor.socket, "chat:message");
+    const atStudent = collect<ChatMessageView>(student.socket, "chat:message");
+    const ack = await send(student.socket, conversationId, "今天考试没考好");
+    expect(ack).toMatchObject({ ok: true, data: { seq: 2, from: "user", body: "今天考试没考好" } });
+    await waitFor(() => atCounsellor.some((message) => message.seq === 2), "counsellor receives");
+    expect(atCounsellor.find((message) => message.seq === 2)).toMatchObject({ riskLevel: "none", staffName: null });
+
+    const reply = await send(counsellor.socket, conversationId, "愿意说说发生了什么吗？");
+    expect(reply).toMatchObject({ ok: true, data: { seq: 3, from: "staff" } });
+    await waitFor(() => atStudent.some((message) => message.seq === 3), "student receives");
+    expect(Object.keys(atStudent.find((message) => message.seq === 3)!).sort()).toEqual(["body", "clientMessageId", "conversationId", "createdAt", "from", "seq"]);
+    const [row] = await c.db.select().from(chatMessages).where(and(eq(chatMessages.conversationId, conversationId), eq(chatMessages.seq, 2)));
+    expect(row!.bodyEnc).not.toContain("考试");
+  });
+
+  it("answers a resend (lost ack) with the same seq and never stores a duplicate, even when resends race", async () => {
+    const { student, conversationId } = await pair();
+    const clientMessageId = newMessageId();
+    const first = await send(student.socket, conversationId, "这条消息可能会重发", clientMessageId);
+    const again = await send(student.socket, conversationId, "这条消息可能会重发", clientMessageId);
+    expect(again).toEqual(first);
+    const racing = newMessageId();
+    const acks = await Promise.all(Array.from({ length: 6 }, () => send(student.socket, conversationId, "同时重发", racing)));
+    const seqs = new Set(acks.map((ack) => (ack.ok ? ack.data.seq : -1)));
+    expect(seqs.size).toBe(1);
+    expect(await storedCount(conversationId)).toBe(3);
+  });
+
+  it("resumes everything missed while offline, in order and in pages", async () => {
+    const { student, counsellor, conversationId } = await pair();
+    await send(student.socket, conversationId, "我先下线一下");
+    const lastSeen = 2;
+    student.socket.disconnect();
+    for (let index = 1; index <= 5; index += 1) {
+      expect((await send(counsellor.socket, conversationId, `第${index}条`)).ok).toBe(true);
+      await pause(350);
+    }
+    const back = track({ socket: await connectSocket(t.baseUrl, student.token) });
+    const page = await emitWithAck<ChatResumeResult>(back.socket, "chat:resume", { conversationId, afterSeq: lastSeen, limit: 3 });
+    expect(page.ok && page.data.messages.map((message) => message.seq)).toEqual([3, 4, 5]);
+    expect(page.ok && page.data.hasMore).toBe(true);
+    const rest = await emitWithAck<ChatResumeResult>(back.socket, "chat:resume", { conversationId, afterSeq: 5 });
+    expect(rest.ok && rest.data.messages.map((message) => message.body)).toEqual(["第4条", "第5条"]);
+    expect(rest.ok && rest.data).toMatchObject({ hasMore: false, lastSeq: 7, status: "active" });
+  });
+
+  it("relays typing to the other side only, and delivered / read receipts both ways (never backwards)", async () => {
+    const { student, counsellor, conversationId } = await pair();
+    const typingAtCounsellor = collect<ChatTypingNotice>(counsellor.socket, "chat:typing");
+    const typingAtStudent = collect<ChatTypingNotice>(student.socket, "chat:typing");
+    const receiptsAtCounsellor = collect<ChatReceiptNotice>(counsellor.socket, "chat:receipt");
+    expect(await emitWithAck(student.socket, "chat:typing", { conversationId, typing: true })).toEqual({ ok: true, data: {} });
+    await waitFor(() => typingAtCounsellor.length === 1, "typing relayed");
+    expect(typingAtCounsellor[0]).toEqual({ conversationId, side: "user", typing: true });
+    await send(counsellor.socket, conversationId, "我在");
+    const delivered = await emitWithAck<ChatReceiptNotice>(student.socket, "chat:delivered", { conversationId, seq: 2 });
+    expect(delivered).toEqual({ ok: true, data: { conversationId, side: "user", deliveredSeq: 2, readSeq: 0 } });
+    const read = await emitWithAck<ChatReceiptNotice>(student.socket, "chat:read", { conversationId, seq: 99 });
+    expect(read).toEqual({ ok: true, data: { conversationId, side: "user", deliveredSeq: 2, readSeq: 2 } });
+    const backwards = await emitWithAck<ChatReceiptNotice>(student.socket, "chat:read", { conversationId, seq: 1 });
+    expect(backwards.ok && backwards.data.readSeq).toBe(2);
+    await waitFor(() => receiptsAtCounsellor.some((notice) => notice.side === "user" && notice.readSeq === 2), "read receipt reaches counsellor");
+    const staffRead = await emitWithAck<ChatReceiptNotice>(counsellor.socket, "chat:read", { conversationId, seq: 1 });
+    expect(staffRead.ok && staffRead.data).toMatchObject({ side: "staff", readSeq: 1 });
+    expect(typingAtStudent).toHaveLength(0);
+  });
+
+  it("refuses more than ~3 messages a second and over-long or empty messages, storing nothing", async () => {
+    const { student, conversationId } = await pair();
+    const before = await storedCount(conversationId);
+    const tooLong = await send(student.socket, conversationId, "长".repeat(2001));
+    expect(tooLong).toMatchObject({ ok: false, error: { code: "CHAT_MESSAGE_TOO_LONG", message: expect.stringContaining("分成几条") } });
+    expect(await send(student.socket, conversationId, "   ")).toMatchObject({ ok: false, error: { code: "CHAT_MESSAGE_EMPTY" } });
+    const burst = [];
+    for (let index = 0; index < 5; index += 1) burst.push(await send(student.socket, conversationId, `快速${index}`));
+    expect(burst.filter((ack) => ack.ok)).toHaveLength(3);
+    expect(burst.at(-1)).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
+    expect(await storedCount(conversationId)).toBe(before + 3);
+  });
+
+  it("detects risk in a student's message and alerts the counsellor and on-duty supervisors in real time", async () => {
+    const supervisor = track(await counsellorOnDuty(c, { roles: ["supervisor"] }));
+    const { student, counsellor, conversationId } = await pair();
+    const alertsCounsellor = collect<ChatRiskAlert>(counsellor.socket, "chat:risk");
+    const alertsSupervisor = collect<ChatRiskAlert>(supervisor.socket, "chat:risk");
+    const messages = collect<StaffChatMessageView>(counsellor.socket, "chat:message");
+    await send(student.socket, conversationId, "我不想死，但是我攒了很多安眠药");
+    await waitFor(() => alertsCounsellor.length === 1 && alertsSupervisor.length === 1, "risk alerts");
+    expect(alertsSupervisor[0]).toMatchObject({ conversationId, riskLevel: "imminent", categories: ["suicide"], alias: student.alias, seq: 2 });
+    await waitFor(() => messages.length > 0, "flagged message");
+    expect(messages[0]).toMatchObject({ riskLevel: "imminent", riskCategories: ["suicide"] });
+    const studentCopy = await emitWithAck<ChatResumeResult>(student.socket, "chat:resume", { conversationId, afterSeq: 1 });
+    expect(JSON.stringify(studentCopy)).not.toContain("imminent");
+  });
+
+  it("refuses other counsellors, other students, non-counselling staff and read-only supervisors", async () => {
+    const { conversationId } = await pair();
+    const otherCounsellor = track(await counsellorOnDuty(c));
+    const otherStudent = track(await chatUser(c));
+    const editor = track(await connectedStaff(c, ["editor"]));
+    const supervisor = track(await connectedStaff(c, ["supervisor"]));
+    for (const outsider of [otherCounsellor, otherStudent]) {
+      expect(await send(outsider.socket, conversationId, "偷看")).toMatchObject({ ok: false, error: { code: "CHAT_NOT_FOUND" } });
+      expect(await emitWithAck(outsider.socket, "chat:resume", { conversationId, afterSeq: 0 })).toMatchObject({ ok: false, error: { code: "CHAT_NOT_FOUND" } });
+      expect(await emitWithAck(outsider.socket, "chat:read", { conversationId, seq: 1 })).toMatchObject({ ok: false, error: { code: "CHAT_NOT_FOUND" } });
+    }
+    expect(await send(supervisor.socket, conversationId, "插话")).toMatchObject({ ok: false, error: { code: "CHAT_READ_ONLY" } });
+    const auth = (who: { token: string }) => ({ Authorization: `Bearer ${who.token}` });
+    expect((await api(c).get(`/api/v1/chats/${conversationId}`).set(auth(otherCounsellor))).status).toBe(404);
+    expect((await api(c).get(`/api/v1/chats/${conversationId}/messages`).set(auth(editor))).status).toBe(403);
+    expect((await api(c).get(`/api/v1/me/chats/${conversationId}`).set(auth(otherStudent))).status).toBe(404);
+    expect((await api(c).get(`/api/v1/chats/${conversationId}`).set(auth(otherStudent))).status).toBe(403);
+    expect((await api(c).get(`/api/v1/chats/${conversationId}`)).status).toBe(401);
+    expect(await emitWithAck(otherStudent.socket, "chat:send", { conversationId: "not-a-uuid", clientMessageId: "x", body: "hi" })).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED" } });
+    expect(await storedCount(conversationId)).toBe(1);
+  });
+});

@@ -1,0 +1,61 @@
+import { and, count, eq, gt } from "drizzle-orm";
+import { chatMessageMaxChars, type ChatMessageView, type SendChatMessageInput } from "@xinyuan/shared";
+import { chatMessages } from "../db/schema";
+import type { Services } from "../services";
+import type { Actor } from "../auth/actor";
+import { AppError, RateLimitedError } from "../http/errors";
+import { retryTransaction } from "../db/retryTransaction";
+import { detectRisk } from "../risk/riskDetector";
+import { appendChatMessage, findMessageByClientId, type ChatMessageRow } from "./chatMessageWriter";
+import { ChatEffects, flushChatEffects } from "./chatEffects";
+import { authorizeSend } from "./chatPolicy";
+import { findConversation } from "./conversationQueries";
+import { presentStaffMessages, presentUserMessage } from "./chatPresenters";
+
+/** Refuses empty and over-long bodies before anything is stored. */
+export function checkMessageBody(body: string): void {
+  if (body.trim().length === 0) throw new AppError(400, "CHAT_MESSAGE_EMPTY");
+  if ([...body].length > chatMessageMaxChars) throw new AppError(413, "CHAT_MESSAGE_TOO_LONG", undefined, { maxChars: chatMessageMaxChars });
+}
+
+/**
+ * Per-sender limit (CHAT_MESSAGES_PER_SECOND, ~3): counted from stored messages, so it holds across
+ * server processes. A resend of a stored message never counts.
+ */
+async function checkRate(services: Services, sender: { type: "user" | "staff"; id: string }): Promise<void> {
+  const now = services.clock.now();
+  const [row] = await services.db
+    .select({ count: count() })
+    .from(chatMessages)
+    .where(and(eq(chatMessages.senderType, sender.type), eq(chatMessages.senderId, sender.id), gt(chatMessages.createdAt, new Date(now.getTime() - 1000))));
+  if (Number(row?.count ?? 0) >= services.config.chat.messagesPerSecond) throw RateLimitedError(1);
+}
+
+/**
+ * "chat:send": stores the message (or finds it again for a resent clientMessageId), detects risk in a
+ * student's words, commits, tells both sides, then answers with the stored message and its seq.
+ */
+export async function chatMessageSender(services: Services, actor: Actor, input: SendChatMessageInput): Promise<ChatMessageView> {
+  const { db, cipher, clock } = services;
+  const sender = { type: actor.type, id: actor.id } as const;
+  const present = async (row: ChatMessageRow): Promise<ChatMessageView> => (actor.type === "user" ? presentUserMessage(row, cipher) : (await presentStaffMessages(db, cipher, [row]))[0]!);
+
+  const stored = await findMessageByClientId(db, input.conversationId, sender, input.clientMessageId);
+  if (stored) return present(stored);
+  checkMessageBody(input.body);
+  const conversation = await findConversation(db, input.conversationId);
+  if (!conversation) throw new AppError(404, "CHAT_NOT_FOUND");
+  authorizeSend(actor, conversation);
+  await checkRate(services, sender);
+
+  const risk = actor.type === "user" ? detectRisk(input.body) : undefined;
+  let effects = new ChatEffects();
+  const { message } = await retryTransaction(() =>
+    db.transaction(async (tx) => {
+      effects = new ChatEffects();
+      return appendChatMessage(tx, cipher, { conversationId: input.conversationId, sender, clientMessageId: input.clientMessageId, body: input.body, now: clock.now(), risk, authorize: (locked) => authorizeSend(actor, locked) }, effects);
+    }),
+  );
+  await flushChatEffects(services, effects);
+  return present(message);
+}

@@ -1,0 +1,42 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { appUsers, consents } from "../db/schema";
+import type { Services } from "../services";
+import type { DbOrTx } from "../db/database";
+import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
+import { revokeSessionsOf } from "../auth/sessionStore";
+import { AuthenticationError } from "../http/errors";
+import { deletedAlias } from "../users/userAlias";
+import { accountDeletionSteps } from "../users/accountDeletionSteps";
+
+/**
+ * Deletes a mini-program account in one transaction: each feature's registered step runs first, then the
+ * identity is erased (openid hash, alias, school, role, age band, guardian names), every session is
+ * revoked and the row is marked deleted. Consent rows stay as proof that consent was given, nameless.
+ * Records the law requires to keep stay, attached only to a row that no longer identifies anyone.
+ */
+export async function userDeleter(props: { services: Services; userId: string; origin: AuditOrigin }): Promise<void> {
+  const { services, userId, origin } = props;
+  const { db, clock } = services;
+  const now = clock.now();
+  await db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: appUsers.id }).from(appUsers).where(and(eq(appUsers.id, userId), isNull(appUsers.deletedAt))).for("update");
+    if (!user) throw AuthenticationError();
+    for (const step of accountDeletionSteps) await step.run({ tx, services, userId, now });
+
+    await tx.update(consents).set({ guardianNameEnc: null }).where(eq(consents.userId, userId));
+    await tx
+      .update(appUsers)
+      .set({ openidHash: null, alias: await freeDeletedAlias(tx), role: null, ageBand: null, schoolId: null, deletedAt: now })
+      .where(eq(appUsers.id, userId));
+    await revokeSessionsOf(tx, { type: "user", id: userId }, now);
+    await recordAudit(tx, origin, { action: "user.delete", targetType: "app_user", targetId: userId, detail: { steps: accountDeletionSteps.map((step) => step.name) } });
+  });
+}
+
+async function freeDeletedAlias(tx: DbOrTx): Promise<string> {
+  for (;;) {
+    const alias = deletedAlias();
+    const [taken] = await tx.select({ id: appUsers.id }).from(appUsers).where(eq(appUsers.alias, alias)).limit(1);
+    if (!taken) return alias;
+  }
+}

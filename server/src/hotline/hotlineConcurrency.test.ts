@@ -1,0 +1,82 @@
+import { inArray } from "drizzle-orm";
+import { hotlineTickets } from "../db/schema";
+import { nextCallerClaimer } from "./nextCallerClaimer";
+import { ticketCanceller } from "./ticketCanceller";
+import { systemOrigin } from "../audit/recordAudit";
+import { AppError } from "../http/errors";
+import { createTestApp, type TestApp } from "../../../tests/support/testApp";
+import { buildCaller, buildOnDutyCounsellors, buildTicket } from "../../../tests/support/hotlineFixtures";
+
+/**
+ * Claims under contention. PGlite has one connection and serialises transactions, which hides race
+ * bugs; these tests matter on PostgreSQL (XINYUAN_TEST_DB=postgres, a 30-connection pool).
+ */
+describe("hotline claims under contention", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+  const now = () => t.clock.now();
+  const counsellors = (count: number) => buildOnDutyCounsellors(t.db, count, now());
+  const tickets = async (count: number) => {
+    const rows = [];
+    const start = now().getTime() - 3600_000;
+    for (let index = 0; index < count; index += 1) rows.push(await buildTicket(t.db, { userId: (await buildCaller(t.db)).id, joinedAt: new Date(start + index * 1000) }));
+    return rows;
+  };
+  const outcome = async <T>(work: Promise<T>): Promise<T | string> => {
+    try {
+      return await work;
+    } catch (error) {
+      if (error instanceof AppError) return error.code;
+      throw error;
+    }
+  };
+
+  it("gives 150 callers to 200 counsellors claiming at once: each caller to exactly one counsellor", async () => {
+    const waiting = await tickets(150);
+    const staffIds = await counsellors(200);
+    const results = await Promise.all(staffIds.map((staffId) => outcome(nextCallerClaimer({ services: t.services, staffId, origin: systemOrigin }))));
+    const claimed = results.filter((result): result is Exclude<typeof result, string> => typeof result !== "string");
+    const refusals = results.filter((result): result is string => typeof result === "string");
+    expect(claimed).toHaveLength(150);
+    expect(new Set(claimed.map((row) => row.id)).size).toBe(150);
+    expect(new Set(claimed.map((row) => row.claimedBy)).size).toBe(150);
+    expect(refusals.every((code) => code === "HOTLINE_QUEUE_EMPTY")).toBe(true);
+    const rows = await t.db.select().from(hotlineTickets).where(inArray(hotlineTickets.id, waiting.map((row) => row.id)));
+    expect(rows.every((row) => row.status === "claimed")).toBe(true);
+    expect(new Set(claimed.map((row) => row.id))).toEqual(new Set(waiting.map((row) => row.id)));
+    expect(new Set(rows.map((row) => row.claimedBy)).size).toBe(150);
+    await t.db.update(hotlineTickets).set({ status: "completed" }).where(inArray(hotlineTickets.id, waiting.map((row) => row.id)));
+  });
+
+  it("never lets one counsellor hold two calls, even when they click twice at once", async () => {
+    await tickets(10);
+    const [staffId] = await counsellors(1);
+    const results = await Promise.all(Array.from({ length: 8 }, () => outcome(nextCallerClaimer({ services: t.services, staffId: staffId!, origin: systemOrigin }))));
+    expect(results.filter((result) => typeof result !== "string")).toHaveLength(1);
+    expect(results.filter((result) => result === "HOTLINE_ALREADY_ON_CALL")).toHaveLength(7);
+    await t.db.update(hotlineTickets).set({ status: "completed" }).where(inArray(hotlineTickets.status, ["waiting", "claimed"]));
+  });
+
+  it("resolves cancel against claim safely: a cancelled caller is never left claimed, and claims stay unique", async () => {
+    const rows = await tickets(40);
+    const staffIds = await counsellors(40);
+    const work = rows.flatMap((row, index) => [
+      outcome(ticketCanceller({ services: t.services, userId: row.userId!, ticketId: row.id, origin: systemOrigin })),
+      outcome(nextCallerClaimer({ services: t.services, staffId: staffIds[index]!, origin: systemOrigin })),
+    ]);
+    const results = await Promise.all(work);
+    const claims = results.filter((result, index) => index % 2 === 1 && typeof result !== "string") as Array<typeof rows[number]>;
+    expect(new Set(claims.map((row) => row.id)).size).toBe(claims.length);
+    const after = await t.db.select().from(hotlineTickets).where(inArray(hotlineTickets.id, rows.map((row) => row.id)));
+    expect(after.every((row) => row.status === "cancelled")).toBe(true);
+    for (const claim of claims) {
+      const final = after.find((row) => row.id === claim.id)!;
+      expect(final.closedAt!.getTime()).toBeGreaterThanOrEqual(claim.claimedAt!.getTime());
+    }
+    const lateClaim = await outcome(nextCallerClaimer({ services: t.services, staffId: staffIds[0]!, origin: systemOrigin }));
+    expect(lateClaim === "HOTLINE_QUEUE_EMPTY" || lateClaim === "HOTLINE_ALREADY_ON_CALL").toBe(true);
+  });
+});

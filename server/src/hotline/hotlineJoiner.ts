@@ -1,0 +1,115 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { JoinHotlineBody } from "@xinyuan/shared";
+import { appUsers, hotlineTickets, schools } from "../db/schema";
+import type { Services } from "../services";
+import type { UserActor } from "../auth/actor";
+import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
+import { AppError, ConflictError } from "../http/errors";
+import { isUniqueViolation } from "../db/uniqueViolation";
+import { requireCounsellingConsent } from "../policies/counsellingConsent";
+import { hotlineOpenState } from "./hotlineSchedule";
+import type { HotlineTicketRow } from "./presentHotlineTicket";
+
+const minWindowMs = 30 * 60_000;
+const maxAheadMs = 7 * 86_400_000;
+/** A "feeling unsafe" caller jumps the queue. */
+export const urgentPriority = 10;
+
+/**
+ * Puts a caller in the queue. Refuses, with a kind message and without writing anything, when consent
+ * is missing, the line is closed (a call-back may still be booked for a window after it reopens), the
+ * queue is full (never for someone who says they are not safe), or the caller already waits. The
+ * phone and topic are encrypted; an opted-in reminder address is checked against the account's keyed
+ * hash and stored encrypted on this ticket only.
+ */
+export async function hotlineJoiner(props: { services: Services; user: UserActor; body: JoinHotlineBody; origin: AuditOrigin }): Promise<HotlineTicketRow> {
+  const { services, user, body, origin } = props;
+  const { db, clock, cipher, config } = services;
+  const now = clock.now();
+  await requireCounsellingConsent(db, user);
+
+  let windowStart: Date | null = null;
+  let windowEnd: Date | null = null;
+  if (body.kind === "callback" && body.window) {
+    windowStart = new Date(Math.max(Date.parse(body.window.start), now.getTime()));
+    windowEnd = new Date(body.window.end);
+    if (windowEnd.getTime() - windowStart.getTime() < minWindowMs || windowStart.getTime() - now.getTime() > maxAheadMs) throw new AppError(400, "HOTLINE_WINDOW_INVALID");
+  }
+
+  const open = await hotlineOpenState(db, config.hotline, now);
+  if (!open.open) {
+    const bookableLater = body.kind === "callback" && windowEnd !== null && open.nextOpenAt !== null && windowEnd.getTime() - Math.max(open.nextOpenAt.getTime(), windowStart!.getTime()) >= minWindowMs;
+    if (!bookableLater) throw new AppError(409, "HOTLINE_CLOSED", undefined, { nextOpenAt: open.nextOpenAt?.toISOString() ?? null });
+  }
+
+  const notifyOpenidEnc = body.notify ? cipher.encrypt(await verifiedOpenid(services, user.id, body.notify.code)) : null;
+
+  try {
+    const row = await db.transaction(async (tx) => {
+      await requireCounsellingConsent(tx, user);
+      const [active] = await tx
+        .select({ id: hotlineTickets.id })
+        .from(hotlineTickets)
+        .where(and(eq(hotlineTickets.userId, user.id), inArray(hotlineTickets.status, ["waiting", "claimed"])))
+        .limit(1);
+      if (active) throw ConflictError("HOTLINE_ALREADY_WAITING");
+      if (!body.feelingUnsafe) {
+        const [queued] = await tx.select({ count: sql<number>`count(*)::int` }).from(hotlineTickets).where(inArray(hotlineTickets.status, ["waiting", "claimed"]));
+        if (Number(queued?.count ?? 0) >= config.hotline.queueCapacity) throw new AppError(409, "HOTLINE_FULL");
+      }
+      const [profile] = await tx
+        .select({ schoolId: appUsers.schoolId, areaId: schools.areaId })
+        .from(appUsers)
+        .leftJoin(schools, eq(schools.id, appUsers.schoolId))
+        .where(eq(appUsers.id, user.id))
+        .limit(1);
+      const readyAt = windowStart ?? now;
+      const [inserted] = await tx
+        .insert(hotlineTickets)
+        .values({
+          userId: user.id,
+          kind: body.kind,
+          status: "waiting",
+          priority: body.feelingUnsafe ? urgentPriority : 0,
+          feelingUnsafe: body.feelingUnsafe,
+          joinedAt: now,
+          firstReadyAt: readyAt,
+          readyAt,
+          windowStart,
+          windowEnd,
+          phoneEnc: body.kind === "callback" && body.phone ? cipher.encrypt(body.phone) : null,
+          topicEnc: body.topic ? cipher.encrypt(body.topic) : null,
+          schoolId: profile?.schoolId ?? null,
+          areaId: profile?.areaId ?? null,
+          notifyOpenidEnc,
+          notifyTemplates: notifyOpenidEnc ? [...new Set<string>(body.notify?.templates ?? [])] : [],
+          updatedAt: now,
+        })
+        .returning();
+      await recordAudit(tx, origin, {
+        action: "hotline.join",
+        targetType: "hotline_ticket",
+        targetId: inserted!.id,
+        detail: { kind: body.kind, feelingUnsafe: body.feelingUnsafe, notify: notifyOpenidEnc !== null },
+      });
+      return inserted!;
+    });
+    return row;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw ConflictError("HOTLINE_ALREADY_WAITING");
+    throw error;
+  }
+}
+
+/** The openid behind a fresh wx.login code, accepted only if it is this account's (keyed hash match). */
+async function verifiedOpenid(services: Services, userId: string, code: string): Promise<string> {
+  let openid: string;
+  try {
+    ({ openid } = await services.wechat.code2Session(code));
+  } catch {
+    throw new AppError(400, "HOTLINE_NOTIFY_FAILED");
+  }
+  const [account] = await services.db.select({ openidHash: appUsers.openidHash }).from(appUsers).where(eq(appUsers.id, userId)).limit(1);
+  if (!account?.openidHash || account.openidHash !== services.hashIdentity("wechat-openid", openid)) throw new AppError(400, "HOTLINE_NOTIFY_FAILED");
+  return openid;
+}

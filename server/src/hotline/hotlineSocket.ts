@@ -1,0 +1,27 @@
+import type { SocketFeature } from "../realtime/socketServer";
+import { canSuperviseHotline, canWorkHotline } from "../policies/hotlinePolicy";
+import { readyWaitingCount } from "./queuePositions";
+import { hotlineStaffRoom } from "./hotlineRooms";
+
+/**
+ * Hotline staff join the queue room with "hotline:watch" (acked with the waiting count) and then get
+ * "hotline:queue-changed" notices; callers need no event: their personal room user-<id> gets
+ * "hotline:ticket" pushes, and they resync with GET /hotline/tickets/current after a reconnect.
+ */
+export const hotlineSocket: SocketFeature = (_io, socket, services) => {
+  const actor = socket.data.actor;
+  socket.on("hotline:watch", async (_input, ack) => {
+    if (typeof ack !== "function") return;
+    if (!canWorkHotline(actor) && !canSuperviseHotline(actor)) return ack({ ok: false, error: { code: "FORBIDDEN", message: "你没有权限进行这个操作。" } });
+    await socket.join(hotlineStaffRoom);
+    try {
+      ack({ ok: true, data: { waiting: await readyWaitingCount(services.db, services.clock.now()) } });
+    } catch {
+      ack({ ok: false, error: { code: "INTERNAL", message: "服务暂时出了点问题，我们正在处理，请稍后再试。" } });
+    }
+  });
+  socket.on("hotline:unwatch", async (_input, ack) => {
+    await socket.leave(hotlineStaffRoom);
+    if (typeof ack === "function") ack({ ok: true, data: {} });
+  });
+};

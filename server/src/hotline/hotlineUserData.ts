@@ -1,0 +1,45 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { contactRecords, hotlineTickets } from "../db/schema";
+import type { AccountDeletionStep } from "../users/accountDeletionSteps";
+import type { ExportSection } from "../users/exportSections";
+import { endingFields } from "./lockTicket";
+
+/**
+ * Account deletion: active tickets are cancelled; every ticket loses its phone, topic and reminder
+ * address and is detached from the account (the anonymous statistics stay). Contact records are kept
+ * (measure 3: records kept properly) but detached from the account, so the alias no longer links them.
+ */
+export const hotlineDeletionStep: AccountDeletionStep = {
+  name: "hotline",
+  async run({ tx, userId, now }) {
+    await tx
+      .update(hotlineTickets)
+      .set(endingFields(now, "cancelled", null))
+      .where(and(eq(hotlineTickets.userId, userId), inArray(hotlineTickets.status, ["waiting", "claimed"])));
+    await tx.update(hotlineTickets).set({ userId: null, phoneEnc: null, topicEnc: null, notifyOpenidEnc: null, notifyTemplates: [] }).where(eq(hotlineTickets.userId, userId));
+    await tx.update(contactRecords).set({ userId: null }).where(eq(contactRecords.userId, userId));
+  },
+};
+
+/**
+ * The user's hotline tickets. The phone and topic appear only while a ticket is active (they are erased
+ * when it ends). Counsellors' contact records are not exported here: their notes are professional
+ * assessments, released on request through the centre rather than self-served to a minor.
+ */
+export const hotlineExportSection: ExportSection = {
+  key: "hotline",
+  async collect({ db, services, userId }) {
+    const rows = await db.select().from(hotlineTickets).where(eq(hotlineTickets.userId, userId)).orderBy(asc(hotlineTickets.joinedAt));
+    return rows.map((row) => ({
+      number: row.number,
+      kind: row.kind,
+      status: row.status,
+      joinedAt: row.joinedAt.toISOString(),
+      window: row.windowStart && row.windowEnd ? { start: row.windowStart.toISOString(), end: row.windowEnd.toISOString() } : null,
+      phone: row.phoneEnc ? services.cipher.decrypt(row.phoneEnc) : null,
+      topic: row.topicEnc ? services.cipher.decrypt(row.topicEnc) : null,
+      attempts: row.attempts,
+      closedAt: row.closedAt?.toISOString() ?? null,
+    }));
+  },
+};

@@ -1,0 +1,65 @@
+import { eq } from "drizzle-orm";
+import { staff } from "../../../db/schema";
+import { totpCode } from "../../../auth/totp";
+import { createTestApp, type TestApp } from "../../../../../tests/support/testApp";
+import { buildStaff } from "../../../../../tests/support/factories";
+import { loginStaff, randomClientIp } from "../../../../../tests/support/staffSession";
+
+describe("auth.staffLogin with TOTP", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ TRUST_PROXY: "true" });
+  });
+  afterAll(() => t.close());
+
+  const enrolled = () => buildStaff(t.db, { withTotp: { cipher: t.services.cipher } });
+  const login = (member: { username: string; password: string }, totp?: string) =>
+    t.request
+      .post("/api/v1/auth/staff/login")
+      .set("X-Forwarded-For", randomClientIp())
+      .send({ username: member.username, password: member.password, ...(totp ? { totpCode: totp } : {}) });
+
+  it("asks for the code when the account has a second factor", async () => {
+    const member = await enrolled();
+    const response = await login(member).expect(401);
+    expect(response.body.error.code).toBe("TOTP_REQUIRED");
+  });
+
+  it("signs in with the current code", async () => {
+    const member = await enrolled();
+    const response = await loginStaff(t, member).expect(200);
+    expect(response.body.staff.totpEnabled).toBe(true);
+  });
+
+  /** A code valid at no step around now (the server accepts one step of drift either way). */
+  const wrongCode = (secret: string) => {
+    const near = [-30_000, 0, 30_000].map((offset) => totpCode(secret, new Date(t.clock.now().getTime() + offset)));
+    return ["000000", "111111", "222222", "333333"].find((code) => !near.includes(code))!;
+  };
+
+  it("refuses a wrong code and counts it as a failed login", async () => {
+    const member = await enrolled();
+    const response = await login(member, wrongCode(member.totpSecret!)).expect(401);
+    expect(response.body.error.code).toBe("TOTP_INVALID");
+    const [row] = await t.db.select().from(staff).where(eq(staff.id, member.id));
+    expect(row?.failedLoginCount).toBe(1);
+  });
+
+  it("refuses a code whose time step was already used", async () => {
+    const member = await enrolled();
+    const code = totpCode(member.totpSecret!, t.clock.now());
+    await login(member, code).expect(200);
+    const replay = await login(member, code).expect(401);
+    expect(replay.body.error.code).toBe("TOTP_INVALID");
+    t.clock.advance(30_000);
+    await login(member, totpCode(member.totpSecret!, t.clock.now())).expect(200);
+  });
+
+  it("locks the account after 5 wrong codes, even with the right password", async () => {
+    const member = await enrolled();
+    const wrong = wrongCode(member.totpSecret!);
+    for (let attempt = 1; attempt <= 4; attempt += 1) await login(member, wrong).expect(401);
+    expect((await login(member, wrong).expect(423)).body.error.code).toBe("ACCOUNT_LOCKED");
+    expect((await loginStaff(t, member).expect(423)).body.error.code).toBe("ACCOUNT_LOCKED");
+  });
+});

@@ -1,0 +1,43 @@
+import { apiRoutes, type MeView, type UserExportView } from "@xinyuan/shared";
+import { mountRoute, type AppRouter } from "../../../http/mountRoute";
+import type { AppContext } from "../../../http/context";
+import { originOf } from "../../../audit/recordAudit";
+import { userActorOf } from "../../../auth/userActorOf";
+import { AuthenticationError } from "../../../http/errors";
+import { loadMeView } from "../../../users/loadMeView";
+import { userProfileUpdater } from "../../../commands/userProfileUpdater";
+import { consentRecorder } from "../../../commands/consentRecorder";
+import { userExporter } from "../../../commands/userExporter";
+import { userDeleter } from "../../../commands/userDeleter";
+
+async function currentMe(ctx: AppContext): Promise<MeView> {
+  const me = await loadMeView(ctx.services.db, userActorOf(ctx).id);
+  if (!me) throw AuthenticationError();
+  return me;
+}
+
+/** The mini-program user's own profile, consents, data export and account deletion. */
+export function mountMeRoutes(router: AppRouter): void {
+  mountRoute(router, apiRoutes.getMe, async (ctx): Promise<MeView> => currentMe(ctx));
+
+  mountRoute(router, apiRoutes.updateProfile, async (ctx, { body }): Promise<MeView> => {
+    await userProfileUpdater({ db: ctx.services.db, userId: userActorOf(ctx).id, changes: body, origin: originOf(ctx) });
+    return currentMe(ctx);
+  });
+
+  mountRoute(router, apiRoutes.giveConsent, async (ctx, { body }): Promise<MeView> => {
+    await consentRecorder({ services: ctx.services, userId: userActorOf(ctx).id, consent: body, origin: originOf(ctx) });
+    return currentMe(ctx);
+  });
+
+  mountRoute(router, apiRoutes.exportMe, async (ctx): Promise<UserExportView> => {
+    ctx.set("Cache-Control", "no-store");
+    return userExporter({ services: ctx.services, userId: userActorOf(ctx).id, origin: originOf(ctx) });
+  });
+
+  mountRoute(router, apiRoutes.deleteMe, async (ctx): Promise<undefined> => {
+    await userDeleter({ services: ctx.services, userId: userActorOf(ctx).id, origin: originOf(ctx) });
+    ctx.status = 204;
+    return undefined;
+  });
+}

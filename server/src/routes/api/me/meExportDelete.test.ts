@@ -1,0 +1,117 @@
+import { and, eq } from "drizzle-orm";
+import { appUsers, auditEvents, consents, sessions } from "../../../db/schema";
+import { exportSections, type ExportSection } from "../../../users/exportSections";
+import { accountDeletionSteps, type AccountDeletionStep } from "../../../users/accountDeletionSteps";
+import { createTestApp, type TestApp } from "../../../../../tests/support/testApp";
+import { buildSchool } from "../../../../../tests/support/factories";
+import { signInConsentedUser, signInUser } from "../../../../../tests/support/userSession";
+
+/** Registers a feature's hook for one test, as a feature module would at import. */
+function withRegistered<T>(list: T[], item: T): () => void {
+  list.push(item);
+  return () => {
+    list.splice(list.indexOf(item), 1);
+  };
+}
+
+describe("me.export", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("gives the user their profile, every consent with the guardian's name, and an audit trail", async () => {
+    const school = await buildSchool(t.db);
+    const user = await signInConsentedUser(t, { ageBand: "10_13", schoolId: school.id });
+    const response = await t.request.get("/api/v1/me/export").set(user.auth).expect(200);
+    expect(response.headers["cache-control"]).toBe("no-store");
+    expect(response.body.me).toMatchObject({ id: user.me.id, alias: user.me.alias, ageBand: "10_13", school: { id: school.id }, canUseCounselling: true });
+    expect(response.body.consents.map((consent: { kind: string }) => consent.kind)).toEqual(["privacy", "sensitive", "guardian"]);
+    expect(response.body.consents[2]).toMatchObject({ guardianRelation: "mother", guardianName: "王芳" });
+    const trail = response.body.sections.auditTrail as Array<{ action: string; by: string }>;
+    expect(trail.map((entry) => entry.action)).toEqual(["user.login", "user.profile.update", "user.consent.give", "user.consent.give", "user.consent.give"]);
+    expect(JSON.stringify(response.body)).not.toContain(user.openid);
+
+    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "user.export"), eq(auditEvents.targetId, user.me.id)));
+    expect(audit).toMatchObject({ actorType: "user", actorId: user.me.id });
+  });
+
+  it("includes the sections later features register", async () => {
+    const user = await signInUser(t);
+    const section: ExportSection = { key: "letters", collect: async ({ userId }) => [{ ownerId: userId }] };
+    const unregister = withRegistered(exportSections, section);
+    try {
+      const response = await t.request.get("/api/v1/me/export").set(user.auth).expect(200);
+      expect(response.body.sections.letters).toEqual([{ ownerId: user.me.id }]);
+    } finally {
+      unregister();
+    }
+  });
+});
+
+describe("me.delete", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("erases the identity, revokes every session and keeps nameless consent records", async () => {
+    const school = await buildSchool(t.db);
+    const user = await signInConsentedUser(t, { ageBand: "under_10", schoolId: school.id });
+    const otherDevice = await signInUser(t, user.openid);
+    await t.request.delete("/api/v1/me").set(user.auth).expect(204);
+
+    for (const auth of [user.auth, otherDevice.auth]) {
+      expect((await t.request.get("/api/v1/me").set(auth).expect(401)).body.error.code).toBe("UNAUTHENTICATED");
+    }
+    const [row] = await t.db.select().from(appUsers).where(eq(appUsers.id, user.me.id));
+    expect(row).toMatchObject({ openidHash: null, role: null, ageBand: null, schoolId: null, deletedAt: expect.any(Date) });
+    expect(row!.alias).toMatch(/^已注销用户-[0-9A-F]{8}$/);
+    const consentRows = await t.db.select().from(consents).where(eq(consents.userId, user.me.id));
+    expect(consentRows).toHaveLength(3);
+    expect(consentRows.every((consent) => consent.guardianNameEnc === null)).toBe(true);
+    const live = await t.db.select().from(sessions).where(eq(sessions.subjectId, user.me.id));
+    expect(live.every((session) => session.revokedAt !== null)).toBe(true);
+    const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "user.delete"), eq(auditEvents.targetId, user.me.id)));
+    expect(audit).toMatchObject({ actorType: "user", actorId: user.me.id });
+  });
+
+  it("gives a deleted account that logs in again a new user and a new alias", async () => {
+    const user = await signInUser(t);
+    await t.request.delete("/api/v1/me").set(user.auth).expect(204);
+    const again = await signInUser(t, user.openid);
+    expect(again.me.id).not.toBe(user.me.id);
+    expect(again.me.alias).not.toBe(user.me.alias);
+    expect(again.me.consents).toEqual([]);
+  });
+
+  it("runs the steps features register inside the deletion, and a failing step deletes nothing", async () => {
+    const user = await signInUser(t);
+    const ran: string[] = [];
+    const step: AccountDeletionStep = { name: "letters", run: async ({ userId }) => void ran.push(userId) };
+    const failing: AccountDeletionStep = {
+      name: "broken",
+      run: async () => {
+        throw new Error("step failed");
+      },
+    };
+    const unregisterFailing = withRegistered(accountDeletionSteps, failing);
+    try {
+      await t.request.delete("/api/v1/me").set(user.auth).expect(500);
+    } finally {
+      unregisterFailing();
+    }
+    const [kept] = await t.db.select().from(appUsers).where(eq(appUsers.id, user.me.id));
+    expect(kept).toMatchObject({ alias: user.me.alias, deletedAt: null });
+
+    const unregister = withRegistered(accountDeletionSteps, step);
+    try {
+      await t.request.delete("/api/v1/me").set(user.auth).expect(204);
+    } finally {
+      unregister();
+    }
+    expect(ran).toEqual([user.me.id]);
+  });
+});

@@ -1,0 +1,24 @@
+import { hotlineDeletionStep } from "../hotline/hotlineUserData";
+import type { DbOrTx } from "../db/database";
+import type { Services } from "../services";
+
+export interface AccountDeletionProps {
+  /** The deletion's transaction: a step that fails rolls the whole deletion back. */
+  tx: DbOrTx;
+  services: Services;
+  userId: string;
+  now: Date;
+}
+
+/** One feature's part of deleting an account: erase what it may erase, detach what the law keeps. */
+export interface AccountDeletionStep {
+  name: string;
+  run(props: AccountDeletionProps): Promise<void>;
+}
+
+/**
+ * Run by DELETE /me before the identity itself is erased. A feature holding a user's data appends a step
+ * here from its module (e.g. "cancel queued call-backs, erase phone numbers, keep call records detached").
+ */
+export const accountDeletionSteps: AccountDeletionStep[] = [];
+accountDeletionSteps.push(hotlineDeletionStep);

@@ -1,0 +1,25 @@
+/**
+ * Entry of a real XinYuan server process for multi-process tests and the benchmark (run with tsx).
+ * Configuration comes from the environment, as in production. Prints "READY <url>" once listening,
+ * then answers lines on stdin: "drop" (the server disconnects every socket it holds), "mem" (prints
+ * "MEM <json>" with this process's memory and socket count), "stop" (graceful stop).
+ */
+import { createInterface } from "node:readline";
+import { loadConfig } from "../../server/src/config";
+import { startServer } from "../../server/src/startServer";
+
+const server = await startServer(loadConfig(process.env));
+process.stdout.write(`READY ${server.url}\n`);
+
+createInterface({ input: process.stdin }).on("line", (line) => {
+  const command = line.trim();
+  if (command === "drop") {
+    server.io.local.disconnectSockets(true);
+    process.stdout.write("DROPPED\n");
+  } else if (command === "mem") {
+    const memory = process.memoryUsage();
+    process.stdout.write(`MEM ${JSON.stringify({ rss: memory.rss, heapUsed: memory.heapUsed, sockets: server.io.of("/").sockets.size })}\n`);
+  } else if (command === "stop") {
+    void server.stop().then(() => process.exit(0));
+  }
+});
