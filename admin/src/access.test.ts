@@ -1,0 +1,74 @@
+import type { ScopeLevel, StaffRole } from "@xinyuan/shared";
+import { access, assignableScopeLevels, type Access, type AccessKey, type AccessSubject } from "./access";
+
+const allKeys = Object.keys(access({ roles: ["centre_admin"], status: "active", scope: { level: "county" } })) as AccessKey[];
+
+function staff(roles: StaffRole[], level: ScopeLevel, status: "active" | "disabled" = "active"): AccessSubject {
+  return { roles, status, scope: { level } };
+}
+
+function only(...granted: AccessKey[]): Access {
+  const expected = { ...access(null) };
+  for (const key of allKeys) expected[key] = granted.includes(key);
+  return expected;
+}
+
+const counsellingWork: AccessKey[] = ["canWorkQueue", "canAnswerLetters", "canHandleCrisis"];
+
+describe("access", () => {
+  it.each<[string, AccessSubject | null, Access]>([
+    [
+      "a county centre admin manages staff everywhere, the directory, settings and reads audit",
+      staff(["centre_admin"], "county"),
+      only("canUseAdmin", "canManageStaff", "canManageStaffCounty", "canManageDirectory", "canManageSettings", "canReadAudit", "canManageRoster"),
+    ],
+    [
+      "an area centre admin manages staff and reads audit inside the area only, not the directory or settings",
+      staff(["centre_admin"], "area"),
+      only("canUseAdmin", "canManageStaff", "canReadAudit", "canManageRoster"),
+    ],
+    [
+      "a school centre admin manages staff and reads audit inside the school only",
+      staff(["centre_admin"], "school"),
+      only("canUseAdmin", "canManageStaff", "canReadAudit", "canManageRoster"),
+    ],
+    [
+      "a county supervisor supervises, works the queue and reads audit",
+      staff(["supervisor"], "county"),
+      only("canUseAdmin", "canSupervise", "canReadAudit", "canManageRoster", ...counsellingWork),
+    ],
+    [
+      "an area supervisor reads audit too (the server narrows it)",
+      staff(["supervisor"], "area"),
+      only("canUseAdmin", "canSupervise", "canReadAudit", "canManageRoster", ...counsellingWork),
+    ],
+    ["a school counsellor works queue, letters and crisis only", staff(["counsellor"], "school"), only("canUseAdmin", ...counsellingWork)],
+    ["a county counsellor is still not a manager", staff(["counsellor"], "county"), only("canUseAdmin", ...counsellingWork)],
+    ["an editor edits content", staff(["editor"], "county"), only("canUseAdmin", "canEditContent", "canUseContent")],
+    ["a reviewer reviews content", staff(["reviewer"], "county"), only("canUseAdmin", "canReviewContent", "canUseContent")],
+    ["an expert manages appointment slots", staff(["expert"], "county"), only("canUseAdmin", "canManageExpertSlots")],
+    [
+      "roles add up: a counsellor who also edits",
+      staff(["counsellor", "editor"], "school"),
+      only("canUseAdmin", "canEditContent", "canUseContent", ...counsellingWork),
+    ],
+    ["a disabled county admin gets nothing", staff(["centre_admin"], "county", "disabled"), only()],
+    ["an active account with no roles only sees home and its own account", staff([], "county"), only("canUseAdmin")],
+    ["nobody signed in gets nothing", null, only()],
+  ])("%s", (_name, subject, expected) => {
+    expect(access(subject)).toEqual(expected);
+  });
+});
+
+describe("assignableScopeLevels", () => {
+  it.each<[string, AccessSubject | null, ScopeLevel[]]>([
+    ["a county admin gives any level", staff(["centre_admin"], "county"), ["county", "area", "school"]],
+    ["an area admin gives their area or a school in it", staff(["centre_admin"], "area"), ["area", "school"]],
+    ["a school admin gives only their school", staff(["centre_admin"], "school"), ["school"]],
+    ["a supervisor manages no accounts", staff(["supervisor"], "county"), []],
+    ["a disabled admin manages no accounts", staff(["centre_admin"], "county", "disabled"), []],
+    ["nobody signed in manages no accounts", null, []],
+  ])("%s", (_name, subject, expected) => {
+    expect(assignableScopeLevels(subject)).toEqual(expected);
+  });
+});

@@ -1,0 +1,114 @@
+import type { ScopeLevel, StaffRole, StaffView } from "@xinyuan/shared";
+
+/**
+ * What the signed-in staff member may see in the admin. The menu and the route guards read only this;
+ * the server still authorizes every request against the object it touches, so these rules decide what
+ * is offered, never what is allowed.
+ *
+ * Rule table (deny by default; a disabled account gets nothing; roles add up):
+ *
+ * | key                  | who                                                           |
+ * | -------------------- | ------------------------------------------------------------- |
+ * | canUseAdmin          | every active staff member (home, my account)                  |
+ * | canManageStaff       | centre_admin at any scope: county everywhere; an area or      |
+ * |                      | school admin only inside their own area / school              |
+ * | canManageStaffCounty | centre_admin at county scope (county-level accounts)          |
+ * | canManageDirectory   | centre_admin at county scope (areas and schools are county data) |
+ * | canManageSettings    | centre_admin at county scope                                  |
+ * | canReadAudit         | centre_admin or supervisor at any scope (below county the     |
+ * |                      | server shows only events of staff inside that scope)          |
+ * | canWorkQueue         | counsellor, supervisor (hotline queue, online chats)          |
+ * | canAnswerLetters     | counsellor, supervisor (school / area mailboxes)              |
+ * | canHandleCrisis      | counsellor, supervisor (raise and follow crisis cases)        |
+ * | canSupervise         | supervisor (watch queues and chats, take over, escalations)   |
+ * | canManageRoster      | centre_admin, supervisor (duty roster)                        |
+ * | canEditContent       | editor (Mental Health Month content)                          |
+ * | canReviewContent     | reviewer                                                      |
+ * | canUseContent        | editor or reviewer (the content menu)                         |
+ * | canManageExpertSlots | expert (appointment slots and bookings)                       |
+ */
+export interface Access {
+  canUseAdmin: boolean;
+  canManageStaff: boolean;
+  canManageStaffCounty: boolean;
+  canManageDirectory: boolean;
+  canManageSettings: boolean;
+  canReadAudit: boolean;
+  canWorkQueue: boolean;
+  canAnswerLetters: boolean;
+  canHandleCrisis: boolean;
+  canSupervise: boolean;
+  canManageRoster: boolean;
+  canEditContent: boolean;
+  canReviewContent: boolean;
+  canUseContent: boolean;
+  canManageExpertSlots: boolean;
+}
+
+export type AccessKey = keyof Access;
+
+/** The part of a staff member access() looks at, so tests and callers need not build a whole StaffView. */
+export type AccessSubject = Pick<StaffView, "roles" | "status"> & { scope: Pick<StaffView["scope"], "level"> };
+
+const nothing: Access = {
+  canUseAdmin: false,
+  canManageStaff: false,
+  canManageStaffCounty: false,
+  canManageDirectory: false,
+  canManageSettings: false,
+  canReadAudit: false,
+  canWorkQueue: false,
+  canAnswerLetters: false,
+  canHandleCrisis: false,
+  canSupervise: false,
+  canManageRoster: false,
+  canEditContent: false,
+  canReviewContent: false,
+  canUseContent: false,
+  canManageExpertSlots: false,
+};
+
+/** Decides menus and route guards from the signed-in staff member's roles and scope. Pure. */
+export function access(currentStaff: AccessSubject | null | undefined): Access {
+  if (!currentStaff || currentStaff.status !== "active") return nothing;
+  const has = (role: StaffRole) => currentStaff.roles.includes(role);
+  const county = currentStaff.scope.level === "county";
+  const admin = has("centre_admin");
+  const countyAdmin = admin && county;
+  const supervisor = has("supervisor");
+  const counsellingStaff = has("counsellor") || supervisor;
+
+  return {
+    canUseAdmin: true,
+    canManageStaff: admin,
+    canManageStaffCounty: countyAdmin,
+    canManageDirectory: countyAdmin,
+    canManageSettings: countyAdmin,
+    canReadAudit: admin || supervisor,
+    canWorkQueue: counsellingStaff,
+    canAnswerLetters: counsellingStaff,
+    canHandleCrisis: counsellingStaff,
+    canSupervise: supervisor,
+    canManageRoster: admin || supervisor,
+    canEditContent: has("editor"),
+    canReviewContent: has("reviewer"),
+    canUseContent: has("editor") || has("reviewer"),
+    canManageExpertSlots: has("expert"),
+  };
+}
+
+/**
+ * Which scope levels a staff manager may give a new or edited account: a county admin any level, an
+ * area admin their area or a school in it, a school admin only their school.
+ */
+export function assignableScopeLevels(currentStaff: AccessSubject | null | undefined): ScopeLevel[] {
+  if (!access(currentStaff).canManageStaff || !currentStaff) return [];
+  switch (currentStaff.scope.level) {
+    case "county":
+      return ["county", "area", "school"];
+    case "area":
+      return ["area", "school"];
+    case "school":
+      return ["school"];
+  }
+}

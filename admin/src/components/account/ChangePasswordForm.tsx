@@ -1,0 +1,83 @@
+import { useState } from "react";
+import { Alert, Button, Form, Input } from "antd";
+import { newPassword as newPasswordSchema } from "@xinyuan/shared";
+import type { ApiError } from "../../request";
+import { asApiError } from "../../hooks/useAsync";
+
+interface PasswordFields {
+  currentPassword: string;
+  newPassword: string;
+  confirmPassword: string;
+}
+
+interface ChangePasswordFormProps {
+  submit: (body: { currentPassword: string; newPassword: string }) => Promise<unknown>;
+  onChanged: (answer: unknown) => void;
+  submitLabel?: string;
+  currentPasswordLabel?: string;
+}
+
+/** Change password, checked with the same rule as the server (at least 10 characters, letters and digits). */
+export function ChangePasswordForm({ submit, onChanged, submitLabel = "修改密码", currentPasswordLabel = "当前密码" }: ChangePasswordFormProps) {
+  const [form] = Form.useForm<PasswordFields>();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function onFinish(values: PasswordFields) {
+    setSubmitting(true);
+    setError(null);
+    try {
+      const answer = await submit({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+      form.resetFields();
+      onChanged(answer);
+    } catch (caught) {
+      setError(asApiError(caught));
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <Form<PasswordFields> form={form} layout="vertical" requiredMark={false} onFinish={(values) => void onFinish(values)} disabled={submitting} style={{ maxWidth: 420 }}>
+      {error ? <Alert type="error" showIcon message={error.message} style={{ marginBottom: 16 }} /> : null}
+      <Form.Item label={currentPasswordLabel} name="currentPassword" rules={[{ required: true, message: "请输入当前密码" }]}>
+        <Input.Password autoComplete="current-password" />
+      </Form.Item>
+      <Form.Item
+        label="新密码"
+        name="newPassword"
+        extra="至少 10 位，同时包含字母和数字。"
+        rules={[
+          { required: true, message: "请输入新密码" },
+          {
+            validator: async (_rule, value: string | undefined) => {
+              if (!value) return;
+              const checked = newPasswordSchema.safeParse(value);
+              if (!checked.success) throw new Error(checked.error.issues[0]?.message ?? "新密码不符合要求");
+            },
+          },
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Form.Item
+        label="再次输入新密码"
+        name="confirmPassword"
+        dependencies={["newPassword"]}
+        rules={[
+          { required: true, message: "请再次输入新密码" },
+          ({ getFieldValue }) => ({
+            validator: async (_rule, value: string | undefined) => {
+              if (value && value !== getFieldValue("newPassword")) throw new Error("两次输入的新密码不一致");
+            },
+          }),
+        ]}
+      >
+        <Input.Password autoComplete="new-password" />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={submitting}>
+        {submitLabel}
+      </Button>
+    </Form>
+  );
+}

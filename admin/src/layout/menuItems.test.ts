@@ -1,0 +1,31 @@
+import { access, type AccessSubject } from "../access";
+import { menuItemsFor, selectedMenuKey } from "./menuItems";
+
+function menuKeys(subject: AccessSubject): string[] {
+  return menuItemsFor(access(subject)).flatMap((item) => {
+    if (item && "children" in item && item.children) return item.children.map((child) => String(child?.key));
+    return item?.key ? [String(item.key)] : [];
+  });
+}
+
+describe("side menu", () => {
+  it("shows a county centre admin the management pages", () => {
+    expect(menuKeys({ roles: ["centre_admin"], status: "active", scope: { level: "county" } })).toEqual(["/", "/staff", "/directory", "/audit", "/settings", "/account"]);
+  });
+
+  it("keeps slots for features not built yet out of the menu", () => {
+    const counsellor = menuKeys({ roles: ["counsellor", "supervisor"], status: "active", scope: { level: "area" } });
+    expect(counsellor).toEqual(["/", "/audit", "/account"]);
+    expect(counsellor).not.toContain("/hotline");
+  });
+
+  it("shows a school admin staff management and audit but not the county's directory or settings", () => {
+    expect(menuKeys({ roles: ["centre_admin"], status: "active", scope: { level: "school" } })).toEqual(["/", "/staff", "/audit", "/account"]);
+  });
+
+  it("highlights the page an address belongs to", () => {
+    expect(selectedMenuKey("/")).toBe("/");
+    expect(selectedMenuKey("/staff")).toBe("/staff");
+    expect(selectedMenuKey("/staff/123")).toBe("/staff");
+  });
+});

@@ -1,0 +1,28 @@
+import type { Dayjs } from "dayjs";
+import type { AuditQuery } from "./service";
+
+/** What the search form holds; turned into the API's query by auditQueryFrom. */
+export interface AuditFilterForm {
+  actor?: { value: string; label: string };
+  action?: string;
+  targetType?: string;
+  targetId?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+export type AuditFilters = Omit<AuditQuery, "page" | "pageSize" | "sort">;
+
+const trimmed = (value: string | undefined) => value?.trim() || undefined;
+
+/** Dates go out as ISO 8601 with the local offset, which the server's schema requires. */
+export function auditQueryFrom(form: AuditFilterForm): AuditFilters {
+  const [from, to] = form.range ?? [null, null];
+  return {
+    actorId: form.actor?.value,
+    action: trimmed(form.action),
+    targetType: trimmed(form.targetType),
+    targetId: trimmed(form.targetId),
+    from: from ? from.startOf("minute").format() : undefined,
+    to: to ? to.endOf("minute").format() : undefined,
+  };
+}

@@ -1,0 +1,43 @@
+import { Button, Typography } from "antd";
+import type { ColumnsType } from "antd/es/table";
+import dayjs from "dayjs";
+import type { AuditEventView } from "@xinyuan/shared";
+import type { SortOrder } from "../../../components/serverTable/tableSort";
+
+const actorTypeLabels: Record<AuditEventView["actorType"], string> = { staff: "工作人员", user: "小程序用户", system: "系统" };
+
+/** Columns of the audit log; clicking an actor filters the log to them. */
+export function auditColumns(sortOrderOf: (field: string) => SortOrder, filterByActor: (actor: { value: string; label: string }) => void): ColumnsType<AuditEventView> {
+  return [
+    { title: "时间", key: "at", sorter: true, sortOrder: sortOrderOf("at"), width: 170, render: (_value, event) => dayjs(event.at).format("YYYY-MM-DD HH:mm:ss") },
+    {
+      title: "操作人",
+      key: "actor",
+      render: (_value, event) => {
+        const name = event.actorName ?? actorTypeLabels[event.actorType];
+        if (!event.actorId || event.actorType !== "staff") return name;
+        const actorId = event.actorId;
+        return (
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => filterByActor({ value: actorId, label: name })}>
+            {name}
+          </Button>
+        );
+      },
+    },
+    { title: "动作", key: "action", render: (_value, event) => <Typography.Text code>{event.action}</Typography.Text> },
+    {
+      title: "对象",
+      key: "target",
+      render: (_value, event) =>
+        event.targetType ? (
+          <Typography.Text>
+            {event.targetType}
+            {event.targetId ? <Typography.Text type="secondary"> · {event.targetId}</Typography.Text> : null}
+          </Typography.Text>
+        ) : (
+          "—"
+        ),
+    },
+    { title: "来源 IP", key: "ip", render: (_value, event) => event.ip ?? "—", width: 140 },
+  ];
+}

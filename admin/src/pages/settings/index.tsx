@@ -1,0 +1,26 @@
+import { Card } from "antd";
+import { PageContainer } from "../../components/PageContainer";
+import { LoadingBlock } from "../../components/LoadingBlock";
+import { LoadFailed } from "../../components/LoadFailed";
+import { useAsync } from "../../hooks/useAsync";
+import { RequireTotpSetting } from "./components/RequireTotpSetting";
+import { getSettings } from "./service";
+
+/** 平台设置: county-wide security settings. */
+export default function SettingsPage() {
+  const settings = useAsync(getSettings, []);
+
+  return (
+    <PageContainer title="平台设置" description="全县统一生效的安全设置，修改会记入审计日志。">
+      <Card title="账号安全">
+        {settings.error ? (
+          <LoadFailed error={settings.error} onRetry={settings.reload} />
+        ) : settings.data ? (
+          <RequireTotpSetting enabled={settings.data.requireTotpForAllStaff} onSaved={(requireTotpForAllStaff) => settings.setData({ requireTotpForAllStaff })} />
+        ) : (
+          <LoadingBlock />
+        )}
+      </Card>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,75 @@
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from "react";
+import {
+  AlertOutlined,
+  AuditOutlined,
+  CalendarOutlined,
+  ClusterOutlined,
+  CommentOutlined,
+  HomeOutlined,
+  MailOutlined,
+  NotificationOutlined,
+  PhoneOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from "@ant-design/icons";
+import type { AccessKey } from "./access";
+import { guardPaths } from "./guard";
+
+/**
+ * Every page of the admin, in one place, with the access right it needs. The menu, the router and the
+ * guards are all built from this list. A route with `page: null` is a slot for a feature not built yet:
+ * it stays out of the menu and its address answers "not found" until its issue lands.
+ */
+
+export type PageComponent = LazyExoticComponent<ComponentType>;
+
+/** bare: no session needed; setup: a signed-in staff member finishing a forced step; admin: the app. */
+export type RouteFrame = "bare" | "setup" | "admin";
+
+export type MenuGroup = "work" | "content" | "manage" | "self";
+
+export const menuGroupLabels: Record<MenuGroup, string> = {
+  work: "咨询工作",
+  content: "宣传教育",
+  manage: "管理",
+  self: "个人",
+};
+
+export interface AdminRoute {
+  path: string;
+  title: string;
+  frame: RouteFrame;
+  /** Needed for admin routes; bare and setup routes are decided by the session alone. */
+  access?: AccessKey;
+  icon?: ReactNode;
+  /** Menu section; admin routes without one sit at the top of the menu. */
+  menuGroup?: MenuGroup;
+  page: PageComponent | null;
+}
+
+const page = (load: () => Promise<{ default: ComponentType }>): PageComponent => lazy(load);
+
+export const routes: readonly AdminRoute[] = [
+  { path: guardPaths.login, title: "登录", frame: "bare", page: page(() => import("./pages/login")) },
+  { path: guardPaths.passwordSetup, title: "设置新密码", frame: "setup", page: page(() => import("./pages/passwordSetup")) },
+  { path: guardPaths.totpSetup, title: "绑定身份验证器", frame: "setup", page: page(() => import("./pages/totpSetup")) },
+
+  { path: guardPaths.home, title: "工作台", frame: "admin", access: "canUseAdmin", icon: <HomeOutlined />, page: page(() => import("./pages/home")) },
+  // Slots for the feature issues: give them a page when they are built.
+  { path: "/hotline", title: "热线队列", frame: "admin", access: "canWorkQueue", icon: <PhoneOutlined />, menuGroup: "work", page: null },
+  { path: "/chats", title: "在线咨询", frame: "admin", access: "canWorkQueue", icon: <CommentOutlined />, menuGroup: "work", page: null },
+  { path: "/letters", title: "信箱", frame: "admin", access: "canAnswerLetters", icon: <MailOutlined />, menuGroup: "work", page: null },
+  { path: "/crisis", title: "危机个案", frame: "admin", access: "canHandleCrisis", icon: <AlertOutlined />, menuGroup: "work", page: null },
+  { path: "/content", title: "宣传月", frame: "admin", access: "canUseContent", icon: <NotificationOutlined />, menuGroup: "content", page: null },
+  { path: "/roster", title: "值班表", frame: "admin", access: "canManageRoster", icon: <CalendarOutlined />, menuGroup: "manage", page: null },
+
+  { path: "/staff", title: "工作人员管理", frame: "admin", access: "canManageStaff", icon: <TeamOutlined />, menuGroup: "manage", page: page(() => import("./pages/staff")) },
+  { path: "/directory", title: "片区与学校", frame: "admin", access: "canManageDirectory", icon: <ClusterOutlined />, menuGroup: "manage", page: page(() => import("./pages/directory")) },
+  { path: "/audit", title: "审计日志", frame: "admin", access: "canReadAudit", icon: <AuditOutlined />, menuGroup: "manage", page: page(() => import("./pages/audit")) },
+  { path: "/settings", title: "平台设置", frame: "admin", access: "canManageSettings", icon: <SettingOutlined />, menuGroup: "manage", page: page(() => import("./pages/settings")) },
+  { path: "/account", title: "我的账号", frame: "admin", access: "canUseAdmin", icon: <UserOutlined />, menuGroup: "self", page: page(() => import("./pages/account")) },
+];
+
+/** Routes that have a page: the ones the router mounts. */
+export const builtRoutes = routes.filter((route): route is AdminRoute & { page: PageComponent } => route.page !== null);
