@@ -10,7 +10,7 @@ module.exports = {
   rootDir: __dirname,
   roots: ["<rootDir>/server", "<rootDir>/shared", "<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/browser/", "<rootDir>/tests/weapp/", "<rootDir>/tests/bench/"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/tests/browser/", "<rootDir>/tests/weapp/", "<rootDir>/tests/bench/", "<rootDir>/tests/chaos/"],
   transform: { "^.+\\.(t|j)sx?$": swc },
   moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
   globalSetup: "<rootDir>/tests/support/globalSetup.ts",

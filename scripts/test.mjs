@@ -81,6 +81,9 @@ step("postgres", () => {
   return jest("postgres", "jest.config.cjs", { XINYUAN_TEST_DB: "postgres" });
 });
 
+// Two real server processes on one PostgreSQL database: cross-process chat and the chaos test.
+step("chaos", () => pgUp && jest("chaos", "tests/chaos/jest.config.cjs"));
+
 step("admin-unit", () => !existsSync(join(root, "admin/jest.config.cjs")) || jest("admin-unit", "admin/jest.config.cjs"));
 step("miniapp-unit", () => !existsSync(join(root, "miniapp/jest.config.cjs")) || jest("miniapp-unit", "miniapp/jest.config.cjs"));
 

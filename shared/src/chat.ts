@@ -25,7 +25,10 @@ export type ChatSender = "user" | "staff" | "system";
 /** The two sides of a conversation, for receipts and typing. */
 export type ChatSide = "user" | "staff";
 
-/** Longest message body, in characters. Longer messages are refused with CHAT_MESSAGE_TOO_LONG. */
+/**
+ * Longest message body, in characters. Longer messages are refused with CHAT_MESSAGE_TOO_LONG and not
+ * stored. Clients check it before sending too: a socket.io packet over 64 KB closes the connection.
+ */
 export const chatMessageMaxChars = 2000;
 /** A page of "chat:resume" / message history. */
 export const chatResumePageSize = 200;

@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { currentConsentVersions } from "@xinyuan/shared";
-import { appUsers, consents, hotlineShifts, hotlineTickets, staff } from "../../server/src/db/schema";
+import { appUsers, consents, hotlineShifts, hotlineTickets, staff, staffConnections, staffPresence } from "../../server/src/db/schema";
 import type { Database } from "../../server/src/db/database";
-import type { FieldCipher } from "../../server/src/crypto/fieldCipher";
 import { writeDuty } from "../../server/src/presence/dutyState";
 import { registerConnection } from "../../server/src/presence/connectionRegistry";
 import { buildStaff, type BuiltStaff } from "./factories";
@@ -48,29 +47,6 @@ export async function buildCaller(db: Database, props: { schoolId?: string } = {
   return { id: user!.id, alias: user!.alias };
 }
 
-/** A waiting ticket inserted directly, joined at `joinedAt` (ordering and volume tests). */
-export async function buildTicket(
-  db: Database,
-  props: { userId: string; joinedAt: Date; kind?: "callback" | "inbound"; priority?: number; phone?: string; cipher?: FieldCipher; windowEnd?: Date },
-) {
-  const phoneEnc = props.phone && props.cipher ? props.cipher.encrypt(props.phone) : null;
-  const [row] = await db
-    .insert(hotlineTickets)
-    .values({
-      userId: props.userId,
-      kind: props.kind ?? "inbound",
-      priority: props.priority ?? 0,
-      joinedAt: props.joinedAt,
-      firstReadyAt: props.joinedAt,
-      readyAt: props.joinedAt,
-      windowStart: props.windowEnd ? props.joinedAt : null,
-      windowEnd: props.windowEnd ?? null,
-      phoneEnc,
-    })
-    .returning();
-  return row!;
-}
-
 /** Many county counsellors at once, without password hashing (they never log in): volume and race tests. */
 export async function buildOnDutyCounsellors(db: Database, count: number, now: Date): Promise<string[]> {
   const rows = await db
@@ -86,6 +62,25 @@ export async function buildOnDutyCounsellors(db: Database, count: number, now: D
       })),
     )
     .returning({ id: staff.id });
-  for (const row of rows) await putOnHotlineDuty(db, row.id, now);
-  return rows.map((row) => row.id);
+  const ids = rows.map((row) => row.id);
+  await db.insert(staffPresence).values(ids.map((staffId) => ({ staffId, onDuty: true, channels: ["hotline"], changedAt: now })));
+  await db.insert(staffConnections).values(ids.map((staffId) => ({ socketId: `test-${randomUUID()}`, staffId, instanceId: "tests", connectedAt: now, lastSeenAt: now })));
+  return ids;
+}
+
+/** Many waiting tickets of consented callers at once, joined a second apart from `firstJoinedAt`. */
+export async function buildWaitingTickets(db: Database, count: number, firstJoinedAt: Date) {
+  const users = await db
+    .insert(appUsers)
+    .values(Array.from({ length: count }, () => ({ openidHash: randomBytes(16).toString("hex"), alias: `测试-${randomBytes(5).toString("hex")}`, role: "student", ageBand: "14_17" })))
+    .returning({ id: appUsers.id });
+  return db
+    .insert(hotlineTickets)
+    .values(
+      users.map((user, index) => {
+        const joinedAt = new Date(firstJoinedAt.getTime() + index * 1000);
+        return { userId: user.id, kind: "inbound", joinedAt, firstReadyAt: joinedAt, readyAt: joinedAt };
+      }),
+    )
+    .returning();
 }

@@ -1,10 +1,19 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 
-const repoRoot = join(__dirname, "../..");
-const entry = join(__dirname, "serverProcessMain.ts");
+/** The repository root, found from the working directory (works under jest and under tsx alike). */
+function findRepoRoot(): string {
+  for (let folder = process.cwd(); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, "tests/support/serverProcessMain.ts"))) return folder;
+    if (dirname(folder) === folder) throw new Error("run from inside the XinYuan repository");
+  }
+}
+
+const repoRoot = findRepoRoot();
+const entry = join(repoRoot, "tests/support/serverProcessMain.ts");
 
 export interface ServerProcess {
   url: string;

@@ -15,6 +15,8 @@ import { counsellorsRoom, staffRoom, userRoom, watchRoom } from "./chatRooms";
  */
 export class ChatEffects {
   messages: ChatMessageRow[] = [];
+  /** Who a conversation's messages go to, as the writing transaction saw it (no re-read to fan out). */
+  routing = new Map<string, { userId: string; assignedStaffId: string | null; status: string }>();
   risks: Array<{ conversationId: string; seq: number; level: RiskLevel; categories: RiskSignalCategory[] }> = [];
   assigned: Array<{ staffId: string } & ChatAssignmentNotice> = [];
   unassigned: Array<{ staffId: string } & ChatAssignmentNotice> = [];
@@ -58,12 +60,12 @@ async function emitEffects(services: Services, effects: ChatEffects): Promise<vo
     return conversationCache.get(id);
   };
   for (const message of effects.messages) {
-    const conversation = await conversationOf(message.conversationId);
+    const conversation = effects.routing.get(message.conversationId) ?? (await conversationOf(message.conversationId));
     if (!conversation) continue;
     realtime.emit(userRoom(conversation.userId), "chat:message", presentUserMessage(message, cipher));
     const staffView = presentStaffMessage(message, cipher, names);
     if (conversation.assignedStaffId) realtime.emit(staffRoom(conversation.assignedStaffId), "chat:message", staffView);
-    realtime.emit(watchRoom(conversation.id), "chat:message", staffView);
+    realtime.emit(watchRoom(message.conversationId), "chat:message", staffView);
   }
 
   if (effects.risks.length > 0) {

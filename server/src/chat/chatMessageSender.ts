@@ -2,14 +2,14 @@ import { and, count, eq, gt } from "drizzle-orm";
 import { chatMessageMaxChars, type ChatMessageView, type SendChatMessageInput } from "@xinyuan/shared";
 import { chatMessages } from "../db/schema";
 import type { Services } from "../services";
+import type { DbOrTx } from "../db/database";
 import type { Actor } from "../auth/actor";
 import { AppError, RateLimitedError } from "../http/errors";
 import { retryTransaction } from "../db/retryTransaction";
 import { detectRisk } from "../risk/riskDetector";
-import { appendChatMessage, findMessageByClientId, type ChatMessageRow } from "./chatMessageWriter";
+import { appendChatMessage, type ChatMessageRow } from "./chatMessageWriter";
 import { ChatEffects, flushChatEffects } from "./chatEffects";
 import { authorizeSend } from "./chatPolicy";
-import { findConversation } from "./conversationQueries";
 import { presentStaffMessages, presentUserMessage } from "./chatPresenters";
 
 /** Refuses empty and over-long bodies before anything is stored. */
@@ -20,11 +20,11 @@ export function checkMessageBody(body: string): void {
 
 /**
  * Per-sender limit (CHAT_MESSAGES_PER_SECOND, ~3): counted from stored messages, so it holds across
- * server processes. A resend of a stored message never counts.
+ * server processes. Checked after the resend lookup, so a resend of a stored message never counts.
  */
-async function checkRate(services: Services, sender: { type: "user" | "staff"; id: string }): Promise<void> {
+async function checkRate(tx: DbOrTx, services: Services, sender: { type: "user" | "staff"; id: string }): Promise<void> {
   const now = services.clock.now();
-  const [row] = await services.db
+  const [row] = await tx
     .select({ count: count() })
     .from(chatMessages)
     .where(and(eq(chatMessages.senderType, sender.type), eq(chatMessages.senderId, sender.id), gt(chatMessages.createdAt, new Date(now.getTime() - 1000))));
@@ -32,28 +32,21 @@ async function checkRate(services: Services, sender: { type: "user" | "staff"; i
 }
 
 /**
- * "chat:send": stores the message (or finds it again for a resent clientMessageId), detects risk in a
- * student's words, commits, tells both sides, then answers with the stored message and its seq.
+ * "chat:send": finds a resent clientMessageId's stored message first, otherwise checks membership and
+ * the rate, stores the message with the next seq and detects risk in a student's words; commits, tells both sides, then answers with the stored message and its seq.
  */
 export async function chatMessageSender(services: Services, actor: Actor, input: SendChatMessageInput): Promise<ChatMessageView> {
   const { db, cipher, clock } = services;
   const sender = { type: actor.type, id: actor.id } as const;
   const present = async (row: ChatMessageRow): Promise<ChatMessageView> => (actor.type === "user" ? presentUserMessage(row, cipher) : (await presentStaffMessages(db, cipher, [row]))[0]!);
 
-  const stored = await findMessageByClientId(db, input.conversationId, sender, input.clientMessageId);
-  if (stored) return present(stored);
   checkMessageBody(input.body);
-  const conversation = await findConversation(db, input.conversationId);
-  if (!conversation) throw new AppError(404, "CHAT_NOT_FOUND");
-  authorizeSend(actor, conversation);
-  await checkRate(services, sender);
-
   const risk = actor.type === "user" ? detectRisk(input.body) : undefined;
   let effects = new ChatEffects();
   const { message } = await retryTransaction(() =>
     db.transaction(async (tx) => {
       effects = new ChatEffects();
-      return appendChatMessage(tx, cipher, { conversationId: input.conversationId, sender, clientMessageId: input.clientMessageId, body: input.body, now: clock.now(), risk, authorize: (locked) => authorizeSend(actor, locked) }, effects);
+      return appendChatMessage(tx, cipher, { conversationId: input.conversationId, sender, clientMessageId: input.clientMessageId, body: input.body, now: clock.now(), risk, authorize: (locked) => authorizeSend(actor, locked), beforeInsert: (inner) => checkRate(inner, services, sender) }, effects);
     }),
   );
   await flushChatEffects(services, effects);

@@ -22,6 +22,8 @@ export interface AppendChatMessageInput {
   risk?: RiskAssessment;
   /** Checks the locked conversation before anything is written (membership, status); throws to refuse. */
   authorize?: (conversation: ConversationRow) => void;
+  /** Last check before a new message is written (the per-sender rate), inside the transaction. */
+  beforeInsert?: (tx: DbOrTx) => Promise<void>;
 }
 
 export async function findMessageByClientId(db: DbOrTx, conversationId: string, sender: { type: "user" | "staff"; id: string }, clientMessageId: string): Promise<ChatMessageRow | undefined> {
@@ -47,6 +49,7 @@ export async function appendChatMessage(tx: DbOrTx, cipher: FieldCipher, input: 
     if (existing) return { message: existing, created: false };
   }
   input.authorize?.(conversation);
+  await input.beforeInsert?.(tx);
 
   const seq = conversation.lastSeq + 1;
   const isSpeech = sender.type !== "system";
@@ -76,6 +79,7 @@ export async function appendChatMessage(tx: DbOrTx, cipher: FieldCipher, input: 
     })
     .returning();
   effects.messages.push(message!);
+  effects.routing.set(conversation.id, { userId: conversation.userId, assignedStaffId: conversation.assignedStaffId, status: conversation.status });
   if (risk) {
     effects.risks.push({ conversationId: conversation.id, seq, level: risk.level, categories: risk.categories });
     if (conversation.status === "waiting") effects.queueChanged = true;

@@ -5,7 +5,7 @@ import { ticketCanceller } from "./ticketCanceller";
 import { systemOrigin } from "../audit/recordAudit";
 import { AppError } from "../http/errors";
 import { createTestApp, type TestApp } from "../../../tests/support/testApp";
-import { buildCaller, buildOnDutyCounsellors, buildTicket } from "../../../tests/support/hotlineFixtures";
+import { buildOnDutyCounsellors, buildWaitingTickets } from "../../../tests/support/hotlineFixtures";
 
 /**
  * Claims under contention. PGlite has one connection and serialises transactions, which hides race
@@ -19,12 +19,7 @@ describe("hotline claims under contention", () => {
   afterAll(() => t.close());
   const now = () => t.clock.now();
   const counsellors = (count: number) => buildOnDutyCounsellors(t.db, count, now());
-  const tickets = async (count: number) => {
-    const rows = [];
-    const start = now().getTime() - 3600_000;
-    for (let index = 0; index < count; index += 1) rows.push(await buildTicket(t.db, { userId: (await buildCaller(t.db)).id, joinedAt: new Date(start + index * 1000) }));
-    return rows;
-  };
+  const tickets = (count: number) => buildWaitingTickets(t.db, count, new Date(now().getTime() - 3600_000));
   const outcome = async <T>(work: Promise<T>): Promise<T | string> => {
     try {
       return await work;

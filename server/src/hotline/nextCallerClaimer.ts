@@ -5,7 +5,7 @@ import type { Services } from "../services";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError, ConflictError, NotFoundError } from "../http/errors";
 import { isUniqueViolation } from "../db/uniqueViolation";
-import { isStaffAvailable } from "../presence/dutyState";
+import { readDuty } from "../presence/dutyState";
 import { staffOnLeaveAt } from "./staffLeave";
 import { takeReminder, sendReminders, type PendingReminder } from "./hotlineNotifier";
 import { announceQueueChange } from "./hotlineBroadcast";
@@ -14,7 +14,8 @@ import type { HotlineTicketRow } from "./presentHotlineTicket";
 /** Routing guard: only a counsellor on duty for the hotline, connected, and not on leave takes callers. */
 export async function assertCanTakeCalls(db: DbOrTx, staffId: string, now: Date): Promise<void> {
   if ((await staffOnLeaveAt(db, now)).has(staffId)) throw new AppError(403, "HOTLINE_STAFF_ON_LEAVE");
-  if (!(await isStaffAvailable(db, staffId, "hotline", now))) throw new AppError(403, "HOTLINE_NOT_ON_DUTY");
+  const duty = await readDuty(db, staffId, now);
+  if (!duty.onDuty || !duty.channels.includes("hotline") || !duty.connected) throw new AppError(403, "HOTLINE_NOT_ON_DUTY");
 }
 
 async function assertNoClaim(tx: DbOrTx, staffId: string): Promise<void> {
@@ -43,7 +44,7 @@ async function claimTransaction(services: Services, work: (tx: DbOrTx) => Promis
     throw error;
   }
   await sendReminders(services, [result.reminder]);
-  announceQueueChange(services);
+  announceQueueChange(services, [result.claimed]);
   return result.claimed;
 }
 

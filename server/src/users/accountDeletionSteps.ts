@@ -1,3 +1,4 @@
+import { chatDeletionStep } from "../chat/chatUserData";
 import { hotlineDeletionStep } from "../hotline/hotlineUserData";
 import type { DbOrTx } from "../db/database";
 import type { Services } from "../services";
@@ -22,3 +23,4 @@ export interface AccountDeletionStep {
  */
 export const accountDeletionSteps: AccountDeletionStep[] = [];
 accountDeletionSteps.push(hotlineDeletionStep);
+accountDeletionSteps.push(chatDeletionStep);

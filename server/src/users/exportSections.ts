@@ -1,3 +1,4 @@
+import { chatExportSection } from "../chat/chatUserData";
 import { hotlineExportSection } from "../hotline/hotlineUserData";
 import { and, asc, eq } from "drizzle-orm";
 import { auditEvents } from "../db/schema";
@@ -35,3 +36,4 @@ const auditTrailSection: ExportSection = {
  */
 export const exportSections: ExportSection[] = [auditTrailSection];
 exportSections.push(hotlineExportSection);
+exportSections.push(chatExportSection);

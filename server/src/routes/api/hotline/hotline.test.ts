@@ -166,4 +166,16 @@ describe("hotline (HTTP)", () => {
       expect((await t.request.get("/api/v1/hotline/calls/mine").set(rostered.auth).expect(200)).body.call).toBeNull();
     });
   });
+
+  describe("hotline personal data", () => {
+    it("exports the caller's tickets, and on account deletion cancels the active one, erases the number and detaches the rest", async () => {
+      const user = await signInConsentedUser(t);
+      const ticket = await join(user, callbackBody());
+      const exported = await t.request.get("/api/v1/me/export").set(user.auth).expect(200);
+      expect(exported.body.sections.hotline).toEqual([expect.objectContaining({ number: ticket.number, status: "waiting", phone: "13812345678", topic: "考试压力很大" })]);
+      await t.request.delete("/api/v1/me").set(user.auth).expect(204);
+      const [row] = await t.db.select().from(hotlineTickets).where(eq(hotlineTickets.id, ticket.id));
+      expect(row).toMatchObject({ status: "cancelled", userId: null, phoneEnc: null, topicEnc: null, notifyOpenidEnc: null });
+    });
+  });
 });

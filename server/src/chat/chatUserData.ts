@@ -1,0 +1,47 @@
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { chatMessages, conversations } from "../db/schema";
+import type { AccountDeletionStep } from "../users/accountDeletionSteps";
+import type { ExportSection } from "../users/exportSections";
+
+/**
+ * Account deletion: an open chat is closed and the rating comment erased. The conversation stays as a
+ * counselling record (measure 3) but points at the anonymised account row, whose openid hash and alias
+ * are gone, so nothing links it to the person any more.
+ */
+export const chatDeletionStep: AccountDeletionStep = {
+  name: "chat",
+  async run({ tx, userId, now }) {
+    await tx
+      .update(conversations)
+      .set({ status: "closed", closedAt: now, closedBy: "user", closeReason: "account_deleted", lastActivityAt: now })
+      .where(and(eq(conversations.userId, userId), ne(conversations.status, "closed")));
+    await tx.update(conversations).set({ ratingCommentEnc: null }).where(eq(conversations.userId, userId));
+  },
+};
+
+/**
+ * The user's conversations with every message of both sides, in order. Counsellors' private notes,
+ * transfer notes and risk assessments are professional records and are not part of a self-service export.
+ */
+export const chatExportSection: ExportSection = {
+  key: "chats",
+  async collect({ db, services, userId }) {
+    const rows = await db.select().from(conversations).where(eq(conversations.userId, userId)).orderBy(asc(conversations.createdAt));
+    if (rows.length === 0) return [];
+    const messages = await db
+      .select()
+      .from(chatMessages)
+      .where(inArray(chatMessages.conversationId, rows.map((row) => row.id)))
+      .orderBy(asc(chatMessages.conversationId), asc(chatMessages.seq));
+    return rows.map((row) => ({
+      startedAt: row.createdAt.toISOString(),
+      status: row.status,
+      closedAt: row.closedAt?.toISOString() ?? null,
+      rating: row.rating,
+      ratingComment: row.ratingCommentEnc ? services.cipher.decrypt(row.ratingCommentEnc) : null,
+      messages: messages
+        .filter((message) => message.conversationId === row.id)
+        .map((message) => ({ seq: message.seq, from: message.senderType === "user" ? "me" : message.senderType === "staff" ? "counsellor" : "system", text: services.cipher.decrypt(message.bodyEnc), at: message.createdAt.toISOString() })),
+    }));
+  },
+};
