@@ -47,6 +47,7 @@ module.exports = {
   globals: {
     DEPRECATED_ADAPTER_COMPONENT: false,
     XINYUAN_API_BASE: 'http://127.0.0.1:3000',
+    XINYUAN_HOTLINE_TEMPLATES: { call_soon: '', missed: '' },
   },
   testTimeout: 15000,
 }

@@ -5,5 +5,10 @@
  */
 export function buildConstants(): Record<string, string> {
   const apiBase = (process.env.XINYUAN_API_BASE ?? 'http://127.0.0.1:3000').replace(/\/+$/, '')
-  return { XINYUAN_API_BASE: JSON.stringify(apiBase) }
+  // WeChat subscribe-message template ids (registered in the mini-program console); empty = no reminders offered.
+  const hotlineTemplates = {
+    call_soon: process.env.XINYUAN_WECHAT_TEMPLATE_CALL_SOON ?? '',
+    missed: process.env.XINYUAN_WECHAT_TEMPLATE_MISSED ?? '',
+  }
+  return { XINYUAN_API_BASE: JSON.stringify(apiBase), XINYUAN_HOTLINE_TEMPLATES: JSON.stringify(hotlineTemplates) }
 }

@@ -9,6 +9,7 @@ export default defineAppConfig({
     { root: 'packages/chat', pages: ['index'] },
     { root: 'packages/letters', pages: ['index'] },
     { root: 'packages/me', pages: ['index'] },
+    { root: 'packages/tips', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

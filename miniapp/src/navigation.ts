@@ -9,4 +9,6 @@ export const pagePaths = {
   chat: '/packages/chat/index',
   letters: '/packages/letters/index',
   me: '/packages/me/index',
+  /** Neutral study tips: where "quick exit" lands. */
+  studyTips: '/packages/tips/index',
 } as const

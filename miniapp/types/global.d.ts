@@ -5,6 +5,9 @@ declare module '*.css'
 /** Server origin for the weapp build (no trailing slash), set from env XINYUAN_API_BASE at build time. */
 declare const XINYUAN_API_BASE: string
 
+/** WeChat subscribe-message template ids for hotline reminders, from env at build time ('' = not configured). */
+declare const XINYUAN_HOTLINE_TEMPLATES: { call_soon: string; missed: string }
+
 declare namespace NodeJS {
   interface ProcessEnv {
     /** The platform Taro is building for; replaced with a literal at build time. */

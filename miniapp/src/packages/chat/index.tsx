@@ -1,7 +1,43 @@
-import { ComingSoon } from '../../components/ComingSoon'
-import { helpFeature } from '../../content/helpFeatures'
+import { View } from '@tarojs/components'
+import type { UserConversationView } from '@xinyuan/shared'
+import { useState } from 'react'
+import { EmergencyStrip } from '../../components/EmergencyStrip'
+import { PageContainer } from '../../components/PageContainer'
+import { useRemote } from '../../hooks/useRemote'
+import { listMyChats } from '../../services/chat'
+import { ChatHistory } from './ChatHistory'
+import { ChatStart } from './ChatStart'
+import { Conversation } from './Conversation'
+import { Transcript } from './Transcript'
+import './index.css'
 
-/** Anonymous online counselling: a placeholder until the chat issue replaces this file. */
+type Screen = { kind: 'home' } | { kind: 'live'; conversation: UserConversationView } | { kind: 'past'; conversation: UserConversationView }
+
+/**
+ * Anonymous chat: an open conversation is picked up where it was left (also after a restart);
+ * otherwise start one, or read an earlier one.
+ */
 export default function ChatPage() {
-  return <ComingSoon feature={helpFeature('chat')} />
+  const chats = useRemote(() => listMyChats({ toast: false }))
+  const [screen, setScreen] = useState<Screen | null>(null)
+  const open = chats.data?.find((conversation) => conversation.status !== 'closed')
+  const current: Screen = screen ?? (open ? { kind: 'live', conversation: open } : { kind: 'home' })
+  const backHome = () => {
+    setScreen({ kind: 'home' })
+    void chats.reload()
+  }
+
+  return (
+    <PageContainer loading={chats.loading} ready={chats.data !== undefined} error={chats.error} onRetry={chats.reload}>
+      {current.kind === 'live' ? <Conversation conversation={current.conversation} onLeave={backHome} /> : null}
+      {current.kind === 'past' ? <Transcript conversation={current.conversation} onBack={backHome} /> : null}
+      {current.kind === 'home' ? (
+        <View>
+          <ChatStart onStarted={(result) => result.conversation && setScreen({ kind: 'live', conversation: result.conversation })} />
+          <ChatHistory conversations={(chats.data ?? []).filter((conversation) => conversation.status === 'closed')} onOpen={(conversation) => setScreen({ kind: 'past', conversation })} />
+          <EmergencyStrip />
+        </View>
+      ) : null}
+    </PageContainer>
+  )
 }

@@ -1,7 +1,85 @@
-import { ComingSoon } from '../../components/ComingSoon'
-import { helpFeature } from '../../content/helpFeatures'
+import { Text, View } from '@tarojs/components'
+import type { CallerTicketView } from '@xinyuan/shared'
+import { useEffect, useState } from 'react'
+import { EmergencyStrip } from '../../components/EmergencyStrip'
+import { Notice } from '../../components/Notice'
+import { OtherWays } from '../../components/OtherWays'
+import { PageContainer } from '../../components/PageContainer'
+import { useRemote } from '../../hooks/useRemote'
+import { getCurrentTicket, getHotlineStatus } from '../../services/hotline'
+import { onResync, onServerEvent } from '../../services/socket'
+import { HotlineJoin } from './HotlineJoin'
+import { HotlineResult } from './HotlineResult'
+import { HotlineStatusCard } from './HotlineStatusCard'
+import { HotlineWaiting } from './HotlineWaiting'
+import './index.css'
 
-/** Hotline queue and call-back: a placeholder until the hotline issue replaces this file. */
+const live = new Set<CallerTicketView['status']>(['waiting', 'claimed'])
+
+/**
+ * The hotline: status, join, live position while waiting (socket "hotline:ticket"; refetched after a
+ * reconnect or a return to the foreground), and how it ended. Closed, full or a long wait: other ways.
+ */
 export default function HotlinePage() {
-  return <ComingSoon feature={helpFeature('hotline')} />
+  const status = useRemote(() => getHotlineStatus({ toast: false }))
+  const current = useRemote(() => getCurrentTicket({ toast: false }))
+  const [ticket, setTicket] = useState<CallerTicketView | null | undefined>(undefined)
+  const [dismissed, setDismissed] = useState<string | null>(null)
+  const shown = ticket === undefined ? current.data : ticket
+
+  useEffect(() => {
+    const offTicket = onServerEvent('hotline:ticket', (view) => setTicket(view))
+    const offResync = onResync(() => {
+      void getCurrentTicket({ toast: false }).then(setTicket, () => undefined)
+    })
+    return () => {
+      offTicket()
+      offResync()
+    }
+  }, [])
+
+  const reload = async () => {
+    setTicket(undefined)
+    await Promise.all([status.reload(), current.reload()])
+  }
+  const done = () => {
+    if (shown) setDismissed(shown.id)
+    void status.reload()
+  }
+
+  return (
+    <PageContainer loading={status.loading || current.loading} ready={status.data !== undefined && shown !== undefined} error={status.error ?? current.error} onRetry={reload}>
+      {renderBody()}
+    </PageContainer>
+  )
+
+  function renderBody() {
+    if (shown && live.has(shown.status)) return <HotlineWaiting ticket={shown} onChange={setTicket} />
+    if (shown && shown.id !== dismissed) return <HotlineResult ticket={shown} onDone={done} />
+    const info = status.data
+    if (!info) return null
+    const lines = info.fallbackHelplines.length > 0 ? info.fallbackHelplines : undefined
+    return (
+      <View>
+        <HotlineStatusCard status={info} />
+        {!info.open ? (
+          <Notice tone='warm' title='热线现在在休息'>
+            <Text>{`老师们的值班时间是 ${info.hoursText}。现在想找人说说话的话，下面这些电话和方式随时都在。`}</Text>
+          </Notice>
+        ) : null}
+        {info.open && info.full ? (
+          <Notice tone='warm' title='现在排队的人有点多'>
+            <Text>暂时排不进来了，真的很抱歉。你可以先拨打下面的电话，或者和老师文字聊聊，我们都在。</Text>
+          </Notice>
+        ) : null}
+        {info.open && !info.full && info.longWait ? (
+          <Notice tone='warm' title='现在要等得久一些'>
+            <Text>你可以继续排队，也可以先试试下面的电话或在线聊天，不用一直等。</Text>
+          </Notice>
+        ) : null}
+        {info.open && !info.full ? <HotlineJoin status={info} onJoined={setTicket} /> : null}
+        {!info.open || info.full || info.longWait ? <OtherWays lines={lines} offer={['chat', 'letters']} /> : <EmergencyStrip />}
+      </View>
+    )
+  }
 }

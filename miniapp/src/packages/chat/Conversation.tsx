@@ -1,0 +1,112 @@
+import { Text, Textarea, View } from '@tarojs/components'
+import { chatMessageMaxChars, type UserConversationView } from '@xinyuan/shared'
+import { useState } from 'react'
+import { ActionButton } from '../../components/ActionButton'
+import { OtherWays } from '../../components/OtherWays'
+import { describeError } from '../../services/apiError'
+import { endMyChat } from '../../services/chat'
+import { storedOutbox } from '../../services/chatOutbox'
+import { socketChatPort, type ChatPort } from './chatPort'
+import { MessageList } from './MessageList'
+import { QuickExit } from './QuickExit'
+import { RateChat } from './RateChat'
+import { useChatSession } from './useChatSession'
+
+interface ConversationProps {
+  conversation: UserConversationView
+  onLeave: () => void
+  port?: ChatPort
+}
+
+/** A live conversation: waiting line, messages, typing, receipts, end and rate; quick exit always visible. */
+export function Conversation({ conversation, onLeave, port = socketChatPort }: ConversationProps) {
+  const { session, snapshot } = useChatSession(conversation, port)
+  const [draft, setDraft] = useState('')
+  const [ending, setEnding] = useState(false)
+  const [confirmEnd, setConfirmEnd] = useState(false)
+  const [showHelp, setShowHelp] = useState(false)
+  const [endError, setEndError] = useState<string | null>(null)
+  const closed = snapshot.status === 'closed'
+
+  const send = () => {
+    if (draft.trim() === '') return
+    session.send(draft)
+    setDraft('')
+  }
+
+  const end = async () => {
+    setEnding(true)
+    setEndError(null)
+    try {
+      await endMyChat(conversation.id, { toast: false })
+      storedOutbox.clear(conversation.id)
+      await session.resync()
+    } catch (caught) {
+      setEndError(describeError(caught))
+    } finally {
+      setEnding(false)
+      setConfirmEnd(false)
+    }
+  }
+
+  return (
+    <View className='chat-conversation'>
+      <View className='chat-bar'>
+        <Text className='chat-bar__status'>{statusLine(snapshot.status, snapshot.queuePosition, snapshot.withCounsellor)}</Text>
+        <QuickExit />
+      </View>
+      <MessageList messages={snapshot.messages} sending={snapshot.sending} failed={snapshot.failed} staffCursor={snapshot.staffCursor} onDismissFailed={(id) => session.dismissFailed(id)} />
+      {snapshot.counsellorTyping && !closed ? <Text className='chat-typing'>老师正在输入…</Text> : null}
+      {closed ? (
+        <RateChat conversationId={conversation.id} onDone={onLeave} />
+      ) : (
+        <View className='chat-compose'>
+          <Textarea
+            className='chat-compose__input'
+            value={draft}
+            maxlength={chatMessageMaxChars}
+            autoHeight
+            placeholder='想说什么都可以，慢慢打字'
+            onInput={(event) => {
+              setDraft(event.detail.value)
+              session.typing()
+            }}
+          />
+          <ActionButton disabled={draft.trim() === ''} onClick={send}>
+            发送
+          </ActionButton>
+        </View>
+      )}
+      {!closed ? (
+        <View className='chat-tools'>
+          <Text className='chat-tools__link' onClick={() => setShowHelp(!showHelp)}>
+            {showHelp ? '收起求助电话' : '需要马上打电话求助？'}
+          </Text>
+          <Text className='chat-tools__link' onClick={() => setConfirmEnd(true)}>
+            结束聊天
+          </Text>
+        </View>
+      ) : null}
+      {confirmEnd ? (
+        <View className='chat-confirm'>
+          <Text className='chat-confirm__text'>确定要结束这次聊天吗？以后想聊随时可以再来。</Text>
+          <ActionButton busy={ending} onClick={() => void end()}>
+            结束聊天
+          </ActionButton>
+          <ActionButton variant='quiet' onClick={() => setConfirmEnd(false)}>
+            继续聊
+          </ActionButton>
+          {endError ? <Text className='chat-error'>{endError}</Text> : null}
+        </View>
+      ) : null}
+      {showHelp ? <OtherWays title='这些电话随时有人接' offer={[]} /> : null}
+    </View>
+  )
+}
+
+function statusLine(status: UserConversationView['status'], position: number | null, withCounsellor: boolean): string {
+  if (status === 'closed') return '这次聊天已经结束'
+  if (withCounsellor) return '老师在这里陪着你'
+  if (position !== null) return `正在为你安排老师，前面还有 ${Math.max(position - 1, 0)} 位`
+  return '正在为你安排老师，请稍等'
+}

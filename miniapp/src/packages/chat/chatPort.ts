@@ -1,0 +1,14 @@
+import type { ClientToServerEvents, ServerToClientEvents } from '@xinyuan/shared'
+import { emitWithAck, onResync, onServerEvent, type AckOf } from '../../services/socket'
+
+type ClientEvent = keyof ClientToServerEvents
+type ServerEvent = keyof ServerToClientEvents
+
+/** What a conversation needs from the socket; tests pass their own. */
+export interface ChatPort {
+  emit<E extends ClientEvent>(event: E, input: Parameters<ClientToServerEvents[E]>[0]): Promise<AckOf<E>>
+  on<E extends ServerEvent>(event: E, listener: ServerToClientEvents[E]): () => void
+  onResync(listener: () => void): () => void
+}
+
+export const socketChatPort: ChatPort = { emit: emitWithAck, on: onServerEvent, onResync }

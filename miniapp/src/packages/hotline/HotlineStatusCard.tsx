@@ -1,0 +1,32 @@
+import { Text, View } from '@tarojs/components'
+import type { HotlineStatusView } from '@xinyuan/shared'
+import { callNumber } from '../../services/phone'
+
+/** Open or closed, hours, how many are waiting and the server's estimate, said plainly. */
+export function HotlineStatusCard({ status }: { status: HotlineStatusView }) {
+  return (
+    <View className='hotline-status'>
+      <View className='hotline-status__row'>
+        <Text className={`hotline-status__badge hotline-status__badge--${status.open ? 'open' : 'closed'}`}>{status.open ? '现在开放' : '现在休息中'}</Text>
+        <Text className='hotline-status__hours'>{`开放时间：${status.hoursText}`}</Text>
+      </View>
+      <View className='hotline-status__number' onClick={() => void callNumber(status.hotlineNumber)}>
+        <Text>{`热线号码 ${status.hotlineNumber}`}</Text>
+      </View>
+      {status.open ? <Text className='hotline-status__queue'>{queueLine(status)}</Text> : null}
+      {!status.open && status.nextOpenAt ? <Text className='hotline-status__queue'>{`下次开放：${formatTime(status.nextOpenAt)}`}</Text> : null}
+    </View>
+  )
+}
+
+function queueLine(status: HotlineStatusView): string {
+  const waiting = status.waiting === 0 ? '现在没有人在排队' : `现在有 ${status.waiting} 位同学在排队`
+  if (status.estimateMinutes === null) return `${waiting}。值班老师暂时都在忙，等待时间还说不准。`
+  if (status.estimateMinutes <= 1) return `${waiting}，很快就能轮到你。`
+  return `${waiting}，现在加入大约要等 ${status.estimateMinutes} 分钟。`
+}
+
+export function formatTime(iso: string): string {
+  const date = new Date(iso)
+  return `${date.getMonth() + 1}月${date.getDate()}日 ${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`
+}

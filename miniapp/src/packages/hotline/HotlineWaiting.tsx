@@ -1,0 +1,78 @@
+import { Text, View } from '@tarojs/components'
+import type { CallerTicketView } from '@xinyuan/shared'
+import { useState } from 'react'
+import { ActionButton } from '../../components/ActionButton'
+import { EmergencyStrip } from '../../components/EmergencyStrip'
+import { describeError } from '../../services/apiError'
+import { cancelTicket } from '../../services/hotline'
+import { callNumber } from '../../services/phone'
+import { describeWindow } from './callbackWindows'
+import { formatTime } from './HotlineStatusCard'
+
+interface HotlineWaitingProps {
+  ticket: CallerTicketView
+  onChange: (ticket: CallerTicketView) => void
+}
+
+/** Live position and estimate (pushed by the server), the number to quote, and cancel at any time. */
+export function HotlineWaiting({ ticket, onChange }: HotlineWaitingProps) {
+  const [busy, setBusy] = useState(false)
+  const [confirm, setConfirm] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const cancel = async () => {
+    setBusy(true)
+    setError(null)
+    try {
+      onChange(await cancelTicket(ticket.id, { toast: false }))
+    } catch (caught) {
+      setError(describeError(caught))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='hotline-waiting'>
+      <Text className='hotline-waiting__label'>你的排队号</Text>
+      <Text className='hotline-waiting__number'>{ticket.number}</Text>
+      {ticket.kind === 'callback' && ticket.window && ticket.status === 'waiting' ? (
+        <Text className='hotline-waiting__promise'>{`一位老师将在 ${describeWindow(ticket.window)} 之间，用 ${ticket.hotlineNumber} 这个号码给你回电。`}</Text>
+      ) : null}
+      <Text className='hotline-waiting__line'>{headline(ticket)}</Text>
+      {ticket.estimateMinutes !== null && ticket.status === 'waiting' ? <Text className='hotline-waiting__hint'>{`预计还要等大约 ${ticket.estimateMinutes} 分钟`}</Text> : null}
+      {ticket.kind === 'inbound' && ticket.status === 'waiting' ? (
+        <View className='hotline-waiting__dial' onClick={() => void callNumber(ticket.hotlineNumber)}>
+          <Text>{`拨打 ${ticket.hotlineNumber}，接通后告诉老师你的排队号 ${ticket.number}`}</Text>
+        </View>
+      ) : null}
+      <Text className='hotline-waiting__hint'>这个页面可以关掉，排到你时我们会更新进度。如果等不了，也可以随时取消。</Text>
+      {confirm ? (
+        <View className='hotline-waiting__confirm'>
+          <Text className='hotline-waiting__hint'>确定不排了吗？以后需要时随时可以再来。</Text>
+          <ActionButton variant='secondary' busy={busy} onClick={() => void cancel()}>
+            确定取消
+          </ActionButton>
+          <ActionButton variant='quiet' onClick={() => setConfirm(false)}>
+            继续等
+          </ActionButton>
+        </View>
+      ) : (
+        <ActionButton variant='quiet' onClick={() => setConfirm(true)}>
+          取消排队
+        </ActionButton>
+      )}
+      {error ? <Text className='hotline-error'>{error}</Text> : null}
+      <EmergencyStrip />
+    </View>
+  )
+}
+
+function headline(ticket: CallerTicketView): string {
+  if (ticket.status === 'claimed') return ticket.kind === 'callback' ? `老师已经在准备给你回电了，请留意 ${ticket.hotlineNumber} 的来电。` : '老师已经接起了，请保持电话畅通。'
+  if (ticket.scheduledFor) return `我们会在 ${formatTime(ticket.scheduledFor)} 左右再给你打过去。`
+  if (ticket.position === null && ticket.window) return '到了你选的时间段，你就会排进队伍。'
+  if (ticket.position === 1) return '下一位就是你了。'
+  if (ticket.position !== null) return `你前面还有 ${ticket.position - 1} 位同学。`
+  return '正在为你排队。'
+}

@@ -1,0 +1,167 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { emergencyLines, errorMessages, fallbackHelplines, type CallerTicketView, type HotlineStatusView } from '@xinyuan/shared'
+import { buildSession } from '../../../test/fixtures'
+import { fakeSocket } from '../../../test/fakeSocket'
+import { errorReply, startHttpTestServer, type HttpTestServer, type RecordedRequest, type Reply } from '../../../test/httpTestServer'
+import { setApiBase } from '../../services/apiBase'
+import HotlinePage from './index'
+
+jest.mock('../../services/socket', () => jest.requireActual('../../../test/fakeSocket').fakeSocketModule)
+
+const openStatus: HotlineStatusView = {
+  open: true,
+  openReason: 'roster',
+  nextOpenAt: null,
+  hoursText: '每天 8:00–22:00',
+  hotlineNumber: '0818-7362000',
+  waiting: 3,
+  counsellorsOnDuty: 2,
+  estimateMinutes: 12,
+  full: false,
+  longWait: false,
+  fallbackHelplines,
+  emergencyLines,
+}
+
+function ticket(overrides: Partial<CallerTicketView> = {}): CallerTicketView {
+  return {
+    id: '7d1f0c2a-3b4c-4d5e-8f90-a1b2c3d4e5f6',
+    number: 17,
+    kind: 'callback',
+    status: 'waiting',
+    position: 4,
+    estimateMinutes: 12,
+    scheduledFor: null,
+    window: { start: '2026-09-01T11:00:00.000Z', end: '2026-09-01T12:00:00.000Z' },
+    hotlineNumber: '0818-7362000',
+    attempts: 0,
+    feelingUnsafe: false,
+    notifyTemplates: [],
+    joinedAt: '2026-09-01T10:50:00.000Z',
+    closedAt: null,
+    ...overrides,
+  }
+}
+
+interface FakeHotline {
+  status: HotlineStatusView
+  current: CallerTicketView | null
+}
+
+let server: HttpTestServer
+let state: FakeHotline
+
+function answer(req: RecordedRequest): Reply {
+  const path = req.url.replace('/api/v1', '')
+  if (path === '/auth/wechat/login') return { status: 200, body: buildSession('token-1') }
+  if (path === '/hotline/status') return { status: 200, body: state.status }
+  if (path === '/hotline/tickets/current') return { status: 200, body: { ticket: state.current } }
+  if (path === '/hotline/tickets' && req.method === 'POST') {
+    if (!state.status.open) return errorReply(409, 'HOTLINE_CLOSED', errorMessages.HOTLINE_CLOSED)
+    state.current = ticket({ kind: (req.body as { kind: 'callback' | 'inbound' }).kind })
+    return { status: 201, body: state.current }
+  }
+  if (path.endsWith('/cancel')) {
+    state.current = ticket({ status: 'cancelled', position: null, closedAt: '2026-09-01T10:55:00.000Z' })
+    return { status: 200, body: state.current }
+  }
+  return errorReply(404, 'NOT_FOUND', errorMessages.NOT_FOUND)
+}
+
+beforeEach(async () => {
+  state = { status: openStatus, current: null }
+  server = await startHttpTestServer(answer)
+  setApiBase(`${server.origin}/api/v1`)
+  jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
+})
+
+afterEach(async () => {
+  fakeSocket.reset()
+  await server.close()
+  setApiBase(null)
+  jest.restoreAllMocks()
+})
+
+describe('hotline page', () => {
+  it('when closed, says so kindly and offers 12356, 12355, chat, a letter and 110/120 instead of a form', async () => {
+    state.status = { ...openStatus, open: false, openReason: null, waiting: 0, estimateMinutes: null }
+    render(<HotlinePage />)
+
+    expect(await screen.findByText('热线现在在休息')).toBeTruthy()
+    for (const text of ['12356', '12355', '110', '120', '在线文字聊天', '给学校心理老师写信']) expect(screen.getAllByText(text).length).toBeGreaterThan(0)
+    expect(screen.queryByText('你想怎么和老师通话？')).toBeNull()
+    fireEvent.click(screen.getByText('在线文字聊天'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/chat/index' })
+  })
+
+  it('shows the waiting count and the server estimate, joins as "call me back" and follows the live position', async () => {
+    render(<HotlinePage />)
+
+    expect(await screen.findByText('现在有 3 位同学在排队，现在加入大约要等 12 分钟。')).toBeTruthy()
+    fireEvent.click(screen.getByText('请老师给我回电'))
+    const phone = await waitFor(() => {
+      const found = document.querySelector<HTMLInputElement>('input[placeholder="手机号或带区号的座机"]')
+      if (!found) throw new Error('no phone input yet')
+      return found
+    })
+    fireEvent.input(phone, { target: { value: '13800138000' } })
+    fireEvent.click(screen.getByText('接下来 1 小时内'))
+    fireEvent.click(screen.getByText('提交，等老师回电'))
+
+    expect(await screen.findByText(/一位老师将在 .* 之间，用 0818-7362000 这个号码给你回电。/)).toBeTruthy()
+    const join = server.requests.find((req) => req.method === 'POST' && req.url === '/api/v1/hotline/tickets')
+    expect(join?.body).toMatchObject({ kind: 'callback', phone: '13800138000', feelingUnsafe: false, window: { start: expect.any(String), end: expect.any(String) } })
+    expect(join?.body).not.toHaveProperty('notify')
+    expect(screen.getByText('你前面还有 3 位同学。')).toBeTruthy()
+
+    fakeSocket.push('hotline:ticket', ticket({ position: 1, estimateMinutes: 2 }))
+    expect(await screen.findByText('下一位就是你了。')).toBeTruthy()
+    expect(screen.getByText('预计还要等大约 2 分钟')).toBeTruthy()
+  })
+
+  it('refetches the ticket on resync (reconnect or back in the foreground) and can cancel at any time', async () => {
+    state.current = ticket({ kind: 'inbound', window: null })
+    render(<HotlinePage />)
+    expect(await screen.findByText('17')).toBeTruthy()
+    expect(screen.getByText('拨打 0818-7362000，接通后告诉老师你的排队号 17')).toBeTruthy()
+
+    state.current = ticket({ kind: 'inbound', window: null, status: 'claimed', position: null })
+    fakeSocket.resync()
+    expect(await screen.findByText('老师已经接起了，请保持电话畅通。')).toBeTruthy()
+
+    fireEvent.click(screen.getByText('取消排队'))
+    fireEvent.click(screen.getByText('确定取消'))
+    expect(await screen.findByText('你已经取消了排队')).toBeTruthy()
+    fireEvent.click(screen.getByText('重新排队'))
+    expect(await screen.findByText('你想怎么和老师通话？')).toBeTruthy()
+  })
+
+  it('after a missed call-back: a kind message that it is not their fault, and other ways to reach us', async () => {
+    state.current = ticket({ status: 'missed', position: null, attempts: 3, closedAt: '2026-09-01T12:00:00.000Z' })
+    render(<HotlinePage />)
+
+    expect(await screen.findByText('这次没能联系上你')).toBeTruthy()
+    expect(screen.getByText(/这不是你的错/)).toBeTruthy()
+    for (const text of ['12356', '在线文字聊天', '110']) expect(screen.getAllByText(text).length).toBeGreaterThan(0)
+  })
+
+  it('a long wait keeps the form but offers other help first; a full queue offers only other help', async () => {
+    state.status = { ...openStatus, full: true }
+    render(<HotlinePage />)
+    expect(await screen.findByText('现在排队的人有点多')).toBeTruthy()
+    expect(screen.queryByText('你想怎么和老师通话？')).toBeNull()
+    expect(screen.getAllByText('12355').length).toBeGreaterThan(0)
+  })
+
+  it('shows an error with a retry (and 12356) when the server cannot be reached', async () => {
+    setApiBase('http://127.0.0.1:9/api/v1')
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    render(<HotlinePage />)
+    expect(await screen.findByText('重新试试')).toBeTruthy()
+    expect(screen.getByText(/12356/)).toBeTruthy()
+    setApiBase(`${server.origin}/api/v1`)
+    fireEvent.click(screen.getByText('重新试试'))
+    await waitFor(() => expect(screen.getByText('你想怎么和老师通话？')).toBeTruthy())
+  })
+})
