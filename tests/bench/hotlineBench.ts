@@ -33,7 +33,7 @@ const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.
 function percentiles(label: string, samples: number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
-  return `${label.padEnd(6)} n=${String(sorted.length).padStart(4)}  p50=${at(50)} ms  p90=${at(90)} ms  p95=${at(95)} ms  p99=${at(99)} ms  max=${sorted[sorted.length - 1]!.toFixed(1)} ms`;
+  return `${label.padEnd(7)} n=${String(sorted.length).padStart(4)}  p50=${at(50)} ms  p90=${at(90)} ms  p95=${at(95)} ms  p99=${at(99)} ms  max=${sorted[sorted.length - 1]!.toFixed(1)} ms`;
 }
 
 async function onAdmin(statement: string): Promise<void> {
@@ -94,25 +94,32 @@ async function main(): Promise<void> {
     }
     const joinSeconds = (performance.now() - joinStart) / 1000;
 
-    // 50 counsellors claim at once, record the outcome, and claim again until the queue is empty
     const claimTimes: number[] = [];
     const claimedIds: string[] = [];
+    const claimAndRecord = async (staffId: string, samples: number[]): Promise<boolean> => {
+      const started = performance.now();
+      let ticketId: string;
+      try {
+        ticketId = (await nextCallerClaimer({ services, staffId, origin: systemOrigin })).id;
+      } catch (error) {
+        if (error instanceof AppError && error.code === "HOTLINE_QUEUE_EMPTY") return false;
+        throw error;
+      }
+      samples.push(performance.now() - started);
+      claimedIds.push(ticketId);
+      await callOutcomeRecorder({ services, staffId, ticketId, origin: systemOrigin, body: { categoryIds: [category!.id], repeat: "first", gender: "not_stated", riskLevel: "low", actions: ["direct_support"], referralTargets: [], followUpNeeded: false, durationMinutes: 10, summary: "压测记录" } });
+      return true;
+    };
+
+    // baseline: one counsellor alone, with ~1 000 callers waiting
+    const soloTimes: number[] = [];
+    for (let index = 0; index < 20; index += 1) await claimAndRecord(staffRows[0]!.id, soloTimes);
+
+    // 50 counsellors claim at once, record the outcome, and claim again until the queue is empty
     const claimStart = performance.now();
     await Promise.all(
       staffRows.map(async ({ id: staffId }) => {
-        for (;;) {
-          const started = performance.now();
-          let ticketId: string;
-          try {
-            ticketId = (await nextCallerClaimer({ services, staffId, origin: systemOrigin })).id;
-          } catch (error) {
-            if (error instanceof AppError && error.code === "HOTLINE_QUEUE_EMPTY") return;
-            throw error;
-          }
-          claimTimes.push(performance.now() - started);
-          claimedIds.push(ticketId);
-          await callOutcomeRecorder({ services, staffId, ticketId, origin: systemOrigin, body: { categoryIds: [category!.id], repeat: "first", gender: "not_stated", riskLevel: "low", actions: ["direct_support"], referralTargets: [], followUpNeeded: false, durationMinutes: 10, summary: "压测记录" } });
-        }
+        while (await claimAndRecord(staffId, claimTimes));
       }),
     );
     const claimSeconds = (performance.now() - claimStart) / 1000;
@@ -121,6 +128,7 @@ async function main(): Promise<void> {
 
     console.log(`hotline benchmark on PostgreSQL — ${callers} callers, ${counsellors} counsellors claiming at once`);
     console.log(percentiles("join", joinTimes) + `  (${(callers / joinSeconds).toFixed(0)} joins/s, ${joinConcurrency} in flight)`);
+    console.log(percentiles("claim1", soloTimes) + "  (one counsellor alone, ~1 000 waiting)");
     console.log(percentiles("claim", claimTimes) + `  (${(claimTimes.length / claimSeconds).toFixed(0)} claim+outcome cycles/s)`);
     console.log(`claimed ${claimedIds.length}, claimed twice ${doubles}, still waiting ${Number(left?.count ?? 0)}`);
     if (doubles > 0 || claimedIds.length !== callers) process.exitCode = 1;

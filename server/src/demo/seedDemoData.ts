@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { ScopeLevel, StaffRole } from "@xinyuan/shared";
-import { areas, schools, staff } from "../db/schema";
+import { areas, hotlineShifts, schools, staff } from "../db/schema";
 import type { Services } from "../services";
 import { hashPassword } from "../auth/password";
 import { demoAreas } from "./quCountyDirectory";
@@ -31,8 +31,9 @@ const demoStaff: Array<Omit<DemoAccount, "password">> = [
  * Loads the 渠县 demo directory and one account per role, once (a second call finds them and returns
  * nothing new). Passwords are random and returned so the demo start prints them once.
  */
-export async function seedDemoData(services: Pick<Services, "db">): Promise<DemoAccount[]> {
+export async function seedDemoData(services: Pick<Services, "db" | "clock">): Promise<DemoAccount[]> {
   const { db } = services;
+  const now = services.clock.now();
   const existing = await db.select({ id: staff.id }).from(staff).where(eq(staff.username, "admin")).limit(1);
   if (existing.length > 0) return [];
 
@@ -49,6 +50,7 @@ export async function seedDemoData(services: Pick<Services, "db">): Promise<Demo
   }
 
   const accounts: DemoAccount[] = [];
+  const staffIds = new Map<string, string>();
   for (const account of demoStaff) {
     const password = `Demo-${randomBytes(4).toString("hex")}9`;
     const schoolId = account.schoolName ? schoolIds.get(account.schoolName) ?? null : null;
@@ -57,7 +59,7 @@ export async function seedDemoData(services: Pick<Services, "db">): Promise<Demo
       : account.schoolName
         ? areaIds.get(demoAreas.find((area) => area.schools.some((school) => school.name === account.schoolName))!.name) ?? null
         : null;
-    await db.insert(staff).values({
+    const [staffRow] = await db.insert(staff).values({
       username: account.username,
       displayName: account.displayName,
       passwordHash: await hashPassword(password),
@@ -66,8 +68,26 @@ export async function seedDemoData(services: Pick<Services, "db">): Promise<Demo
       areaId,
       schoolId,
       mustChangePassword: false,
-    });
+    }).returning({ id: staff.id });
+    staffIds.set(account.username, staffRow!.id);
     accounts.push({ ...account, password });
   }
+  await seedDemoRoster(db, staffIds.get("hotline")!, now);
   return accounts;
+}
+
+/**
+ * DEMO: the hotline account is rostered round the clock for two weeks, so whoever tries the demo finds
+ * the line open once that account goes on duty. A real roster is made in the admin's 值班表.
+ */
+async function seedDemoRoster(db: Services["db"], hotlineStaffId: string, now: Date): Promise<void> {
+  const dayMs = 24 * 3600_000;
+  const start = Math.floor(now.getTime() / dayMs) * dayMs - dayMs;
+  const shifts = Array.from({ length: 15 }, (_, day) => ({
+    staffId: hotlineStaffId,
+    startsAt: new Date(start + day * dayMs),
+    endsAt: new Date(start + (day + 1) * dayMs),
+    note: "演示班次",
+  }));
+  await db.insert(hotlineShifts).values(shifts);
 }

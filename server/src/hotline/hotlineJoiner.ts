@@ -9,6 +9,7 @@ import { isUniqueViolation } from "../db/uniqueViolation";
 import { requireCounsellingConsent } from "../policies/counsellingConsent";
 import { hotlineOpenState } from "./hotlineSchedule";
 import type { HotlineTicketRow } from "./presentHotlineTicket";
+import { announceQueueChange } from "./hotlineBroadcast";
 
 const minWindowMs = 30 * 60_000;
 const maxAheadMs = 7 * 86_400_000;
@@ -26,6 +27,7 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
   const { services, user, body, origin } = props;
   const { db, clock, cipher, config } = services;
   const now = clock.now();
+  // first, before any WeChat call or write: read from the database, not the (possibly older) actor
   await requireCounsellingConsent(db, user);
 
   let windowStart: Date | null = null;
@@ -46,7 +48,6 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
 
   try {
     const row = await db.transaction(async (tx) => {
-      await requireCounsellingConsent(tx, user);
       const [active] = await tx
         .select({ id: hotlineTickets.id })
         .from(hotlineTickets)
@@ -94,6 +95,7 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
       });
       return inserted!;
     });
+    announceQueueChange(services);
     return row;
   } catch (error) {
     if (isUniqueViolation(error)) throw ConflictError("HOTLINE_ALREADY_WAITING");

@@ -11,7 +11,6 @@ import { loadHotlineStatus } from "../../../hotline/hotlineStatus";
 import { hotlineJoiner } from "../../../hotline/hotlineJoiner";
 import { ticketCanceller } from "../../../hotline/ticketCanceller";
 import { callerTicketView } from "../../../hotline/callerTicketView";
-import { announceQueueChange } from "../../../hotline/hotlineBroadcast";
 
 function userOf(ctx: AppContext): UserActor {
   const actor = ctx.state.actor;
@@ -34,7 +33,6 @@ export function mountCallerTicketRoutes(router: AppRouter): void {
     apiRoutes.joinHotline,
     async (ctx, { body }): Promise<CallerTicketView> => {
       const row = await hotlineJoiner({ services: ctx.services, user: userOf(ctx), body, origin: originOf(ctx) });
-      announceQueueChange(ctx.services);
       ctx.status = 201;
       return callerTicketView(ctx.services, row);
     },
