@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { chatSystemLines } from "@xinyuan/shared";
 import type { ChatMessageView, ChatReceiptNotice, ChatResumeResult, ChatRiskAlert, ChatTypingNotice, StaffChatMessageView } from "@xinyuan/shared";
 import { chatMessages } from "../db/schema";
 import { startTestServer, type TestServer } from "../../../tests/support/testServer";
@@ -127,6 +128,14 @@ describe("chat delivery", () => {
     expect(messages[0]).toMatchObject({ riskLevel: "imminent", riskCategories: ["suicide"] });
     const studentCopy = await emitWithAck<ChatResumeResult>(student.socket, "chat:resume", { conversationId, afterSeq: 1 });
     expect(JSON.stringify(studentCopy)).not.toContain("imminent");
+    // The student gets the helplines right away, once, as a line both sides see.
+    expect(studentCopy.ok && studentCopy.data.messages.map((message) => [message.seq, message.body])).toEqual([
+      [2, "我不想死，但是我攒了很多安眠药"],
+      [3, chatSystemLines.safetyNote],
+    ]);
+    await send(student.socket, conversationId, "我真的不想活了");
+    const later = await emitWithAck<ChatResumeResult>(student.socket, "chat:resume", { conversationId, afterSeq: 3 });
+    expect(later.ok && later.data.messages.map((message) => message.body)).toEqual(["我真的不想活了"]);
   });
 
   it("refuses other counsellors, other students, non-counselling staff and read-only supervisors", async () => {

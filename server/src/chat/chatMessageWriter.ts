@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gt } from "drizzle-orm";
-import { higherRiskLevel, type RiskLevel, type RiskSignalCategory } from "@xinyuan/shared";
+import { chatSystemLines, higherRiskLevel, type RiskLevel, type RiskSignalCategory } from "@xinyuan/shared";
 import { chatMessages, conversations } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import type { FieldCipher } from "../crypto/fieldCipher";
@@ -84,8 +84,15 @@ export async function appendChatMessage(tx: DbOrTx, cipher: FieldCipher, input: 
     effects.risks.push({ conversationId: conversation.id, seq, level: risk.level, categories: risk.categories });
     if (conversation.status === "waiting") effects.queueChanged = true;
   }
+  const seriousNow = isSerious(raisedLevel) && !isSerious(conversation.riskLevel as RiskLevel);
+  if (sender.type === "user" && seriousNow) {
+    // The student also gets help right away, whether or not a counsellor is there yet.
+    await appendSystemLine(tx, cipher, conversation.id, chatSystemLines.safetyNote, input.now, effects);
+  }
   return { message: message!, created: true };
 }
+
+const isSerious = (level: RiskLevel) => level === "high" || level === "imminent";
 
 /** A line the server writes into the stream (both sides see it). */
 export async function appendSystemLine(tx: DbOrTx, cipher: FieldCipher, conversationId: string, body: string, now: Date, effects: ChatEffects): Promise<void> {
