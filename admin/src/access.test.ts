@@ -14,36 +14,41 @@ function only(...granted: AccessKey[]): Access {
 }
 
 const counsellingWork: AccessKey[] = ["canWorkQueue", "canAnswerLetters", "canHandleCrisis"];
+const rosterManagement: AccessKey[] = ["canManageRoster", "canReadRoster", "canSuperviseHotline"];
 
 describe("access", () => {
   it.each<[string, AccessSubject | null, Access]>([
     [
       "a county centre admin manages staff everywhere, the directory, settings and reads audit",
       staff(["centre_admin"], "county"),
-      only("canUseAdmin", "canManageStaff", "canManageStaffCounty", "canManageDirectory", "canManageSettings", "canReadAudit", "canManageRoster"),
+      only("canUseAdmin", "canManageStaff", "canManageStaffCounty", "canManageDirectory", "canManageSettings", "canReadAudit", ...rosterManagement),
     ],
     [
-      "an area centre admin manages staff and reads audit inside the area only, not the directory or settings",
+      "an area centre admin manages staff and reads audit inside the area only, not the directory, settings or the county roster",
       staff(["centre_admin"], "area"),
-      only("canUseAdmin", "canManageStaff", "canReadAudit", "canManageRoster"),
+      only("canUseAdmin", "canManageStaff", "canReadAudit"),
     ],
     [
       "a school centre admin manages staff and reads audit inside the school only",
       staff(["centre_admin"], "school"),
-      only("canUseAdmin", "canManageStaff", "canReadAudit", "canManageRoster"),
+      only("canUseAdmin", "canManageStaff", "canReadAudit"),
     ],
     [
-      "a county supervisor supervises, works the queue and reads audit",
+      "a county supervisor supervises, works the hotline and chats, keeps the roster and reads audit",
       staff(["supervisor"], "county"),
-      only("canUseAdmin", "canSupervise", "canReadAudit", "canManageRoster", ...counsellingWork),
+      only("canUseAdmin", "canSupervise", "canReadAudit", "canWorkHotline", ...rosterManagement, ...counsellingWork),
     ],
     [
-      "an area supervisor reads audit too (the server narrows it)",
+      "an area supervisor reads audit too (the server narrows it) but does not work the county hotline",
       staff(["supervisor"], "area"),
-      only("canUseAdmin", "canSupervise", "canReadAudit", "canManageRoster", ...counsellingWork),
+      only("canUseAdmin", "canSupervise", "canReadAudit", ...counsellingWork),
     ],
     ["a school counsellor works queue, letters and crisis only", staff(["counsellor"], "school"), only("canUseAdmin", ...counsellingWork)],
-    ["a county counsellor is still not a manager", staff(["counsellor"], "county"), only("canUseAdmin", ...counsellingWork)],
+    [
+      "a county counsellor works the hotline and reads the roster, but is still not a manager",
+      staff(["counsellor"], "county"),
+      only("canUseAdmin", "canWorkHotline", "canReadRoster", ...counsellingWork),
+    ],
     ["an editor edits content", staff(["editor"], "county"), only("canUseAdmin", "canEditContent", "canUseContent")],
     ["a reviewer reviews content", staff(["reviewer"], "county"), only("canUseAdmin", "canReviewContent", "canUseContent")],
     ["an expert manages appointment slots", staff(["expert"], "county"), only("canUseAdmin", "canManageExpertSlots")],

@@ -17,11 +17,14 @@ import type { ScopeLevel, StaffRole, StaffView } from "@xinyuan/shared";
  * | canManageSettings    | centre_admin at county scope                                  |
  * | canReadAudit         | centre_admin or supervisor at any scope (below county the     |
  * |                      | server shows only events of staff inside that scope)          |
- * | canWorkQueue         | counsellor, supervisor (hotline queue, online chats)          |
+ * | canWorkQueue         | counsellor, supervisor (online chats, duty toggle)            |
+ * | canWorkHotline       | counsellor or supervisor at county scope (the county line)    |
+ * | canSuperviseHotline  | supervisor or centre_admin at county scope (live board)       |
  * | canAnswerLetters     | counsellor, supervisor (school / area mailboxes)              |
  * | canHandleCrisis      | counsellor, supervisor (raise and follow crisis cases)        |
  * | canSupervise         | supervisor (watch queues and chats, take over, escalations)   |
- * | canManageRoster      | centre_admin, supervisor (duty roster)                        |
+ * | canManageRoster      | centre_admin or supervisor at county scope (duty roster)      |
+ * | canReadRoster        | canManageRoster, or a hotline counsellor (reads the roster)   |
  * | canEditContent       | editor (Mental Health Month content)                          |
  * | canReviewContent     | reviewer                                                      |
  * | canUseContent        | editor or reviewer (the content menu)                         |
@@ -35,10 +38,13 @@ export interface Access {
   canManageSettings: boolean;
   canReadAudit: boolean;
   canWorkQueue: boolean;
+  canWorkHotline: boolean;
+  canSuperviseHotline: boolean;
   canAnswerLetters: boolean;
   canHandleCrisis: boolean;
   canSupervise: boolean;
   canManageRoster: boolean;
+  canReadRoster: boolean;
   canEditContent: boolean;
   canReviewContent: boolean;
   canUseContent: boolean;
@@ -58,10 +64,13 @@ const nothing: Access = {
   canManageSettings: false,
   canReadAudit: false,
   canWorkQueue: false,
+  canWorkHotline: false,
+  canSuperviseHotline: false,
   canAnswerLetters: false,
   canHandleCrisis: false,
   canSupervise: false,
   canManageRoster: false,
+  canReadRoster: false,
   canEditContent: false,
   canReviewContent: false,
   canUseContent: false,
@@ -77,6 +86,8 @@ export function access(currentStaff: AccessSubject | null | undefined): Access {
   const countyAdmin = admin && county;
   const supervisor = has("supervisor");
   const counsellingStaff = has("counsellor") || supervisor;
+  const rosterManager = (admin || supervisor) && county;
+  const hotlineWorker = counsellingStaff && county;
 
   return {
     canUseAdmin: true,
@@ -86,10 +97,13 @@ export function access(currentStaff: AccessSubject | null | undefined): Access {
     canManageSettings: countyAdmin,
     canReadAudit: admin || supervisor,
     canWorkQueue: counsellingStaff,
+    canWorkHotline: hotlineWorker,
+    canSuperviseHotline: rosterManager,
     canAnswerLetters: counsellingStaff,
     canHandleCrisis: counsellingStaff,
     canSupervise: supervisor,
-    canManageRoster: admin || supervisor,
+    canManageRoster: rosterManager,
+    canReadRoster: rosterManager || hotlineWorker,
     canEditContent: has("editor"),
     canReviewContent: has("reviewer"),
     canUseContent: has("editor") || has("reviewer"),

@@ -57,12 +57,12 @@ export const routes: readonly AdminRoute[] = [
 
   { path: guardPaths.home, title: "工作台", frame: "admin", access: "canUseAdmin", icon: <HomeOutlined />, page: page(() => import("./pages/home")) },
   // Slots for the feature issues: give them a page when they are built.
-  { path: "/hotline", title: "热线队列", frame: "admin", access: "canWorkQueue", icon: <PhoneOutlined />, menuGroup: "work", page: null },
-  { path: "/chats", title: "在线咨询", frame: "admin", access: "canWorkQueue", icon: <CommentOutlined />, menuGroup: "work", page: null },
+  { path: "/hotline", title: "热线队列", frame: "admin", access: "canWorkHotline", icon: <PhoneOutlined />, menuGroup: "work", page: page(() => import("./pages/hotline")) },
+  { path: "/chats", title: "在线咨询", frame: "admin", access: "canWorkQueue", icon: <CommentOutlined />, menuGroup: "work", page: page(() => import("./pages/chats")) },
   { path: "/letters", title: "信箱", frame: "admin", access: "canAnswerLetters", icon: <MailOutlined />, menuGroup: "work", page: null },
   { path: "/crisis", title: "危机个案", frame: "admin", access: "canHandleCrisis", icon: <AlertOutlined />, menuGroup: "work", page: null },
   { path: "/content", title: "宣传月", frame: "admin", access: "canUseContent", icon: <NotificationOutlined />, menuGroup: "content", page: null },
-  { path: "/roster", title: "值班表", frame: "admin", access: "canManageRoster", icon: <CalendarOutlined />, menuGroup: "manage", page: null },
+  { path: "/roster", title: "值班表", frame: "admin", access: "canReadRoster", icon: <CalendarOutlined />, menuGroup: "manage", page: page(() => import("./pages/roster")) },
 
   { path: "/staff", title: "工作人员管理", frame: "admin", access: "canManageStaff", icon: <TeamOutlined />, menuGroup: "manage", page: page(() => import("./pages/staff")) },
   { path: "/directory", title: "片区与学校", frame: "admin", access: "canManageDirectory", icon: <ClusterOutlined />, menuGroup: "manage", page: page(() => import("./pages/directory")) },

@@ -11,6 +11,10 @@ import { LoadingBlock } from "../components/LoadingBlock";
 import { describeRoles, describeScope } from "./describeStaff";
 import { menuItemsFor, selectedMenuKey } from "./menuItems";
 import { BrandMark } from "./BrandMark";
+import { useRealtimeConnection } from "../realtime/useRealtimeConnection";
+import { RiskAlertWatcher } from "../realtime/RiskAlertWatcher";
+import { ConnectionBadge } from "../realtime/ConnectionBadge";
+import { DutyToggle } from "../duty/DutyToggle";
 
 /** The signed-in frame: side menu from access(), the staff member in the header, the page on the right. */
 export function AdminLayout() {
@@ -18,6 +22,7 @@ export function AdminLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
+  useRealtimeConnection(session);
 
   if (!session) {
     // After an expiry or a first visit, sign-in returns here; a chosen sign-out starts over from home.
@@ -28,6 +33,7 @@ export function AdminLayout() {
   if (nextStep) return <Navigate to={nextStep} replace />;
 
   const { staff } = session;
+  const worksQueue = access(staff).canWorkQueue;
   const userMenu: MenuProps["items"] = [
     { key: "account", icon: <UserOutlined />, label: "我的账号", onClick: () => navigate("/account") },
     { type: "divider" },
@@ -48,7 +54,14 @@ export function AdminLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header style={{ background: "#fff", padding: "0 24px", borderBottom: "1px solid #f0f0f0" }}>
-          <Flex justify="flex-end" align="center" style={{ height: "100%" }}>
+          <Flex justify="flex-end" align="center" gap={16} style={{ height: "100%" }}>
+            {worksQueue ? (
+              <>
+                <RiskAlertWatcher />
+                <ConnectionBadge />
+                <DutyToggle />
+              </>
+            ) : null}
             <Dropdown menu={{ items: userMenu }} placement="bottomRight" trigger={["click"]}>
               <Flex align="center" gap={8} style={{ cursor: "pointer" }} data-testid="current-staff">
                 <Avatar style={{ background: "#3a8f7f" }}>{staff.displayName.slice(0, 1)}</Avatar>

@@ -10,13 +10,17 @@ function menuKeys(subject: AccessSubject): string[] {
 
 describe("side menu", () => {
   it("shows a county centre admin the management pages", () => {
-    expect(menuKeys({ roles: ["centre_admin"], status: "active", scope: { level: "county" } })).toEqual(["/", "/staff", "/directory", "/audit", "/settings", "/account"]);
+    expect(menuKeys({ roles: ["centre_admin"], status: "active", scope: { level: "county" } })).toEqual(["/", "/roster", "/staff", "/directory", "/audit", "/settings", "/account"]);
   });
 
-  it("keeps slots for features not built yet out of the menu", () => {
+  it("shows a county hotline counsellor the hotline, chats and the roster", () => {
+    expect(menuKeys({ roles: ["counsellor"], status: "active", scope: { level: "county" } })).toEqual(["/", "/hotline", "/chats", "/roster", "/account"]);
+  });
+
+  it("keeps the county hotline from an area supervisor, and slots for features not built yet out of the menu", () => {
     const counsellor = menuKeys({ roles: ["counsellor", "supervisor"], status: "active", scope: { level: "area" } });
-    expect(counsellor).toEqual(["/", "/audit", "/account"]);
-    expect(counsellor).not.toContain("/hotline");
+    expect(counsellor).toEqual(["/", "/chats", "/audit", "/account"]);
+    expect(counsellor).not.toContain("/letters");
   });
 
   it("shows a school admin staff management and audit but not the county's directory or settings", () => {

@@ -1,0 +1,89 @@
+import { useEffect, useRef } from "react";
+import { Alert, Button, Empty, Flex, Tag, Typography } from "antd";
+import dayjs from "dayjs";
+import { riskLevelLabels, riskSignalCategoryLabels, type ChatCursorsView, type OutboxEntry, type StaffChatMessageView } from "@xinyuan/shared";
+import type { FailedMessage } from "../useConversation";
+import { receiptFor, receiptLabels } from "../receipts";
+
+interface MessageListProps {
+  messages: readonly StaffChatMessageView[];
+  pending: OutboxEntry[];
+  failed: FailedMessage[];
+  cursors: ChatCursorsView | null;
+  userTyping: boolean;
+  onDismissFailed: (clientMessageId: string) => void;
+}
+
+const bubble = (mine: boolean): React.CSSProperties => ({
+  maxWidth: "72%",
+  padding: "8px 12px",
+  borderRadius: 10,
+  background: mine ? "#e6f4f1" : "#f5f5f5",
+  whiteSpace: "pre-wrap",
+  wordBreak: "break-word",
+});
+
+/**
+ * The conversation in seq order. Student text is rendered as plain React text (escaped): never HTML,
+ * links or images. Our own lines show 已发送 / 已送达 / 已读, and lines still in the outbox 发送中.
+ */
+export function MessageList({ messages, pending, failed, cursors, userTyping, onDismissFailed }: MessageListProps) {
+  const bottom = useRef<HTMLDivElement>(null);
+  const stored = new Set(messages.map((message) => message.clientMessageId));
+  const waiting = pending.filter((entry) => !stored.has(entry.clientMessageId));
+  useEffect(() => {
+    // Newer browsers return a promise from scrollIntoView: it must not become the effect's cleanup.
+    bottom.current?.scrollIntoView({ block: "end" });
+  }, [messages.length, waiting.length, userTyping]);
+
+  if (messages.length === 0 && waiting.length === 0) return <Empty style={{ margin: "48px 0" }} description="还没有消息。可以先打个招呼，让同学知道你在。" />;
+  return (
+    <Flex vertical gap={10} data-testid="chat-messages" style={{ padding: "8px 4px" }}>
+      {messages.map((message) => {
+        if (message.from === "system")
+          return (
+            <Typography.Text key={message.seq} type="secondary" style={{ textAlign: "center", fontSize: 12 }}>
+              {message.body}
+            </Typography.Text>
+          );
+        const mine = message.from === "staff";
+        const receipt = receiptFor(message, cursors);
+        return (
+          <Flex key={message.seq} vertical align={mine ? "flex-end" : "flex-start"} data-seq={message.seq} data-from={message.from}>
+            <div style={bubble(mine)} data-testid="chat-message">
+              {message.body}
+            </div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {mine && message.staffName ? `${message.staffName} · ` : ""}
+              {dayjs(message.createdAt).format("HH:mm")}
+              {receipt ? <span data-testid="receipt" data-receipt={receipt}> · {receiptLabels[receipt]}</span> : null}
+              {message.riskLevel && message.riskLevel !== "none" ? (
+                <Tag color="red" style={{ marginLeft: 6 }}>
+                  {riskLevelLabels[message.riskLevel]}
+                  {message.riskCategories.length ? `：${message.riskCategories.map((category) => riskSignalCategoryLabels[category]).join("、")}` : ""}
+                </Tag>
+              ) : null}
+            </Typography.Text>
+          </Flex>
+        );
+      })}
+      {waiting.map((entry) => (
+        <Flex key={entry.clientMessageId} vertical align="flex-end">
+          <div style={{ ...bubble(true), opacity: 0.6 }}>{entry.body}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="pending-message">
+            发送中…（网络恢复后会自动补发）
+          </Typography.Text>
+        </Flex>
+      ))}
+      {failed.map(({ entry, reason }) => (
+        <Alert key={entry.clientMessageId} type="error" showIcon message={`这条没有发出：${entry.body.slice(0, 40)}`} description={reason} action={<Button size="small" onClick={() => onDismissFailed(entry.clientMessageId)}>知道了</Button>} />
+      ))}
+      {userTyping ? (
+        <Typography.Text type="secondary" data-testid="typing">
+          对方正在输入…
+        </Typography.Text>
+      ) : null}
+      <div ref={bottom} />
+    </Flex>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect } from "react";
+import { Card, Col, Empty, Row, Statistic, Table, Tag } from "antd";
+import type { HotlineBoardView } from "@xinyuan/shared";
+import { useAsync } from "../../../hooks/useAsync";
+import { useServerEvent, useWhenConnected } from "../../../realtime/useRealtime";
+import { LoadFailed } from "../../../components/LoadFailed";
+import { LoadingBlock } from "../../../components/LoadingBlock";
+import { fetchBoard } from "../service";
+
+type BoardCounsellor = HotlineBoardView["counsellors"][number];
+const stateTags: Record<BoardCounsellor["state"], { color: string; label: string }> = {
+  available: { color: "green", label: "空闲" },
+  on_call: { color: "blue", label: "通话中" },
+  disconnected: { color: "orange", label: "连接断开" },
+  on_leave: { color: "default", label: "请假" },
+};
+
+/** The supervisor's live board: queue, counsellors on duty and today's service figures. */
+export function SupervisorBoard() {
+  const board = useAsync(fetchBoard, []);
+  useServerEvent("hotline:queue-changed", board.reload);
+  useWhenConnected(board.reload);
+  useEffect(() => {
+    const timer = window.setInterval(board.reload, 30_000);
+    return () => window.clearInterval(timer);
+  }, [board.reload]);
+
+  if (board.loading && !board.data) return <LoadingBlock />;
+  if (board.error && !board.data) return <LoadFailed error={board.error} onRetry={board.reload} />;
+  const view = board.data;
+  if (!view) return null;
+  const level = view.today.serviceLevel;
+  return (
+    <Row gutter={[16, 16]} data-testid="hotline-board">
+      <Col xs={12} md={6}><Card><Statistic title="正在等待" value={view.waiting} suffix="人" /></Card></Col>
+      <Col xs={12} md={6}><Card><Statistic title="最长等待" value={view.longestWaitMinutes} suffix="分钟" valueStyle={view.longestWaitMinutes >= 20 ? { color: "#cf1322" } : undefined} /></Card></Col>
+      <Col xs={12} md={6}><Card><Statistic title="预约回拨" value={view.scheduled} suffix="人" /></Card></Col>
+      <Col xs={12} md={6}><Card><Statistic title="热线状态" value={view.open ? "开放中" : "未开放"} /></Card></Col>
+      <Col xs={12} md={6}><Card><Statistic title="今日已服务" value={view.today.served} /></Card></Col>
+      <Col xs={12} md={6}><Card><Statistic title="今日未联系上" value={view.today.missed} /></Card></Col>
+      <Col xs={12} md={6}><Card><Statistic title="今日主动放弃" value={view.today.abandoned} /></Card></Col>
+      <Col xs={12} md={6}>
+        <Card>
+          <Statistic title="5 分钟内接起率" value={level === null ? "—" : Math.round(level * 100)} suffix={level === null ? undefined : `%（${view.today.answeredWithin5Min}/${view.today.offered}）`} />
+        </Card>
+      </Col>
+      <Col span={24}>
+        <Card title={`值班咨询师（平均通话 ${view.averageHandleMinutes} 分钟）`} size="small">
+          <Table<BoardCounsellor>
+            rowKey="staffId"
+            size="small"
+            pagination={false}
+            dataSource={view.counsellors}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="现在没有咨询师上岗。" /> }}
+            columns={[
+              { title: "咨询师", dataIndex: "name" },
+              { title: "状态", dataIndex: "state", render: (state: BoardCounsellor["state"]) => <Tag color={stateTags[state].color}>{stateTags[state].label}</Tag> },
+              { title: "当前来电", dataIndex: "callNumber", render: (number: number | null) => (number === null ? "—" : `${number} 号`) },
+              { title: "排班", dataIndex: "onShift", render: (onShift: boolean) => (onShift ? "在班" : "不在班") },
+            ]}
+          />
+        </Card>
+      </Col>
+    </Row>
+  );
+}

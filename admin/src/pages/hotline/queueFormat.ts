@@ -1,0 +1,18 @@
+import type { HotlineQueueEntryView } from "@xinyuan/shared";
+
+/** "等了 12 分钟" / "刚刚加入": calm wording for how long someone has waited. */
+export function describeWait(minutes: number): string {
+  if (minutes < 1) return "刚刚加入";
+  if (minutes < 60) return `已等 ${minutes} 分钟`;
+  const hours = Math.floor(minutes / 60);
+  return `已等 ${hours} 小时 ${minutes % 60} 分钟`;
+}
+
+/** Priority first (a risk flag jumps the queue), then first come, as the server orders it; ties by number. */
+export function queueOrder(entries: readonly HotlineQueueEntryView[]): HotlineQueueEntryView[] {
+  return [...entries].sort((a, b) => {
+    if (a.priority !== b.priority) return a.priority === "urgent" ? -1 : 1;
+    if (a.position !== null && b.position !== null && a.position !== b.position) return a.position - b.position;
+    return a.joinedAt === b.joinedAt ? a.number - b.number : a.joinedAt < b.joinedAt ? -1 : 1;
+  });
+}

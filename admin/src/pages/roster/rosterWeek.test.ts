@@ -1,0 +1,25 @@
+import dayjs from "dayjs";
+import type { ShiftView } from "@xinyuan/shared";
+import { gapMinutesByDay, shiftsOn, weekDays, weekStartOf } from "./rosterWeek";
+
+describe("roster week", () => {
+  it("starts weeks on Monday, also from a Sunday", () => {
+    expect(weekStartOf(dayjs("2025-05-04T15:00:00")).format("YYYY-MM-DD")).toBe("2025-04-28");
+    expect(weekStartOf(dayjs("2025-04-28T00:00:00")).format("YYYY-MM-DD")).toBe("2025-04-28");
+    expect(weekDays(dayjs("2025-04-28")).map((day) => day.format("DD"))).toEqual(["28", "29", "30", "01", "02", "03", "04"]);
+  });
+
+  it("groups shifts by counsellor and day", () => {
+    const shift = (id: string, staffId: string, startsAt: string): ShiftView => ({ id, staffId, staffName: "", startsAt, endsAt: startsAt, note: null, onLeave: false });
+    const shifts = [shift("a", "s1", "2025-04-28T08:00:00"), shift("b", "s2", "2025-04-28T08:00:00"), shift("c", "s1", "2025-04-29T08:00:00")];
+    expect(shiftsOn(shifts, "s1", dayjs("2025-04-28")).map((item) => item.id)).toEqual(["a"]);
+  });
+
+  it("adds up uncovered minutes per day", () => {
+    const gaps = [
+      { startsAt: "2025-04-28T08:00:00", endsAt: "2025-04-28T09:00:00", minutes: 60 },
+      { startsAt: "2025-04-28T20:00:00", endsAt: "2025-04-28T22:00:00", minutes: 120 },
+    ];
+    expect(gapMinutesByDay({ gaps }).get("2025-04-28")).toBe(180);
+  });
+});
