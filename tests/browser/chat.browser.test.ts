@@ -1,22 +1,24 @@
 /**
- * Anonymous chat end to end: a county counsellor in the web admin (/admin, the real build) goes on duty
- * for chat; a student starts a chat and is routed to them. They talk with delivered / read receipts
- * both ways; in the middle the counsellor's browser loses its connection (offline, and the server
- * drops the socket), writes while offline (kept in the outbox, "发送中"), and on reconnect the admin
- * resumes from its last seq (the student's messages sent meanwhile appear once, in order) and the outbox
- * is resent. The counsellor ends the chat with the outcome record and the student rates it.
- *
- * The student side speaks the real API and socket.io as the H5 app does (fake WeChat code2Session,
- * consents, POST /me/chats, "chat:send" / "chat:read"): the H5 chat pages were still being built when
- * this test was written. Needs the admin build: npm run build -w admin.
+ * Anonymous chat end to end, both sides in the browser: a county counsellor in the web admin (/admin,
+ * the real build) goes on duty for chat; a student opens the H5 app (/h5, the real build) in a
+ * phone-sized browser, goes through first-run consent and starts a chat with a first message, and is
+ * routed to the counsellor. They talk with receipts both ways (the student's page shows 老师已读, the
+ * admin 已读) and typing. Then two reconnects:
+ * - the counsellor's browser loses its connection (offline, and the server drops the socket), writes
+ *   while offline (kept in the outbox, "发送中") while the student goes on writing in the H5 page; on
+ *   reconnect the admin resumes from its last seq and the outbox is resent;
+ * - the student's browser goes offline (and its connection closes): what they write waits in the
+ *   H5 outbox ("发送中…"), the counsellor writes meanwhile; back online the H5 app resumes and resends.
+ * Every message shows exactly once and in order on both sides. The counsellor ends the chat with the
+ * outcome record and the student rates it (1–5) in the H5 page; the rating is checked through the API.
+ * Needs both builds: npm run build -w admin and npm run build:h5 -w miniapp.
  */
 import { existsSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import type { BrowserContext, Page } from "playwright-core";
-import { currentConsentVersions, newClientMessageId, type ChatMessageView, type ChatReceiptNotice, type StartChatResult, type UserConversationView, type UserSessionView } from "@xinyuan/shared";
+import type { UserConversationView } from "@xinyuan/shared";
 import { launchBrowser, screenshot } from "../support/browser";
-import { adminDist, startTestServer, type TestServer } from "../support/testServer";
-import { connectSocket, emitWithAck, type TestSocket } from "../support/socketClient";
+import { adminDist, h5Dist, startTestServer, type TestServer } from "../support/testServer";
+import { newPhoneContext, openH5Student, tap, type H5Student } from "./support/h5Student";
 
 async function api<T>(server: TestServer, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
   const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
@@ -29,56 +31,68 @@ async function api<T>(server: TestServer, method: string, path: string, token: s
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-async function signInStudent(server: TestServer): Promise<string> {
-  const code = server.wechat.issueCode(`o${randomBytes(14).toString("base64url")}`);
-  const { token } = await api<UserSessionView>(server, "POST", "/auth/wechat/login", null, { code });
-  await api(server, "PATCH", "/me/profile", token, { role: "student", ageBand: "14_17" });
-  await api(server, "POST", "/me/consents", token, { kind: "privacy", version: currentConsentVersions.privacy });
-  await api(server, "POST", "/me/consents", token, { kind: "sensitive", version: currentConsentVersions.sensitive });
-  return token;
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+/** Polls `read` until it equals `expected` (then one final strict comparison for a readable failure). */
+async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 15_000): Promise<void> {
   const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  while (Date.now() - started < timeoutMs) {
+    if (JSON.stringify(await read()) === JSON.stringify(expected)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-async function studentSays(socket: TestSocket, conversationId: string, body: string): Promise<ChatMessageView> {
-  const ack = await emitWithAck<ChatMessageView>(socket, "chat:send", { conversationId, clientMessageId: newClientMessageId(), body });
-  if (!ack.ok) throw new Error(`chat:send refused: ${ack.error.code}`);
-  return ack.data;
+  expect(await read()).toEqual(expected);
 }
 
 /** The admin's message bubbles, in the order shown. */
 const shownMessages = (page: Page) => page.getByTestId("chat-messages").getByTestId("chat-message").allInnerTexts();
+/** The H5 page's delivered bubbles (not the ones still sending), in the order shown. */
+const studentSees = async (page: Page) => (await page.locator(".chat-messages .chat-bubble:not(.chat-bubble--sending):not(.chat-bubble--failed)").allInnerTexts()).map((text) => text.trim());
+/** The H5 compose box and its send button. */
+const composer = (page: Page) => page.locator('textarea[placeholder="想说什么都可以，慢慢打字"]');
 
-describe("chat: a student and a counsellor talk through a reconnect, then the student rates it", () => {
+async function studentTypes(page: Page, body: string): Promise<void> {
+  await composer(page).fill(body);
+}
+
+async function studentSends(page: Page, body: string): Promise<void> {
+  await studentTypes(page, body);
+  await tap(page, "发送");
+  await expect(composer(page).inputValue()).resolves.toBe("");
+}
+
+const first = "老师你好，最近考试压力好大，睡不着";
+const reply1 = "你好，我在这里。可以说说是哪门考试让你最担心吗？";
+const student2 = "数学，上次只考了六十分";
+const student3 = "我怕爸妈失望";
+const reply2 = "我们慢慢来，不着急。";
+const reply3 = "爸妈也许比你想的更在意你本身，而不只是分数。";
+const student4 = "嗯，我今晚试着和妈妈说说";
+
+describe("chat: a student in the H5 app and a counsellor in the admin talk through reconnects, then the student rates it", () => {
   let server: TestServer;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext | undefined;
-  let student: TestSocket | undefined;
+  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     if (!existsSync(adminDist)) throw new Error("admin/dist is missing: run `npm run build -w admin` first");
+    if (!existsSync(h5Dist)) throw new Error("miniapp/dist/h5 is missing: run `npm run build:h5 -w miniapp` first");
     server = await startTestServer();
     browser = await launchBrowser();
   }, 60_000);
 
   afterAll(async () => {
-    student?.disconnect();
-    await context?.close();
+    for (const context of contexts) await context.close();
     await browser?.cleanup();
     await server?.close();
   });
 
-  it("delivers both ways with receipts, survives a reconnect, and ends with a rating", async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "zh-CN" });
+  it("delivers both ways with receipts, survives reconnects on both sides, and ends with a rating", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "zh-CN" });
+    contexts.push(context);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
+    const studentContext = await newPhoneContext(browser);
+    contexts.push(studentContext);
+    let student: H5Student | undefined;
     try {
       // The counsellor signs in and goes on duty (both channels) from the header.
       const account = server.account("hotline");
@@ -94,60 +108,87 @@ describe("chat: a student and a counsellor talk through a reconnect, then the st
       await page.getByTestId("duty-toggle").getByText("值班中 · 热线、在线咨询").waitFor();
       await page.getByTestId("duty-toggle").click();
 
-      // The student starts a chat with a first message and is routed to the counsellor.
-      const token = await signInStudent(server);
-      student = await connectSocket(server.baseUrl, token);
-      const received: ChatMessageView[] = [];
-      const receipts: ChatReceiptNotice[] = [];
-      student.on("chat:message", (message) => received.push(message));
-      student.on("chat:receipt", (notice) => receipts.push(notice));
-      const started = await api<StartChatResult>(server, "POST", "/me/chats", token, { firstMessage: { clientMessageId: newClientMessageId(), body: "老师你好，最近考试压力好大，睡不着" } });
-      expect(started.outcome).toBe("assigned");
-      const conversationId = started.conversation!.id;
+      // The student opens the H5 app, passes first-run consent and starts a chat with a first message.
+      student = await openH5Student(studentContext, server);
+      const h5 = student.page;
+      await tap(h5, "匿名在线咨询");
+      await h5.getByText("和老师文字聊聊", { exact: true }).waitFor();
+      await h5.locator('textarea[placeholder="可以先写下想聊的事（也可以不写）"]').fill(first);
+      await screenshot(h5, "chat-h5-1-start");
+      await tap(h5, "开始聊天");
+      await h5.getByText("老师在这里陪着你", { exact: true }).waitFor();
+      const [conversation] = await api<UserConversationView[]>(server, "GET", "/me/chats", student.token);
+      expect(conversation).toMatchObject({ status: "active" });
+      const conversationId = conversation!.id;
 
-      await page.getByText("老师你好，最近考试压力好大，睡不着").waitFor();
-      // The admin has the page open: the student's first message comes back read.
-      await until(() => receipts.some((notice) => notice.side === "staff" && notice.readSeq >= started.firstMessage!.seq), "read receipt from the counsellor");
+      // The admin has the conversation open: the student's first message comes back read in the H5 page.
+      await page.getByText(first).waitFor();
+      await h5.getByText("老师已读", { exact: true }).waitFor();
 
-      // The counsellor replies; the student receives it and reads it: the admin shows 已读.
+      // The counsellor replies; the H5 page shows it and reads it: the admin shows 已读.
       const reply = page.getByRole("textbox", { name: "回复内容" });
-      await reply.fill("你好，我在这里。可以说说是哪门考试让你最担心吗？");
+      await reply.fill(reply1);
       await reply.press("Enter");
-      await until(() => received.some((message) => message.from === "staff" && message.body.startsWith("你好，我在这里")), "the reply at the student");
-      const staffLine = received.find((message) => message.from === "staff")!;
-      await emitWithAck(student, "chat:delivered", { conversationId, seq: staffLine.seq });
-      await page.locator('[data-testid="receipt"][data-receipt="delivered"]').waitFor();
-      await emitWithAck(student, "chat:typing", { conversationId, typing: true });
-      await page.getByTestId("typing").waitFor();
-      await emitWithAck(student, "chat:read", { conversationId, seq: staffLine.seq });
+      await h5.getByText(reply1, { exact: true }).waitFor();
       await page.locator('[data-testid="receipt"][data-receipt="read"]').waitFor();
+      // The student starts typing: the admin shows it.
+      await studentTypes(h5, student2);
+      await page.getByTestId("typing").waitFor();
       await screenshot(page, "chat-1-receipts");
+      await screenshot(h5, "chat-h5-2-receipts");
 
       // The counsellor's connection drops: offline, and the server closes the socket.
       await context.setOffline(true);
       server.server.io.in(`staff-${await staffId(page)}`).disconnectSockets(true);
       await page.locator('[data-testid="realtime-status"][data-status="reconnecting"]').waitFor();
-      await reply.fill("我们慢慢来，不着急。");
+      await reply.fill(reply2);
       await reply.press("Enter");
       await page.getByTestId("pending-message").waitFor();
-      // Meanwhile the student goes on writing.
-      await studentSays(student, conversationId, "数学，上次只考了六十分");
-      await studentSays(student, conversationId, "我怕爸妈失望");
+      // Meanwhile the student goes on writing in the H5 page; the server has them.
+      await tap(h5, "发送");
+      await studentSends(h5, student3);
+      await eventually(() => studentSees(h5), [first, reply1, student2, student3]);
       await screenshot(page, "chat-2-offline");
 
       // Back online: the admin resumes from its last seq and resends the outbox.
       await context.setOffline(false);
       await page.locator('[data-testid="realtime-status"][data-status="connected"]').waitFor({ timeout: 30_000 });
-      await page.getByText("我怕爸妈失望").waitFor();
+      await page.getByText(student3).waitFor();
       await page.getByTestId("pending-message").waitFor({ state: "detached" });
-      await until(() => received.some((message) => message.body === "我们慢慢来，不着急。"), "the outbox message at the student");
-      const texts = await shownMessages(page);
-      expect(texts).toEqual(["老师你好，最近考试压力好大，睡不着", "你好，我在这里。可以说说是哪门考试让你最担心吗？", "数学，上次只考了六十分", "我怕爸妈失望", "我们慢慢来，不着急。"]);
-      const staffBodies = received.filter((message) => message.from === "staff").map((message) => message.body);
-      expect(staffBodies).toEqual(["你好，我在这里。可以说说是哪门考试让你最担心吗？", "我们慢慢来，不着急。"]);
+      await h5.getByText(reply2, { exact: true }).waitFor();
+      expect(await shownMessages(page)).toEqual([first, reply1, student2, student3, reply2]);
       await screenshot(page, "chat-3-resumed");
 
-      // The counsellor ends the chat with the outcome record; the student rates it.
+      // Now the student's connection drops: offline, and the connection underneath their socket closes
+      // (as a network loss does; socket.io then retries by itself).
+      await studentContext.setOffline(true);
+      dropConnections(server, student.me.id);
+      await studentSends(h5, student4);
+      await h5.getByText("发送中…连上网络后会自动发出", { exact: true }).waitFor();
+      // The counsellor writes meanwhile; it waits on the server (sent, not delivered).
+      await reply.fill(reply3);
+      await reply.press("Enter");
+      await page.getByText(reply3).waitFor();
+      const lastStaffRow = page.locator('[data-from="staff"]').last();
+      await expect(lastStaffRow.getByTestId("receipt").getAttribute("data-receipt")).resolves.toBe("sent");
+      await h5.waitForTimeout(3000);
+      await expect(h5.getByText(reply3, { exact: true }).count()).resolves.toBe(0);
+      await screenshot(h5, "chat-h5-3-offline");
+
+      // Back online: the H5 app resumes from its last seq and resends its outbox; once each, in order.
+      await studentContext.setOffline(false);
+      await h5.getByText(reply3, { exact: true }).waitFor({ timeout: 45_000 });
+      await h5.getByText("发送中…连上网络后会自动发出", { exact: true }).waitFor({ state: "detached", timeout: 30_000 });
+      await page.getByText(student4).waitFor();
+      await lastStaffRow.locator('[data-receipt="read"]').waitFor();
+      // The counsellor's reply reached the server first; the student's waited in their outbox.
+      const everything = [first, reply1, student2, student3, reply2, reply3, student4];
+      await eventually(() => studentSees(h5), everything);
+      expect(await shownMessages(page)).toEqual(everything);
+      await h5.getByText("老师已读", { exact: true }).waitFor();
+      await screenshot(h5, "chat-h5-4-resumed");
+
+      // The counsellor ends the chat with the outcome record.
       await page.getByRole("button", { name: "结束并记录" }).click();
       const dialog = page.getByRole("dialog");
       await dialog.getByRole("combobox", { name: "来电原因分类" }).click();
@@ -157,19 +198,46 @@ describe("chat: a student and a counsellor talk through a reconnect, then the st
       await dialog.getByLabel("记录摘要").fill("考试压力，已倾听和疏导");
       await dialog.getByRole("button", { name: "结束并保存记录" }).click();
       await page.getByText("分配给你的咨询会出现在这里", { exact: false }).or(page.getByText("暂时没有咨询", { exact: false })).first().waitFor();
-      const closed = await api<UserConversationView>(server, "GET", `/me/chats/${conversationId}`, token);
-      expect(closed).toMatchObject({ status: "closed", canRate: true });
-      const rated = await api<UserConversationView>(server, "POST", `/me/chats/${conversationId}/rating`, token, { score: 5, comment: "谢谢老师，好多了" });
-      expect(rated.rating).toEqual({ score: 5, comment: "谢谢老师，好多了" });
       await screenshot(page, "chat-4-ended");
+
+      // The student sees the end and rates it in the H5 page.
+      await h5.getByText("这次聊天已经结束", { exact: true }).waitFor();
+      await h5.getByText("这次聊天对你有帮助吗？", { exact: true }).waitFor();
+      await expect(composer(h5).count()).resolves.toBe(0);
+      await tap(h5, "4分");
+      await h5.getByText("有帮助", { exact: true }).waitFor();
+      await h5.locator('textarea[placeholder="想对我们说点什么吗？（可以不写）"]').fill("谢谢老师，好多了");
+      await screenshot(h5, "chat-h5-5-rate");
+      await tap(h5, "提交评价");
+      await h5.getByText("谢谢你的评价！", { exact: true }).waitFor();
+      const rated = await api<UserConversationView>(server, "GET", `/me/chats/${conversationId}`, student.token);
+      expect(rated).toMatchObject({ status: "closed", rating: { score: 4, comment: "谢谢老师，好多了" } });
+      await tap(h5, "好的");
+      await h5.getByText("和老师文字聊聊", { exact: true }).waitFor();
       expect(pageErrors).toEqual([]);
+      expect(student.pageErrors).toEqual([]);
     } catch (error) {
       await screenshot(page, "chat-failure").catch(() => undefined);
-      if (pageErrors.length > 0) throw new Error(`${String(error)}\npage errors: ${pageErrors.join("\n")}`);
+      if (student) await screenshot(student.page, "chat-h5-failure").catch(() => undefined);
+      const errors = [...pageErrors, ...(student?.pageErrors ?? [])];
+      if (errors.length > 0) throw new Error(`${String(error)}\npage errors: ${errors.join("\n")}`);
       throw error;
     }
   }, 170_000);
 });
+
+/** Closes the transport under a user's sockets, as a lost network does (not a server-side disconnect). */
+function dropConnections(server: TestServer, userId: string): void {
+  let dropped = 0;
+  for (const socket of server.server.io.of("/").sockets.values()) {
+    const actor = socket.data.actor as { type: string; id: string } | undefined;
+    if (actor?.type === "user" && actor.id === userId) {
+      socket.conn.close();
+      dropped += 1;
+    }
+  }
+  if (dropped === 0) throw new Error(`no socket of user ${userId} to drop`);
+}
 
 /** The signed-in staff member's id, from the admin's session storage. */
 async function staffId(page: Page): Promise<string> {

@@ -1,12 +1,11 @@
 /**
- * The hotline queue end to end: two students join the county line ("I'll call the hotline"); a county
+ * The hotline queue end to end: a helper student joins the county line over the API ("I'll call the
+ * hotline"); then a student opens the H5 app (/h5, the real build) in a phone-sized browser, goes
+ * through first-run consent, and takes a ticket from the hotline page: "你前面还有 1 位同学". A county
  * counsellor signs in to the web admin (/admin, the real build), goes on duty from the header and takes
- * the caller ahead, then the next one. The second student watches their position move (1 after the
- * first is taken) and sees the result ("completed") pushed over their socket.
- *
- * The student side speaks the real API and socket.io as the H5 app does (login through the fake WeChat
- * code2Session, consents, POST /hotline/tickets, "hotline:ticket" pushes): the H5 hotline pages were
- * still being built when this test was written. Needs the admin build: npm run build -w admin.
+ * the caller ahead: the student's page moves to "下一位就是你了" (pushed over their socket). Then the
+ * counsellor takes the student, who sees "老师已经接起了", and after the outcome record the result
+ * ("通话已经完成"). Needs both builds: npm run build -w admin and npm run build:h5 -w miniapp.
  */
 import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -15,9 +14,9 @@ import type { BrowserContext, Page } from "playwright-core";
 import { currentConsentVersions, type CallerTicketView, type UserSessionView } from "@xinyuan/shared";
 import { staff } from "../../server/src/db/schema";
 import { launchBrowser, screenshot } from "../support/browser";
-import { adminDist, startTestServer, type TestServer } from "../support/testServer";
-import { connectSocket, type TestSocket } from "../support/socketClient";
+import { adminDist, h5Dist, startTestServer, type TestServer } from "../support/testServer";
 import { rosterShiftAround } from "../support/hotlineFixtures";
+import { newPhoneContext, openH5Student, tap } from "./support/h5Student";
 
 async function api<T>(server: TestServer, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
   const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
@@ -40,20 +39,22 @@ async function signInStudent(server: TestServer): Promise<string> {
   return token;
 }
 
-/** Collects the "hotline:ticket" pushes a caller's socket receives. */
-function watchTicket(socket: TestSocket): CallerTicketView[] {
-  const seen: CallerTicketView[] = [];
-  socket.on("hotline:ticket", (view) => seen.push(view));
-  return seen;
+/**
+ * Records every headline the H5 waiting screen shows (polled every 25 ms in the page), so the test can
+ * check the student only ever moved forward. Read back with shownHeadlines().
+ */
+async function recordHeadlines(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    Object.assign(window, { __hotlineHeadlines: seen });
+    setInterval(() => {
+      const text = document.querySelector(".hotline-waiting__line")?.textContent?.trim();
+      if (text && seen[seen.length - 1] !== text) seen.push(text);
+    }, 25);
+  });
 }
 
-async function until(check: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const shownHeadlines = (page: Page) => page.evaluate(() => (window as unknown as { __hotlineHeadlines: string[] }).__hotlineHeadlines);
 
 async function signInAdmin(page: Page, server: TestServer, username: string): Promise<void> {
   const account = server.account(username);
@@ -74,46 +75,61 @@ async function fillOutcome(page: Page, summary: string): Promise<void> {
   await dialog.getByLabel("记录摘要").fill(summary);
 }
 
-describe("hotline: a student watches their place while a counsellor takes callers", () => {
+describe("hotline: a student in the H5 app watches their place while a counsellor takes callers", () => {
   let server: TestServer;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext | undefined;
-  const sockets: TestSocket[] = [];
+  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     if (!existsSync(adminDist)) throw new Error("admin/dist is missing: run `npm run build -w admin` first");
+    if (!existsSync(h5Dist)) throw new Error("miniapp/dist/h5 is missing: run `npm run build:h5 -w miniapp` first");
     server = await startTestServer();
     browser = await launchBrowser();
   }, 60_000);
 
   afterAll(async () => {
-    for (const socket of sockets) socket.disconnect();
-    await context?.close();
+    for (const context of contexts) await context.close();
     await browser?.cleanup();
     await server?.close();
   });
 
-  it("takes the caller ahead, then the student, who sees their position move and the result", async () => {
+  it("takes the caller ahead, then the H5 student, who sees their position move and the result", async () => {
     const { db } = server.server.services;
     const [counsellor] = await db.select().from(staff).where(eq(staff.username, "hotline"));
     await rosterShiftAround(db, counsellor!.id, server.clock.now()); // the line is open while someone is on shift
 
-    // Two students join the queue; the second one watches their ticket over the socket.
+    // A helper student joins the queue first, over the API.
     const first = await signInStudent(server);
-    const second = await signInStudent(server);
     const firstTicket = await api<CallerTicketView>(server, "POST", "/hotline/tickets", first, { kind: "inbound", topic: "考试压力" });
-    const secondSocket = await connectSocket(server.baseUrl, second);
-    sockets.push(secondSocket);
-    const pushes = watchTicket(secondSocket);
-    const secondTicket = await api<CallerTicketView>(server, "POST", "/hotline/tickets", second, { kind: "inbound" });
-    expect(secondTicket.position).toBe(2);
 
-    // The counsellor signs in, goes on duty from the header and opens the queue.
-    context = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: "zh-CN" });
-    const page = await context.newPage();
+    // The watched student opens the H5 app, goes through first-run consent and takes a ticket.
+    const studentContext = await newPhoneContext(browser);
+    contexts.push(studentContext);
+    const student = await openH5Student(studentContext, server);
+    const h5 = student.page;
+    // The admin context is opened up front so a failure screenshot can show both sides.
+    const adminContext = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: "zh-CN" });
+    contexts.push(adminContext);
+    const page = await adminContext.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     try {
+      await tap(h5, "热线排队 / 回拨");
+      await h5.getByText("现在开放").waitFor();
+      await h5.getByText("现在有 1 位同学在排队", { exact: false }).waitFor();
+      await tap(h5, "我自己拨打热线");
+      await h5.locator('textarea[placeholder^="比如：最近压力很大"]').fill("和同学闹矛盾了");
+      await screenshot(h5, "hotline-h5-1-join");
+      await tap(h5, "领取排队号");
+      await h5.getByText("你前面还有 1 位同学。", { exact: true }).waitFor();
+      await recordHeadlines(h5);
+      const { ticket: secondTicket } = await api<{ ticket: CallerTicketView }>(server, "GET", "/hotline/tickets/current", student.token);
+      expect(secondTicket).toMatchObject({ kind: "inbound", status: "waiting", position: 2 });
+      await h5.getByText(String(secondTicket.number), { exact: true }).waitFor();
+      await h5.getByText(`接通后告诉老师你的排队号 ${secondTicket.number}`, { exact: false }).waitFor();
+      await screenshot(h5, "hotline-h5-2-waiting-position-2");
+
+      // The counsellor signs in, goes on duty from the header and opens the queue.
       await signInAdmin(page, server, "hotline");
       await page.getByRole("menuitem", { name: "热线队列" }).click();
       await page.locator(`[data-testid="hotline-waiting"] [data-row-key="${secondTicket.id}"]`).waitFor();
@@ -124,15 +140,17 @@ describe("hotline: a student watches their place while a counsellor takes caller
       await page.getByTestId("duty-panel").waitFor({ state: "hidden" });
       await screenshot(page, "hotline-1-queue");
 
-      // Take next: the first caller. The second student moves up to 1.
+      // Take next: the caller ahead. The H5 student moves up to 1, live.
       const takeNext = page.getByRole("button", { name: "接听下一位" });
       await takeNext.click();
       await page.locator(`[data-testid="claimed-call"][data-ticket-number="${firstTicket.number}"]`).waitFor();
       await page.getByTestId("claimed-call").getByText("考试压力").waitFor();
-      await until(() => pushes.some((view) => view.position === 1), "position 1 pushed to the second student");
-      const current = await api<{ ticket: CallerTicketView }>(server, "GET", "/hotline/tickets/current", second);
+      await h5.getByText("下一位就是你了。", { exact: true }).waitFor();
+      await expect(h5.getByText("你前面还有 1 位同学。", { exact: true }).count()).resolves.toBe(0);
+      const current = await api<{ ticket: CallerTicketView }>(server, "GET", "/hotline/tickets/current", student.token);
       expect(current.ticket).toMatchObject({ status: "waiting", position: 1 });
       await screenshot(page, "hotline-2-claimed");
+      await screenshot(h5, "hotline-h5-3-waiting-position-1");
 
       // Record the first call.
       await page.getByRole("button", { name: "已接通，填写记录" }).click();
@@ -141,27 +159,36 @@ describe("hotline: a student watches their place while a counsellor takes caller
       await page.getByRole("button", { name: "保存记录并结束" }).click();
       await page.getByTestId("claimed-call").waitFor({ state: "detached" });
 
-      // Then the second student: they see the counsellor pick them up, then the result.
+      // Then the H5 student: they see the counsellor pick them up, then the result.
       await takeNext.click();
       await page.locator(`[data-testid="claimed-call"][data-ticket-number="${secondTicket.number}"]`).waitFor();
-      await until(() => pushes.some((view) => view.status === "claimed"), "claimed pushed to the second student");
+      await page.getByTestId("claimed-call").getByText("和同学闹矛盾了").waitFor();
+      await h5.getByText("老师已经接起了，请保持电话畅通。", { exact: true }).waitFor();
+      await screenshot(h5, "hotline-h5-4-claimed");
       await page.getByRole("button", { name: "已接通，填写记录" }).click();
       await fillOutcome(page, "第二位同学，已提供资源信息");
       await page.getByRole("button", { name: "保存记录并结束" }).click();
       await page.getByTestId("claimed-call").waitFor({ state: "detached" });
-      await until(() => pushes.some((view) => view.status === "completed"), "completed pushed to the second student");
-      const done = await api<{ ticket: CallerTicketView }>(server, "GET", "/hotline/tickets/current", second);
+      await h5.getByText("通话已经完成", { exact: true }).waitFor();
+      await h5.getByText("谢谢你愿意打来。想再聊的时候，随时可以再来排队。", { exact: true }).waitFor();
+      await screenshot(h5, "hotline-h5-5-result");
+      const done = await api<{ ticket: CallerTicketView }>(server, "GET", "/hotline/tickets/current", student.token);
       expect(done.ticket).toMatchObject({ id: secondTicket.id, status: "completed", position: null });
       await page.getByText("现在没有人在等待，辛苦了。").waitFor();
       await screenshot(page, "hotline-4-empty-queue");
 
-      // The student's positions only ever moved forward.
-      const positions = pushes.map((view) => view.position).filter((position): position is number => position !== null);
-      expect(positions).toEqual([...positions].sort((a, b) => b - a));
+      // The student's page only ever moved forward: 2 -> 1 -> taken.
+      expect(await shownHeadlines(h5)).toEqual(["你前面还有 1 位同学。", "下一位就是你了。", "老师已经接起了，请保持电话畅通。"]);
+
+      // "完成" goes back to the hotline's start, with the queue empty.
+      await tap(h5, "完成");
+      await h5.getByText("你想怎么和老师通话？").waitFor();
       expect(pageErrors).toEqual([]);
+      expect(student.pageErrors).toEqual([]);
     } catch (error) {
       await screenshot(page, "hotline-failure").catch(() => undefined);
+      await screenshot(h5, "hotline-h5-failure").catch(() => undefined);
       throw error;
     }
-  }, 150_000);
+  }, 170_000);
 });

@@ -1,0 +1,62 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { MeView } from "@xinyuan/shared";
+import type { TestServer } from "../../support/testServer";
+
+/** A student in the H5 build (/h5/): their page, and the session the app stored (for API checks). */
+export interface H5Student {
+  page: Page;
+  token: string;
+  me: MeView;
+  /** Uncaught errors thrown in the page. */
+  pageErrors: string[];
+}
+
+/** Taps the first element showing exactly `text` (Taro's H5 views are divs with click handlers). */
+export const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).first().click();
+
+/** Taro's H5 storage keeps `{ data }` JSON in localStorage. */
+export async function storedValue(page: Page, key: string): Promise<string | null> {
+  return page.evaluate((storageKey) => {
+    const raw = localStorage.getItem(storageKey);
+    return raw ? (JSON.parse(raw) as { data: string }).data : null;
+  }, key);
+}
+
+/** A phone-sized context, as the students use it. */
+export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
+}
+
+/**
+ * Opens /h5/ in `context` (the app logs in by itself with its demo code), goes through the first-run
+ * consent steps as a 14–17 student (no guardian step), skips the school picker and waits for the home
+ * page. Returns the page with the stored token and the server's view of the student.
+ */
+export async function openH5Student(context: BrowserContext, server: TestServer): Promise<H5Student> {
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
+
+  await page.goto(`${server.baseUrl}/h5/`);
+  await page.getByText("先说说我们怎样保护你").waitFor();
+  await tap(page, "我已阅读并同意");
+  await page.getByText("关于敏感信息，需要你单独同意").waitFor();
+  await tap(page, "我同意");
+  await page.getByText("你是？").waitFor();
+  await tap(page, "我是学生");
+  await tap(page, "下一步");
+  await page.getByText("你现在多大了？").waitFor();
+  await tap(page, "14–17 岁");
+  await tap(page, "下一步");
+  await page.getByText("你在哪所学校？").waitFor();
+  await tap(page, "先跳过");
+  await page.getByText("我现在需要帮助").waitFor();
+
+  const token = await storedValue(page, "xinyuan.token");
+  if (!token) throw new Error("the H5 app stored no session token");
+  const response = await fetch(`${server.baseUrl}/api/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(`GET /me -> ${response.status}`);
+  const me = (await response.json()) as MeView;
+  if (me.role !== "student" || me.ageBand !== "14_17" || !me.canUseCounselling) throw new Error(`unexpected student after onboarding: ${JSON.stringify(me)}`);
+  return { page, token, me, pageErrors };
+}
