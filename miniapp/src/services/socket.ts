@@ -57,6 +57,10 @@ function create(): XinyuanSocket {
     forgetSession()
     setTimeout(() => created.connect(), 1000 * authRetries)
   })
+  created.on('disconnect', (reason) => {
+    // A server-side disconnect stops socket.io's own retries: ask again, the session may still be good.
+    if (reason === 'io server disconnect') setTimeout(() => created.connect(), 1000)
+  })
   return created
 }
 
