@@ -124,8 +124,9 @@ describe("chat delivery", () => {
     await send(student.socket, conversationId, "我不想死，但是我攒了很多安眠药");
     await waitFor(() => alertsCounsellor.length === 1 && alertsSupervisor.length === 1, "risk alerts");
     expect(alertsSupervisor[0]).toMatchObject({ conversationId, riskLevel: "imminent", categories: ["suicide"], alias: student.alias, seq: 2 });
-    await waitFor(() => messages.length > 0, "flagged message");
-    expect(messages[0]).toMatchObject({ riskLevel: "imminent", riskCategories: ["suicide"] });
+    // Clients order by seq; pushes to a room are not promised in order, so find the message by its seq.
+    await waitFor(() => messages.some((message) => message.seq === 2), "flagged message");
+    expect(messages.find((message) => message.seq === 2)).toMatchObject({ riskLevel: "imminent", riskCategories: ["suicide"] });
     const studentCopy = await emitWithAck<ChatResumeResult>(student.socket, "chat:resume", { conversationId, afterSeq: 1 });
     expect(JSON.stringify(studentCopy)).not.toContain("imminent");
     // The student gets the helplines right away, once, as a line both sides see.
