@@ -5,6 +5,7 @@ import { contactTaxonomySeeder } from "../contacts/contactTaxonomySeeder";
 import { staleClaimReturner } from "./staleClaimReturner";
 import { missedWindowMarker } from "./missedWindowMarker";
 import { createTestApp, type TestApp } from "../../../tests/support/testApp";
+import { addDays, countyDateOf, countyInstant } from "./countyTime";
 import { buildStaff } from "../../../tests/support/factories";
 import { signInConsentedUser, type SignedInUser } from "../../../tests/support/userSession";
 import { buildHotlineCounsellor, putOnHotlineDuty, rosterShiftAround, staffAuth } from "../../../tests/support/hotlineFixtures";
@@ -15,6 +16,11 @@ describe("hotline call lifecycle", () => {
   beforeAll(async () => {
     t = await createTestApp({ HOTLINE_MAX_ATTEMPTS: "2", HOTLINE_RETRY_MINUTES: "10", HOTLINE_STALE_CLAIM_MINUTES: "3", STAFF_IDLE_MINUTES: "600" });
     await contactTaxonomySeeder(t.db);
+    // The board counts "today" in county time and these tests move the clock on by about an hour: late
+    // in the county evening, start just after the next county midnight so no run crosses one (a jump of
+    // at most ~4 h keeps the real-time test sessions valid).
+    const nextMidnight = countyInstant(addDays(countyDateOf(t.clock.now()), 1), "00:05");
+    if (nextMidnight.getTime() - t.clock.now().getTime() < 4 * 3600_000) t.clock.advance(nextMidnight.getTime() - t.clock.now().getTime());
     counsellor = await buildHotlineCounsellor(t.db, t.clock.now());
     await rosterShiftAround(t.db, counsellor.id, t.clock.now(), 72);
   });
