@@ -25,9 +25,6 @@ export interface MountOptions {
   allowPending?: boolean;
 }
 
-/** Paths mounted so far, checked against the shared contract list by the OpenAPI coverage test. */
-export const mountedContracts = new Set<RouteContract>();
-
 /**
  * Mounts one contract: rate limit -> authenticate (by audience) -> validate -> handler. The handler's
  * return value becomes the JSON body; it sets ctx.status itself for 201/204.
@@ -38,7 +35,6 @@ export function mountRoute<C extends RouteContract>(
   handler: (ctx: AppContext, input: RouteInput<C>) => Promise<unknown>,
   options: MountOptions = {},
 ): void {
-  mountedContracts.add(contract);
   router[contract.method](contract.path, async (ctx) => {
     const appCtx = ctx as unknown as AppContext;
     const { services } = appCtx;

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { defineRoute } from "./contract";
 import { changePasswordBody, staffLoginBody, totpConfirmBody, wechatLoginBody } from "../schemas/auth";
 import { createStaffBody, listStaffQuery, updateStaffBody } from "../schemas/staff";
@@ -60,4 +59,3 @@ export const foundationRoutes = {
   publicSchools: defineRoute({ method: "get", path: "/public/schools", summary: "学校选择（可搜索）", tag: "public", audience: "public", query: publicSchoolsQuery }),
 } as const;
 
-export const emptyBody = z.object({}).optional();
