@@ -2,25 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { chatSystemLines } from "@xinyuan/shared";
 import type { ChatMessageView, ChatReceiptNotice, ChatResumeResult, ChatRiskAlert, ChatTypingNotice, StaffChatMessageView } from "@xinyuan/shared";
 import { chatMessages } from "../db/schema";
-import { startTestServer, type TestServer } from "../../../tests/support/testServer";
-import { api, chatTestEnvironment, chatUser, collect, connectedStaff, counsellorOnDuty, newMessageId, resetChats, startChat, waitFor, type ChatCounsellor, type ChatTestServer, type ChatUser } from "../../../tests/support/chatFixtures";
+import { chatSuite, api, chatUser, collect, connectedStaff, counsellorOnDuty, newMessageId, startChat, waitFor, type ChatCounsellor, type ChatUser } from "../../../tests/support/chatFixtures";
 import { connectSocket, emitWithAck, type TestSocket } from "../../../tests/support/socketClient";
 
 describe("chat delivery", () => {
-  let t: TestServer;
-  let c: ChatTestServer;
-  const sockets: TestSocket[] = [];
-  beforeAll(async () => {
-    t = await startTestServer({ seed: false, environment: chatTestEnvironment });
-    c = { baseUrl: t.baseUrl, db: t.server.services.db, now: () => t.clock.now() };
-  });
-  afterEach(() => resetChats(c, sockets));
-  afterAll(() => t.close());
-
-  const track = <T extends { socket: TestSocket }>(who: T): T => {
-    sockets.push(who.socket);
-    return who;
-  };
+  const { c, server, track } = chatSuite();
   const send = (socket: TestSocket, conversationId: string, body: string, clientMessageId = newMessageId()) => emitWithAck<ChatMessageView>(socket, "chat:send", { conversationId, clientMessageId, body });
   const storedCount = async (conversationId: string) => (await c.db.select().from(chatMessages).where(eq(chatMessages.conversationId, conversationId))).length;
   const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,7 +58,7 @@ describe("chat delivery", () => {
       expect((await send(counsellor.socket, conversationId, `第${index}条`)).ok).toBe(true);
       await pause(350);
     }
-    const back = track({ socket: await connectSocket(t.baseUrl, student.token) });
+    const back = track({ socket: await connectSocket(server().baseUrl, student.token) });
     const page = await emitWithAck<ChatResumeResult>(back.socket, "chat:resume", { conversationId, afterSeq: lastSeen, limit: 3 });
     expect(page.ok && page.data.messages.map((message) => message.seq)).toEqual([3, 4, 5]);
     expect(page.ok && page.data.hasMore).toBe(true);

@@ -2,27 +2,13 @@ import { eq } from "drizzle-orm";
 import type { ChatAssignmentNotice, ChatMessageView, ChatResumeResult, ChatStatusNotice, ChatTransferView, StaffConversationView, UserConversationView } from "@xinyuan/shared";
 import { chatSystemLines } from "@xinyuan/shared";
 import { auditEvents, contactCategories, contactRecords, conversations } from "../db/schema";
-import { startTestServer, type TestServer } from "../../../tests/support/testServer";
-import { api, chatTestEnvironment, chatUser, collect, connectedStaff, counsellorOnDuty, newMessageId, resetChats, startChat, waitFor, type ChatTestServer } from "../../../tests/support/chatFixtures";
-import { emitWithAck, type TestSocket } from "../../../tests/support/socketClient";
+import { chatSuite, api, chatUser, collect, connectedStaff, counsellorOnDuty, newMessageId, startChat, waitFor } from "../../../tests/support/chatFixtures";
+import { emitWithAck } from "../../../tests/support/socketClient";
 import { sessionTokenFor } from "../../../tests/support/sessions";
 import { remindAndCloseIdleChats, returnAbsentCounsellorChats } from "./chatMaintenance";
 
 describe("chat lifecycle", () => {
-  let t: TestServer;
-  let c: ChatTestServer;
-  const sockets: TestSocket[] = [];
-  beforeAll(async () => {
-    t = await startTestServer({ seed: false, environment: { ...chatTestEnvironment, CHAT_IDLE_REMINDER_MINUTES: "10", CHAT_IDLE_CLOSE_MINUTES: "20", CHAT_COUNSELLOR_GRACE_SECONDS: "60" } });
-    c = { baseUrl: t.baseUrl, db: t.server.services.db, now: () => t.clock.now() };
-  });
-  afterEach(() => resetChats(c, sockets));
-  afterAll(() => t.close());
-
-  const track = <T extends { socket: TestSocket }>(who: T): T => {
-    sockets.push(who.socket);
-    return who;
-  };
+  const { c, server, track } = chatSuite({ CHAT_IDLE_REMINDER_MINUTES: "10", CHAT_IDLE_CLOSE_MINUTES: "20", CHAT_COUNSELLOR_GRACE_SECONDS: "60" });
   const auth = (who: { token: string }) => ({ Authorization: `Bearer ${who.token}` });
   const row = async (id: string) => (await c.db.select().from(conversations).where(eq(conversations.id, id)))[0]!;
   const bodies = (messages: ChatMessageView[]) => messages.map((message) => message.body);
@@ -64,7 +50,7 @@ describe("chat lifecycle", () => {
     expect(refused.body.error.code).toBe("CHAT_CENTRE_ONLY");
     const centre = track(await counsellorOnDuty(c, { capacity: 1, scope: "county" }));
     const { dispatchChatQueue } = await import("./chatDispatcher");
-    await dispatchChatQueue(t.server.services);
+    await dispatchChatQueue(server().server.services);
     expect((await row(conversation!.id)).assignedStaffId).toBe(centre.staff.id);
   });
 
@@ -153,17 +139,17 @@ describe("chat lifecycle", () => {
     const { conversation } = await startChat(c, student);
     const statuses = collect<ChatStatusNotice>(student.socket, "chat:status");
     counsellor.socket.disconnect();
-    await waitFor(async () => (await returnAbsentCounsellorChats(t.server.services), (await row(conversation!.id)).staffAbsentSince !== null), "absence noticed");
+    await waitFor(async () => (await returnAbsentCounsellorChats(server().server.services), (await row(conversation!.id)).staffAbsentSince !== null), "absence noticed");
     const newcomer = track(await chatUser(c));
     const newStart = await startChat(c, newcomer, { keepForNextShift: true });
     expect(newStart.outcome).toBe("held_for_next_shift");
-    t.clock.advance(30_000);
-    expect(await returnAbsentCounsellorChats(t.server.services)).toBe(0);
-    t.clock.advance(31_000);
-    expect(await returnAbsentCounsellorChats(t.server.services)).toBe(1);
+    server().clock.advance(30_000);
+    expect(await returnAbsentCounsellorChats(server().server.services)).toBe(0);
+    server().clock.advance(31_000);
+    expect(await returnAbsentCounsellorChats(server().server.services)).toBe(1);
     expect(await row(conversation!.id)).toMatchObject({ status: "waiting", assignedStaffId: null, returnedToQueue: true });
     await waitFor(() => statuses.some((notice) => notice.status === "waiting" && notice.queuePosition === 1), "student told they are first in line");
-    const token = await sessionTokenFor(c.db, { type: "staff", id: counsellor.staff.id }, t.clock.now());
+    const token = await sessionTokenFor(c.db, { type: "staff", id: counsellor.staff.id }, server().clock.now());
     const queue = (await api(c).get("/api/v1/chats/queue").set({ Authorization: `Bearer ${token}` }).expect(200)).body as Array<{ conversationId: string }>;
     expect(queue.map((entry) => entry.conversationId)).toEqual([conversation!.id, newStart.conversation!.id]);
   });
@@ -173,13 +159,13 @@ describe("chat lifecycle", () => {
     const student = track(await chatUser(c));
     const { conversation } = await startChat(c, student);
     const seen = collect<ChatMessageView>(student.socket, "chat:message");
-    t.clock.advance(9 * 60_000);
-    expect(await remindAndCloseIdleChats(t.server.services)).toEqual({ reminded: 0, closed: 0 });
-    t.clock.advance(2 * 60_000);
-    expect(await remindAndCloseIdleChats(t.server.services)).toEqual({ reminded: 1, closed: 0 });
-    expect(await remindAndCloseIdleChats(t.server.services)).toEqual({ reminded: 0, closed: 0 });
-    t.clock.advance(10 * 60_000);
-    expect(await remindAndCloseIdleChats(t.server.services)).toEqual({ reminded: 0, closed: 1 });
+    server().clock.advance(9 * 60_000);
+    expect(await remindAndCloseIdleChats(server().server.services)).toEqual({ reminded: 0, closed: 0 });
+    server().clock.advance(2 * 60_000);
+    expect(await remindAndCloseIdleChats(server().server.services)).toEqual({ reminded: 1, closed: 0 });
+    expect(await remindAndCloseIdleChats(server().server.services)).toEqual({ reminded: 0, closed: 0 });
+    server().clock.advance(10 * 60_000);
+    expect(await remindAndCloseIdleChats(server().server.services)).toEqual({ reminded: 0, closed: 1 });
     await waitFor(() => seen.length === 2, "reminder and closing line");
     expect(bodies(seen)).toEqual([chatSystemLines.idleReminder, chatSystemLines.closedIdle]);
     expect(await row(conversation!.id)).toMatchObject({ status: "closed", closeReason: "idle", closedBy: "system" });

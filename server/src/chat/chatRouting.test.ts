@@ -1,26 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { ChatAssignmentNotice, ChatQueueEntryView, ChatStatusNotice, StaffConversationView } from "@xinyuan/shared";
 import { conversations } from "../db/schema";
-import { startTestServer, type TestServer } from "../../../tests/support/testServer";
-import { api, chatTestEnvironment, chatUser, collect, connectedStaff, counsellorOnDuty, newMessageId, resetChats, startChat, waitFor, type ChatTestServer } from "../../../tests/support/chatFixtures";
-import type { TestSocket } from "../../../tests/support/socketClient";
+import { chatSuite, api, chatUser, collect, connectedStaff, counsellorOnDuty, newMessageId, startChat, waitFor } from "../../../tests/support/chatFixtures";
+
 import { dispatchChatQueue } from "./chatDispatcher";
 
 describe("chat routing", () => {
-  let t: TestServer;
-  let c: ChatTestServer;
-  const sockets: TestSocket[] = [];
-  beforeAll(async () => {
-    t = await startTestServer({ seed: false, environment: chatTestEnvironment });
-    c = { baseUrl: t.baseUrl, db: t.server.services.db, now: () => t.clock.now() };
-  });
-  afterEach(() => resetChats(c, sockets));
-  afterAll(() => t.close());
-
-  const track = <T extends { socket: TestSocket }>(who: T): T => {
-    sockets.push(who.socket);
-    return who;
-  };
+  const { c, server, track } = chatSuite();
   const assignedTo = async (id: string) => (await c.db.select().from(conversations).where(eq(conversations.id, id)))[0]!;
 
   it("gives a new chat to the least-busy available counsellor and tells both sides", async () => {
@@ -122,7 +108,7 @@ describe("chat routing", () => {
     expect(again.firstMessage?.seq).toBe(1);
 
     const nextShift = track(await counsellorOnDuty(c));
-    await dispatchChatQueue(t.server.services);
+    await dispatchChatQueue(server().server.services);
     const row = await assignedTo(kept.conversation!.id);
     expect(row).toMatchObject({ status: "active", assignedStaffId: nextShift.staff.id, heldForNextShift: false, lastSeq: 2 });
   });
