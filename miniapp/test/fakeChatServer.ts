@@ -38,6 +38,7 @@ export function fakeChatServer() {
   const resyncListeners = new Set<() => void>()
   const held: Array<() => void> = []
   const options = { online: true, holdAcks: false, echo: true }
+  const counters = { resumes: 0 }
 
   const timeout: AckResult = { ok: false, error: { code: 'TIMEOUT', message: '网络不太稳定' } }
   const push = (event: string, payload: unknown) => listeners.get(event)?.forEach((listener) => (listener as (payload: unknown) => void)(payload))
@@ -57,6 +58,7 @@ export function fakeChatServer() {
       return { ok: true, data: store(input as { clientMessageId: string; body: string }) }
     }
     if (event === 'chat:resume') {
+      counters.resumes += 1
       const result: ChatResumeResult<UserChatMessageView> = { messages: stored.filter((message) => message.seq > Number(input.afterSeq)), hasMore: false, lastSeq: stored.length, status: 'active', cursors: buildConversation().cursors }
       return { ok: true, data: result }
     }
@@ -89,6 +91,10 @@ export function fakeChatServer() {
     sends,
     options,
     push,
+    /** How many chat:resume calls were answered. */
+    get resumes() {
+      return counters.resumes
+    },
     reconnect: () => resyncListeners.forEach((listener) => listener()),
     releaseAcks: () => held.splice(0).forEach((release) => release()),
   }

@@ -79,3 +79,18 @@ export function newClientMessageId(random: () => number = Math.random): string {
   for (let index = 0; index < 22; index += 1) id += alphabet[Math.floor(random() * alphabet.length)];
   return id;
 }
+
+/** One side's receipt cursor: the last seq it has received and the last it has seen. */
+export interface ReceiptCursor {
+  deliveredSeq: number;
+  readSeq: number;
+}
+
+/**
+ * The later of two receipt cursors, field by field. Receipts and resume snapshots can arrive out of order
+ * across reconnects (a snapshot read before a receipt may land after it), so a cursor only moves forward.
+ */
+export function laterCursor(current: ReceiptCursor | null | undefined, next: ReceiptCursor): ReceiptCursor {
+  if (!current) return { deliveredSeq: next.deliveredSeq, readSeq: next.readSeq };
+  return { deliveredSeq: Math.max(current.deliveredSeq, next.deliveredSeq), readSeq: Math.max(current.readSeq, next.readSeq) };
+}

@@ -1,4 +1,4 @@
-import type { ChatCursorsView, StaffChatMessageView } from "@xinyuan/shared";
+import { laterCursor, type ChatCursorsView, type StaffChatMessageView } from "@xinyuan/shared";
 
 export type ReceiptState = "sent" | "delivered" | "read";
 
@@ -16,6 +16,5 @@ export const receiptLabels: Record<ReceiptState, string> = { sent: "已发送", 
 /** Newer cursor wins per side (receipts may arrive out of order across reconnects). */
 export function mergeCursors(current: ChatCursorsView | null, side: "user" | "staff", next: { deliveredSeq: number; readSeq: number }): ChatCursorsView {
   const base: ChatCursorsView = current ?? { user: { deliveredSeq: 0, readSeq: 0 }, staff: { deliveredSeq: 0, readSeq: 0 } };
-  const previous = base[side];
-  return { ...base, [side]: { deliveredSeq: Math.max(previous.deliveredSeq, next.deliveredSeq), readSeq: Math.max(previous.readSeq, next.readSeq) } };
+  return { ...base, [side]: laterCursor(base[side], next) };
 }

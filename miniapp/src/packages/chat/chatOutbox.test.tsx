@@ -80,4 +80,18 @@ describe('chat outbox', () => {
     expect(screen.getByText('老师正在输入…')).toBeTruthy()
     expect(screen.getByText('快速离开')).toBeTruthy()
   })
+
+  it('keeps 老师已读 when a resume answer read before the receipt arrives after it', async () => {
+    const server = fakeChatServer()
+    render(<Conversation conversation={buildConversation()} onLeave={() => undefined} port={server.port} />)
+    await write('谢谢老师')
+    await waitFor(() => expect(server.stored).toHaveLength(1))
+    act(() => server.push('chat:receipt', { conversationId: buildConversation().id, side: 'staff', deliveredSeq: 1, readSeq: 1 }))
+    expect(await screen.findByText('老师已读')).toBeTruthy()
+
+    // The fake's resume answers with the cursors it had at the start (nothing read yet).
+    await act(async () => server.reconnect())
+    await waitFor(() => expect(server.resumes).toBeGreaterThan(1))
+    expect(screen.getByText('老师已读')).toBeTruthy()
+  })
 })

@@ -1,4 +1,4 @@
-import { ChatTimeline, newClientMessageId, type ChatCursorsView, type ConversationStatus, type OutboxEntry, type UserChatMessageView, type UserConversationView } from '@xinyuan/shared'
+import { ChatTimeline, laterCursor, newClientMessageId, type ChatCursorsView, type ConversationStatus, type OutboxEntry, type UserChatMessageView, type UserConversationView } from '@xinyuan/shared'
 import { storedOutbox } from '../../services/chatOutbox'
 import type { ChatPort } from './chatPort'
 
@@ -65,7 +65,7 @@ export class ChatSession {
         if (message.conversationId === id) this.receive([message as UserChatMessageView])
       }),
       this.port.on('chat:receipt', (notice) => {
-        if (notice.conversationId === id && notice.side === 'staff') this.update({ staffCursor: { deliveredSeq: notice.deliveredSeq, readSeq: notice.readSeq } })
+        if (notice.conversationId === id && notice.side === 'staff') this.update({ staffCursor: laterCursor(this.snapshot.staffCursor, notice) })
       }),
       this.port.on('chat:typing', (notice) => {
         if (notice.conversationId === id && notice.side === 'staff') this.update({ counsellorTyping: notice.typing })
@@ -123,7 +123,7 @@ export class ChatSession {
           for (let more = true; more; ) {
             const ack = await this.port.emit('chat:resume', { conversationId: this.conversation.id, afterSeq: this.timeline.lastSeq })
             if (!ack.ok) return
-            this.update({ status: ack.data.status, staffCursor: ack.data.cursors.staff })
+            this.update({ status: ack.data.status, staffCursor: laterCursor(this.snapshot.staffCursor, ack.data.cursors.staff) })
             this.apply(ack.data.messages as UserChatMessageView[])
             more = ack.data.hasMore && ack.data.messages.length > 0
           }
