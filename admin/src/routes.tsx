@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   CalendarOutlined,
   ClusterOutlined,
+  DashboardOutlined,
   CommentOutlined,
   HomeOutlined,
   MailOutlined,
@@ -58,6 +59,7 @@ export const routes: readonly AdminRoute[] = [
   { path: guardPaths.home, title: "工作台", frame: "admin", access: "canUseAdmin", icon: <HomeOutlined />, page: page(() => import("./pages/home")) },
   // Slots for the feature issues: give them a page when they are built.
   { path: "/hotline", title: "热线队列", frame: "admin", access: "canWorkHotline", icon: <PhoneOutlined />, menuGroup: "work", page: page(() => import("./pages/hotline")) },
+  { path: "/hotline-board", title: "热线看板", frame: "admin", access: "canSuperviseHotline", icon: <DashboardOutlined />, menuGroup: "work", page: page(() => import("./pages/hotlineBoard")) },
   { path: "/chats", title: "在线咨询", frame: "admin", access: "canWorkQueue", icon: <CommentOutlined />, menuGroup: "work", page: page(() => import("./pages/chats")) },
   { path: "/letters", title: "信箱", frame: "admin", access: "canAnswerLetters", icon: <MailOutlined />, menuGroup: "work", page: null },
   { path: "/crisis", title: "危机个案", frame: "admin", access: "canHandleCrisis", icon: <AlertOutlined />, menuGroup: "work", page: null },

@@ -24,3 +24,18 @@ export interface DutyView {
 /** A connection counts as live while its heartbeat is younger than this. */
 export const presenceStaleAfterMs = 30_000;
 export const presenceHeartbeatMs = 10_000;
+
+/** Colleagues a call or chat can be handed to: on duty for the channel and connected right now. */
+export const transferTargetsQuery = z.object({ channel: z.enum(dutyChannels) });
+export type TransferTargetsQuery = z.infer<typeof transferTargetsQuery>;
+
+export interface TransferTargetView {
+  id: string;
+  name: string;
+  /** Calls or chats they hold now. */
+  load: number;
+  /** 1 for the hotline (one call at a time); their chat capacity for chats. */
+  capacity: number;
+  /** Free to take it now (the transfer itself checks again under a lock). */
+  canTake: boolean;
+}

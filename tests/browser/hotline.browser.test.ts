@@ -5,7 +5,8 @@
  * counsellor signs in to the web admin (/admin, the real build), goes on duty from the header and takes
  * the caller ahead: the student's page moves to "下一位就是你了" (pushed over their socket). Then the
  * counsellor takes the student, who sees "老师已经接起了", and after the outcome record the result
- * ("通话已经完成"). Needs both builds: npm run build -w admin and npm run build:h5 -w miniapp.
+ * ("通话已经完成"). Meanwhile the county centre's admin watches the live board (热线看板) follow along.
+ * Needs both builds: npm run build -w admin and npm run build:h5 -w miniapp.
  */
 import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
@@ -63,6 +64,12 @@ async function signInAdmin(page: Page, server: TestServer, username: string): Pr
   await page.getByLabel("密码", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await page.getByText(`你好，${account.displayName}`).waitFor();
+}
+
+/** Waits until one figure on the live board (热线看板) shows a value. */
+async function boardFigure(page: Page, title: string, value: string): Promise<void> {
+  const figure = page.getByTestId("hotline-board").locator(".ant-statistic").filter({ has: page.getByText(title, { exact: true }) });
+  await figure.locator(".ant-statistic-content-value", { hasText: new RegExp(`^${value}$`) }).waitFor({ timeout: 15_000 });
 }
 
 /** Fills the shared outcome form: one category from the taxonomy tree, a risk level, a summary. */
@@ -129,6 +136,16 @@ describe("hotline: a student in the H5 app watches their place while a counsello
       await h5.getByText(`接通后告诉老师你的排队号 ${secondTicket.number}`, { exact: false }).waitFor();
       await screenshot(h5, "hotline-h5-2-waiting-position-2");
 
+      // The county centre's admin (who does not work the line) watches the live board from its own menu entry.
+      const boardContext = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: "zh-CN" });
+      contexts.push(boardContext);
+      const board = await boardContext.newPage();
+      board.on("pageerror", (error) => pageErrors.push(error.message));
+      await signInAdmin(board, server, "admin");
+      await board.getByRole("menuitem", { name: "热线看板" }).click();
+      await expect(board.getByRole("menuitem", { name: "热线队列" }).count()).resolves.toBe(0);
+      await boardFigure(board, "正在等待", "2");
+
       // The counsellor signs in, goes on duty from the header and opens the queue.
       await signInAdmin(page, server, "hotline");
       await page.getByRole("menuitem", { name: "热线队列" }).click();
@@ -176,6 +193,10 @@ describe("hotline: a student in the H5 app watches their place while a counsello
       expect(done.ticket).toMatchObject({ id: secondTicket.id, status: "completed", position: null });
       await page.getByText("现在没有人在等待，辛苦了。").waitFor();
       await screenshot(page, "hotline-4-empty-queue");
+      // The board followed along without a reload: nobody waiting, two served today.
+      await boardFigure(board, "正在等待", "0");
+      await boardFigure(board, "今日已服务", "2");
+      await screenshot(board, "hotline-5-board");
 
       // The student's page only ever moved forward: 2 -> 1 -> taken.
       expect(await shownHeadlines(h5)).toEqual(["你前面还有 1 位同学。", "下一位就是你了。", "老师已经接起了，请保持电话畅通。"]);

@@ -47,6 +47,7 @@ export async function buildStaff(
     mustChangePassword?: boolean;
     withTotp?: { cipher: FieldCipher };
     status?: "active" | "disabled";
+    displayName?: string;
   } = {},
 ): Promise<BuiltStaff> {
   const scope = props.scope ?? "county";
@@ -69,7 +70,7 @@ export async function buildStaff(
     .insert(staff)
     .values({
       username: `staff_${unique()}`,
-      displayName: `测试老师${unique()}`,
+      displayName: props.displayName ?? `测试老师${unique()}`,
       passwordHash: await hashPassword(password),
       roles,
       scopeLevel: scope,

@@ -9,8 +9,13 @@ function menuKeys(subject: AccessSubject): string[] {
 }
 
 describe("side menu", () => {
-  it("shows a county centre admin the management pages", () => {
-    expect(menuKeys({ roles: ["centre_admin"], status: "active", scope: { level: "county" } })).toEqual(["/", "/roster", "/staff", "/directory", "/audit", "/settings", "/account"]);
+  it("shows a county centre admin the hotline board and the management pages, not the queue they do not work", () => {
+    expect(menuKeys({ roles: ["centre_admin"], status: "active", scope: { level: "county" } })).toEqual(["/", "/hotline-board", "/roster", "/staff", "/directory", "/audit", "/settings", "/account"]);
+  });
+
+  it("shows a county supervisor both the hotline queue and its board", () => {
+    const keys = menuKeys({ roles: ["supervisor"], status: "active", scope: { level: "county" } });
+    expect(keys.slice(0, 4)).toEqual(["/", "/hotline", "/hotline-board", "/chats"]);
   });
 
   it("shows a county hotline counsellor the hotline, chats and the roster", () => {

@@ -7,7 +7,6 @@ import {
   type ChatResumeResult,
   type ChatTransferView,
   type ContactRecordBody,
-  type RosterStaffView,
   type StaffChatMessageView,
   type StaffConversationView,
   type TransferChatBody,
@@ -35,4 +34,3 @@ export const fetchReplies = () => call<typeof apiRoutes.listCannedReplies, Canne
 export const createReply = (body: CannedReplyBody) => call<typeof apiRoutes.createCannedReply, CannedReplyView>(apiRoutes.createCannedReply, { body });
 export const updateReply = (id: string, body: UpdateCannedReplyBody) => call<typeof apiRoutes.updateCannedReply, CannedReplyView>(apiRoutes.updateCannedReply, { params: { id }, body });
 export const deleteReply = (id: string) => call(apiRoutes.deleteCannedReply, { params: { id } });
-export const fetchColleagues = () => call<typeof apiRoutes.rosterStaff, RosterStaffView[]>(apiRoutes.rosterStaff, { policy: "silent" });

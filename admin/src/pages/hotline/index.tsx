@@ -1,5 +1,4 @@
-import { Alert, Card, Col, Flex, Row, Statistic, Tabs } from "antd";
-import { access } from "../../access";
+import { Alert, Card, Col, Flex, Row, Statistic } from "antd";
 import { PageContainer } from "../../components/PageContainer";
 import { LoadFailed } from "../../components/LoadFailed";
 import { LoadingBlock } from "../../components/LoadingBlock";
@@ -10,17 +9,12 @@ import { useHotlineQueue } from "./useHotlineQueue";
 import { ClaimedCallPanel } from "./components/ClaimedCallPanel";
 import { HotlineActions } from "./components/HotlineActions";
 import { QueueTables } from "./components/QueueTables";
-import { SupervisorBoard } from "./components/SupervisorBoard";
 
-/** 热线队列: the live county queue, the call in hand, and (for supervisors) the live board. */
+/** 热线队列: the live county queue and the call in hand. The live board has its own page (热线看板). */
 export default function HotlinePage() {
-  const session = useSession();
-  const rights = access(session?.staff);
-  const tabs = [{ key: "queue", label: "热线队列", children: <QueueWork /> }];
-  if (rights.canSuperviseHotline) tabs.push({ key: "board", label: "实时看板", children: <SupervisorBoard /> });
   return (
     <PageContainer title="热线队列" description="有风险标记的来电者排在最前，其余按先来后到。接听下一位由系统分配，不会与同事重复。">
-      {tabs.length > 1 ? <Tabs items={tabs} destroyOnHidden /> : <QueueWork />}
+      <QueueWork />
     </PageContainer>
   );
 }

@@ -7,7 +7,6 @@ import {
   type HotlineCallView,
   type HotlineQueueEntryView,
   type HotlineQueueView,
-  type RosterStaffView,
 } from "@xinyuan/shared";
 import { call } from "../../request";
 
@@ -26,4 +25,3 @@ export const recordOutcome = (id: string, body: ContactRecordBody) => call<typeo
 export const flagTicket = (id: string, priority: "urgent" | "normal") => call<typeof apiRoutes.flagHotlineTicket, HotlineQueueEntryView>(apiRoutes.flagHotlineTicket, { params: { id }, body: { priority } });
 export const logInboundCall = (body: ContactRecordBody) => call<typeof apiRoutes.logInboundCall, { contactRecordId: string }>(apiRoutes.logInboundCall, { body });
 export const fetchBoard = () => call<typeof apiRoutes.hotlineBoard, HotlineBoardView>(apiRoutes.hotlineBoard, { policy: "silent" });
-export const fetchColleagues = () => call<typeof apiRoutes.rosterStaff, RosterStaffView[]>(apiRoutes.rosterStaff, { policy: "silent" });

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Form, Input, Modal, Radio, Select } from "antd";
 import type { TransferChatBody } from "@xinyuan/shared";
 import { useAsync } from "../../../hooks/useAsync";
-import { fetchColleagues } from "../service";
+import { fetchTransferTargets, transferTargetOptions } from "../../../duty/transferTargets";
 
 interface TransferChatModalProps {
   open: boolean;
@@ -15,7 +15,7 @@ interface TransferChatModalProps {
 export function TransferChatModal({ open, selfId, onTransfer, onClose }: TransferChatModalProps) {
   const [form] = Form.useForm<{ target: "colleague" | "centre"; toStaffId?: string; note: string }>();
   const target = Form.useWatch("target", form);
-  const colleagues = useAsync(() => (open ? fetchColleagues() : Promise.resolve([])), [open]);
+  const colleagues = useAsync(() => (open ? fetchTransferTargets("chat") : Promise.resolve([])), [open]);
   const [saving, setSaving] = useState(false);
   const submit = async () => {
     const values = await form.validateFields();
@@ -37,7 +37,12 @@ export function TransferChatModal({ open, selfId, onTransfer, onClose }: Transfe
         </Form.Item>
         {target === "colleague" ? (
           <Form.Item name="toStaffId" label="同事" rules={[{ required: true, message: "请选择同事" }]} extra={colleagues.error ? "同事名单没能加载，可以先转回县中心。" : "只能转给正在值班、接待未满的同事。"}>
-            <Select loading={colleagues.loading} options={(colleagues.data ?? []).filter((member) => member.id !== selfId).map((member) => ({ value: member.id, label: member.name }))} />
+            <Select
+              aria-label="选择同事"
+              loading={colleagues.loading}
+              notFoundContent={colleagues.loading ? "正在加载…" : "现在没有其他同事在线咨询值班，可以转回县中心"}
+              options={transferTargetOptions((colleagues.data ?? []).filter((member) => member.id !== selfId), "chat")}
+            />
           </Form.Item>
         ) : null}
         <Form.Item name="note" label="交接说明" rules={[{ required: true, message: "请写一句交接说明" }]} extra="只有工作人员能看到；同学只会看到“另一位老师将继续陪伴你”。">

@@ -3,6 +3,7 @@ import { Card, Col, Empty, Row, Statistic, Table, Tag } from "antd";
 import type { HotlineBoardView } from "@xinyuan/shared";
 import { useAsync } from "../../../hooks/useAsync";
 import { useServerEvent, useWhenConnected } from "../../../realtime/useRealtime";
+import { emitWithAck } from "../../../realtime/realtimeClient";
 import { LoadFailed } from "../../../components/LoadFailed";
 import { LoadingBlock } from "../../../components/LoadingBlock";
 import { fetchBoard } from "../service";
@@ -15,11 +16,16 @@ const stateTags: Record<BoardCounsellor["state"], { color: string; label: string
   on_leave: { color: "default", label: "请假" },
 };
 
-/** The supervisor's live board: queue, counsellors on duty and today's service figures. */
+/** The live board for supervisors and the county centre: queue, counsellors on duty and today's service figures. */
 export function SupervisorBoard() {
   const board = useAsync(fetchBoard, []);
   useServerEvent("hotline:queue-changed", board.reload);
-  useWhenConnected(board.reload);
+  // Joins the queue room on every (re)connect, so queue changes arrive live (the timer is a fallback).
+  useWhenConnected(() => {
+    void emitWithAck("hotline:watch", {}).catch(() => undefined);
+    board.reload();
+  });
+  useEffect(() => () => void emitWithAck("hotline:unwatch", {}).catch(() => undefined), []);
   useEffect(() => {
     const timer = window.setInterval(board.reload, 30_000);
     return () => window.clearInterval(timer);

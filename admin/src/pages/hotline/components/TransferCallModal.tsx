@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Modal, Select, Typography } from "antd";
 import { useAsync } from "../../../hooks/useAsync";
-import { fetchColleagues } from "../service";
+import { fetchTransferTargets, transferTargetOptions } from "../../../duty/transferTargets";
 
 interface TransferModalProps {
   open: boolean;
@@ -10,9 +10,9 @@ interface TransferModalProps {
   onClose: () => void;
 }
 
-/** Pick a colleague on the hotline roster; the server checks they are on duty, present and free. */
+/** Pick a colleague on hotline duty right now; the busy ones are shown greyed out. The server checks again. */
 export function TransferCallModal({ open, selfId, onTransfer, onClose }: TransferModalProps) {
-  const colleagues = useAsync(() => (open ? fetchColleagues() : Promise.resolve([])), [open]);
+  const colleagues = useAsync(() => (open ? fetchTransferTargets("hotline") : Promise.resolve([])), [open]);
   const [target, setTarget] = useState<string>();
   const [saving, setSaving] = useState(false);
   const submit = async () => {
@@ -32,11 +32,12 @@ export function TransferCallModal({ open, selfId, onTransfer, onClose }: Transfe
       <Typography.Paragraph type="secondary">只能转给正在值班、没有通话的同事。</Typography.Paragraph>
       <Select
         style={{ width: "100%" }}
-        placeholder={colleagues.error ? "同事名单没能加载" : "选择一位同事"}
+        placeholder={colleagues.error ? "同事名单没能加载，请稍后再试" : "选择一位同事"}
+        notFoundContent={colleagues.loading ? "正在加载…" : "现在没有其他同事在热线值班"}
         loading={colleagues.loading}
         value={target}
         onChange={setTarget}
-        options={(colleagues.data ?? []).filter((colleague) => colleague.id !== selfId).map((colleague) => ({ value: colleague.id, label: colleague.name }))}
+        options={transferTargetOptions((colleagues.data ?? []).filter((colleague) => colleague.id !== selfId), "hotline")}
         aria-label="选择同事"
       />
     </Modal>

@@ -1,10 +1,11 @@
-import { apiRoutes, type DutyView } from "@xinyuan/shared";
+import { apiRoutes, type DutyView, type TransferTargetView } from "@xinyuan/shared";
 import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import { ForbiddenError } from "../../../http/errors";
 import { hasRole } from "../../../auth/actor";
 import { originOf, recordAudit } from "../../../audit/recordAudit";
 import { personalRoom } from "../../../realtime/socketServer";
 import { readDuty, writeDuty } from "../../../presence/dutyState";
+import { transferTargets } from "../../../presence/transferTargets";
 
 /** Counsellors and supervisors go on and off duty; availability also needs a live admin connection. */
 export function mountDutyRoutes(router: AppRouter): void {
@@ -25,5 +26,11 @@ export function mountDutyRoutes(router: AppRouter): void {
     const view = await readDuty(db, actor.id, clock.now());
     realtime.emit(personalRoom(actor), "duty:changed", view);
     return view;
+  });
+
+  mountRoute(router, apiRoutes.transferTargets, async (ctx, { query }): Promise<TransferTargetView[]> => {
+    const actor = ctx.state.actor;
+    if (!hasRole(actor, "counsellor", "supervisor")) throw ForbiddenError();
+    return transferTargets(ctx.services.db, query.channel, actor.id, ctx.services.clock.now());
   });
 }
