@@ -2,10 +2,11 @@ import { inArray } from "drizzle-orm";
 import { hotlineTickets } from "../db/schema";
 import { nextCallerClaimer } from "./nextCallerClaimer";
 import { ticketCanceller } from "./ticketCanceller";
+import { hotlineJoiner } from "./hotlineJoiner";
 import { systemOrigin } from "../audit/recordAudit";
 import { AppError } from "../http/errors";
 import { createTestApp, type TestApp } from "../../../tests/support/testApp";
-import { buildOnDutyCounsellors, buildWaitingTickets } from "../../../tests/support/hotlineFixtures";
+import { buildCaller, buildOnDutyCounsellors, buildWaitingTickets, rosterShiftAround } from "../../../tests/support/hotlineFixtures";
 
 /**
  * Claims under contention. PGlite has one connection and serialises transactions, which hides race
@@ -73,5 +74,35 @@ describe("hotline claims under contention", () => {
     }
     const lateClaim = await outcome(nextCallerClaimer({ services: t.services, staffId: staffIds[0]!, origin: systemOrigin }));
     expect(lateClaim === "HOTLINE_QUEUE_EMPTY" || lateClaim === "HOTLINE_ALREADY_ON_CALL").toBe(true);
+  });
+});
+
+describe("hotline joins under contention", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ HOTLINE_QUEUE_CAPACITY: "5" });
+    const [staffId] = await buildOnDutyCounsellors(t.db, 1, t.clock.now());
+    await rosterShiftAround(t.db, staffId!, t.clock.now(), 48);
+  });
+  afterAll(() => t.close());
+
+  it("never overfills the queue when 30 callers join at once, and still lets a caller who feels unsafe in", async () => {
+    const callers = await Promise.all(Array.from({ length: 30 }, () => buildCaller(t.db)));
+    const join = (caller: { id: string; alias: string }, feelingUnsafe = false) =>
+      hotlineJoiner({
+        services: t.services,
+        user: { type: "user", id: caller.id, alias: caller.alias, role: "student", ageBand: "14_17", schoolId: null },
+        body: { kind: "inbound", feelingUnsafe },
+        origin: systemOrigin,
+      }).then(
+        () => "joined",
+        (error: unknown) => (error instanceof AppError ? error.code : Promise.reject(error)),
+      );
+    const results = await Promise.all(callers.map((caller) => join(caller)));
+    expect(results.filter((result) => result === "joined")).toHaveLength(5);
+    expect(results.filter((result) => result === "HOTLINE_FULL")).toHaveLength(25);
+    const waiting = await t.db.select().from(hotlineTickets).where(inArray(hotlineTickets.status, ["waiting", "claimed"]));
+    expect(waiting).toHaveLength(5);
+    await expect(join(await buildCaller(t.db), true)).resolves.toBe("joined");
   });
 });

@@ -15,6 +15,8 @@ const minWindowMs = 30 * 60_000;
 const maxAheadMs = 7 * 86_400_000;
 /** A "feeling unsafe" caller jumps the queue. */
 export const urgentPriority = 10;
+/** Advisory lock key serialising the queue-capacity check of joins (any constant unique in this app). */
+const queueCapacityLock = 727275;
 
 /**
  * Puts a caller in the queue. Refuses, with a kind message and without writing anything, when consent
@@ -55,6 +57,9 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
         .limit(1);
       if (active) throw ConflictError("HOTLINE_ALREADY_WAITING");
       if (!body.feelingUnsafe) {
+        // One capacity check at a time: without it, joins at the same moment each count the queue before
+        // the others insert and together overfill it. Held to the end of this short transaction.
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(${queueCapacityLock})`);
         const [queued] = await tx.select({ count: sql<number>`count(*)::int` }).from(hotlineTickets).where(inArray(hotlineTickets.status, ["waiting", "claimed"]));
         if (Number(queued?.count ?? 0) >= config.hotline.queueCapacity) throw new AppError(409, "HOTLINE_FULL");
       }
