@@ -36,6 +36,7 @@ export function fakeChatServer() {
   const sends: string[] = []
   const listeners = new Map<string, Set<Listener>>()
   const resyncListeners = new Set<() => void>()
+  const connectionListeners = new Set<(connected: boolean) => void>()
   const held: Array<() => void> = []
   const options = { online: true, holdAcks: false, echo: true }
   const counters = { resumes: 0 }
@@ -83,6 +84,11 @@ export function fakeChatServer() {
       resyncListeners.add(listener)
       return () => resyncListeners.delete(listener)
     },
+    onConnectionChange: (listener) => {
+      connectionListeners.add(listener)
+      listener(options.online)
+      return () => connectionListeners.delete(listener)
+    },
   }
 
   return {
@@ -94,6 +100,12 @@ export function fakeChatServer() {
     /** How many chat:resume calls were answered. */
     get resumes() {
       return counters.resumes
+    },
+    /** The connection drops (online false: acks time out) or comes back (then a resync, as on connect). */
+    setOnline: (online: boolean) => {
+      options.online = online
+      connectionListeners.forEach((listener) => listener(online))
+      if (online) resyncListeners.forEach((listener) => listener())
     },
     reconnect: () => resyncListeners.forEach((listener) => listener()),
     releaseAcks: () => held.splice(0).forEach((release) => release()),

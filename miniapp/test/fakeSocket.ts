@@ -7,6 +7,8 @@ type Listener = (payload: never) => void
 
 const listeners = new Map<string, Set<Listener>>()
 const resyncListeners = new Set<() => void>()
+const connectionListeners = new Set<(connected: boolean) => void>()
+let connected = true
 
 export const fakeSocket = {
   push(event: string, payload: unknown): void {
@@ -15,9 +17,16 @@ export const fakeSocket = {
   resync(): void {
     resyncListeners.forEach((listener) => listener())
   },
+  /** Drops or restores the connection, as the real socket reports it. */
+  setConnected(next: boolean): void {
+    connected = next
+    connectionListeners.forEach((listener) => listener(next))
+  },
   reset(): void {
     listeners.clear()
     resyncListeners.clear()
+    connectionListeners.clear()
+    connected = true
   },
 }
 
@@ -31,6 +40,11 @@ export const fakeSocketModule = {
   onResync(listener: () => void): () => void {
     resyncListeners.add(listener)
     return () => resyncListeners.delete(listener)
+  },
+  onConnectionChange(listener: (connected: boolean) => void): () => void {
+    connectionListeners.add(listener)
+    listener(connected)
+    return () => connectionListeners.delete(listener)
   },
   emitWithAck: () => Promise.resolve({ ok: false, error: { code: 'TIMEOUT', message: '未连接' } }),
   isSocketConnected: () => false,

@@ -18,3 +18,4 @@ export * from "./hotline";
 export * from "./risk";
 export * from "./chat";
 export * from "./chatSync";
+export * from "./miniappPages";

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { miniappPages, subscribeMessagePage, type MiniappPage } from '@xinyuan/shared'
 import { allPages, readAppJson, subpackageRoots, weappDist } from './weappDist'
 
 /** Our own budget; WeChat refuses a main package over 2 MB. */
@@ -47,6 +48,12 @@ describe('weapp build (miniapp/dist/weapp)', () => {
     const { main, sub } = allPages(app)
     expect(main).toEqual(['pages/index/index', 'pages/onboarding/index'])
     expect(sub).toEqual(expect.arrayContaining(['packages/hotline/index', 'packages/chat/index', 'packages/letters/index', 'packages/me/index']))
+  })
+
+  it('has a page for every path the app navigates to and the server links subscribe messages to', () => {
+    const { main, sub } = allPages(app)
+    const pages = (Object.keys(miniappPages) as MiniappPage[]).map((page) => subscribeMessagePage(page))
+    expect(pages.filter((page) => ![...main, ...sub].includes(page))).toEqual([])
   })
 
   it('is what WeChat DevTools opens (project.config.json at the repo root)', () => {

@@ -19,6 +19,8 @@ const authErrorCodes = new Set(['UNAUTHENTICATED', 'SESSION_EXPIRED', 'SESSION_R
 let socket: XinyuanSocket | null = null
 let authRetries = 0
 const resyncListeners = new Set<() => void>()
+const connectionListeners = new Set<(connected: boolean) => void>()
+const tellConnection = (connected: boolean) => connectionListeners.forEach((listener) => listener(connected))
 let appShowInstalled = false
 
 /** Where socket.io lives: the API's origin (weapp, tests), or this page's origin (H5 under /h5). */
@@ -48,9 +50,11 @@ function create(): XinyuanSocket {
   const created: XinyuanSocket = origin ? io(origin, options) : io(options)
   created.on('connect', () => {
     authRetries = 0
+    tellConnection(true)
     resyncListeners.forEach((listener) => listener())
   })
   created.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+    tellConnection(false)
     // A refused handshake is not retried by socket.io: log in again (once or twice), then reconnect.
     if (created.active || !authErrorCodes.has(error.data?.code ?? error.message) || authRetries >= 2) return
     authRetries += 1
@@ -58,6 +62,7 @@ function create(): XinyuanSocket {
     setTimeout(() => created.connect(), 1000 * authRetries)
   })
   created.on('disconnect', (reason) => {
+    tellConnection(false)
     // A server-side disconnect stops socket.io's own retries: ask again, the session may still be good.
     if (reason === 'io server disconnect') setTimeout(() => created.connect(), 1000)
   })
@@ -106,7 +111,17 @@ export function onServerEvent<E extends ServerEvent>(event: E, listener: ServerT
   }
 }
 
-/** True while the socket is connected (pages show "正在重新连接…" otherwise). */
+/**
+ * Tells `listener` whether the socket is connected: now, and after every connect and disconnect (pages
+ * show "正在重新连接…" while it is not, see useReconnecting). Returns the unsubscribe.
+ */
+export function onConnectionChange(listener: (connected: boolean) => void): () => void {
+  connectionListeners.add(listener)
+  listener(appSocket().connected)
+  return () => connectionListeners.delete(listener)
+}
+
+/** True while the socket is connected. */
 export function isSocketConnected(): boolean {
   return socket?.connected ?? false
 }

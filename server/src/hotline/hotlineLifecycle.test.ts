@@ -95,7 +95,7 @@ describe("hotline call lifecycle", () => {
     expect(await missedWindowMarker(t.services)).toBe(2);
     for (const id of [notified.id, quiet.id]) expect(await rowOf(id)).toMatchObject({ status: "missed", phoneEnc: null, notifyOpenidEnc: null });
     expect(sentTo(optedIn.openid)).toHaveLength(1);
-    expect(sentTo(optedIn.openid)[0]).toMatchObject({ template_id: t.services.config.hotline.templates.missed });
+    expect(sentTo(optedIn.openid)[0]).toMatchObject({ template_id: t.services.config.hotline.templates.missed, page: `packages/hotline/index?ticket=${notified.id}` });
     expect(sentTo(silent.openid)).toHaveLength(0);
     expect(await missedWindowMarker(t.services)).toBe(0);
   });

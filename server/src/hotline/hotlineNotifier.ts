@@ -1,4 +1,4 @@
-import type { HotlineNotifyTemplate } from "@xinyuan/shared";
+import { subscribeMessagePage, type HotlineNotifyTemplate } from "@xinyuan/shared";
 import type { Services } from "../services";
 import type { FieldCipher } from "../crypto/fieldCipher";
 import type { HotlineTicketRow } from "./presentHotlineTicket";
@@ -45,7 +45,7 @@ const time = (date: Date) => {
 export async function sendReminder(services: Services, reminder: PendingReminder): Promise<void> {
   const { config } = services;
   const { ticket } = reminder;
-  const page = `pages/hotline/index?ticket=${ticket.id}`;
+  const page = subscribeMessagePage("hotline", { ticket: ticket.id });
   const data: Record<string, { value: string }> =
     reminder.template === "call_soon"
       ? {

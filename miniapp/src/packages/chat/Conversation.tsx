@@ -3,6 +3,8 @@ import { chatMessageMaxChars, type UserConversationView } from '@xinyuan/shared'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { OtherWays } from '../../components/OtherWays'
+import { ReconnectingBanner } from '../../components/ReconnectingBanner'
+import { useReconnecting } from '../../hooks/useReconnecting'
 import { describeError } from '../../services/apiError'
 import { endMyChat } from '../../services/chat'
 import { storedOutbox } from '../../services/chatOutbox'
@@ -21,6 +23,7 @@ interface ConversationProps {
 /** A live conversation: waiting line, messages, typing, receipts, end and rate; quick exit always visible. */
 export function Conversation({ conversation, onLeave, port = socketChatPort }: ConversationProps) {
   const { session, snapshot } = useChatSession(conversation, port)
+  const reconnecting = useReconnecting(port.onConnectionChange)
   const [draft, setDraft] = useState('')
   const [ending, setEnding] = useState(false)
   const [confirmEnd, setConfirmEnd] = useState(false)
@@ -55,6 +58,7 @@ export function Conversation({ conversation, onLeave, port = socketChatPort }: C
         <Text className='chat-bar__status'>{statusLine(snapshot.status, snapshot.queuePosition, snapshot.withCounsellor)}</Text>
         <QuickExit />
       </View>
+      {reconnecting && !closed ? <ReconnectingBanner reassurance='写好的话会先存着，连上后自动发出，老师的回复也不会丢。' /> : null}
       <MessageList messages={snapshot.messages} sending={snapshot.sending} failed={snapshot.failed} staffCursor={snapshot.staffCursor} onDismissFailed={(id) => session.dismissFailed(id)} />
       {snapshot.counsellorTyping && !closed ? <Text className='chat-typing'>老师正在输入…</Text> : null}
       {closed ? (

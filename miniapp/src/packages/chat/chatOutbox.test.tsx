@@ -94,4 +94,16 @@ describe('chat outbox', () => {
     await waitFor(() => expect(server.resumes).toBeGreaterThan(1))
     expect(screen.getByText('老师已读')).toBeTruthy()
   })
+
+  it('says it is reconnecting after a few seconds offline, that nothing written is lost, and clears when back', async () => {
+    const server = fakeChatServer()
+    render(<Conversation conversation={buildConversation()} onLeave={() => undefined} port={server.port} />)
+    act(() => server.setOnline(false))
+    await write('还在吗')
+    expect(await screen.findByText('网络不太稳定，正在重新连接…', {}, { timeout: 5000 })).toBeTruthy()
+    expect(screen.getByText('写好的话会先存着，连上后自动发出，老师的回复也不会丢。')).toBeTruthy()
+    act(() => server.setOnline(true))
+    expect(screen.queryByText('网络不太稳定，正在重新连接…')).toBeNull()
+    await waitFor(() => expect(server.stored.map((message) => message.body)).toEqual(['还在吗']))
+  })
 })

@@ -1,5 +1,5 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@xinyuan/shared'
-import { emitWithAck, onResync, onServerEvent, type AckOf } from '../../services/socket'
+import { emitWithAck, onConnectionChange, onResync, onServerEvent, type AckOf } from '../../services/socket'
 
 type ClientEvent = keyof ClientToServerEvents
 type ServerEvent = keyof ServerToClientEvents
@@ -9,6 +9,8 @@ export interface ChatPort {
   emit<E extends ClientEvent>(event: E, input: Parameters<ClientToServerEvents[E]>[0]): Promise<AckOf<E>>
   on<E extends ServerEvent>(event: E, listener: ServerToClientEvents[E]): () => void
   onResync(listener: () => void): () => void
+  /** Connected or not, now and on every change (for the "正在重新连接…" banner). */
+  onConnectionChange(listener: (connected: boolean) => void): () => void
 }
 
-export const socketChatPort: ChatPort = { emit: emitWithAck, on: onServerEvent, onResync }
+export const socketChatPort: ChatPort = { emit: emitWithAck, on: onServerEvent, onResync, onConnectionChange }

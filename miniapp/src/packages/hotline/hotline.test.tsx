@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import { emergencyLines, errorMessages, fallbackHelplines, type CallerTicketView, type HotlineStatusView } from '@xinyuan/shared'
 import { buildSession } from '../../../test/fixtures'
@@ -135,6 +135,20 @@ describe('hotline page', () => {
     expect(await screen.findByText('你已经取消了排队')).toBeTruthy()
     fireEvent.click(screen.getByText('重新排队'))
     expect(await screen.findByText('你想怎么和老师通话？')).toBeTruthy()
+  })
+
+  it('while the connection is down for a while, says it is reconnecting and that the place is kept; not for a short blip', async () => {
+    state.current = ticket({ kind: 'inbound', window: null })
+    render(<HotlinePage />)
+    expect(await screen.findByText('17')).toBeTruthy()
+    act(() => fakeSocket.setConnected(false))
+    act(() => fakeSocket.setConnected(true))
+    act(() => fakeSocket.setConnected(false))
+    expect(screen.queryByText('网络不太稳定，正在重新连接…')).toBeNull()
+    expect(await screen.findByText('网络不太稳定，正在重新连接…', {}, { timeout: 5000 })).toBeTruthy()
+    expect(screen.getByText('你的排队位置会一直保留，连上后会自动更新。')).toBeTruthy()
+    act(() => fakeSocket.setConnected(true))
+    expect(screen.queryByText('网络不太稳定，正在重新连接…')).toBeNull()
   })
 
   it('after a missed call-back: a kind message that it is not their fault, and other ways to reach us', async () => {

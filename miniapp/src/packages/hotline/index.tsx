@@ -7,7 +7,9 @@ import { OtherWays } from '../../components/OtherWays'
 import { PageContainer } from '../../components/PageContainer'
 import { useRemote } from '../../hooks/useRemote'
 import { getCurrentTicket, getHotlineStatus } from '../../services/hotline'
-import { onResync, onServerEvent } from '../../services/socket'
+import { onConnectionChange, onResync, onServerEvent } from '../../services/socket'
+import { ReconnectingBanner } from '../../components/ReconnectingBanner'
+import { useReconnecting } from '../../hooks/useReconnecting'
 import { HotlineJoin } from './HotlineJoin'
 import { HotlineResult } from './HotlineResult'
 import { HotlineStatusCard } from './HotlineStatusCard'
@@ -26,6 +28,7 @@ export default function HotlinePage() {
   const [ticket, setTicket] = useState<CallerTicketView | null | undefined>(undefined)
   const [dismissed, setDismissed] = useState<string | null>(null)
   const shown = ticket === undefined ? current.data : ticket
+  const reconnecting = useReconnecting(onConnectionChange)
 
   useEffect(() => {
     const offTicket = onServerEvent('hotline:ticket', (view) => setTicket(view))
@@ -54,7 +57,13 @@ export default function HotlinePage() {
   )
 
   function renderBody() {
-    if (shown && live.has(shown.status)) return <HotlineWaiting ticket={shown} onChange={setTicket} />
+    if (shown && live.has(shown.status))
+      return (
+        <View>
+          {reconnecting ? <ReconnectingBanner reassurance='你的排队位置会一直保留，连上后会自动更新。' /> : null}
+          <HotlineWaiting ticket={shown} onChange={setTicket} />
+        </View>
+      )
     if (shown && shown.id !== dismissed) return <HotlineResult ticket={shown} onDone={done} />
     const info = status.data
     if (!info) return null
