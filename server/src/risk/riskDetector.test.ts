@@ -42,6 +42,42 @@ const hits: Array<[string, string, string]> = [
   ["天天被高年级的人欺负", "medium", "violence"],
   ["班上有人霸凌我", "medium", "violence"],
   ["他们威胁要打我", "high", "violence"],
+  // Double negation is affirmation (affirmBeforeNegation cancels the 不).
+  ["我没有一天不想死", "high", "suicide"],
+  ["我无时无刻不想自杀", "high", "suicide"],
+  ["没有哪天不想死", "high", "suicide"],
+  ["没有一个晚上不想自杀", "high", "suicide"],
+  ["我不得不伤害自己才能冷静下来", "high", "self_harm"],
+  // An overdose taken or prepared is the most urgent level.
+  ["我吃了安眠药", "imminent", "suicide"],
+  ["我吃了一整瓶安眠药", "imminent", "suicide"],
+  ["我刚吞了一瓶药", "imminent", "suicide"],
+  ["我已经买好了安眠药", "imminent", "suicide"],
+  ["我喝了农药", "imminent", "suicide"],
+  ["我吞了好多药", "imminent", "suicide"],
+  // A general question about a method is flagged on purpose (high, not imminent): the counsellor should look.
+  ["吃安眠药对身体不好吗", "high", "suicide"],
+  ["吃多少安眠药会死", "high", "suicide"],
+  ["我想割腕", "high", "self_harm"],
+  ["我割腕了", "high", "self_harm"],
+  ["我要去死", "high", "suicide"],
+  ["我去死算了", "high", "suicide"],
+  ["让我死吧", "high", "suicide"],
+  ["一死了之", "high", "suicide"],
+  ["我想跳下去", "high", "suicide"],
+  ["我想从楼上跳下去", "high", "suicide"],
+  ["我不再想活了", "high", "suicide"],
+  ["我不想再这样活下去了", "high", "suicide"],
+  ["我不在了大家会更好", "high", "suicide"],
+  ["老师打我", "high", "abuse"],
+  ["我被班主任打了", "high", "abuse"],
+  ["我爸喝醉了，就打我", "high", "abuse"],
+  ["他说要杀了我", "high", "violence"],
+  // 被 after a factual negation is a negation (我没有被霸凌); being bullied, asking, or not wanting it is a hit.
+  ["我被霸凌了", "medium", "violence"],
+  ["他们一直霸凌我", "medium", "violence"],
+  ["我是不是被霸凌了", "medium", "violence"],
+  ["我不想再被霸凌了", "medium", "violence"],
 ];
 
 const nonHits: string[] = [
@@ -65,6 +101,34 @@ const nonHits: string[] = [
   "最近睡不着，很焦虑",
   "同桌不理我了",
   "想去死海旅游",
+  "我没有被霸凌",
+  "我从来没被人霸凌过",
+  // Everyday phrasing that shares characters with the newer patterns.
+  "我吃了药感冒好多了",
+  "吃了好多药感冒还是没好",
+  "感冒吃了一盒感冒药才好",
+  "咳嗽喝了一瓶药水",
+  "吃了打过农药的菜",
+  "好想跳下去游泳",
+  "跳水课要从三米板跳下去",
+  "跑完八百米累死了",
+  "老师打分很严",
+  "被老师打分了",
+  "老师打我电话了",
+  "妈妈打我电话我没接",
+  "被妈妈带去打针了",
+  "电影终于杀青了",
+  "这道题要死记硬背",
+  "老师让我死记硬背课文",
+  "暑假要去死海玩",
+  "今天体育课不想活动",
+  "明天我不在，大家自己复习",
+  "周末帮爷爷割麦子",
+  "考砸了我妈会杀了我的",
+  "没事，我不想死",
+  "我不想跳下去",
+  "我没有吃安眠药",
+  "我不会一死了之",
 ];
 
 describe("risk detection (lexicon as data)", () => {
@@ -88,5 +152,13 @@ describe("risk detection (lexicon as data)", () => {
 
   it("refuses a broken lexicon instead of silently missing someone", () => {
     expect(() => createRiskDetector({ ...lexicon, categories: { suicide: [{ pattern: "x", level: "severe" }] } })).toThrow();
+    expect(() => createRiskDetector({ ...lexicon, affirmBeforeNegation: ["(不"] })).toThrow();
+  });
+
+  it("reads double negation from the lexicon data, not from code", () => {
+    const withoutAffirmations = createRiskDetector({ ...lexicon, affirmBeforeNegation: [] });
+    expect(withoutAffirmations("我没有一天不想死").level).toBe("none");
+    expect(detectRisk("我没有一天不想死").level).toBe("high");
+    expect(detectRisk("我不想死").level).toBe("none");
   });
 });

@@ -7,10 +7,16 @@ const lexiconSchema = z.object({
   version: z.string(),
   about: z.string().optional(),
   negationBefore: z.string().min(1),
+  /** Text right before a negation that cancels it (没有一天[不]想死): double negation is affirmation. */
+  affirmBeforeNegation: z.array(z.string().min(1)).default([]),
   ignore: z.array(z.string().min(1)),
   categories: z.record(z.enum(riskSignalCategories), z.array(lexiconEntry)),
 });
-export type RiskLexicon = z.infer<typeof lexiconSchema>;
+export type RiskLexicon = z.input<typeof lexiconSchema>;
+
+/** How far before a match a negation may start, and how far before a negation an affirmation may start. */
+const negationWindow = 8;
+const affirmationWindow = 10;
 
 export interface RiskMatch {
   category: RiskSignalCategory;
@@ -41,6 +47,16 @@ export function normaliseForRisk(text: string): string {
 export function createRiskDetector(data: unknown): RiskDetector {
   const lexicon = lexiconSchema.parse(data);
   const negation = new RegExp(lexicon.negationBefore, "u");
+  const affirmations = lexicon.affirmBeforeNegation.map((pattern) => new RegExp(pattern, "u"));
+  /** True when a negation ends right at start and nothing before it cancels it (我不想死, not 我没有一天不想死). */
+  const negatedAt = (text: string, start: number): boolean => {
+    const from = Math.max(0, start - negationWindow);
+    const found = negation.exec(text.slice(from, start));
+    if (!found) return false;
+    const negationStart = from + found.index;
+    const before = text.slice(Math.max(0, negationStart - affirmationWindow), negationStart);
+    return !affirmations.some((affirmation) => affirmation.test(before));
+  };
   const ignores = lexicon.ignore.map((pattern) => new RegExp(pattern, "gu"));
   const entries = Object.entries(lexicon.categories).flatMap(([category, list]) =>
     list.map((entry) => ({ category: category as RiskSignalCategory, level: entry.level, negatable: entry.negatable ?? false, regex: new RegExp(entry.pattern, "gu") })),
@@ -56,7 +72,7 @@ export function createRiskDetector(data: unknown): RiskDetector {
         const start = match.index;
         const end = start + match[0].length;
         if (ignored.some(([from, to]) => start < to && end > from)) continue;
-        if (entry.negatable && negation.test(text.slice(Math.max(0, start - 8), start))) continue;
+        if (entry.negatable && negatedAt(text, start)) continue;
         matches.push({ category: entry.category, level: entry.level, text: match[0], index: start });
       }
     }
