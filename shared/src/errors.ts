@@ -53,7 +53,7 @@ export const errorMessages = {
   HOTLINE_ALREADY_WAITING: "你已经在排队了，不用重复加入，请留意排队进度。",
   HOTLINE_TICKET_NOT_FOUND: "没有找到这次排队记录。",
   HOTLINE_TICKET_CLOSED: "这次排队已经结束了。",
-  HOTLINE_WINDOW_INVALID: "回拨时间段不正确：请选择从现在起 7 天内、至少 30 分钟的时间段。",
+  HOTLINE_WINDOW_INVALID: "回拨时间段不正确：请选择从现在起 7 天内、30 分钟到 12 小时之间的时间段。",
   HOTLINE_NOTIFY_FAILED: "订阅提醒没有设置成功，请重新打开小程序后再试一次。",
   HOTLINE_QUEUE_EMPTY: "现在没有等待中的来电者。",
   HOTLINE_ALREADY_ON_CALL: "你手上还有一通来电没有处理完，请先记录结果或放回队列，再接下一位。",
@@ -61,6 +61,7 @@ export const errorMessages = {
   HOTLINE_STAFF_ON_LEAVE: "你正在请假，请假期间不会分配来电。",
   HOTLINE_NOT_CLAIMANT: "只有接起这通来电的老师才能进行这个操作。",
   HOTLINE_CALL_STATE: "这通来电现在的状态不能进行这个操作，请刷新后再试。",
+  HOTLINE_NUMBER_NOT_INBOUND: "这是预约回拨的排队号，不能按号接起，请在约定时间从队列中接听。请再和来电者核对一下排队号。",
   HOTLINE_TRANSFER_TARGET_UNAVAILABLE: "这位同事现在不在岗、正在请假或正在通话，请换一位同事。",
   HOTLINE_NOT_CALLBACK: "这位来电者选择了自己拨打热线，不需要回拨。",
   ROSTER_SHIFT_INVALID: "班次时间不正确：结束要晚于开始，一个班次最长 24 小时。",
@@ -84,6 +85,7 @@ export const errorMessages = {
   CHAT_ALREADY_RATED: "你已经评价过这次对话了，谢谢你！",
   CHAT_NOT_ACTIVE: "这次咨询现在不在进行中，请刷新后再试。",
   CANNED_REPLY_NOT_FOUND: "没有找到这条常用语。",
+  DUTY_CHANNEL_NOT_ALLOWED: "你的账号不能在这个岗位值班（县热线只由县级咨询师值班），可以只选在线咨询。",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

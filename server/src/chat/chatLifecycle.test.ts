@@ -69,6 +69,11 @@ describe("chat lifecycle", () => {
     await api(c).get(`/api/v1/chats/${conversation!.id}/messages`).set(auth(supervisor)).expect(200);
     const audits = await c.db.select().from(auditEvents).where(eq(auditEvents.targetId, conversation!.id));
     expect(audits.map((audit) => audit.action)).toEqual(expect.arrayContaining(["chat.supervise.watch", "chat.supervise.read"]));
+    // Reading over the socket (a resume) is audited too, not only the HTTP read and the watch.
+    const readsBefore = audits.filter((audit) => audit.action === "chat.supervise.read" && audit.actorId === supervisor.staff.id).length;
+    expect(await emitWithAck(supervisor.socket, "chat:resume", { conversationId: conversation!.id, afterSeq: 0 })).toMatchObject({ ok: true });
+    const readsAfter = (await c.db.select().from(auditEvents).where(eq(auditEvents.targetId, conversation!.id))).filter((audit) => audit.action === "chat.supervise.read" && audit.actorId === supervisor.staff.id);
+    expect(readsAfter).toHaveLength(readsBefore + 1);
 
     const counsellorLost = collect<ChatAssignmentNotice>(counsellor.socket, "chat:unassigned");
     await api(c).post(`/api/v1/chats/${conversation!.id}/take-over`).set(auth(supervisor)).expect(200);
@@ -114,6 +119,14 @@ describe("chat lifecycle", () => {
     expect(twice.body.error.code).toBe("CHAT_ALREADY_RATED");
     const mine = (await api(c).get("/api/v1/me/chats").set(auth(student)).expect(200)).body as UserConversationView[];
     expect(mine.map((entry) => entry.alias)).toEqual([student.alias, student.alias]);
+
+    // Once their chat is closed, the counsellor's door into the student's history closes with it: no
+    // reading a later chat with a colleague through the old one.
+    await c.now(); // (same server clock)
+    const later = await startChat(c, student, { firstMessage: { clientMessageId: newMessageId(), body: "我又来了" } });
+    const throughOld = await api(c).get(`/api/v1/chats/${conversation!.id}/earlier/${later.conversation!.id}/messages`).set(auth(counsellor));
+    expect(throughOld.status).toBe(404);
+    expect((await api(c).get(`/api/v1/chats/${conversation!.id}/earlier`).set(auth(counsellor))).status).toBe(404);
   });
 
   it("keeps private notes and canned replies (own and county-wide) for staff only", async () => {

@@ -22,7 +22,7 @@ export function checkMessageBody(body: string): void {
  * Per-sender limit (CHAT_MESSAGES_PER_SECOND, ~3): counted from stored messages, so it holds across
  * server processes. Checked after the resend lookup, so a resend of a stored message never counts.
  */
-async function checkRate(tx: DbOrTx, services: Services, sender: { type: "user" | "staff"; id: string }): Promise<void> {
+export async function checkRate(tx: DbOrTx, services: Services, sender: { type: "user" | "staff"; id: string }): Promise<void> {
   const now = services.clock.now();
   const [row] = await tx
     .select({ count: count() })

@@ -10,7 +10,7 @@ import { detectRisk, type RiskAssessment } from "../risk/riskDetector";
 import { appendChatMessage } from "./chatMessageWriter";
 import { ChatEffects, flushChatEffects } from "./chatEffects";
 import { dispatchChatQueue } from "./chatDispatcher";
-import { checkMessageBody } from "./chatMessageSender";
+import { checkMessageBody, checkRate } from "./chatMessageSender";
 import { findConversation, type ConversationRow } from "./conversationQueries";
 import { presentUserConversation, presentUserMessage } from "./chatPresenters";
 import { authorizeSend } from "./chatPolicy";
@@ -71,7 +71,7 @@ export async function chatStarter(services: Services, actor: UserActor, body: St
         effects.statusChanged.add(conversationId);
       }
       const first = body.firstMessage
-        ? await appendChatMessage(tx, cipher, { conversationId, sender: { type: "user", id: actor.id }, clientMessageId: body.firstMessage.clientMessageId, body: body.firstMessage.body, now, risk, authorize: (locked) => authorizeSend(actor, locked) }, effects)
+        ? await appendChatMessage(tx, cipher, { conversationId, sender: { type: "user", id: actor.id }, clientMessageId: body.firstMessage.clientMessageId, body: body.firstMessage.body, now, risk, authorize: (locked) => authorizeSend(actor, locked), beforeInsert: (inner) => checkRate(inner, services, { type: "user", id: actor.id }) }, effects)
         : undefined;
       return { conversationId, firstMessage: first?.message };
     }),

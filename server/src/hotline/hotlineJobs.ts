@@ -1,14 +1,21 @@
 import { everyInterval, type BackgroundJob } from "../jobs/backgroundJobs";
 import { staleClaimReturner } from "./staleClaimReturner";
 import { missedWindowMarker } from "./missedWindowMarker";
+import { readyTicketAnnouncer } from "./readyTicketAnnouncer";
 
 /**
  * The hotline's periodic jobs: return stale claims every 30 s, mark missed call-back windows every
- * minute. Both are safe with several server processes (row locks with SKIP LOCKED). Built when the
+ * minute, and every 30 s announce callers whose booked window or retry time came. Both are safe with several server processes (row locks with SKIP LOCKED). Built when the
  * server starts (not at import), so the import cycle with jobs/backgroundJobs.ts stays harmless.
  */
 export const hotlineJobs: BackgroundJob = (services) => {
+  let readySince = services.clock.now();
   const stops = [
+    everyInterval("hotline-ready-announcer", 30_000, async (s) => {
+      const now = s.clock.now();
+      await readyTicketAnnouncer(s, readySince);
+      readySince = now;
+    })(services),
     everyInterval("hotline-stale-claims", 30_000, async (s) => {
       await staleClaimReturner(s);
     })(services),

@@ -12,6 +12,8 @@ import type { HotlineTicketRow } from "./presentHotlineTicket";
 import { announceQueueChange } from "./hotlineBroadcast";
 
 const minWindowMs = 30 * 60_000;
+/** A window is a promise to pick up: at most 12 hours, so an open-ended one cannot hold a place for good. */
+const maxWindowMs = 12 * 3600_000;
 const maxAheadMs = 7 * 86_400_000;
 /** A "feeling unsafe" caller jumps the queue. */
 export const urgentPriority = 10;
@@ -37,7 +39,8 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
   if (body.kind === "callback" && body.window) {
     windowStart = new Date(Math.max(Date.parse(body.window.start), now.getTime()));
     windowEnd = new Date(body.window.end);
-    if (windowEnd.getTime() - windowStart.getTime() < minWindowMs || windowStart.getTime() - now.getTime() > maxAheadMs) throw new AppError(400, "HOTLINE_WINDOW_INVALID");
+    const length = windowEnd.getTime() - windowStart.getTime();
+    if (length < minWindowMs || length > maxWindowMs || windowStart.getTime() - now.getTime() > maxAheadMs) throw new AppError(400, "HOTLINE_WINDOW_INVALID");
   }
 
   const open = await hotlineOpenState(db, config.hotline, now);

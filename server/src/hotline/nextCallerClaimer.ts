@@ -1,4 +1,4 @@
-import { and, eq, lte, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
 import { hotlineTickets } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import type { Services } from "../services";
@@ -63,7 +63,8 @@ export async function nextCallerClaimer(props: { services: Services; staffId: st
     const [next] = await tx
       .select()
       .from(hotlineTickets)
-      .where(and(eq(hotlineTickets.status, "waiting"), lte(hotlineTickets.readyAt, now)))
+      // a call-back whose window has just closed is not called outside it (the missed-window job ends it)
+      .where(and(eq(hotlineTickets.status, "waiting"), lte(hotlineTickets.readyAt, now), or(isNull(hotlineTickets.windowEnd), gt(hotlineTickets.windowEnd, now))))
       .orderBy(sql`${hotlineTickets.priority} DESC`, hotlineTickets.joinedAt, hotlineTickets.id)
       .limit(1)
       .for("update", { skipLocked: true });
@@ -72,7 +73,11 @@ export async function nextCallerClaimer(props: { services: Services; staffId: st
   });
 }
 
-/** Claims the ticket a caller quotes on the phone, wherever it is in the queue (they are on the line). */
+/**
+ * Claims the ticket a caller quotes on the phone, wherever it is in the queue (they are on the line).
+ * Only "I'll call the hotline" tickets: a call-back ticket is called from the queue within its window,
+ * never claimed by a number someone says (a typo or a guess would link the call to another student).
+ */
 export async function ticketNumberClaimer(props: { services: Services; staffId: string; number: number; origin: AuditOrigin }): Promise<HotlineTicketRow> {
   const { services, staffId, origin } = props;
   const now = services.clock.now();
@@ -81,6 +86,7 @@ export async function ticketNumberClaimer(props: { services: Services; staffId: 
     await assertNoClaim(tx, staffId);
     const [row] = await tx.select().from(hotlineTickets).where(eq(hotlineTickets.number, props.number)).limit(1).for("update");
     if (!row) throw NotFoundError("HOTLINE_TICKET_NOT_FOUND");
+    if (row.kind !== "inbound") throw ConflictError("HOTLINE_NUMBER_NOT_INBOUND");
     if (row.status !== "waiting") throw ConflictError("HOTLINE_CALL_STATE");
     return markClaimed(tx, services, row, staffId, now, origin, "number");
   });

@@ -1,6 +1,6 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import { presenceStaleAfterMs, type DutyChannel, type DutyView, type SetDutyBody } from "@xinyuan/shared";
-import { staffConnections, staffPresence } from "../db/schema";
+import { staff, staffConnections, staffPresence } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 
 /** Reads a staff member's duty state, with whether they are connected right now. */
@@ -35,8 +35,10 @@ export async function writeDuty(db: DbOrTx, staffId: string, input: SetDutyBody,
 }
 
 /**
- * Staff available on a channel right now: on duty for it and holding a live connection.
- * Hotline and chat routing both start from this.
+ * Staff available on a channel right now: on duty for it, holding a live connection, and allowed to
+ * serve it (an active counsellor or supervisor; for the county hotline, at county scope, as
+ * isHotlineEligibleStaff). Presence rows written before a role or scope change never count.
+ * Hotline and chat routing, "nobody on duty" and wait estimates all start from this.
  */
 export async function availableStaffIds(db: DbOrTx, channel: DutyChannel, now: Date): Promise<string[]> {
   const since = new Date(now.getTime() - presenceStaleAfterMs);
@@ -44,7 +46,17 @@ export async function availableStaffIds(db: DbOrTx, channel: DutyChannel, now: D
     .selectDistinct({ staffId: staffPresence.staffId })
     .from(staffPresence)
     .innerJoin(staffConnections, eq(staffConnections.staffId, staffPresence.staffId))
-    .where(and(eq(staffPresence.onDuty, true), sql`${channel} = ANY(${staffPresence.channels})`, gt(staffConnections.lastSeenAt, since)));
+    .innerJoin(staff, eq(staff.id, staffPresence.staffId))
+    .where(
+      and(
+        eq(staffPresence.onDuty, true),
+        sql`${channel} = ANY(${staffPresence.channels})`,
+        gt(staffConnections.lastSeenAt, since),
+        eq(staff.status, "active"),
+        sql`${staff.roles} && ARRAY['counsellor', 'supervisor']::text[]`,
+        channel === "hotline" ? eq(staff.scopeLevel, "county") : undefined,
+      ),
+    );
   return rows.map((row) => row.staffId);
 }
 

@@ -1,33 +1,27 @@
 import { setDutyBody } from "@xinyuan/shared";
 import type { SocketFeature } from "../realtime/socketServer";
-import { personalRoom } from "../realtime/socketServer";
-import { recordAudit } from "../audit/recordAudit";
+import { answerSocketEvent } from "../realtime/answerSocketEvent";
 import { dropConnection, registerConnection } from "./connectionRegistry";
-import { readDuty, writeDuty } from "./dutyState";
+import { dutySetter } from "./dutySetter";
+import type { StaffActor } from "../auth/actor";
 
 /**
  * Staff sockets are presence: registered on connect, dropped on disconnect, kept fresh by the
- * presence heartbeat job. "duty:set" goes on / off duty and tells the staff member's other devices.
+ * presence heartbeat job. The drop waits for the registration, so a socket that connects and closes at
+ * once never leaves a row behind that would count as live. "duty:set" runs the same command as PUT /duty.
  */
 export const presenceSocket: SocketFeature = (_io, socket, services) => {
   const actor = socket.data.actor;
   if (actor.type !== "staff") return;
-  const { db, clock } = services;
-  void registerConnection(db, socket.id, actor.id, clock.now()).catch((error: unknown) => services.log.error({ err: error }, "presence register failed"));
+  const { db, clock, log } = services;
+  const registered = registerConnection(db, socket.id, actor.id, clock.now()).catch((error: unknown) => log.error({ err: error }, "presence register failed"));
   socket.on("disconnect", () => {
-    void dropConnection(db, socket.id).catch((error: unknown) => services.log.error({ err: error }, "presence drop failed"));
+    void registered.then(() => dropConnection(db, socket.id)).catch((error: unknown) => log.error({ err: error }, "presence drop failed"));
   });
-  socket.on("duty:set", async (input, ack) => {
-    if (typeof ack !== "function") return;
-    const parsed = setDutyBody.safeParse(input);
-    if (!parsed.success) return ack({ ok: false, error: { code: "VALIDATION_FAILED", message: "值班设置不正确" } });
-    const now = clock.now();
-    await db.transaction(async (tx) => {
-      await writeDuty(tx, actor.id, parsed.data, now);
-      await recordAudit(tx, { actorType: "staff", actorId: actor.id, ip: socket.handshake.address, requestId: null }, { action: parsed.data.onDuty ? "duty.on" : "duty.off", targetType: "staff", targetId: actor.id, detail: { channels: parsed.data.channels } });
-    });
-    const view = await readDuty(db, actor.id, clock.now());
-    services.realtime.emit(personalRoom(actor), "duty:changed", view);
-    ack({ ok: true, data: view });
-  });
+  socket.on("duty:set", (input, ack) =>
+    answerSocketEvent(services, setDutyBody, input, ack, (body) =>
+      // the actor as of now: the session sweep reloads roles and scope
+      dutySetter(services, socket.data.actor as StaffActor, body, { actorType: "staff", actorId: actor.id, ip: socket.handshake.address || null, requestId: null }),
+    ),
+  );
 };

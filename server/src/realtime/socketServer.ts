@@ -43,6 +43,11 @@ export async function attachSocketServer(httpServer: HttpServer, services: Servi
     if (!token) return next(Object.assign(new Error("UNAUTHENTICATED"), { data: { code: "UNAUTHENTICATED" } }));
     try {
       const { actor, sessionId } = await authenticateToken(services, token);
+      // Staff who must change their password or enrol TOTP first get no socket, as they get no API.
+      if (actor.type === "staff" && actor.pending.length > 0) {
+        const code = actor.pending.includes("change_password") ? "PASSWORD_CHANGE_REQUIRED" : "TOTP_ENROLMENT_REQUIRED";
+        return next(Object.assign(new Error(code), { data: { code } }));
+      }
       socket.data.actor = actor;
       socket.data.sessionId = sessionId;
       next();

@@ -43,11 +43,11 @@ export const hotlineRoutes = {
   /** { call: HotlineCallView | null }: my claimed call (resync). */
   myHotlineCall: defineRoute({ method: "get", path: "/hotline/calls/mine", summary: "我正在处理的来电", tag: "hotline", audience: "staff", roles: ["counsellor", "supervisor"] }),
   /** HotlineCallView: claimant or supervisor. */
-  getHotlineCall: defineRoute({ method: "get", path: "/hotline/calls/:id", summary: "来电详情", tag: "hotline", audience: "staff", roles: ["counsellor", "supervisor", "centre_admin"] }),
+  getHotlineCall: defineRoute({ method: "get", path: "/hotline/calls/:id", summary: "来电详情", tag: "hotline", audience: "staff", roles: ["counsellor", "supervisor"] }),
   /** { phone }: claimant only, while claimed; every reveal audited (callback.phone.reveal). */
   revealCallerPhone: defineRoute({ method: "post", path: "/hotline/calls/:id/phone", summary: "查看回拨号码（审计）", tag: "hotline", audience: "staff", roles: ["counsellor", "supervisor"] }),
   /** ContactRecordView[]: earlier contacts by the same alias (claimant or supervisor; audited). */
-  hotlineCallHistory: defineRoute({ method: "get", path: "/hotline/calls/:id/history", summary: "同一别名的既往来电记录", tag: "hotline", audience: "staff", roles: ["counsellor", "supervisor", "centre_admin"] }),
+  hotlineCallHistory: defineRoute({ method: "get", path: "/hotline/calls/:id/history", summary: "同一别名的既往来电记录", tag: "hotline", audience: "staff", roles: ["counsellor", "supervisor"] }),
   /** HotlineQueueEntryView: back to the queue, keeping the caller's place. */
   releaseHotlineCall: defineRoute({ method: "post", path: "/hotline/calls/:id/release", summary: "放回队列（保留原位置）", tag: "hotline", audience: "staff", roles: ["counsellor", "supervisor"] }),
   /** HotlineQueueEntryView: to an available colleague. */

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne } from "drizzle-orm";
+import { and, asc, desc, eq, lte, ne } from "drizzle-orm";
 import {
   apiRoutes,
   type ChatNoteView,
@@ -35,6 +35,18 @@ async function accessibleConversation(ctx: AppContext, id: string, action: strin
   if (!conversation) throw NotFoundError("CHAT_NOT_FOUND");
   const access = requireStaffChatAccess(actor, conversation);
   if (access === "supervisor") await recordAudit(ctx.services.db, originOf(ctx), { action, targetType: "conversation", targetId: conversation.id });
+  return conversation;
+}
+
+/**
+ * The conversation whose earlier chats (same alias, started before it) a staff member asks to see: the
+ * counsellor serving it while it is open, or a supervisor (audited). A counsellor's access to the
+ * student's history ends with the conversation: a closed chat is no door into later or other ones.
+ */
+async function earlierAnchor(ctx: AppContext, id: string): Promise<ConversationRow> {
+  const conversation = await accessibleConversation(ctx, id, "chat.supervise.open");
+  const supervising = requireStaffChatAccess(counsellorOf(ctx), conversation) === "supervisor";
+  if (!supervising && conversation.status === "closed") throw NotFoundError("CHAT_NOT_FOUND");
   return conversation;
 }
 
@@ -119,26 +131,30 @@ export function mountStaffChatRoutes(router: AppRouter): void {
 
   mountRoute(router, apiRoutes.addChatNote, async (ctx, { params, body }): Promise<ChatNoteView[]> => {
     const actor = counsellorOf(ctx);
-    const conversation = await findConversation(ctx.services.db, params.id!);
-    if (!conversation) throw NotFoundError("CHAT_NOT_FOUND");
-    requireStaffChatAccess(actor, conversation);
+    // A supervisor may leave a note on a chat they follow; that (and the notes it returns) is audited.
+    const conversation = await accessibleConversation(ctx, params.id!, "chat.supervise.note");
     await ctx.services.db.insert(chatNotes).values({ conversationId: conversation.id, staffId: actor.id, bodyEnc: ctx.services.cipher.encrypt(body.body), createdAt: ctx.services.clock.now() });
     ctx.status = 201;
     return notesOf(ctx, conversation.id);
   });
 
   mountRoute(router, apiRoutes.listEarlierChats, async (ctx, { params }): Promise<StaffConversationView[]> => {
-    const conversation = await accessibleConversation(ctx, params.id!, "chat.supervise.open");
+    const conversation = await earlierAnchor(ctx, params.id!);
     const { db, cipher } = ctx.services;
-    const rows = await db.select().from(conversations).where(and(eq(conversations.userId, conversation.userId), ne(conversations.id, conversation.id))).orderBy(desc(conversations.createdAt)).limit(50);
+    const rows = await db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.userId, conversation.userId), ne(conversations.id, conversation.id), lte(conversations.createdAt, conversation.createdAt)))
+      .orderBy(desc(conversations.createdAt))
+      .limit(50);
     await recordAudit(db, originOf(ctx), { action: "chat.history.list", targetType: "conversation", targetId: conversation.id, detail: { earlier: rows.map((row) => row.id) } });
     return Promise.all(rows.map((row) => presentStaffConversation(db, cipher, row)));
   });
 
   mountRoute(router, apiRoutes.listEarlierChatMessages, async (ctx, { params, query }): Promise<ChatResumeResult> => {
-    const conversation = await accessibleConversation(ctx, params.id!, "chat.supervise.open");
+    const conversation = await earlierAnchor(ctx, params.id!);
     const earlier = await findConversation(ctx.services.db, params.earlierId!);
-    if (!earlier || earlier.userId !== conversation.userId || earlier.id === conversation.id) throw NotFoundError("CHAT_NOT_FOUND");
+    if (!earlier || earlier.userId !== conversation.userId || earlier.id === conversation.id || earlier.createdAt > conversation.createdAt) throw NotFoundError("CHAT_NOT_FOUND");
     await recordAudit(ctx.services.db, originOf(ctx), { action: "chat.history.read", targetType: "conversation", targetId: earlier.id, detail: { from: conversation.id } });
     const { rows, hasMore } = await messagesAfter(ctx.services.db, earlier.id, query.afterSeq, query.limit);
     return { messages: await presentStaffMessages(ctx.services.db, ctx.services.cipher, rows), hasMore, lastSeq: earlier.lastSeq, status: earlier.status as ChatResumeResult["status"], cursors: await loadCursors(ctx.services.db, earlier.id) };

@@ -2,9 +2,10 @@ import { apiRoutes, type DutyView, type TransferTargetView } from "@xinyuan/shar
 import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import { ForbiddenError } from "../../../http/errors";
 import { hasRole } from "../../../auth/actor";
-import { originOf, recordAudit } from "../../../audit/recordAudit";
-import { personalRoom } from "../../../realtime/socketServer";
-import { readDuty, writeDuty } from "../../../presence/dutyState";
+import { staffActorOf } from "../../../auth/staffActorOf";
+import { originOf } from "../../../audit/recordAudit";
+import { readDuty } from "../../../presence/dutyState";
+import { dutySetter } from "../../../presence/dutySetter";
 import { transferTargets } from "../../../presence/transferTargets";
 
 /** Counsellors and supervisors go on and off duty; availability also needs a live admin connection. */
@@ -15,18 +16,7 @@ export function mountDutyRoutes(router: AppRouter): void {
     return readDuty(ctx.services.db, actor.id, ctx.services.clock.now());
   });
 
-  mountRoute(router, apiRoutes.setDuty, async (ctx, { body }): Promise<DutyView> => {
-    const actor = ctx.state.actor;
-    if (!hasRole(actor, "counsellor", "supervisor")) throw ForbiddenError();
-    const { db, clock, realtime } = ctx.services;
-    await db.transaction(async (tx) => {
-      await writeDuty(tx, actor.id, body, clock.now());
-      await recordAudit(tx, originOf(ctx), { action: body.onDuty ? "duty.on" : "duty.off", targetType: "staff", targetId: actor.id, detail: { channels: body.channels } });
-    });
-    const view = await readDuty(db, actor.id, clock.now());
-    realtime.emit(personalRoom(actor), "duty:changed", view);
-    return view;
-  });
+  mountRoute(router, apiRoutes.setDuty, async (ctx, { body }): Promise<DutyView> => dutySetter(ctx.services, staffActorOf(ctx), body, originOf(ctx)));
 
   mountRoute(router, apiRoutes.transferTargets, async (ctx, { query }): Promise<TransferTargetView[]> => {
     const actor = ctx.state.actor;

@@ -47,6 +47,8 @@ describe("hotline (HTTP)", () => {
       const user = await signInConsentedUser(t);
       const missing = await t.request.post("/api/v1/hotline/tickets").set(user.auth).send({ kind: "callback" }).expect(400);
       expect(missing.body.error.code).toBe("VALIDATION_FAILED");
+      const endless = await t.request.post("/api/v1/hotline/tickets").set(user.auth).send(callbackBody({ window: { start: inMinutes(0), end: inMinutes(24 * 60) } })).expect(400);
+      expect(endless.body.error.code).toBe("HOTLINE_WINDOW_INVALID");
       const ticket = await join(user, callbackBody());
       const [row] = await t.db.select().from(hotlineTickets).where(eq(hotlineTickets.id, ticket.id));
       expect(row!.phoneEnc).not.toContain("13812345678");
@@ -89,6 +91,23 @@ describe("hotline (HTTP)", () => {
       const quoted = await join(late);
       const call = await t.request.post("/api/v1/hotline/calls/by-number").set(rostered.auth).send({ number: quoted.number }).expect(200);
       expect(call.body).toMatchObject({ id: quoted.id, status: "claimed", alias: late.me.alias });
+    });
+
+    it("does not hand out a call-back whose window has already closed", async () => {
+      const caller = await signInConsentedUser(t);
+      const lapsed = await join(caller, callbackBody());
+      await t.db.update(hotlineTickets).set({ windowEnd: new Date(now().getTime() - 1000) }).where(eq(hotlineTickets.id, lapsed.id));
+      const empty = await t.request.post("/api/v1/hotline/calls/next").set(rostered.auth).expect(404);
+      expect(empty.body.error.code).toBe("HOTLINE_QUEUE_EMPTY");
+    });
+
+    it("refuses to claim a call-back ticket by its number, and changes nothing", async () => {
+      const caller = await signInConsentedUser(t);
+      const booked = await join(caller, callbackBody({ window: { start: inMinutes(24 * 60), end: inMinutes(25 * 60) } }));
+      const refused = await t.request.post("/api/v1/hotline/calls/by-number").set(rostered.auth).send({ number: booked.number }).expect(409);
+      expect(refused.body.error).toMatchObject({ code: "HOTLINE_NUMBER_NOT_INBOUND", message: expect.stringContaining("预约回拨") });
+      const [row] = await t.db.select().from(hotlineTickets).where(eq(hotlineTickets.id, booked.id));
+      expect(row).toMatchObject({ status: "waiting", claimedBy: null });
     });
   });
 

@@ -5,7 +5,7 @@ import { AppError, ForbiddenError, NotFoundError } from "../../../http/errors";
 import { idOf } from "../../../http/routeParams";
 import { originOf, recordAudit } from "../../../audit/recordAudit";
 import { authorize } from "../../../policies/authorize";
-import { canSuperviseHotline, canWorkHotline } from "../../../policies/hotlinePolicy";
+import { canReadHotlineCalls, canSuperviseHotline, canWorkHotline } from "../../../policies/hotlinePolicy";
 import { hotlineTickets } from "../../../db/schema";
 import type { AppContext } from "../../../http/context";
 import type { StaffActor } from "../../../auth/actor";
@@ -30,11 +30,11 @@ function hotlineWorker(ctx: AppContext): StaffActor {
 /** A call the actor may read: its claimant, or a supervisor. Anyone else gets 404 (no existence leak). */
 async function readableCall(ctx: AppContext, ticketId: string) {
   const actor = ctx.state.actor;
-  if (!canWorkHotline(actor) && !canSuperviseHotline(actor)) throw NotFoundError("HOTLINE_TICKET_NOT_FOUND");
+  if (!canWorkHotline(actor) && !canReadHotlineCalls(actor)) throw NotFoundError("HOTLINE_TICKET_NOT_FOUND");
   const [row] = await ctx.services.db.select().from(hotlineTickets).where(eq(hotlineTickets.id, ticketId)).limit(1);
   if (!row) throw NotFoundError("HOTLINE_TICKET_NOT_FOUND");
   const isClaimant = row.claimedBy === actor.id && row.status === "claimed";
-  if (!isClaimant && !canSuperviseHotline(actor)) throw new AppError(403, "HOTLINE_NOT_CLAIMANT");
+  if (!isClaimant && !canReadHotlineCalls(actor)) throw new AppError(403, "HOTLINE_NOT_CLAIMANT");
   return { row, actor, isClaimant };
 }
 

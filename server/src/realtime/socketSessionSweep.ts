@@ -1,0 +1,43 @@
+import { and, inArray, isNotNull, lte, or } from "drizzle-orm";
+import { sessions, staff } from "../db/schema";
+import type { Services } from "../services";
+import { staffActorFromRow } from "../auth/resolveActor";
+import type { XinyuanSocketServer } from "./socketServer";
+
+/**
+ * Sockets authenticate once, at the handshake; this keeps them honest afterwards (run by the presence
+ * heartbeat, every few seconds). A socket whose session was revoked (sign-out, account disabled or
+ * deleted, password reset) or reached its absolute expiry is disconnected, and a staff socket's actor
+ * is reloaded so a role or scope change applies to socket events too. Idle time is not applied here: a
+ * counsellor in a long chat works over the socket without HTTP requests, and the admin signs out idle
+ * staff itself. Returns how many sockets were disconnected.
+ */
+export async function sweepSocketSessions(io: XinyuanSocketServer, services: Services): Promise<number> {
+  const sockets = [...io.of("/").sockets.values()].filter((socket) => socket.data.sessionId);
+  if (sockets.length === 0) return 0;
+  const now = services.clock.now();
+  const sessionIds = [...new Set(sockets.map((socket) => socket.data.sessionId))];
+  const ended = await services.db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(and(inArray(sessions.id, sessionIds), or(isNotNull(sessions.revokedAt), lte(sessions.expiresAt, now))));
+  const endedIds = new Set(ended.map((row) => row.id));
+
+  const staffIds = [...new Set(sockets.filter((socket) => socket.data.actor.type === "staff").map((socket) => socket.data.actor.id))];
+  const staffRows = staffIds.length > 0 ? await services.db.select().from(staff).where(inArray(staff.id, staffIds)) : [];
+  const actors = new Map(await Promise.all(staffRows.filter((row) => row.status === "active").map(async (row) => [row.id, await staffActorFromRow(services.db, row)] as const)));
+
+  let disconnected = 0;
+  for (const socket of sockets) {
+    const actor = socket.data.actor;
+    const fresh = actor.type === "staff" ? actors.get(actor.id) : undefined;
+    const staffGone = actor.type === "staff" && (!fresh || fresh.pending.length > 0);
+    if (endedIds.has(socket.data.sessionId) || staffGone) {
+      socket.disconnect(true);
+      disconnected += 1;
+    } else if (fresh) {
+      socket.data.actor = fresh;
+    }
+  }
+  return disconnected;
+}
