@@ -1,4 +1,5 @@
 import type { StaffSessionView, StaffView } from "@xinyuan/shared";
+import { chatOutboxStore } from "../pages/chats/chatOutboxStore";
 import { clearActivity } from "./idleClock";
 
 /**
@@ -84,11 +85,16 @@ export function applyAccount(answer: AccountAnswer): void {
   publish({ ...current, staff, pending: pending ?? current.pending });
 }
 
-/** Ends the session locally. `reason` is shown once on the login page (idle logout, expired session). */
+/**
+ * Ends the session locally (sign-out, idle logout, or the server saying it has ended). `reason` is shown
+ * once on the login page. Unsent chat messages go with it: on a shared computer the next person signed
+ * in must never resend them under their own name.
+ */
 export function endSession(reason?: string): void {
   if (reason) storage()?.setItem(endReasonKey, reason);
   else storage()?.removeItem(endReasonKey);
   clearActivity();
+  chatOutboxStore.clear();
   endedByChoice = reason === undefined;
   publish(null);
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { App, Alert, Badge, Card, Col, Empty, Flex, Row, Tabs } from "antd";
 import { useSearchParams } from "react-router-dom";
 import { riskLevelRank } from "@xinyuan/shared";
@@ -9,12 +9,12 @@ import { LoadingBlock } from "../../components/LoadingBlock";
 import { useSession } from "../../session/useSession";
 import { useDuty } from "../../duty/useDuty";
 import { useRealtimeStatus, useServerEvent } from "../../realtime/useRealtime";
+import { useSingleFlight } from "../../hooks/useSingleFlight";
 import { acceptChat, takeOverChat } from "./service";
 import { useChatLists } from "./useChatLists";
+import { chatToWatch, watchKey } from "./chatSelection";
 import { ChatQueueCard, LiveChatsCard } from "./components/QueueCards";
 import { ConversationView } from "./components/ConversationView";
-
-const watchKey = (id: string) => `watch:${id}`;
 
 /** 在线咨询: my active chats as tabs, the waiting queue, and for supervisors every live chat. */
 export default function ChatsPage() {
@@ -26,8 +26,15 @@ export default function ChatsPage() {
   const connection = useRealtimeStatus();
   const [params, setParams] = useSearchParams();
   const [watching, setWatching] = useState<string[]>([]);
+  const claims = useSingleFlight();
+  /** Accepted or taken over here: mine already, even before the assigned list has been fetched again. */
+  const claimed = useRef(new Set<string>());
   const selected = params.get("c");
   const select = (key: string | null) => setParams(key ? { c: key } : {}, { replace: true });
+  const watch = (id: string) => {
+    setWatching((list) => (list.includes(id) ? list : [...list, id]));
+    select(watchKey(id));
+  };
 
   useServerEvent("chat:assigned", (notice) => {
     void message.info(notice.reason === "transfer" ? "一位同事把咨询转给了你" : "有一位同学的咨询交给了你");
@@ -37,23 +44,33 @@ export default function ChatsPage() {
   useEffect(() => {
     if (!selected && assigned[0]) select(assigned[0].id);
   }, [assigned.length]);
+  useEffect(() => {
+    if (!lists.assigned) return;
+    const mine = lists.assigned.map((chat) => chat.id);
+    for (const id of claimed.current) if (mine.includes(id)) claimed.current.delete(id);
+    const linked = chatToWatch({ selected, mine: [...mine, ...claimed.current], canSupervise: supervisor });
+    if (linked) watch(linked);
+  }, [selected, lists.assigned, supervisor]);
 
   if (!session) return null;
   if (lists.error && !lists.assigned) return <LoadFailed error={lists.error} onRetry={lists.refresh} />;
   if (!lists.assigned || !lists.queue) return <LoadingBlock />;
 
   const onChatDuty = Boolean(duty?.onDuty && duty.channels.includes("chat"));
-  const accept = (id: string) =>
-    void acceptChat(id).then(() => {
-      lists.refresh();
-      select(id);
-    }, () => undefined);
-  const takeOver = (id: string) =>
-    void takeOverChat(id).then(() => {
-      setWatching((list) => list.filter((item) => item !== id));
-      lists.refresh();
-      select(id);
-    }, () => undefined);
+  /** 接入 and 接手: one request at a time (a double click must not send two); errors are shown by the request wrapper. */
+  const claim = (id: string, request: (id: string) => Promise<unknown>, done?: string) =>
+    claims
+      .run(id, async () => {
+        await request(id);
+        claimed.current.add(id);
+        if (done) void message.success(done);
+        setWatching((list) => list.filter((item) => item !== id));
+        lists.refresh();
+        select(id);
+      })
+      .catch(() => undefined);
+  const accept = (id: string) => void claim(id, acceptChat);
+  const takeOver = (id: string) => claim(id, takeOverChat, "已接手这次咨询");
   const left = () => {
     select(null);
     lists.refresh();
@@ -69,7 +86,17 @@ export default function ChatsPage() {
       key: watchKey(id),
       label: `旁听 · ${lists.live?.find((chat) => chat.id === id)?.alias ?? "咨询"}`,
       closable: true,
-      children: <ConversationView conversationId={id} mode="watch" selfId={session.staff.id} isSupervisor={supervisor} onLeft={() => takeOver(id)} />,
+      children: (
+        <ConversationView
+          conversationId={id}
+          mode="watch"
+          selfId={session.staff.id}
+          isSupervisor={supervisor}
+          takingOver={claims.busyKey === id}
+          onTakeOver={() => takeOver(id)}
+          onLeft={() => setWatching((list) => list.filter((item) => item !== id))}
+        />
+      ),
     })),
   ];
   const activeKey = tabs.some((tab) => tab.key === selected) ? (selected ?? undefined) : tabs[0]?.key;
@@ -80,14 +107,11 @@ export default function ChatsPage() {
       {connection === "reconnecting" ? <Alert type="warning" showIcon message="网络连接断开了，正在重新连接。没发出去的消息会在恢复后自动补发。" /> : null}
       <Row gutter={16}>
         <Col xs={24} md={supervisor ? 12 : 24}>
-          <ChatQueueCard queue={lists.queue} canAccept={onChatDuty && connection === "connected"} onAccept={accept} />
+          <ChatQueueCard queue={lists.queue} canAccept={onChatDuty && connection === "connected"} busyId={claims.busyKey} onAccept={accept} />
         </Col>
         {supervisor && lists.live ? (
           <Col xs={24} md={12}>
-            <LiveChatsCard live={lists.live} onTakeOver={takeOver} onWatch={(id) => {
-              setWatching((list) => (list.includes(id) ? list : [...list, id]));
-              select(watchKey(id));
-            }} />
+            <LiveChatsCard live={lists.live} busyId={claims.busyKey} onTakeOver={takeOver} onWatch={watch} />
           </Col>
         ) : null}
       </Row>

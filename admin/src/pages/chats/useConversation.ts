@@ -4,7 +4,7 @@ import { asApiError } from "../../hooks/useAsync";
 import type { ApiError } from "../../request";
 import { emitWithAck } from "../../realtime/realtimeClient";
 import { useServerEvent, useWhenConnected } from "../../realtime/useRealtime";
-import { chatOutbox, pendingFor, saveOutbox } from "./chatOutboxStore";
+import { chatOutboxStore } from "./chatOutboxStore";
 import { mergeCursors } from "./receipts";
 import { fetchChat } from "./service";
 
@@ -23,10 +23,16 @@ export interface ConversationState {
   cursors: ChatCursorsView | null;
   userTyping: boolean;
   loadError: ApiError | null;
+  /** The first resume (or watch) has answered: until then an empty list says nothing. */
+  synced: boolean;
+  /** The last resume failed or was refused; cleared by the next that succeeds. */
+  syncError: ApiError | null;
   send: (body: string) => void;
   setTyping: (typing: boolean) => void;
   dismissFailed: (clientMessageId: string) => void;
   reload: () => void;
+  /** Runs the resume again (and then resends the outbox). */
+  resync: () => void;
 }
 
 /** Refusals after which resending the same message cannot succeed: nothing was stored, tell the counsellor. */
@@ -38,8 +44,9 @@ const finalRefusals = new Set(["CHAT_MESSAGE_TOO_LONG", "CHAT_MESSAGE_EMPTY", "C
  * server acknowledges it (resent with the same clientMessageId after a reconnect). Delivered and read
  * receipts go back as we apply messages; the student's typing and receipts come in.
  * A supervisor's "watch" mode follows read-only ("chat:watch", audited by the server).
+ * `staffId` is the signed-in staff member: the outbox is theirs alone.
  */
-export function useConversation(conversationId: string, mode: ConversationMode): ConversationState {
+export function useConversation(conversationId: string, mode: ConversationMode, staffId: string): ConversationState {
   const timeline = useRef(new ChatTimeline<StaffChatMessageView>());
   const [, setVersion] = useState(0);
   const bump = useCallback(() => setVersion((value) => value + 1), []);
@@ -48,6 +55,8 @@ export function useConversation(conversationId: string, mode: ConversationMode):
   const [userTyping, setUserTyping] = useState(false);
   const [failed, setFailed] = useState<FailedMessage[]>([]);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [synced, setSynced] = useState(false);
+  const [syncError, setSyncError] = useState<ApiError | null>(null);
   const seenSent = useRef(0);
   const flushing = useRef(false);
   const typingTimer = useRef<number>();
@@ -100,25 +109,39 @@ export function useConversation(conversationId: string, mode: ConversationMode):
     if (flushing.current || mode !== "assigned") return;
     flushing.current = true;
     try {
-      for (const entry of pendingFor(conversationId)) {
+      const outbox = chatOutboxStore.outboxOf(staffId);
+      for (const entry of chatOutboxStore.pendingFor(staffId, conversationId)) {
         try {
           const stored = await emitWithAck("chat:send", { conversationId, clientMessageId: entry.clientMessageId, body: entry.body });
-          chatOutbox.acknowledge(entry.clientMessageId);
+          outbox.acknowledge(entry.clientMessageId);
           timeline.current.receive(stored as StaffChatMessageView);
         } catch (error) {
           const refusal = asApiError(error);
           if (!finalRefusals.has(refusal.code)) break; // offline, timeout, rate limit: keep it and retry later
-          chatOutbox.acknowledge(entry.clientMessageId);
+          outbox.acknowledge(entry.clientMessageId);
           setFailed((list) => [...list, { entry, reason: refusal.message }]);
         } finally {
-          saveOutbox();
+          chatOutboxStore.save(staffId);
           bump();
         }
       }
     } finally {
       flushing.current = false;
     }
-  }, [bump, conversationId, mode]);
+  }, [bump, conversationId, mode, staffId]);
+
+  const resync = useCallback(() => {
+    void resume()
+      .then(
+        () => {
+          setSynced(true);
+          setSyncError(null);
+          return flushOutbox();
+        },
+        (error: unknown) => setSyncError(asApiError(error)),
+      )
+      .catch(() => undefined);
+  }, [flushOutbox, resume]);
 
   useEffect(() => {
     timeline.current = new ChatTimeline<StaffChatMessageView>();
@@ -126,6 +149,8 @@ export function useConversation(conversationId: string, mode: ConversationMode):
     setCursors(null);
     setFailed([]);
     setUserTyping(false);
+    setSynced(false);
+    setSyncError(null);
     reload();
     bump();
     return () => {
@@ -133,11 +158,7 @@ export function useConversation(conversationId: string, mode: ConversationMode):
     };
   }, [bump, conversationId, mode, reload]);
 
-  useWhenConnected(() => {
-    void resume()
-      .then(flushOutbox)
-      .catch(() => undefined);
-  }, [conversationId, mode]);
+  useWhenConnected(resync, [conversationId, mode]);
 
   useServerEvent("chat:message", (message) => {
     if (message.conversationId !== conversationId) return;
@@ -145,7 +166,7 @@ export function useConversation(conversationId: string, mode: ConversationMode):
     bump();
     if (message.from === "user") setUserTyping(false);
     if (message.from === "system") reload();
-    if (gap) void resume().catch(() => undefined);
+    if (gap) resync();
     else markSeen();
   });
   useServerEvent("chat:receipt", (notice) => {
@@ -175,12 +196,12 @@ export function useConversation(conversationId: string, mode: ConversationMode):
 
   const send = useCallback(
     (body: string) => {
-      chatOutbox.add({ conversationId, clientMessageId: newClientMessageId(), body, queuedAt: Date.now() });
-      saveOutbox();
+      chatOutboxStore.outboxOf(staffId).add({ conversationId, clientMessageId: newClientMessageId(), body, queuedAt: Date.now() });
+      chatOutboxStore.save(staffId);
       bump();
       void flushOutbox();
     },
-    [bump, conversationId, flushOutbox],
+    [bump, conversationId, flushOutbox, staffId],
   );
 
   const setTyping = useCallback((typing: boolean) => void emitWithAck("chat:typing", { conversationId, typing }).catch(() => undefined), [conversationId]);
@@ -189,14 +210,17 @@ export function useConversation(conversationId: string, mode: ConversationMode):
   return {
     conversation,
     messages: timeline.current.applied,
-    pending: pendingFor(conversationId),
+    pending: chatOutboxStore.pendingFor(staffId, conversationId),
     failed,
     cursors,
     userTyping,
     loadError,
+    synced,
+    syncError,
     send,
     setTyping,
     dismissFailed,
     reload,
+    resync,
   };
 }

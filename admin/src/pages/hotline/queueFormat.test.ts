@@ -1,5 +1,5 @@
 import type { HotlineQueueEntryView } from "@xinyuan/shared";
-import { describeWait, queueOrder } from "./queueFormat";
+import { claimByNumberQuestion, describeWait, queueOrder } from "./queueFormat";
 
 const entry = (number: number, joinedAt: string, priority: "urgent" | "normal" = "normal", position: number | null = null): HotlineQueueEntryView => ({
   id: `t${number}`,
@@ -31,5 +31,9 @@ describe("hotline queue formatting", () => {
     expect(describeWait(0)).toBe("刚刚加入");
     expect(describeWait(12)).toBe("已等 12 分钟");
     expect(describeWait(75)).toBe("已等 1 小时 15 分钟");
+  });
+
+  it("reads the typed ticket number back before claiming it", () => {
+    expect(claimByNumberQuestion(17)).toEqual({ title: "确认接起 17 号来电？", content: "请先和来电者核对排队号。" });
   });
 });

@@ -16,3 +16,11 @@ export function queueOrder(entries: readonly HotlineQueueEntryView[]): HotlineQu
     return a.joinedAt === b.joinedAt ? a.number - b.number : a.joinedAt < b.joinedAt ? -1 : 1;
   });
 }
+
+/**
+ * Asked before 按号接起: the typed number is read back, so a mistyped one (someone else's ticket) is
+ * caught before it is claimed.
+ */
+export function claimByNumberQuestion(number: number): { title: string; content: string } {
+  return { title: `确认接起 ${number} 号来电？`, content: "请先和来电者核对排队号。" };
+}

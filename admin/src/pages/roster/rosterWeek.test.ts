@@ -1,6 +1,6 @@
 import dayjs from "dayjs";
 import type { ShiftView } from "@xinyuan/shared";
-import { gapMinutesByDay, shiftsOn, weekDays, weekStartOf } from "./rosterWeek";
+import { gapMinutesByDay, shiftDeleteQuestion, shiftsOn, weekDays, weekStartOf } from "./rosterWeek";
 
 describe("roster week", () => {
   it("starts weeks on Monday, also from a Sunday", () => {
@@ -21,5 +21,10 @@ describe("roster week", () => {
       { startsAt: "2025-04-28T20:00:00", endsAt: "2025-04-28T22:00:00", minutes: 120 },
     ];
     expect(gapMinutesByDay({ gaps }).get("2025-04-28")).toBe(180);
+  });
+
+  it("names whose shift and which hours before deleting it", () => {
+    expect(shiftDeleteQuestion("王老师", { startsAt: "2025-04-28T08:00:00", endsAt: "2025-04-28T12:00:00" })).toBe("删除 王老师 4月28日 08:00–12:00 的班次？");
+    expect(shiftDeleteQuestion("王老师", { startsAt: "2025-04-28T22:00:00", endsAt: "2025-04-29T06:00:00" })).toBe("删除 王老师 4月28日 22:00–4月29日 06:00 的班次？");
   });
 });

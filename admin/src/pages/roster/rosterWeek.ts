@@ -32,3 +32,8 @@ export function describeGap(gap: { startsAt: string; endsAt: string }): string {
   const end = dayjs(gap.endsAt);
   return `${start.format("M月D日 HH:mm")}–${end.isSame(start, "day") ? end.format("HH:mm") : end.format("M月D日 HH:mm")}`;
 }
+
+/** Asked before a shift is deleted: whose, which day and which hours, so the right one goes. */
+export function shiftDeleteQuestion(staffName: string, shift: Pick<ShiftView, "startsAt" | "endsAt">): string {
+  return `删除 ${staffName} ${describeGap(shift)} 的班次？`;
+}

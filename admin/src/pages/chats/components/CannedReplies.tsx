@@ -2,6 +2,7 @@ import { useState } from "react";
 import { App, Button, Checkbox, Empty, Form, Input, List, Modal, Popconfirm, Space, Tag, Typography } from "antd";
 import type { CannedReplyView } from "@xinyuan/shared";
 import { useAsync } from "../../../hooks/useAsync";
+import { useSingleFlight } from "../../../hooks/useSingleFlight";
 import { LoadFailed } from "../../../components/LoadFailed";
 import { createReply, deleteReply, fetchReplies, updateReply } from "../service";
 
@@ -49,19 +50,20 @@ function ManageReplies({ open, replies, canManageCounty, onChanged, onClose }: {
   const { message } = App.useApp();
   const [form] = Form.useForm<ReplyValues>();
   const [editing, setEditing] = useState<CannedReplyView | null>(null);
-  const save = async () => {
-    const values = await form.validateFields();
-    try {
-      if (editing) await updateReply(editing.id, { title: values.title, body: values.body });
-      else await createReply(values);
-      void message.success("常用语已保存");
-      form.resetFields();
-      setEditing(null);
-      onChanged();
-    } catch {
-      // shown by the request wrapper
-    }
-  };
+  // One save at a time: a double click must not create the reply twice.
+  const saving = useSingleFlight();
+  const save = () =>
+    saving
+      .run("save", async () => {
+        const values = await form.validateFields();
+        if (editing) await updateReply(editing.id, { title: values.title, body: values.body });
+        else await createReply(values);
+        void message.success("常用语已保存");
+        form.resetFields();
+        setEditing(null);
+        onChanged();
+      })
+      .catch(() => undefined); // the form shows what is missing; the request wrapper shows refusals
   return (
     <Modal open={open} title="管理常用语" footer={null} onCancel={onClose} width={640} destroyOnHidden>
       <List<CannedReplyView>
@@ -98,8 +100,8 @@ function ManageReplies({ open, replies, canManageCounty, onChanged, onClose }: {
           </Form.Item>
         ) : null}
         <Space>
-          <Button type="primary" onClick={() => void save()}>保存</Button>
-          {editing ? <Button onClick={() => { setEditing(null); form.resetFields(); }}>取消编辑</Button> : null}
+          <Button type="primary" loading={saving.busyKey !== null} onClick={() => void save()}>保存</Button>
+          {editing ? <Button disabled={saving.busyKey !== null} onClick={() => { setEditing(null); form.resetFields(); }}>取消编辑</Button> : null}
         </Space>
       </Form>
     </Modal>

@@ -1,31 +1,35 @@
 import { useState } from "react";
-import { App, Alert, Button, Card, Col, Row, Space, Tabs, Tag } from "antd";
+import { App, Alert, Button, Card, Col, Popconfirm, Row, Space, Tabs, Tag } from "antd";
 import { conversationStatusLabels, riskLevelLabels, riskLevelRank, riskSignalCategoryLabels } from "@xinyuan/shared";
 import { LoadFailed } from "../../../components/LoadFailed";
 import { LoadingBlock } from "../../../components/LoadingBlock";
 import { ContactRecordModal } from "../../../components/contactRecord/ContactRecordModal";
 import { minutesSince } from "../../../components/contactRecord/contactRecordForm";
 import { useConversation, type ConversationMode } from "../useConversation";
-import { endChat, takeOverChat, transferChat } from "../service";
+import { endChat, transferChat } from "../service";
 import { MessageList } from "./MessageList";
 import { Composer } from "./Composer";
 import { NotesPanel } from "./NotesPanel";
 import { CannedReplies } from "./CannedReplies";
 import { EarlierChats } from "./EarlierChats";
 import { TransferChatModal } from "./TransferChatModal";
+import { takeOverConfirmText } from "./QueueCards";
 
 interface ConversationViewProps {
   conversationId: string;
   mode: ConversationMode;
   selfId: string;
   isSupervisor: boolean;
+  /** Watch mode: 接手 (the page sends the request once and moves the chat to my tabs). */
+  onTakeOver?: () => Promise<void>;
+  takingOver?: boolean;
   onLeft: () => void;
 }
 
 /** One open conversation: messages, reply box, risk banner, and the side panel (常用语, 备注, 以往咨询). */
-export function ConversationView({ conversationId, mode, selfId, isSupervisor, onLeft }: ConversationViewProps) {
+export function ConversationView({ conversationId, mode, selfId, isSupervisor, onTakeOver, takingOver = false, onLeft }: ConversationViewProps) {
   const { message } = App.useApp();
-  const chat = useConversation(conversationId, mode);
+  const chat = useConversation(conversationId, mode, selfId);
   const [draft, setDraft] = useState("");
   const [ending, setEnding] = useState(false);
   const [transferring, setTransferring] = useState(false);
@@ -57,18 +61,12 @@ export function ConversationView({ conversationId, mode, selfId, isSupervisor, o
                   结束并记录
                 </Button>
               ) : null}
-              {mode === "watch" && isSupervisor && view.status !== "closed" ? (
-                <Button
-                  danger
-                  onClick={() =>
-                    void takeOverChat(conversationId).then(() => {
-                      void message.success("已接手这次咨询");
-                      onLeft();
-                    }, () => undefined)
-                  }
-                >
-                  接手
-                </Button>
+              {mode === "watch" && isSupervisor && onTakeOver && view.status !== "closed" ? (
+                <Popconfirm title={takeOverConfirmText} okText="接手" cancelText="取消" onConfirm={onTakeOver}>
+                  <Button danger loading={takingOver}>
+                    接手
+                  </Button>
+                </Popconfirm>
               ) : null}
             </Space>
           }
@@ -85,7 +83,17 @@ export function ConversationView({ conversationId, mode, selfId, isSupervisor, o
           ) : null}
           {view.status === "closed" ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message="这次咨询已结束。" /> : null}
           <div style={{ height: 440, overflow: "auto", marginBottom: 12 }}>
-            <MessageList messages={chat.messages} pending={chat.pending} failed={chat.failed} cursors={chat.cursors} userTyping={chat.userTyping} onDismissFailed={chat.dismissFailed} />
+            <MessageList
+              messages={chat.messages}
+              pending={chat.pending}
+              failed={chat.failed}
+              cursors={chat.cursors}
+              userTyping={chat.userTyping}
+              synced={chat.synced}
+              syncError={chat.syncError}
+              onResync={chat.resync}
+              onDismissFailed={chat.dismissFailed}
+            />
           </div>
           <Composer disabled={!active} draft={draft} onDraft={setDraft} onSend={chat.send} onTyping={chat.setTyping} />
         </Card>

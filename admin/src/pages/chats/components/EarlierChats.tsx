@@ -51,7 +51,7 @@ function EarlierMessages({ conversationId, earlierId }: { conversationId: string
   if (messages.error) return <LoadFailed error={messages.error} onRetry={messages.reload} />;
   return (
     <div style={{ maxHeight: 480, overflow: "auto" }}>
-      <MessageList messages={messages.data?.messages ?? []} pending={[]} failed={[]} cursors={messages.data?.cursors ?? null} userTyping={false} onDismissFailed={() => undefined} />
+      <MessageList messages={messages.data?.messages ?? []} pending={[]} failed={[]} cursors={messages.data?.cursors ?? null} userTyping={false} synced syncError={null} onResync={messages.reload} onDismissFailed={() => undefined} />
     </div>
   );
 }

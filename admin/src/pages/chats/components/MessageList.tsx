@@ -2,8 +2,12 @@ import { useEffect, useRef } from "react";
 import { Alert, Button, Empty, Flex, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { riskLevelLabels, riskSignalCategoryLabels, type ChatCursorsView, type OutboxEntry, type StaffChatMessageView } from "@xinyuan/shared";
+import type { ApiError } from "../../../request";
+import { LoadFailed } from "../../../components/LoadFailed";
+import { LoadingBlock } from "../../../components/LoadingBlock";
 import type { FailedMessage } from "../useConversation";
 import { receiptFor, receiptLabels } from "../receipts";
+import { messagePane } from "../messagePane";
 
 interface MessageListProps {
   messages: readonly StaffChatMessageView[];
@@ -11,6 +15,9 @@ interface MessageListProps {
   failed: FailedMessage[];
   cursors: ChatCursorsView | null;
   userTyping: boolean;
+  synced: boolean;
+  syncError: ApiError | null;
+  onResync: () => void;
   onDismissFailed: (clientMessageId: string) => void;
 }
 
@@ -26,8 +33,9 @@ const bubble = (mine: boolean): React.CSSProperties => ({
 /**
  * The conversation in seq order. Student text is rendered as plain React text (escaped): never HTML,
  * links or images. Our own lines show 已发送 / 已送达 / 已读, and lines still in the outbox 发送中.
+ * Until the first resume has answered it shows loading (or the error), never "no messages yet".
  */
-export function MessageList({ messages, pending, failed, cursors, userTyping, onDismissFailed }: MessageListProps) {
+export function MessageList({ messages, pending, failed, cursors, userTyping, synced, syncError, onResync, onDismissFailed }: MessageListProps) {
   const bottom = useRef<HTMLDivElement>(null);
   const stored = new Set(messages.map((message) => message.clientMessageId));
   const waiting = pending.filter((entry) => !stored.has(entry.clientMessageId));
@@ -36,9 +44,21 @@ export function MessageList({ messages, pending, failed, cursors, userTyping, on
     bottom.current?.scrollIntoView({ block: "end" });
   }, [messages.length, waiting.length, userTyping]);
 
-  if (messages.length === 0 && waiting.length === 0) return <Empty style={{ margin: "48px 0" }} description="还没有消息。可以先打个招呼，让同学知道你在。" />;
+  const pane = messagePane({ synced, failed: syncError !== null, count: messages.length + waiting.length });
+  if (pane === "loading") return <LoadingBlock tip="正在载入聊天记录…" />;
+  if (pane === "failed" && syncError) return <LoadFailed title="聊天记录没能载入" error={syncError} onRetry={onResync} />;
+  if (pane === "empty") return <Empty style={{ margin: "48px 0" }} description="还没有消息。可以先打个招呼，让同学知道你在。" />;
   return (
     <Flex vertical gap={10} data-testid="chat-messages" style={{ padding: "8px 4px" }}>
+      {syncError ? (
+        <Alert
+          type="warning"
+          showIcon
+          message="最新的消息没能同步，下面的记录可能不完整。"
+          description={syncError.message}
+          action={<Button size="small" onClick={onResync}>重新同步</Button>}
+        />
+      ) : null}
       {messages.map((message) => {
         if (message.from === "system")
           return (

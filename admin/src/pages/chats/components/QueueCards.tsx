@@ -1,11 +1,14 @@
-import { Badge, Button, Card, Empty, List, Space, Tag, Typography } from "antd";
+import { Badge, Button, Card, Empty, List, Popconfirm, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { riskLevelLabels, riskLevelRank, type ChatQueueEntryView, type StaffConversationView } from "@xinyuan/shared";
 
+/** Shown before a supervisor takes a chat over, here and in the watch tab. */
+export const takeOverConfirmText = "接手后由你继续和同学聊，原来的老师会看到已被接手。确定接手吗？";
+
 const riskTag = (level: StaffConversationView["riskLevel"]) => (level === "none" ? null : <Tag color={riskLevelRank[level] >= riskLevelRank.medium ? "red" : "orange"}>{riskLevelLabels[level]}</Tag>);
 
-/** The waiting chats with 接入 (priority first, as the server orders them). */
-export function ChatQueueCard({ queue, canAccept, onAccept }: { queue: ChatQueueEntryView[]; canAccept: boolean; onAccept: (id: string) => void }) {
+/** The waiting chats with 接入 (priority first, as the server orders them). `busyId`: a 接入 or 接手 still on its way. */
+export function ChatQueueCard({ queue, canAccept, busyId, onAccept }: { queue: ChatQueueEntryView[]; canAccept: boolean; busyId: string | null; onAccept: (id: string) => void }) {
   return (
     <Card size="small" title={<Badge count={queue.length} offset={[12, 0]} color="#3a8f7f">排队中</Badge>} data-testid="chat-queue">
       <List<ChatQueueEntryView>
@@ -13,7 +16,13 @@ export function ChatQueueCard({ queue, canAccept, onAccept }: { queue: ChatQueue
         dataSource={queue}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="现在没有同学在排队。" /> }}
         renderItem={(entry) => (
-          <List.Item actions={[<Button key="accept" type="primary" size="small" disabled={!canAccept} onClick={() => onAccept(entry.conversationId)}>接入</Button>]}>
+          <List.Item
+            actions={[
+              <Button key="accept" type="primary" size="small" loading={busyId === entry.conversationId} disabled={!canAccept || (busyId !== null && busyId !== entry.conversationId)} onClick={() => onAccept(entry.conversationId)}>
+                接入
+              </Button>,
+            ]}
+          >
             <Space wrap size={4}>
               <Typography.Text strong>{entry.position}.</Typography.Text>
               <span>{entry.alias}</span>
@@ -30,8 +39,8 @@ export function ChatQueueCard({ queue, canAccept, onAccept }: { queue: ChatQueue
   );
 }
 
-/** Supervisors: every live conversation, to follow read-only (audited) or take over. */
-export function LiveChatsCard({ live, onWatch, onTakeOver }: { live: StaffConversationView[]; onWatch: (id: string) => void; onTakeOver: (id: string) => void }) {
+/** Supervisors: every live conversation, to follow read-only (audited) or take over (after a confirmation). */
+export function LiveChatsCard({ live, busyId, onWatch, onTakeOver }: { live: StaffConversationView[]; busyId: string | null; onWatch: (id: string) => void; onTakeOver: (id: string) => Promise<void> }) {
   return (
     <Card size="small" title={`进行中的咨询（${live.length}）`} data-testid="chat-live">
       <List<StaffConversationView>
@@ -42,7 +51,11 @@ export function LiveChatsCard({ live, onWatch, onTakeOver }: { live: StaffConver
           <List.Item
             actions={[
               <Button key="watch" size="small" onClick={() => onWatch(item.id)}>旁听</Button>,
-              <Button key="take" size="small" danger onClick={() => onTakeOver(item.id)}>接手</Button>,
+              <Popconfirm key="take" title={takeOverConfirmText} okText="接手" cancelText="取消" onConfirm={() => onTakeOver(item.id)}>
+                <Button size="small" danger loading={busyId === item.id} disabled={busyId !== null && busyId !== item.id}>
+                  接手
+                </Button>
+              </Popconfirm>,
             ]}
           >
             <Space wrap size={4}>

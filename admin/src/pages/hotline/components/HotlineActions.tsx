@@ -1,8 +1,9 @@
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { App, Button, InputNumber, Space, Tooltip } from "antd";
 import type { HotlineCallView } from "@xinyuan/shared";
 import { ContactRecordModal } from "../../../components/contactRecord/ContactRecordModal";
 import { claimByNumber, claimNext, logInboundCall } from "../service";
+import { claimByNumberQuestion } from "../queueFormat";
 
 interface HotlineActionsProps {
   hasCall: boolean;
@@ -12,12 +13,16 @@ interface HotlineActionsProps {
   onClaimed: (call: HotlineCallView) => void;
 }
 
-/** 接听下一位 (claimed atomically by the server), claim by a quoted ticket number, log an inbound call. */
+/**
+ * 接听下一位 (claimed atomically by the server), claim by a quoted ticket number (after reading the number
+ * back to confirm it), log an inbound call.
+ */
 export function HotlineActions({ hasCall, canTake, waiting, notReadyReason, onClaimed }: HotlineActionsProps) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [number, setNumber] = useState<number | null>(null);
   const [inboundOpen, setInboundOpen] = useState(false);
+  const asking = useRef(false);
 
   const claim = async (work: () => Promise<HotlineCallView>) => {
     setBusy(true);
@@ -30,6 +35,19 @@ export function HotlineActions({ hasCall, canTake, waiting, notReadyReason, onCl
       setBusy(false);
     }
   };
+  const confirmClaimByNumber = (picked: number) => {
+    if (asking.current) return; // a double click opens one confirmation, not two
+    asking.current = true;
+    modal.confirm({
+      ...claimByNumberQuestion(picked),
+      okText: "接起",
+      cancelText: "取消",
+      onOk: () => claim(() => claimByNumber(picked)),
+      afterClose: () => {
+        asking.current = false;
+      },
+    });
+  };
   const blocked = hasCall ? "请先处理完手上的来电" : notReadyReason;
 
   return (
@@ -41,7 +59,7 @@ export function HotlineActions({ hasCall, canTake, waiting, notReadyReason, onCl
       </Tooltip>
       <Space.Compact>
         <InputNumber min={1} placeholder="来电者报的排队号" value={number} onChange={setNumber} style={{ width: 170 }} aria-label="排队号" />
-        <Button disabled={!number || Boolean(blocked)} loading={busy} onClick={() => number && void claim(() => claimByNumber(number))}>
+        <Button disabled={!number || Boolean(blocked)} loading={busy} onClick={() => number && confirmClaimByNumber(number)}>
           按号接起
         </Button>
       </Space.Compact>

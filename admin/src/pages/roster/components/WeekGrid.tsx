@@ -1,9 +1,10 @@
-import { Button, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { useState } from "react";
+import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import dayjs, { type Dayjs } from "dayjs";
 import type { RosterStaffView } from "@xinyuan/shared";
 import type { RosterWeek } from "../service";
-import { gapMinutesByDay, shiftsOn } from "../rosterWeek";
+import { gapMinutesByDay, shiftDeleteQuestion, shiftsOn } from "../rosterWeek";
 
 const weekdayNames = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
 
@@ -15,8 +16,12 @@ interface WeekGridProps {
   onDelete: (shiftId: string) => void;
 }
 
-/** Counsellors down, days across; holidays and days with coverage gaps are marked in the header. */
+/**
+ * Counsellors down, days across; holidays and days with coverage gaps are marked in the header. The ×
+ * on a shift asks first (like holidays and leave): a shift deleted by a slip leaves the line uncovered.
+ */
 export function WeekGrid({ days, week, canManage, onAdd, onDelete }: WeekGridProps) {
+  const [confirming, setConfirming] = useState<string | null>(null);
   const gaps = gapMinutesByDay(week.coverage);
   const holidayOn = (day: Dayjs) => week.holidays.find((holiday) => holiday.date === day.format("YYYY-MM-DD"));
   const rows = week.staff.length > 0 ? week.staff : [...new Map(week.shifts.map((shift) => [shift.staffId, { id: shift.staffId, name: shift.staffName }])).values()];
@@ -57,13 +62,32 @@ export function WeekGrid({ days, week, canManage, onAdd, onDelete }: WeekGridPro
             render: (_value: unknown, member: RosterStaffView) => (
               <Space direction="vertical" size={4}>
                 {shiftsOn(week.shifts, member.id, day).map((shift) => (
-                  <Tag key={shift.id} color={shift.onLeave ? "default" : "green"} closable={canManage} onClose={(event) => {
-                    event.preventDefault();
-                    onDelete(shift.id);
-                  }}>
-                    {dayjs(shift.startsAt).format("HH:mm")}–{dayjs(shift.endsAt).format("HH:mm")}
-                    {shift.onLeave ? "（请假）" : ""}
-                  </Tag>
+                  <Popconfirm
+                    key={shift.id}
+                    open={confirming === shift.id}
+                    title={shiftDeleteQuestion(member.name, shift)}
+                    okText="删除"
+                    cancelText="取消"
+                    onOpenChange={(open) => {
+                      if (!open) setConfirming(null);
+                    }}
+                    onConfirm={() => {
+                      setConfirming(null);
+                      onDelete(shift.id);
+                    }}
+                  >
+                    <Tag
+                      color={shift.onLeave ? "default" : "green"}
+                      closable={canManage}
+                      onClose={(event) => {
+                        event.preventDefault();
+                        setConfirming(shift.id);
+                      }}
+                    >
+                      {dayjs(shift.startsAt).format("HH:mm")}–{dayjs(shift.endsAt).format("HH:mm")}
+                      {shift.onLeave ? "（请假）" : ""}
+                    </Tag>
+                  </Popconfirm>
                 ))}
                 {canManage ? (
                   <Button size="small" type="dashed" icon={<PlusOutlined />} aria-label={`为${member.name}在${day.format("M月D日")}排班`} onClick={() => onAdd(member.id, day)} />
