@@ -4,7 +4,8 @@
  * here the named APIs are put on the default object instead, which also lets tests spy on them.
  *
  * Page lifecycle hooks need a page host that jest does not have; the app uses them only for pull-down
- * refresh, router params and launch, so they are inert here (router params can be set by a test).
+ * refresh, router params and launch, so they are stand-ins here: a test can set router params and pull
+ * the page down.
  */
 import * as h5Apis from '@tarojs/plugin-platform-h5/dist/runtime/apis'
 
@@ -25,5 +26,15 @@ export function useRouter() {
   return { params: routerParams, path: '' }
 }
 
-export function usePullDownRefresh(_handler: () => unknown): void {}
+let pullDownHandler: (() => unknown) | null = null
+
+/** Keeps the handler of the page last rendered, for pullDownRefresh(). */
+export function usePullDownRefresh(handler: () => unknown): void {
+  pullDownHandler = handler
+}
+
+/** Pulls the page down, as the user would; resolves when the page's handler is done. */
+export async function pullDownRefresh(): Promise<void> {
+  await pullDownHandler?.()
+}
 export function useLaunch(_handler: () => unknown): void {}

@@ -79,16 +79,22 @@ export function appSocket(): XinyuanSocket {
 }
 
 /**
- * WeChat closes sockets while the app is in the background. Back in the foreground: reconnect if
- * needed (the connect event then resyncs), otherwise resync anyway, in case pushes were missed.
+ * WeChat closes sockets while the app is in the background. Back in the foreground: reconnect now
+ * (the connect event then resyncs), otherwise resync anyway, in case pushes were missed.
  */
 function installForegroundResync(): void {
   if (appShowInstalled || typeof Taro.onAppShow !== 'function') return
   appShowInstalled = true
   Taro.onAppShow(() => {
     if (!socket) return
-    if (socket.connected) resyncListeners.forEach((listener) => listener())
-    else socket.connect()
+    if (socket.connected) {
+      resyncListeners.forEach((listener) => listener())
+      return
+    }
+    // connect() alone does nothing while socket.io waits out a reconnect backoff (up to 30 s): the
+    // student would look at a stale page. disconnect() cancels that timer, so connect() dials at once.
+    socket.disconnect()
+    socket.connect()
   })
 }
 

@@ -7,7 +7,7 @@ import { ActionButton } from '../ActionButton'
 import { PrivacySheet } from '../PrivacySheet'
 import './index.css'
 
-interface PageContainerProps {
+interface PageStatesProps {
   children?: ReactNode
   /** A request is running. */
   loading?: boolean
@@ -18,6 +18,9 @@ interface PageContainerProps {
   empty?: boolean
   emptyText?: string
   onRetry?: () => void | Promise<void>
+}
+
+interface PageContainerProps extends PageStatesProps {
   /** Pull-down refresh (the page config must set enablePullDownRefresh). Defaults to onRetry. */
   onRefresh?: () => void | Promise<void>
 }
@@ -26,10 +29,10 @@ interface PageContainerProps {
  * Every page's frame: loading, empty and error-with-retry states, pull-down refresh, and in WeChat the
  * privacy sheet. A failed request never leaves a blank screen, and the error state still offers 12356.
  */
-export function PageContainer({ children, loading = false, ready = true, error, empty, emptyText, onRetry, onRefresh }: PageContainerProps) {
+export function PageContainer({ onRefresh, ...states }: PageContainerProps) {
   usePullDownRefresh(async () => {
     try {
-      await (onRefresh ?? onRetry)?.()
+      await (onRefresh ?? states.onRetry)?.()
     } finally {
       Taro.stopPullDownRefresh()
     }
@@ -37,22 +40,26 @@ export function PageContainer({ children, loading = false, ready = true, error, 
 
   return (
     <View className='xy-page'>
-      {renderBody()}
+      <PageStates {...states} />
       {process.env.TARO_ENV === 'weapp' ? <PrivacySheet /> : null}
     </View>
   )
+}
 
-  function renderBody() {
-    if (error && !ready) return <ErrorState error={error} onRetry={onRetry} />
-    if (loading && !ready) return <LoadingState />
-    if (empty) return <EmptyState text={emptyText} />
-    return (
-      <>
-        {error ? <RefreshFailed error={error} onRetry={onRetry} /> : null}
-        {children}
-      </>
-    )
-  }
+/**
+ * The loading, empty and error states without the page frame: for a part of a page that loads on its
+ * own while the page around it keeps its header and its way back (a past chat's transcript).
+ */
+export function PageStates({ children, loading = false, ready = true, error, empty, emptyText, onRetry }: PageStatesProps) {
+  if (error && !ready) return <ErrorState error={error} onRetry={onRetry} />
+  if (loading && !ready) return <LoadingState />
+  if (empty) return <EmptyState text={emptyText} />
+  return (
+    <>
+      {error ? <RefreshFailed error={error} onRetry={onRetry} /> : null}
+      {children}
+    </>
+  )
 }
 
 function LoadingState() {

@@ -1,14 +1,16 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import { chatMessageMaxChars, newClientMessageId, type StartChatResult } from '@xinyuan/shared'
+import { chatMessageMaxChars, newClientMessageId, type StartChatResult, type UserConversationView } from '@xinyuan/shared'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { Notice } from '../../components/Notice'
 import { OtherWays } from '../../components/OtherWays'
 import { describeError } from '../../services/apiError'
 import { startChat } from '../../services/chat'
+import type { ChatStartNotice } from './StartNotice'
 
 interface ChatStartProps {
-  onStarted: (result: StartChatResult) => void
+  /** The conversation opened, with what the server said (a danger notice, or why it waits for the next shift). */
+  onStarted: (conversation: UserConversationView, start: ChatStartNotice) => void
 }
 
 /**
@@ -29,7 +31,7 @@ export function ChatStart({ onStarted }: ChatStartProps) {
       const body = draft.trim()
       const result = await startChat({ ...(body ? { firstMessage: { clientMessageId: messageId, body } } : {}), ...(keepForNextShift ? { keepForNextShift } : {}) }, { toast: false })
       if (result.outcome === 'nobody_on_duty' || !result.conversation) setNobody(result)
-      else onStarted(result)
+      else onStarted(result.conversation, result)
     } catch (caught) {
       setError(describeError(caught))
     } finally {

@@ -12,16 +12,22 @@ import { socketChatPort, type ChatPort } from './chatPort'
 import { MessageList } from './MessageList'
 import { QuickExit } from './QuickExit'
 import { RateChat } from './RateChat'
+import { StartNotice, type ChatStartNotice } from './StartNotice'
 import { useChatSession } from './useChatSession'
 
 interface ConversationProps {
   conversation: UserConversationView
   onLeave: () => void
+  /** What the server said when this chat was just started (none when it was picked up later). */
+  start?: ChatStartNotice
   port?: ChatPort
 }
 
-/** A live conversation: waiting line, messages, typing, receipts, end and rate; quick exit always visible. */
-export function Conversation({ conversation, onLeave, port = socketChatPort }: ConversationProps) {
+/**
+ * A live conversation: the start notice, waiting line, messages, typing, receipts, end and rate; quick
+ * exit always visible. While it waits for the next shift, the other ways to get help stay on screen.
+ */
+export function Conversation({ conversation, onLeave, start, port = socketChatPort }: ConversationProps) {
   const { session, snapshot } = useChatSession(conversation, port)
   const reconnecting = useReconnecting(port.onConnectionChange)
   const [draft, setDraft] = useState('')
@@ -29,7 +35,14 @@ export function Conversation({ conversation, onLeave, port = socketChatPort }: C
   const [confirmEnd, setConfirmEnd] = useState(false)
   const [showHelp, setShowHelp] = useState(false)
   const [endError, setEndError] = useState<string | null>(null)
+  const [noticeDismissed, setNoticeDismissed] = useState(false)
+  const [held, setHeld] = useState(conversation.heldForNextShift)
   const closed = snapshot.status === 'closed'
+  // Held until a counsellor takes it; a later return to the queue is a normal wait, not the next shift.
+  if (held && (snapshot.withCounsellor || snapshot.status !== 'waiting')) setHeld(false)
+  const startLines = start && start.helplines.length > 0 ? start.helplines : undefined
+  // A notice with phone lines stays: the first words sounded like danger, or the chat waits for the next shift.
+  const noticePinned = startLines !== undefined && (start?.outcome !== 'held_for_next_shift' || held)
 
   const send = () => {
     if (draft.trim() === '') return
@@ -55,10 +68,11 @@ export function Conversation({ conversation, onLeave, port = socketChatPort }: C
   return (
     <View className='chat-conversation'>
       <View className='chat-bar'>
-        <Text className='chat-bar__status'>{statusLine(snapshot.status, snapshot.queuePosition, snapshot.withCounsellor)}</Text>
+        <Text className='chat-bar__status'>{statusLine(snapshot.status, snapshot.queuePosition, snapshot.withCounsellor, held)}</Text>
         <QuickExit />
       </View>
       {reconnecting && !closed ? <ReconnectingBanner reassurance='写好的话会先存着，连上后自动发出，老师的回复也不会丢。' /> : null}
+      {start && !noticeDismissed ? <StartNotice start={start} linesShownElsewhere={held} onDismiss={noticePinned ? undefined : () => setNoticeDismissed(true)} /> : null}
       <MessageList messages={snapshot.messages} sending={snapshot.sending} failed={snapshot.failed} staffCursor={snapshot.staffCursor} onDismissFailed={(id) => session.dismissFailed(id)} />
       {snapshot.counsellorTyping && !closed ? <Text className='chat-typing'>老师正在输入…</Text> : null}
       {closed ? (
@@ -83,9 +97,11 @@ export function Conversation({ conversation, onLeave, port = socketChatPort }: C
       )}
       {!closed ? (
         <View className='chat-tools'>
-          <Text className='chat-tools__link' onClick={() => setShowHelp(!showHelp)}>
-            {showHelp ? '收起求助电话' : '需要马上打电话求助？'}
-          </Text>
+          {held ? null : (
+            <Text className='chat-tools__link' onClick={() => setShowHelp(!showHelp)}>
+              {showHelp ? '收起求助电话' : '需要马上打电话求助？'}
+            </Text>
+          )}
           <Text className='chat-tools__link' onClick={() => setConfirmEnd(true)}>
             结束聊天
           </Text>
@@ -103,14 +119,16 @@ export function Conversation({ conversation, onLeave, port = socketChatPort }: C
           {endError ? <Text className='chat-error'>{endError}</Text> : null}
         </View>
       ) : null}
-      {showHelp ? <OtherWays title='这些电话随时有人接' offer={[]} /> : null}
+      {held && !closed ? <OtherWays title='等老师的时候，也可以这样找到我们' lines={startLines} offer={['hotline', 'letters']} /> : null}
+      {showHelp && !held ? <OtherWays title='这些电话随时有人接' offer={[]} /> : null}
     </View>
   )
 }
 
-function statusLine(status: UserConversationView['status'], position: number | null, withCounsellor: boolean): string {
+function statusLine(status: UserConversationView['status'], position: number | null, withCounsellor: boolean, held: boolean): string {
   if (status === 'closed') return '这次聊天已经结束'
   if (withCounsellor) return '老师在这里陪着你'
+  if (held) return '现在没有老师值班，下一班老师上线后会回复你'
   if (position !== null) return `正在为你安排老师，前面还有 ${Math.max(position - 1, 0)} 位`
   return '正在为你安排老师，请稍等'
 }

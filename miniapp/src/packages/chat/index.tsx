@@ -8,10 +8,11 @@ import { listMyChats } from '../../services/chat'
 import { ChatHistory } from './ChatHistory'
 import { ChatStart } from './ChatStart'
 import { Conversation } from './Conversation'
+import type { ChatStartNotice } from './StartNotice'
 import { Transcript } from './Transcript'
 import './index.css'
 
-type Screen = { kind: 'home' } | { kind: 'live'; conversation: UserConversationView } | { kind: 'past'; conversation: UserConversationView }
+type Screen = { kind: 'home' } | { kind: 'live'; conversation: UserConversationView; start?: ChatStartNotice } | { kind: 'past'; conversation: UserConversationView }
 
 /**
  * Anonymous chat: an open conversation is picked up where it was left (also after a restart);
@@ -29,11 +30,11 @@ export default function ChatPage() {
 
   return (
     <PageContainer loading={chats.loading} ready={chats.data !== undefined} error={chats.error} onRetry={chats.reload}>
-      {current.kind === 'live' ? <Conversation conversation={current.conversation} onLeave={backHome} /> : null}
+      {current.kind === 'live' ? <Conversation conversation={current.conversation} start={current.start} onLeave={backHome} /> : null}
       {current.kind === 'past' ? <Transcript conversation={current.conversation} onBack={backHome} /> : null}
       {current.kind === 'home' ? (
         <View>
-          <ChatStart onStarted={(result) => result.conversation && setScreen({ kind: 'live', conversation: result.conversation })} />
+          <ChatStart onStarted={(conversation, start) => setScreen({ kind: 'live', conversation, start })} />
           <ChatHistory conversations={(chats.data ?? []).filter((conversation) => conversation.status === 'closed')} onOpen={(conversation) => setScreen({ kind: 'past', conversation })} />
           <EmergencyStrip />
         </View>

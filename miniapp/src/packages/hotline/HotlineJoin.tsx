@@ -3,7 +3,7 @@ import type { CallerTicketView, HotlineStatusView, HotlineTicketKind } from '@xi
 import { useMemo, useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { ChoiceList } from '../../components/ChoiceList'
-import { describeError } from '../../services/apiError'
+import { ApiError, describeError } from '../../services/apiError'
 import { joinHotline } from '../../services/hotline'
 import { requestHotlineReminders } from '../../services/hotlineReminders'
 import { callbackWindows } from './callbackWindows'
@@ -13,8 +13,22 @@ const kinds = [
   { value: 'inbound', label: '我自己拨打热线', hint: '拿一个排队号，打过去时告诉老师' },
 ] as const
 
+/**
+ * Refusals that mean the page is out of date: the queue filled up or closed meanwhile, or a ticket is
+ * already waiting (a retry after an answer that got lost). Reloading shows the notice and other ways,
+ * or that ticket, instead of leaving the student on a form that cannot work.
+ */
+const outdatedCodes: ReadonlySet<string> = new Set(['HOTLINE_FULL', 'HOTLINE_CLOSED', 'HOTLINE_ALREADY_WAITING'])
+
+interface HotlineJoinProps {
+  status: HotlineStatusView
+  onJoined: (ticket: CallerTicketView) => void
+  /** Reloads the hotline status and the current ticket. */
+  onOutdated: () => void | Promise<void>
+}
+
 /** Join the queue: "call me back" (phone, window, optional topic) or a ticket number for calling in. */
-export function HotlineJoin({ status, onJoined }: { status: HotlineStatusView; onJoined: (ticket: CallerTicketView) => void }) {
+export function HotlineJoin({ status, onJoined, onOutdated }: HotlineJoinProps) {
   const [kind, setKind] = useState<HotlineTicketKind | null>(null)
   const [phone, setPhone] = useState('')
   const windows = useMemo(() => callbackWindows(), [])
@@ -36,6 +50,7 @@ export function HotlineJoin({ status, onJoined }: { status: HotlineStatusView; o
       onJoined(await joinHotline(kind === 'callback' ? { ...base, phone: phone.trim(), window } : base, { toast: false }))
     } catch (caught) {
       setError(describeError(caught))
+      if (caught instanceof ApiError && outdatedCodes.has(caught.code)) void onOutdated()
     } finally {
       setBusy(false)
     }

@@ -1,9 +1,11 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { emergencyLines, errorMessages, fallbackHelplines, type CallerTicketView, type HotlineStatusView } from '@xinyuan/shared'
-import { buildSession } from '../../../test/fixtures'
+import { emergencyLines, errorMessages, fallbackHelplines, type CallerTicketView, type HotlineStatusView, type MeView } from '@xinyuan/shared'
+import { buildMe, buildSession } from '../../../test/fixtures'
 import { fakeSocket } from '../../../test/fakeSocket'
-import { errorReply, startHttpTestServer, type HttpTestServer, type RecordedRequest, type Reply } from '../../../test/httpTestServer'
+import { errorReply, type RecordedRequest, type Reply } from '../../../test/httpTestServer'
+import { pageTestServer } from '../../../test/pageTestServer'
+import { pullDownRefresh } from '../../../test/taroH5'
 import { setApiBase } from '../../services/apiBase'
 import HotlinePage from './index'
 
@@ -47,9 +49,13 @@ function ticket(overrides: Partial<CallerTicketView> = {}): CallerTicketView {
 interface FakeHotline {
   status: HotlineStatusView
   current: CallerTicketView | null
+  me: MeView
+  /** What happens to the next join while the page is open (the queue fills or closes, or the join already went through). */
+  onJoin?: () => Reply
 }
 
-let server: HttpTestServer
+const student = buildMe({ role: 'student', ageBand: '14_17', consents: [], missingConsents: [], canUseCounselling: true })
+
 let state: FakeHotline
 
 function answer(req: RecordedRequest): Reply {
@@ -57,6 +63,8 @@ function answer(req: RecordedRequest): Reply {
   if (path === '/auth/wechat/login') return { status: 200, body: buildSession('token-1') }
   if (path === '/hotline/status') return { status: 200, body: state.status }
   if (path === '/hotline/tickets/current') return { status: 200, body: { ticket: state.current } }
+  if (path === '/me') return { status: 200, body: state.me }
+  if (path === '/hotline/tickets' && req.method === 'POST' && state.onJoin) return state.onJoin()
   if (path === '/hotline/tickets' && req.method === 'POST') {
     if (!state.status.open) return errorReply(409, 'HOTLINE_CLOSED', errorMessages.HOTLINE_CLOSED)
     state.current = ticket({ kind: (req.body as { kind: 'callback' | 'inbound' }).kind })
@@ -69,18 +77,8 @@ function answer(req: RecordedRequest): Reply {
   return errorReply(404, 'NOT_FOUND', errorMessages.NOT_FOUND)
 }
 
-beforeEach(async () => {
-  state = { status: openStatus, current: null }
-  server = await startHttpTestServer(answer)
-  setApiBase(`${server.origin}/api/v1`)
-  jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
-})
-
-afterEach(async () => {
-  fakeSocket.reset()
-  await server.close()
-  setApiBase(null)
-  jest.restoreAllMocks()
+const server = pageTestServer(answer, () => {
+  state = { status: openStatus, current: null, me: student }
 })
 
 describe('hotline page', () => {
@@ -110,7 +108,7 @@ describe('hotline page', () => {
     fireEvent.click(screen.getByText('提交，等老师回电'))
 
     expect(await screen.findByText(/一位老师将在 .* 之间，用 0818-7362000 这个号码给你回电。/)).toBeTruthy()
-    const join = server.requests.find((req) => req.method === 'POST' && req.url === '/api/v1/hotline/tickets')
+    const join = server.current.requests.find((req) => req.method === 'POST' && req.url === '/api/v1/hotline/tickets')
     expect(join?.body).toMatchObject({ kind: 'callback', phone: '13800138000', feelingUnsafe: false, window: { start: expect.any(String), end: expect.any(String) } })
     expect(join?.body).not.toHaveProperty('notify')
     expect(screen.getByText('你前面还有 3 位同学。')).toBeTruthy()
@@ -168,13 +166,113 @@ describe('hotline page', () => {
     expect(screen.getAllByText('12355').length).toBeGreaterThan(0)
   })
 
+  it('after a call-back nobody managed to make in the chosen time: says sorry, says it is not their fault, and does not claim calls were tried', async () => {
+    state.current = ticket({ status: 'missed', position: null, attempts: 0, closedAt: '2026-09-01T12:00:00.000Z' })
+    render(<HotlinePage />)
+
+    expect(await screen.findByText('抱歉，这次没能按时给你回电')).toBeTruthy()
+    expect(screen.getByText(/我们没能安排老师给你打电话。这是我们的问题，不是你的错。/)).toBeTruthy()
+    expect(screen.queryByText(/给你打了电话/)).toBeNull()
+    for (const text of ['重新排队', '12356', '在线文字聊天', '110']) expect(screen.getAllByText(text).length).toBeGreaterThan(0)
+  })
+
+  it('after an "I will call" number expired: says so, and that they can queue again', async () => {
+    state.current = ticket({ kind: 'inbound', window: null, status: 'missed', position: null, attempts: 0, closedAt: '2026-09-01T12:00:00.000Z' })
+    render(<HotlinePage />)
+
+    expect(await screen.findByText('这个排队号已经过期了')).toBeTruthy()
+    expect(screen.getByText(/排队号 17 过了有效时间，已经自动失效了。.*重新排队就能领一个新号/)).toBeTruthy()
+    expect(screen.queryByText(/给你打了电话/)).toBeNull()
+    fireEvent.click(screen.getByText('重新排队'))
+    expect(await screen.findByText('你想怎么和老师通话？')).toBeTruthy()
+  })
+
+  it('when the queue fills up while the form is open: shows the full notice and the other ways instead of the form', async () => {
+    render(<HotlinePage />)
+    fireEvent.click(await screen.findByText('我自己拨打热线'))
+    state.onJoin = () => {
+      state.status = { ...openStatus, full: true }
+      return errorReply(409, 'HOTLINE_FULL', errorMessages.HOTLINE_FULL)
+    }
+    fireEvent.click(screen.getByText('领取排队号'))
+
+    expect(await screen.findByText('现在排队的人有点多')).toBeTruthy()
+    expect(screen.queryByText('你想怎么和老师通话？')).toBeNull()
+    for (const text of ['12356', '12355', '在线文字聊天', '给学校心理老师写信']) expect(screen.getAllByText(text).length).toBeGreaterThan(0)
+  })
+
+  it('when the line closes while the form is open: shows the closed notice and the other ways instead of the form', async () => {
+    render(<HotlinePage />)
+    fireEvent.click(await screen.findByText('我自己拨打热线'))
+    state.status = { ...openStatus, open: false, openReason: null, waiting: 0, estimateMinutes: null }
+    fireEvent.click(screen.getByText('领取排队号'))
+
+    expect(await screen.findByText('热线现在在休息')).toBeTruthy()
+    expect(screen.queryByText('你想怎么和老师通话？')).toBeNull()
+    for (const text of ['12356', '12355', '在线文字聊天', '给学校心理老师写信']) expect(screen.getAllByText(text).length).toBeGreaterThan(0)
+  })
+
+  it('when the server already has their ticket (a retry after a lost answer): shows that ticket, which they can cancel', async () => {
+    render(<HotlinePage />)
+    fireEvent.click(await screen.findByText('我自己拨打热线'))
+    state.current = ticket({ kind: 'inbound', window: null })
+    state.onJoin = () => errorReply(409, 'HOTLINE_ALREADY_WAITING', errorMessages.HOTLINE_ALREADY_WAITING)
+    fireEvent.click(screen.getByText('领取排队号'))
+
+    expect(await screen.findByText('拨打 0818-7362000，接通后告诉老师你的排队号 17')).toBeTruthy()
+    expect(screen.getByText('取消排队')).toBeTruthy()
+    expect(screen.queryByText('你想怎么和老师通话？')).toBeNull()
+  })
+
+  it('reloads the hotline status on resync too, not only the ticket', async () => {
+    render(<HotlinePage />)
+    expect(await screen.findByText('你想怎么和老师通话？')).toBeTruthy()
+
+    state.status = { ...openStatus, full: true }
+    act(() => fakeSocket.resync())
+
+    expect(await screen.findByText('现在排队的人有点多')).toBeTruthy()
+    expect(screen.queryByText('你想怎么和老师通话？')).toBeNull()
+  })
+
+  it('pull-down refresh is on for this page and reloads status and ticket', async () => {
+    Object.assign(globalThis, { definePageConfig: (config: unknown) => config })
+    const { default: config } = (await import('./index.config')) as { default: { enablePullDownRefresh?: boolean } }
+    expect(config.enablePullDownRefresh).toBe(true)
+
+    const stop = jest.spyOn(Taro, 'stopPullDownRefresh').mockImplementation(() => Promise.resolve({ errMsg: 'stopPullDownRefresh:ok' }))
+    render(<HotlinePage />)
+    expect(await screen.findByText('你想怎么和老师通话？')).toBeTruthy()
+
+    state.current = ticket({ kind: 'inbound', window: null })
+    await act(() => pullDownRefresh())
+
+    expect(await screen.findByText('拨打 0818-7362000，接通后告诉老师你的排队号 17')).toBeTruthy()
+    expect(stop).toHaveBeenCalled()
+  })
+
+  it('an under-14 still waiting for a guardian: no form to lose, the hotline and 12356 to dial now, and a kind way to the guardian step', async () => {
+    state.me = { ...student, ageBand: '10_13', missingConsents: ['guardian'], canUseCounselling: false }
+    jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' })
+    render(<HotlinePage />)
+
+    expect(await screen.findByText('排队回电前，还差监护人同意')).toBeTruthy()
+    expect(screen.queryByText('你想怎么和老师通话？')).toBeNull()
+    fireEvent.click(screen.getByText('12356'))
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '12356' })
+    fireEvent.click(screen.getAllByText('0818-7362000')[0]!)
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0818-7362000' })
+    fireEvent.click(screen.getByText('请监护人看一看'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/onboarding/index' })
+  })
+
   it('shows an error with a retry (and 12356) when the server cannot be reached', async () => {
     setApiBase('http://127.0.0.1:9/api/v1')
     jest.spyOn(console, 'error').mockImplementation(() => undefined)
     render(<HotlinePage />)
     expect(await screen.findByText('重新试试')).toBeTruthy()
     expect(screen.getByText(/12356/)).toBeTruthy()
-    setApiBase(`${server.origin}/api/v1`)
+    setApiBase(`${server.current.origin}/api/v1`)
     fireEvent.click(screen.getByText('重新试试'))
     await waitFor(() => expect(screen.getByText('你想怎么和老师通话？')).toBeTruthy())
   })

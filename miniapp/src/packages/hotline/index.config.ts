@@ -1,1 +1,4 @@
-export default definePageConfig({ navigationBarTitleText: '热线排队 / 回拨' })
+export default definePageConfig({
+  navigationBarTitleText: '热线排队 / 回拨',
+  enablePullDownRefresh: true,
+})

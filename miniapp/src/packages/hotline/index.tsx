@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { CallerTicketView } from '@xinyuan/shared'
+import type { CallerTicketView, HotlineStatusView } from '@xinyuan/shared'
 import { useEffect, useState } from 'react'
 import { EmergencyStrip } from '../../components/EmergencyStrip'
 import { Notice } from '../../components/Notice'
@@ -7,9 +7,12 @@ import { OtherWays } from '../../components/OtherWays'
 import { PageContainer } from '../../components/PageContainer'
 import { useRemote } from '../../hooks/useRemote'
 import { getCurrentTicket, getHotlineStatus } from '../../services/hotline'
+import { getMe } from '../../services/me'
 import { onConnectionChange, onResync, onServerEvent } from '../../services/socket'
 import { ReconnectingBanner } from '../../components/ReconnectingBanner'
 import { useReconnecting } from '../../hooks/useReconnecting'
+import { awaitsGuardian } from '../../pages/onboarding/steps'
+import { HotlineGuardianFirst } from './HotlineGuardianFirst'
 import { HotlineJoin } from './HotlineJoin'
 import { HotlineResult } from './HotlineResult'
 import { HotlineStatusCard } from './HotlineStatusCard'
@@ -19,12 +22,15 @@ import './index.css'
 const live = new Set<CallerTicketView['status']>(['waiting', 'claimed'])
 
 /**
- * The hotline: status, join, live position while waiting (socket "hotline:ticket"; refetched after a
- * reconnect or a return to the foreground), and how it ended. Closed, full or a long wait: other ways.
+ * The hotline: status, join, live position while waiting (socket "hotline:ticket"; status and ticket
+ * refetched after a reconnect, a return to the foreground or a pull-down), and how it ended. Closed, full
+ * or a long wait: other ways. An under-14 still waiting for a guardian's consent is offered the phone now.
  */
 export default function HotlinePage() {
   const status = useRemote(() => getHotlineStatus({ toast: false }))
   const current = useRemote(() => getCurrentTicket({ toast: false }))
+  // Only to know whether joining needs a guardian first; if it fails, the form shows and the server decides.
+  const me = useRemote(() => getMe({ toast: false }))
   const [ticket, setTicket] = useState<CallerTicketView | null | undefined>(undefined)
   const [dismissed, setDismissed] = useState<string | null>(null)
   const shown = ticket === undefined ? current.data : ticket
@@ -34,16 +40,17 @@ export default function HotlinePage() {
     const offTicket = onServerEvent('hotline:ticket', (view) => setTicket(view))
     const offResync = onResync(() => {
       void getCurrentTicket({ toast: false }).then(setTicket, () => undefined)
+      void status.reload()
     })
     return () => {
       offTicket()
       offResync()
     }
-  }, [])
+  }, [status.reload])
 
   const reload = async () => {
     setTicket(undefined)
-    await Promise.all([status.reload(), current.reload()])
+    await Promise.all([status.reload(), current.reload(), me.reload()])
   }
   const done = () => {
     if (shown) setDismissed(shown.id)
@@ -51,7 +58,12 @@ export default function HotlinePage() {
   }
 
   return (
-    <PageContainer loading={status.loading || current.loading} ready={status.data !== undefined && shown !== undefined} error={status.error ?? current.error} onRetry={reload}>
+    <PageContainer
+      loading={status.loading || current.loading || me.loading}
+      ready={status.data !== undefined && shown !== undefined && (me.data !== undefined || Boolean(me.error))}
+      error={status.error ?? current.error}
+      onRetry={reload}
+    >
       {renderBody()}
     </PageContainer>
   )
@@ -86,9 +98,14 @@ export default function HotlinePage() {
             <Text>你可以继续排队，也可以先试试下面的电话或在线聊天，不用一直等。</Text>
           </Notice>
         ) : null}
-        {info.open && !info.full ? <HotlineJoin status={info} onJoined={setTicket} /> : null}
+        {info.open && !info.full ? renderJoin(info) : null}
         {!info.open || info.full || info.longWait ? <OtherWays lines={lines} offer={['chat', 'letters']} /> : <EmergencyStrip />}
       </View>
     )
+  }
+
+  function renderJoin(info: HotlineStatusView) {
+    if (me.data && awaitsGuardian(me.data)) return <HotlineGuardianFirst status={info} />
+    return <HotlineJoin status={info} onJoined={setTicket} onOutdated={reload} />
   }
 }

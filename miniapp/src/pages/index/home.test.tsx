@@ -40,11 +40,14 @@ describe('home page', () => {
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/onboarding/index' }))
   })
 
-  it('reminds an under-14 kindly that a guardian still has to agree', async () => {
+  it('reminds an under-14 kindly that a guardian still has to agree, for the hotline queue too, and that dialling needs no waiting', async () => {
     api.user.me = { ...api.user.me, ageBand: '10_13', missingConsents: ['guardian'], canUseCounselling: false }
     render(<HomePage />)
 
-    fireEvent.click(await screen.findByText('还差一步：监护人同意'))
+    expect(await screen.findByText(/在线咨询、给学校写信和热线排队回电，需要爸爸妈妈或其他监护人同意/)).toBeTruthy()
+    expect(screen.getByText(/打电话不用等：下面的热线和 12356，现在就可以直接拨打。/)).toBeTruthy()
+    expect(screen.queryByText(/电话求助不受影响/)).toBeNull()
+    fireEvent.click(screen.getByText('还差一步：监护人同意'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/onboarding/index' })
   })
 

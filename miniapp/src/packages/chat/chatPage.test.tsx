@@ -1,0 +1,134 @@
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { emergencyLines, errorMessages, fallbackHelplines, type StartChatResult, type UserChatMessageView, type UserConversationView } from '@xinyuan/shared'
+import { buildConversation, conversationId, fakeChatServer } from '../../../test/fakeChatServer'
+import { fakeSocket } from '../../../test/fakeSocket'
+import { buildSession } from '../../../test/fixtures'
+import { errorReply, type RecordedRequest, type Reply } from '../../../test/httpTestServer'
+import { pageTestServer } from '../../../test/pageTestServer'
+import { setApiBase } from '../../services/apiBase'
+import { Conversation } from './Conversation'
+import ChatPage from './index'
+import { Transcript } from './Transcript'
+
+jest.mock('../../services/socket', () => jest.requireActual('../../../test/fakeSocket').fakeSocketModule)
+
+// The server's sentences (server/src/chat/chatStarter.ts), shown as is.
+const dangerNotice = '如果你现在有危险，请马上拨打 110 或 120。老师们正在陪伴其他同学，你现在排在第 2 位。请稍等一会儿，我们不会走开。'
+const heldNotice = '现在没有老师在线值班。你想说的话已经替你留好了，下一班老师上线后会第一时间回复你。如果现在就很难受，请拨打下面的电话，随时有人接听。'
+const helplines = [{ number: '0818-7362000', name: '渠县心理援助热线', note: '每天 8:00–22:00' }, ...fallbackHelplines, ...emergencyLines]
+
+interface FakeChats {
+  list: UserConversationView[]
+  start: StartChatResult | null
+  messages: UserChatMessageView[] | null
+}
+
+let state: FakeChats
+
+function answer(req: RecordedRequest): Reply {
+  const path = req.url.replace('/api/v1', '').split('?')[0]
+  if (path === '/auth/wechat/login') return { status: 200, body: buildSession('token-1') }
+  if (path === '/me/chats' && req.method === 'GET') return { status: 200, body: state.list }
+  if (path === '/me/chats' && req.method === 'POST' && state.start) return { status: 201, body: state.start }
+  if (path === `/me/chats/${conversationId}/messages` && state.messages) return { status: 200, body: { messages: state.messages, hasMore: false, lastSeq: state.messages.length, status: 'closed', cursors: buildConversation().cursors } }
+  return errorReply(404, 'NOT_FOUND', errorMessages.NOT_FOUND)
+}
+
+function started(overrides: Partial<StartChatResult>): StartChatResult {
+  return { outcome: 'queued', conversation: buildConversation({ status: 'waiting', withCounsellor: false, queuePosition: 2 }), firstMessage: null, notice: '', helplines: [], suggestMailbox: false, ...overrides }
+}
+
+async function startWith(text: string) {
+  const box = await waitFor(() => {
+    const found = document.querySelector<HTMLTextAreaElement>('textarea[placeholder="可以先写下想聊的事（也可以不写）"]')
+    if (!found) throw new Error('no start box yet')
+    return found
+  })
+  fireEvent.input(box, { target: { value: text } })
+  fireEvent.click(screen.getByText('开始聊天'))
+}
+
+const server = pageTestServer(answer, () => {
+  state = { list: [], start: null, messages: null }
+})
+
+describe('chat start', () => {
+  it('keeps a danger notice from the start on screen, with the numbers to call, and no way to put it away', async () => {
+    state.start = started({ notice: dangerNotice, helplines })
+    render(<ChatPage />)
+    await startWith('我不想活了')
+
+    expect(await screen.findByText(dangerNotice)).toBeTruthy()
+    for (const text of ['12356', '110', '120', '0818-7362000']) expect(screen.getAllByText(text).length).toBeGreaterThan(0)
+    expect(screen.queryByText('知道了，收起')).toBeNull()
+    expect(screen.getByText('正在为你安排老师，前面还有 1 位')).toBeTruthy()
+  })
+
+  it('shows a plain start notice above the messages and lets it be put away', async () => {
+    state.start = started({ outcome: 'assigned', conversation: buildConversation(), notice: '老师已经在这里了，你可以慢慢说，我们在听。' })
+    render(<ChatPage />)
+    await startWith('')
+
+    expect(await screen.findByText('老师已经在这里了，你可以慢慢说，我们在听。')).toBeTruthy()
+    fireEvent.click(screen.getByText('知道了，收起'))
+    expect(screen.queryByText('老师已经在这里了，你可以慢慢说，我们在听。')).toBeNull()
+  })
+
+  it('a chat held for the next shift says the next counsellor on duty will reply, and keeps the other ways on screen', async () => {
+    state.start = started({ outcome: 'held_for_next_shift', conversation: buildConversation({ status: 'waiting', withCounsellor: false, heldForNextShift: true }), notice: heldNotice, helplines, suggestMailbox: true })
+    render(<ChatPage />)
+    await startWith('最近睡不着')
+
+    expect(await screen.findByText('现在没有老师值班，下一班老师上线后会回复你')).toBeTruthy()
+    expect(screen.getByText(heldNotice)).toBeTruthy()
+    expect(screen.queryByText('知道了，收起')).toBeNull()
+    for (const text of ['排队请热线老师回电', '给学校心理老师写信', '12356', '0818-7362000', '110']) expect(screen.getAllByText(text).length).toBeGreaterThan(0)
+    expect(screen.getAllByText('12356')).toHaveLength(1) // the lines are listed once, not in the notice and again below
+    fireEvent.click(screen.getByText('给学校心理老师写信'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/letters/index' })
+  })
+})
+
+describe('a held conversation', () => {
+  it('stops saying "next shift" once a counsellor has come, and lets the old notice be put away', async () => {
+    const chat = fakeChatServer()
+    chat.options.online = false // no resume answer: the status comes only from the push below
+    const start = { outcome: 'held_for_next_shift' as const, notice: heldNotice, helplines }
+    render(<Conversation conversation={buildConversation({ status: 'waiting', withCounsellor: false, heldForNextShift: true })} start={start} onLeave={() => undefined} port={chat.port} />)
+    expect(screen.getByText('现在没有老师值班，下一班老师上线后会回复你')).toBeTruthy()
+
+    act(() => chat.push('chat:status', { conversationId, status: 'active', queuePosition: null, withCounsellor: true }))
+    expect(await screen.findByText('老师在这里陪着你')).toBeTruthy()
+    expect(screen.queryByText('给学校心理老师写信')).toBeNull()
+    fireEvent.click(screen.getByText('知道了，收起'))
+    expect(screen.queryByText(heldNotice)).toBeNull()
+  })
+})
+
+describe('chat transcript', () => {
+  const past = buildConversation({ status: 'closed', withCounsellor: false, closedAt: '2026-09-01T11:00:00.000Z' })
+
+  it('keeps 返回 and quick exit when the conversation left no messages', async () => {
+    state.messages = []
+    const onBack = jest.fn()
+    render(<Transcript conversation={past} onBack={onBack} />)
+
+    expect(await screen.findByText('这次聊天没有留下消息。')).toBeTruthy()
+    expect(screen.getByText('快速离开')).toBeTruthy()
+    fireEvent.click(screen.getByText('返回'))
+    expect(onBack).toHaveBeenCalled()
+  })
+
+  it('keeps 返回 and quick exit when the messages cannot be loaded, next to the retry', async () => {
+    setApiBase('http://127.0.0.1:9/api/v1')
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    const onBack = jest.fn()
+    render(<Transcript conversation={past} onBack={onBack} />)
+
+    expect(await screen.findByText('重新试试')).toBeTruthy()
+    expect(screen.getByText('快速离开')).toBeTruthy()
+    fireEvent.click(screen.getByText('返回'))
+    expect(onBack).toHaveBeenCalled()
+  })
+})
