@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { conversations } from "../db/schema";
 import { startTestServer, type TestServer } from "../../../tests/support/testServer";
-import { api, chatTestEnvironment, chatUser, counsellorOnDuty, newMessageId, startChat, type ChatTestServer } from "../../../tests/support/chatFixtures";
+import { chatSystemLines, type ChatAssignmentNotice, type ChatMessageView } from "@xinyuan/shared";
+import { api, chatTestEnvironment, chatUser, collect, counsellorOnDuty, newMessageId, startChat, waitFor, type ChatTestServer } from "../../../tests/support/chatFixtures";
 import { emitWithAck } from "../../../tests/support/socketClient";
 
 describe("chat in the user's data export and account deletion", () => {
@@ -30,9 +31,14 @@ describe("chat in the user's data export and account deletion", () => {
       ["counsellor", "我在，慢慢说"],
     ]);
 
+    const unassigned = collect<ChatAssignmentNotice>(counsellor.socket, "chat:unassigned");
+    const lines = collect<ChatMessageView>(counsellor.socket, "chat:message");
     await api(t).delete("/api/v1/me").set("Authorization", `Bearer ${user.token}`).expect(204);
     const [row] = await t.db.select().from(conversations).where(eq(conversations.id, conversationId));
     expect(row).toMatchObject({ status: "closed", closeReason: "account_deleted" });
+    // The counsellor is told at once (not only when their next message fails), and sees why in the stream.
+    await waitFor(() => unassigned.some((notice) => notice.conversationId === conversationId && notice.reason === "closed"), "counsellor told");
+    await waitFor(() => lines.some((line) => line.from === "system" && line.body === chatSystemLines.closedByUser), "closing line");
     user.socket.disconnect();
     counsellor.socket.disconnect();
   });

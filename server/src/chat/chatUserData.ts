@@ -2,20 +2,29 @@ import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { chatMessages, conversations } from "../db/schema";
 import type { AccountDeletionStep } from "../users/accountDeletionSteps";
 import type { ExportSection } from "../users/exportSections";
+import { ChatEffects, flushChatEffects } from "./chatEffects";
+import { closeConversation } from "./chatCloser";
+import { lockConversation } from "./conversationQueries";
 
 /**
- * Account deletion: an open chat is closed and the rating comment erased. The conversation stays as a
- * counselling record (measure 3) but points at the anonymised account row, whose openid hash and alias
- * are gone, so nothing links it to the person any more.
+ * Account deletion: an open chat is closed as the student ending it would close it (a closing line, the
+ * counsellor told and freed, the queue moved on, after the commit), marked account_deleted, and the
+ * rating comment erased. The conversation stays as a counselling record (measure 3) but points at the
+ * anonymised account row, whose openid hash and alias are gone, so nothing links it to the person any more.
  */
 export const chatDeletionStep: AccountDeletionStep = {
   name: "chat",
-  async run({ tx, userId, now }) {
-    await tx
-      .update(conversations)
-      .set({ status: "closed", closedAt: now, closedBy: "user", closeReason: "account_deleted", lastActivityAt: now })
-      .where(and(eq(conversations.userId, userId), ne(conversations.status, "closed")));
+  async run({ tx, services, userId, now }) {
+    const open = await tx.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.userId, userId), ne(conversations.status, "closed")));
+    const effects = new ChatEffects();
+    for (const { id } of open) {
+      const conversation = await lockConversation(tx, id);
+      if (conversation.status === "closed") continue;
+      await closeConversation(tx, services, conversation, "user_ended", now, effects);
+      await tx.update(conversations).set({ closeReason: "account_deleted", lastActivityAt: now }).where(eq(conversations.id, id));
+    }
     await tx.update(conversations).set({ ratingCommentEnc: null }).where(eq(conversations.userId, userId));
+    if (open.length > 0) return () => flushChatEffects(services, effects);
   },
 };
 

@@ -6,7 +6,7 @@ import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { revokeSessionsOf } from "../auth/sessionStore";
 import { AuthenticationError } from "../http/errors";
 import { deletedAlias } from "../users/userAlias";
-import { accountDeletionSteps } from "../users/accountDeletionSteps";
+import { accountDeletionSteps, type AfterDeletion } from "../users/accountDeletionSteps";
 
 /**
  * Deletes a mini-program account in one transaction: each feature's registered step runs first, then the
@@ -18,10 +18,15 @@ export async function userDeleter(props: { services: Services; userId: string; o
   const { services, userId, origin } = props;
   const { db, clock } = services;
   const now = clock.now();
+  let afterCommit: AfterDeletion[] = [];
   await db.transaction(async (tx) => {
+    afterCommit = [];
     const [user] = await tx.select({ id: appUsers.id }).from(appUsers).where(and(eq(appUsers.id, userId), isNull(appUsers.deletedAt))).for("update");
     if (!user) throw AuthenticationError();
-    for (const step of accountDeletionSteps) await step.run({ tx, services, userId, now });
+    for (const step of accountDeletionSteps) {
+      const after = await step.run({ tx, services, userId, now });
+      if (after) afterCommit.push(after);
+    }
 
     await tx.update(consents).set({ guardianNameEnc: null }).where(eq(consents.userId, userId));
     await tx
@@ -31,6 +36,11 @@ export async function userDeleter(props: { services: Services; userId: string; o
     await revokeSessionsOf(tx, { type: "user", id: userId }, now);
     await recordAudit(tx, origin, { action: "user.delete", targetType: "app_user", targetId: userId, detail: { steps: accountDeletionSteps.map((step) => step.name) } });
   });
+  for (const after of afterCommit) {
+    await Promise.resolve()
+      .then(after)
+      .catch((error: unknown) => services.log.error({ err: error }, "after-deletion step failed"));
+  }
 }
 
 async function freeDeletedAlias(tx: DbOrTx): Promise<string> {

@@ -70,6 +70,12 @@ describe("hotline live updates (socket.io)", () => {
     callerSocket.disconnect();
     const resync = await api("/hotline/tickets/current", myToken);
     expect(resync.body.ticket).toMatchObject({ id: joined.body.id, status: "claimed", position: null });
+
+    // The caller deletes their account mid-call: the counsellor is told the call was cancelled at once.
+    const cancelled = nextEvent<{ ticketId: string; reason: string }>(staffSocket, "hotline:call-changed", (notice) => notice.ticketId === joined.body.id);
+    const deleted = await fetch(`${t.baseUrl}/api/v1/me`, { method: "DELETE", headers: { authorization: `Bearer ${myToken}` } });
+    expect(deleted.status).toBe(204);
+    expect(await cancelled).toMatchObject({ ticketId: joined.body.id, reason: "cancelled" });
   });
 
   it("refuses the queue room to anyone but hotline staff", async () => {

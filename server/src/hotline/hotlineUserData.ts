@@ -3,21 +3,29 @@ import { contactRecords, hotlineTickets } from "../db/schema";
 import type { AccountDeletionStep } from "../users/accountDeletionSteps";
 import type { ExportSection } from "../users/exportSections";
 import { endingFields } from "./lockTicket";
+import { announceQueueChange, noticeToStaff } from "./hotlineBroadcast";
 
 /**
  * Account deletion: active tickets are cancelled; every ticket loses its phone, topic and reminder
  * address and is detached from the account (the anonymous statistics stay). Contact records are kept
  * (measure 3: records kept properly) but detached from the account, so the alias no longer links them.
+ * After the commit, a counsellor holding the call is told it was cancelled and the queue moves up.
  */
 export const hotlineDeletionStep: AccountDeletionStep = {
   name: "hotline",
-  async run({ tx, userId, now }) {
-    await tx
+  async run({ tx, services, userId, now }) {
+    const ended = await tx
       .update(hotlineTickets)
       .set(endingFields(now, "cancelled", null))
-      .where(and(eq(hotlineTickets.userId, userId), inArray(hotlineTickets.status, ["waiting", "claimed"])));
+      .where(and(eq(hotlineTickets.userId, userId), inArray(hotlineTickets.status, ["waiting", "claimed"])))
+      .returning({ id: hotlineTickets.id, number: hotlineTickets.number, claimedBy: hotlineTickets.claimedBy });
     await tx.update(hotlineTickets).set({ userId: null, phoneEnc: null, topicEnc: null, notifyOpenidEnc: null, notifyTemplates: [] }).where(eq(hotlineTickets.userId, userId));
     await tx.update(contactRecords).set({ userId: null }).where(eq(contactRecords.userId, userId));
+    if (ended.length === 0) return;
+    return () => {
+      for (const ticket of ended) if (ticket.claimedBy) noticeToStaff(services, ticket.claimedBy, { ticketId: ticket.id, number: ticket.number, reason: "cancelled" });
+      announceQueueChange(services);
+    };
   },
 };
 
