@@ -4,6 +4,8 @@ import { conversations } from "../db/schema";
 import { chatSuite, api, chatUser, collect, connectedStaff, counsellorOnDuty, newMessageId, startChat, waitFor } from "../../../tests/support/chatFixtures";
 
 import { dispatchChatQueue } from "./chatDispatcher";
+import { chatStarter } from "./chatStarter";
+import { userChatEnder } from "./chatCloser";
 
 describe("chat routing", () => {
   const { c, server, track } = chatSuite();
@@ -111,6 +113,23 @@ describe("chat routing", () => {
     await dispatchChatQueue(server().server.services);
     const row = await assignedTo(kept.conversation!.id);
     expect(row).toMatchObject({ status: "active", assignedStaffId: nextShift.staff.id, heldForNextShift: false, lastSeq: 2 });
+  });
+
+  it("answers a start racing the end of the student's open chat with an open chat, never a closed one or an error", async () => {
+    track(await counsellorOnDuty(c, { capacity: 8 }));
+    const student = track(await chatUser(c));
+    const services = server().server.services;
+    const actor = { type: "user" as const, id: student.id, alias: student.alias, role: "student" as const, ageBand: "14_17" as const, schoolId: null };
+    for (let round = 0; round < 20; round += 1) {
+      const first = await chatStarter(services, actor, { keepForNextShift: false });
+      const [, again] = await Promise.all([
+        userChatEnder(services, actor, first.conversation!.id),
+        chatStarter(services, actor, { keepForNextShift: false, firstMessage: { clientMessageId: newMessageId(), body: `第 ${round} 次` } }),
+      ]);
+      expect(again.conversation!.status).not.toBe("closed");
+      await userChatEnder(services, actor, again.conversation!.id);
+      await new Promise((resolve) => setTimeout(resolve, 150)); // within the per-second message limit
+    }
   });
 
   it("refuses a user without counselling consent", async () => {

@@ -11,6 +11,7 @@ import { appendChatMessage } from "./chatMessageWriter";
 import { ChatEffects, flushChatEffects } from "./chatEffects";
 import { dispatchChatQueue } from "./chatDispatcher";
 import { checkMessageBody, checkRate } from "./chatMessageSender";
+import { AppError } from "../http/errors";
 import { findConversation, type ConversationRow } from "./conversationQueries";
 import { presentUserConversation, presentUserMessage } from "./chatPresenters";
 import { authorizeSend } from "./chatPolicy";
@@ -54,6 +55,9 @@ export async function chatStarter(services: Services, actor: UserActor, body: St
   }
 
   let effects = new ChatEffects();
+  // The open chat was read before this transaction: if it closed meanwhile (idle, the other device),
+  // start afresh instead of failing or answering with a closed chat.
+  const closedMeanwhile = (error: unknown) => existing !== undefined && error instanceof AppError && error.code === "CHAT_CLOSED";
   const started = await retryTransaction(() =>
     db.transaction(async (tx) => {
       effects = new ChatEffects();
@@ -75,12 +79,16 @@ export async function chatStarter(services: Services, actor: UserActor, body: St
         : undefined;
       return { conversationId, firstMessage: first?.message };
     }),
-  );
+  ).catch((error: unknown) => {
+    if (closedMeanwhile(error)) return { conversationId: undefined, firstMessage: undefined };
+    throw error;
+  });
   if (!started.conversationId) return chatStarter(services, actor, body);
   await flushChatEffects(services, effects);
   if (!nobodyOnDuty) await dispatchChatQueue(services);
 
   const conversation = (await findConversation(db, started.conversationId))!;
+  if (existing && conversation.status === "closed") return chatStarter(services, actor, body);
   const view = await presentUserConversation(db, cipher, conversation);
   const firstMessage: UserChatMessageView | null = started.firstMessage ? presentUserMessage(started.firstMessage, cipher) : null;
   const outcome: StartChatResult["outcome"] = existing ? "already_open" : conversation.status === "active" ? "assigned" : conversation.heldForNextShift ? "held_for_next_shift" : "queued";
