@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { emergencyLines, errorMessages, fallbackHelplines, type StartChatResult, type UserChatMessageView, type UserConversationView } from '@xinyuan/shared'
+import { emergencyLines, errorMessages, fallbackHelplines, type MeView, type StartChatResult, type UserChatMessageView, type UserConversationView } from '@xinyuan/shared'
 import { buildConversation, conversationId, fakeChatServer } from '../../../test/fakeChatServer'
 import { fakeSocket } from '../../../test/fakeSocket'
-import { buildSession } from '../../../test/fixtures'
+import { publicConfig } from '../../../test/fakeXinyuanApi'
+import { buildMe, buildSession } from '../../../test/fixtures'
 import { errorReply, type RecordedRequest, type Reply } from '../../../test/httpTestServer'
 import { pageTestServer } from '../../../test/pageTestServer'
 import { setApiBase } from '../../services/apiBase'
@@ -19,16 +20,23 @@ const heldNotice = '现在没有老师在线值班。你想说的话已经替你
 const helplines = [{ number: '0818-7362000', name: '渠县心理援助热线', note: '每天 8:00–22:00' }, ...fallbackHelplines, ...emergencyLines]
 
 interface FakeChats {
+  /** GET /me; null answers 500, and the page should then fall back to the start form. */
+  me: MeView | null
   list: UserConversationView[]
   start: StartChatResult | null
   messages: UserChatMessageView[] | null
 }
+
+const student = buildMe({ role: 'student', ageBand: '14_17', missingConsents: [], canUseCounselling: true })
+const awaitingGuardian = buildMe({ role: 'student', ageBand: '10_13', missingConsents: ['guardian'], canUseCounselling: false })
 
 let state: FakeChats
 
 function answer(req: RecordedRequest): Reply {
   const path = req.url.replace('/api/v1', '').split('?')[0]
   if (path === '/auth/wechat/login') return { status: 200, body: buildSession('token-1') }
+  if (path === '/me') return state.me ? { status: 200, body: state.me } : errorReply(500, 'INTERNAL', errorMessages.INTERNAL)
+  if (path === '/public/config') return { status: 200, body: publicConfig }
   if (path === '/me/chats' && req.method === 'GET') return { status: 200, body: state.list }
   if (path === '/me/chats' && req.method === 'POST' && state.start) return { status: 201, body: state.start }
   if (path === `/me/chats/${conversationId}/messages` && state.messages) return { status: 200, body: { messages: state.messages, hasMore: false, lastSeq: state.messages.length, status: 'closed', cursors: buildConversation().cursors } }
@@ -39,9 +47,11 @@ function started(overrides: Partial<StartChatResult>): StartChatResult {
   return { outcome: 'queued', conversation: buildConversation({ status: 'waiting', withCounsellor: false, queuePosition: 2 }), firstMessage: null, notice: '', helplines: [], suggestMailbox: false, ...overrides }
 }
 
+const startBox = 'textarea[placeholder="可以先写下想聊的事（也可以不写）"]'
+
 async function startWith(text: string) {
   const box = await waitFor(() => {
-    const found = document.querySelector<HTMLTextAreaElement>('textarea[placeholder="可以先写下想聊的事（也可以不写）"]')
+    const found = document.querySelector<HTMLTextAreaElement>(startBox)
     if (!found) throw new Error('no start box yet')
     return found
   })
@@ -50,7 +60,7 @@ async function startWith(text: string) {
 }
 
 const server = pageTestServer(answer, () => {
-  state = { list: [], start: null, messages: null }
+  state = { me: student, list: [], start: null, messages: null }
 })
 
 describe('chat start', () => {
@@ -87,6 +97,44 @@ describe('chat start', () => {
     expect(screen.getAllByText('12356')).toHaveLength(1) // the lines are listed once, not in the notice and again below
     fireEvent.click(screen.getByText('给学校心理老师写信'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/letters/index' })
+  })
+})
+
+describe('chat start for an under-14', () => {
+  it('waiting for a guardian: no start form to type into and lose, the county hotline and 12356 to dial now, and a kind way to the guardian step', async () => {
+    state.me = awaitingGuardian
+    jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' })
+    render(<ChatPage />)
+
+    expect(await screen.findByText('在线聊天前，还差监护人同意')).toBeTruthy()
+    expect(screen.getByText(/和老师在线聊天需要爸爸妈妈或其他监护人先看一看并同意/)).toBeTruthy()
+    expect(document.querySelector(startBox)).toBeNull()
+    expect(screen.queryByText('开始聊天')).toBeNull()
+    fireEvent.click(screen.getByText('12356'))
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '12356' })
+    fireEvent.click(await screen.findByText('0818-7362000'))
+    expect(Taro.makePhoneCall).toHaveBeenCalledWith({ phoneNumber: '0818-7362000' })
+    fireEvent.click(screen.getByText('请监护人看一看'))
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/onboarding/index' })
+    expect(server.current.requests.some((req) => req.method === 'POST' && req.url.endsWith('/me/chats'))).toBe(false)
+  })
+
+  it('whose guardian has agreed gets the start form', async () => {
+    state.me = { ...awaitingGuardian, missingConsents: [], canUseCounselling: true }
+    render(<ChatPage />)
+
+    expect(await screen.findByText('开始聊天')).toBeTruthy()
+    await waitFor(() => expect(document.querySelector(startBox)).toBeTruthy())
+    expect(screen.queryByText('在线聊天前，还差监护人同意')).toBeNull()
+  })
+
+  it('gets the start form when /me cannot be loaded (the server still decides)', async () => {
+    state.me = null
+    jest.spyOn(console, 'error').mockImplementation(() => undefined)
+    render(<ChatPage />)
+
+    expect(await screen.findByText('开始聊天')).toBeTruthy()
+    expect(screen.queryByText('在线聊天前，还差监护人同意')).toBeNull()
   })
 })
 

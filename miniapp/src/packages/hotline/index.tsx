@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { CallerTicketView, HotlineStatusView } from '@xinyuan/shared'
 import { useEffect, useState } from 'react'
 import { EmergencyStrip } from '../../components/EmergencyStrip'
+import { GuardianFirst } from '../../components/GuardianFirst'
 import { Notice } from '../../components/Notice'
 import { OtherWays } from '../../components/OtherWays'
 import { PageContainer } from '../../components/PageContainer'
@@ -12,7 +13,6 @@ import { onConnectionChange, onResync, onServerEvent } from '../../services/sock
 import { ReconnectingBanner } from '../../components/ReconnectingBanner'
 import { useReconnecting } from '../../hooks/useReconnecting'
 import { awaitsGuardian } from '../../pages/onboarding/steps'
-import { HotlineGuardianFirst } from './HotlineGuardianFirst'
 import { HotlineJoin } from './HotlineJoin'
 import { HotlineResult } from './HotlineResult'
 import { HotlineStatusCard } from './HotlineStatusCard'
@@ -105,7 +105,10 @@ export default function HotlinePage() {
   }
 
   function renderJoin(info: HotlineStatusView) {
-    if (me.data && awaitsGuardian(me.data)) return <HotlineGuardianFirst status={info} />
+    if (me.data && awaitsGuardian(me.data)) {
+      const countyLine = { number: info.hotlineNumber, name: '本县心理援助热线', note: `开放时间：${info.hoursText}` }
+      return <GuardianFirst feature='排队回电' offers='在这里排队等老师回电' countyLine={countyLine} />
+    }
     return <HotlineJoin status={info} onJoined={setTicket} onOutdated={reload} />
   }
 }
