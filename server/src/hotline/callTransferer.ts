@@ -32,7 +32,8 @@ export async function callTransferer(props: { services: Services; staffId: strin
       await lockOwnClaim(tx, ticketId, staffId);
       const [moved] = await tx
         .update(hotlineTickets)
-        .set({ claimedBy: toStaffId, claimedAt: now, claimantSeenAt: now, updatedAt: now })
+        // claimedAt stays: the call goes on, and its handle time (the wait estimate) counts from the start
+        .set({ claimedBy: toStaffId, claimantSeenAt: now, updatedAt: now })
         .where(eq(hotlineTickets.id, ticketId))
         .returning();
       await recordAudit(tx, origin, { action: "hotline.transfer", targetType: "hotline_ticket", targetId: ticketId, detail: { from: staffId, to: toStaffId } });

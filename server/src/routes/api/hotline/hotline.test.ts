@@ -181,7 +181,13 @@ describe("hotline (HTTP)", () => {
       const transfer = await t.request.post(`/api/v1/hotline/calls/${call.id}/transfer`).set(rostered.auth).send({ toStaffId: onLeave.id }).expect(409);
       expect(transfer.body.error.code).toBe("HOTLINE_TRANSFER_TARGET_UNAVAILABLE");
       const colleague = await buildHotlineCounsellor(t.db, now());
+      const [before] = await t.db.select().from(hotlineTickets).where(eq(hotlineTickets.id, call.id));
+      t.clock.advance(20_000); // (within presence freshness)
       await t.request.post(`/api/v1/hotline/calls/${call.id}/transfer`).set(rostered.auth).send({ toStaffId: colleague.id }).expect(200);
+      // The call goes on: its handle time still counts from the first pick-up (the wait estimate uses it).
+      const [after] = await t.db.select().from(hotlineTickets).where(eq(hotlineTickets.id, call.id));
+      expect(after!.claimedAt).toEqual(before!.claimedAt);
+      expect(after!.claimedBy).toBe(colleague.id);
       const mine = await t.request.get("/api/v1/hotline/calls/mine").set(colleague.auth).expect(200);
       expect(mine.body.call).toMatchObject({ id: call.id, status: "claimed" });
       expect((await t.request.get("/api/v1/hotline/calls/mine").set(rostered.auth).expect(200)).body.call).toBeNull();
