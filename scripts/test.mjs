@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Every test of XinYuan, in order: type checks, server/shared/cross-package tests on PGlite, the same on
- * PostgreSQL, the admin and mini-program unit tests, the builds (admin, weapp, H5), the WeChat-build
- * checks and the browser tests. Prints one closing line "N passed, N failed, N skipped".
+ * PostgreSQL, the chaos tests, the benchmarks at toy sizes (they must still run and deliver everything),
+ * the admin and mini-program unit tests, the builds (admin, weapp, H5), the WeChat-build checks and the
+ * browser tests. Prints one closing line "N passed, N failed, N skipped".
  *
  *   npm test                     everything
  *   npm test -- --only=pglite    one step (names below)
@@ -83,6 +84,12 @@ step("postgres", () => {
 
 // Two real server processes on one PostgreSQL database: cross-process chat and the chaos test.
 step("chaos", () => pgUp && jest("chaos", "tests/chaos/jest.config.cjs"));
+
+// The benchmarks at toy sizes: they must still run and deliver everything (their full runs are by hand).
+step("bench-smoke", () =>
+  pgUp &&
+  run("bench-smoke hotline", "npx", ["tsx", "tests/bench/hotlineBench.ts"], { BENCH_CALLERS: "40", BENCH_COUNSELLORS: "5" }) &&
+  run("bench-smoke chat", "npx", ["tsx", "tests/bench/chatBench.ts"], { BENCH_IDLE_SOCKETS: "20", BENCH_PAIRS: "3", BENCH_MESSAGES: "3" }));
 
 step("admin-unit", () => !existsSync(join(root, "admin/jest.config.cjs")) || jest("admin-unit", "admin/jest.config.cjs"));
 step("miniapp-unit", () => !existsSync(join(root, "miniapp/jest.config.cjs")) || jest("miniapp-unit", "miniapp/jest.config.cjs"));

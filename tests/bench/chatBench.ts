@@ -110,6 +110,8 @@ async function main(): Promise<void> {
       "server heap after run": mb(memoryAfter.heapUsed),
       "RSS per socket": `${((memoryConnected.rss - memoryAtStart.rss) / Math.max(1, memoryConnected.sockets) / 1024).toFixed(1)} KB`,
     });
+    // Numbers are only worth printing if every message got through: otherwise fail (the smoke run in CI too).
+    if (failures > 0 || sentAt.size > 0) throw new Error(`${failures} refused, ${sentAt.size} not delivered`);
   } finally {
     for (const socket of sockets) socket.disconnect();
     await server.stop();

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { chatSystemLines } from "@xinyuan/shared";
 import type { ChatMessageView, ChatReceiptNotice, ChatResumeResult, ChatRiskAlert, ChatTypingNotice, StaffChatMessageView } from "@xinyuan/shared";
 import { chatMessages } from "../db/schema";
-import { chatSuite, api, chatUser, collect, connectedStaff, counsellorOnDuty, newMessageId, startChat, waitFor, type ChatCounsellor, type ChatUser } from "../../../tests/support/chatFixtures";
+import { api, chatUser, collect, connectedStaff, counsellorOnDuty, newMessageId, startChat, waitFor, type ChatCounsellor, type ChatUser } from "../../../tests/support/chatFixtures";
+import { chatSuite } from "../../../tests/support/chatSuite";
 import { connectSocket, emitWithAck, type TestSocket } from "../../../tests/support/socketClient";
 
 describe("chat delivery", () => {

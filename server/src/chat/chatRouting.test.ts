@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { ChatAssignmentNotice, ChatQueueEntryView, ChatStatusNotice, StaffConversationView } from "@xinyuan/shared";
 import { conversations } from "../db/schema";
-import { chatSuite, api, chatUser, collect, connectedStaff, counsellorOnDuty, newMessageId, startChat, waitFor } from "../../../tests/support/chatFixtures";
+import { api, chatUser, collect, connectedStaff, counsellorOnDuty, newMessageId, startChat, waitFor } from "../../../tests/support/chatFixtures";
+import { chatSuite } from "../../../tests/support/chatSuite";
 
 import { dispatchChatQueue } from "./chatDispatcher";
 import { chatStarter } from "./chatStarter";
