@@ -1,11 +1,12 @@
 import { useState } from "react";
 import { Badge, Button, Checkbox, Flex, InputNumber, Popover, Switch, Typography } from "antd";
-import { dutyChannelLabels, dutyChannels, type DutyChannel } from "@xinyuan/shared";
+import { dutyChannelLabels, type DutyChannel } from "@xinyuan/shared";
 import { useDuty } from "./useDuty";
 import { loadDuty, setDuty } from "./dutyStore";
 import { useRealtimeStatus } from "../realtime/useRealtime";
-
-const channelOptions = dutyChannels.map((channel) => ({ value: channel, label: dutyChannelLabels[channel] }));
+import { useSession } from "../session/useSession";
+import { access } from "../access";
+import { dutyChannelsFor } from "./dutyChannelsFor";
 
 /** 上岗 / 下岗 in the header: channels (热线 / 在线咨询), chat capacity, and whether this tab is connected. */
 export function DutyToggle() {
@@ -14,9 +15,11 @@ export function DutyToggle() {
   const [saving, setSaving] = useState(false);
   const [open, setOpen] = useState(false);
 
+  const allowed = dutyChannelsFor(access(useSession()?.staff));
+  const channelOptions = allowed.map((channel) => ({ value: channel, label: dutyChannelLabels[channel] }));
   const onDuty = view?.onDuty ?? false;
-  // Off duty the server keeps no channels; going on duty offers both unless the counsellor narrows it.
-  const channels: DutyChannel[] = view?.channels.length ? view.channels : ["hotline", "chat"];
+  // Off duty the server keeps no channels; going on duty offers every allowed one unless narrowed.
+  const channels: DutyChannel[] = view?.channels.length ? view.channels : allowed;
   const capacity = view?.chatCapacity ?? 3;
   const live = connection === "connected";
 
