@@ -39,9 +39,9 @@ describe("access", () => {
       only("canUseAdmin", "canSupervise", "canReadAudit", "canWorkHotline", ...rosterManagement, ...counsellingWork),
     ],
     [
-      "an area supervisor reads audit too (the server narrows it) but does not work the county hotline",
+      "an area supervisor reads audit too (the server narrows it) but neither works the county hotline nor supervises county-wide chats",
       staff(["supervisor"], "area"),
-      only("canUseAdmin", "canSupervise", "canReadAudit", ...counsellingWork),
+      only("canUseAdmin", "canReadAudit", ...counsellingWork),
     ],
     ["a school counsellor works queue, letters and crisis only", staff(["counsellor"], "school"), only("canUseAdmin", ...counsellingWork)],
     [

@@ -22,7 +22,7 @@ import type { ScopeLevel, StaffRole, StaffView } from "@xinyuan/shared";
  * | canSuperviseHotline  | supervisor or centre_admin at county scope (live board)       |
  * | canAnswerLetters     | counsellor, supervisor (school / area mailboxes)              |
  * | canHandleCrisis      | counsellor, supervisor (raise and follow crisis cases)        |
- * | canSupervise         | supervisor (watch queues and chats, take over, escalations)   |
+ * | canSupervise         | supervisor at county scope (watch chats, take over, alerts)   |
  * | canManageRoster      | centre_admin or supervisor at county scope (duty roster)      |
  * | canReadRoster        | canManageRoster, or a hotline counsellor (reads the roster)   |
  * | canEditContent       | editor (Mental Health Month content)                          |
@@ -101,7 +101,7 @@ export function access(currentStaff: AccessSubject | null | undefined): Access {
     canSuperviseHotline: rosterManager,
     canAnswerLetters: counsellingStaff,
     canHandleCrisis: counsellingStaff,
-    canSupervise: supervisor,
+    canSupervise: supervisor && county,
     canManageRoster: rosterManager,
     canReadRoster: rosterManager || hotlineWorker,
     canEditContent: has("editor"),

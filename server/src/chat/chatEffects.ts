@@ -31,7 +31,8 @@ export class ChatEffects {
 export async function onDutySupervisorIds(db: DbOrTx, now: Date): Promise<string[]> {
   const ids = [...new Set([...(await availableStaffIds(db, "chat", now)), ...(await availableStaffIds(db, "hotline", now))])];
   if (ids.length === 0) return [];
-  const rows = await db.select({ id: staff.id }).from(staff).where(and(inArray(staff.id, ids), sql`'supervisor' = ANY(${staff.roles})`));
+  // county supervisors: the ones who may open and take over the chat the alert is about (canSuperviseChats)
+  const rows = await db.select({ id: staff.id }).from(staff).where(and(inArray(staff.id, ids), sql`'supervisor' = ANY(${staff.roles})`, eq(staff.scopeLevel, "county")));
   return rows.map((row) => row.id);
 }
 

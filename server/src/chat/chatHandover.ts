@@ -13,7 +13,7 @@ import { activeLoads, lockConversation } from "./conversationQueries";
 import { assignConversation } from "./chatAssignment";
 import { appendSystemLine } from "./chatMessageWriter";
 import { ChatEffects, flushChatEffects } from "./chatEffects";
-import { isCounsellingStaff } from "./chatPolicy";
+import { canSuperviseChats, isCounsellingStaff } from "./chatPolicy";
 
 /** Locks a counsellor's presence row (before any conversation row: the one lock order) and checks room. */
 async function lockCapacity(tx: DbOrTx, staffId: string): Promise<{ capacity: number; load: number } | undefined> {
@@ -94,7 +94,7 @@ export async function chatTransferer(services: Services, actor: StaffActor, conv
 
 /** A supervisor takes over any open conversation (beyond capacity: they step in). Audited. */
 export async function chatTakeOver(services: Services, actor: StaffActor, conversationId: string, origin: AuditOrigin): Promise<void> {
-  if (!hasRole(actor, "supervisor")) throw ForbiddenError();
+  if (!canSuperviseChats(actor)) throw ForbiddenError();
   await run(services, async (tx, effects, now) => {
     const conversation = await lockConversation(tx, conversationId);
     if (conversation.status === "closed") throw new AppError(409, "CHAT_CLOSED");

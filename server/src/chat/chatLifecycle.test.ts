@@ -87,6 +87,18 @@ describe("chat lifecycle", () => {
     expect(counsellorTaken.status).toBe(403);
   });
 
+  it("keeps chat supervision county-wide duty: an area supervisor cannot list, follow, read or take over others' chats", async () => {
+    track(await counsellorOnDuty(c));
+    const student = track(await chatUser(c));
+    const { conversation } = await startChat(c, student, { firstMessage: { clientMessageId: newMessageId(), body: "想找人聊聊" } });
+    const areaSupervisor = track(await connectedStaff(c, ["supervisor", "counsellor"], "area"));
+    expect((await api(c).get("/api/v1/chats/live").set(auth(areaSupervisor))).status).toBe(403);
+    expect(await emitWithAck(areaSupervisor.socket, "chat:watch", { conversationId: conversation!.id })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect((await api(c).get(`/api/v1/chats/${conversation!.id}/messages`).set(auth(areaSupervisor))).status).toBe(404);
+    expect((await api(c).post(`/api/v1/chats/${conversation!.id}/take-over`).set(auth(areaSupervisor))).status).toBe(403);
+    expect(await emitWithAck(areaSupervisor.socket, "chat:resume", { conversationId: conversation!.id, afterSeq: 0 })).toMatchObject({ ok: false, error: { code: "CHAT_NOT_FOUND" } });
+  });
+
   it("ends with an outcome record, lets the student rate once, and shows earlier chats of the alias (audited)", async () => {
     const counsellor = track(await counsellorOnDuty(c));
     const student = track(await chatUser(c));

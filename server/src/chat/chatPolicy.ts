@@ -4,14 +4,24 @@ import { AppError, NotFoundError } from "../http/errors";
 import type { ConversationRow } from "./conversationQueries";
 
 /**
- * How a staff member may see a conversation: the assigned counsellor takes part; a supervisor may
- * follow any conversation read-only (audited by the caller); anyone else does not learn it exists.
+ * How a staff member may see a conversation: the assigned counsellor takes part; a county supervisor
+ * may follow any conversation read-only (audited by the caller) and take it over; anyone else does not
+ * learn it exists.
  */
 export type StaffChatAccess = "assigned" | "supervisor";
 
+/**
+ * Chats are county-wide (a student is not tied to a verified school), so supervising them is a county
+ * duty: live list, read-only follow, take-over and risk alerts are for county-scope supervisors. An area
+ * or school account holding the supervisor role counsels its own chats like anyone else.
+ */
+export function canSuperviseChats(actor: Actor | undefined): actor is StaffActor {
+  return hasRole(actor, "supervisor") && actor.scope.level === "county";
+}
+
 export function staffChatAccess(actor: StaffActor, conversation: ConversationRow): StaffChatAccess | null {
   if (conversation.assignedStaffId === actor.id) return "assigned";
-  if (hasRole(actor, "supervisor")) return "supervisor";
+  if (canSuperviseChats(actor)) return "supervisor";
   return null;
 }
 

@@ -9,7 +9,7 @@ import { chatCursorMover, chatTypingRelay } from "./chatReceipts";
 import { chatResumer } from "./chatResume";
 import { findConversation } from "./conversationQueries";
 import { counsellorsRoom, watchRoom } from "./chatRooms";
-import { isCounsellingStaff } from "./chatPolicy";
+import { canSuperviseChats, isCounsellingStaff } from "./chatPolicy";
 import type { StaffChatMessageView, ChatResumeResult } from "@xinyuan/shared";
 
 const origin = (socket: XinyuanSocket) => ({ actorType: socket.data.actor.type, actorId: socket.data.actor.id, ip: socket.handshake.address || null, requestId: null });
@@ -32,7 +32,7 @@ export const chatSocket: SocketFeature = (_io, socket, services) => {
 
   socket.on("chat:watch", (input, ack) =>
     answer(services, chatConversationInput, input, ack, async (value): Promise<ChatResumeResult<StaffChatMessageView>> => {
-      if (!hasRole(actorNow(), "supervisor")) throw ForbiddenError();
+      if (!canSuperviseChats(actorNow())) throw ForbiddenError();
       const conversation = await findConversation(services.db, value.conversationId);
       if (!conversation) throw NotFoundError("CHAT_NOT_FOUND");
       await recordAudit(services.db, origin(socket), { action: "chat.supervise.watch", targetType: "conversation", targetId: conversation.id });

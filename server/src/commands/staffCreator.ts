@@ -6,7 +6,7 @@ import type { StaffActor } from "../auth/actor";
 import { hashPassword } from "../auth/password";
 import { newTemporaryPassword } from "../auth/temporaryPassword";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
-import { canGrantScope, canManageStaff } from "../policies/staffPolicy";
+import { canGrantRoles, canGrantScope, canManageStaff } from "../policies/staffPolicy";
 import { authorize } from "../policies/authorize";
 import { ConflictError, ForbiddenError } from "../http/errors";
 import { findStaffRecord } from "../queries/staffViews";
@@ -36,6 +36,7 @@ export async function staffCreator(props: Props): Promise<{ record: StaffRecord;
 
   const temporaryPassword = newTemporaryPassword();
   const roles = [...new Set(input.roles)];
+  authorize(canGrantRoles(actor, roles), () => ForbiddenError("ROLE_NOT_ALLOWED"));
   const [row] = await tx
     .insert(staff)
     .values({

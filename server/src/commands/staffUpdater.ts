@@ -4,7 +4,7 @@ import { staff } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import type { StaffActor } from "../auth/actor";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
-import { canGrantScope, isOwnAccessChange } from "../policies/staffPolicy";
+import { canGrantRoles, canGrantScope, isOwnAccessChange } from "../policies/staffPolicy";
 import { authorize } from "../policies/authorize";
 import { ForbiddenError } from "../http/errors";
 import { findStaffRecord } from "../queries/staffViews";
@@ -35,6 +35,8 @@ export async function staffUpdater(props: Props): Promise<StaffRecord> {
   const scopeChanged = scope !== undefined && (scope.level !== row.scopeLevel || scope.areaId !== row.areaId || scope.schoolId !== row.schoolId);
   authorize(!isOwnAccessChange(actor, "update", row.id, rolesChanged || scopeChanged), () => ForbiddenError("OWN_ACCOUNT_PROTECTED"));
   if (scope && scopeChanged) authorize(canGrantScope(actor, scope), () => ForbiddenError("SCOPE_NOT_ALLOWED"));
+  // Only roles being added need the right to grant them: an area admin may still take supervision away.
+  if (roles && rolesChanged) authorize(canGrantRoles(actor, roles.filter((role) => !row.roles.includes(role))), () => ForbiddenError("ROLE_NOT_ALLOWED"));
 
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};

@@ -1,4 +1,4 @@
-import type { StaffScope } from "@xinyuan/shared";
+import type { StaffRole, StaffScope } from "@xinyuan/shared";
 import { hasRole, type Actor } from "../auth/actor";
 import { scopeCovers, scopeWithin, type ScopedPlace } from "./scope";
 
@@ -17,6 +17,19 @@ export function canManageStaff(actor: Actor | undefined, _action: StaffAction, t
 /** Whether an admin may give an account this scope: never wider than their own. */
 export function canGrantScope(actor: Actor | undefined, scope: StaffScope): boolean {
   return hasRole(actor, "centre_admin") && scopeWithin(scope, actor.scope);
+}
+
+/** Roles an area or school admin may hand out inside their scope; the rest are county functions. */
+const rolesBelowCounty: readonly StaffRole[] = ["counsellor", "centre_admin"];
+
+/**
+ * Whether an admin may give these roles. Supervision (reading and taking over any chat, the hotline's
+ * records), content editing and review, and expert booking are county functions: only a county centre
+ * admin grants them. Otherwise an area or school admin could create a supervisor and read every chat.
+ */
+export function canGrantRoles(actor: Actor | undefined, roles: readonly StaffRole[]): boolean {
+  if (!hasRole(actor, "centre_admin")) return false;
+  return actor.scope.level === "county" || roles.every((role) => rolesBelowCounty.includes(role));
 }
 
 /**

@@ -17,7 +17,7 @@ import { appUsers, chatNotes, chatTransfers, conversations } from "../../../db/s
 import { findConversation, queueOrder, queuePositions, type ConversationRow } from "../../../chat/conversationQueries";
 import { loadCursors, presentQueueEntry, presentStaffConversation, presentStaffMessages, staffNamesOf } from "../../../chat/chatPresenters";
 import { messagesAfter } from "../../../chat/chatMessageWriter";
-import { isCounsellingStaff, requireStaffChatAccess } from "../../../chat/chatPolicy";
+import { canSuperviseChats, isCounsellingStaff, requireStaffChatAccess } from "../../../chat/chatPolicy";
 import { chatResumer } from "../../../chat/chatResume";
 import { chatAccepter, chatTakeOver, chatTransferer } from "../../../chat/chatHandover";
 import { staffChatEnder } from "../../../chat/chatCloser";
@@ -71,7 +71,7 @@ export function mountStaffChatRoutes(router: AppRouter): void {
   });
 
   mountRoute(router, apiRoutes.listLiveChats, async (ctx): Promise<StaffConversationView[]> => {
-    if (!hasRole(ctx.state.actor, "supervisor")) throw ForbiddenError();
+    if (!canSuperviseChats(ctx.state.actor)) throw ForbiddenError();
     const { db, cipher } = ctx.services;
     const rows = await db.select().from(conversations).where(ne(conversations.status, "closed")).orderBy(...queueOrder).limit(500);
     const positions = await queuePositions(db);

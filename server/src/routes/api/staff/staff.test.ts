@@ -170,11 +170,30 @@ describe("staff management", () => {
       const response = await t.request
         .patch(`/api/v1/staff/${member.id}`)
         .set(admin.auth)
-        .send({ roles: ["counsellor", "supervisor"], scope: { level: "school", schoolId: school.id } })
+        .send({ roles: ["counsellor", "centre_admin"], scope: { level: "school", schoolId: school.id } })
         .expect(200);
-      expect(response.body).toMatchObject({ roles: ["counsellor", "supervisor"], scope: { level: "school", schoolId: school.id, areaId: school.areaId } });
+      expect(response.body).toMatchObject({ roles: ["counsellor", "centre_admin"], scope: { level: "school", schoolId: school.id, areaId: school.areaId } });
       const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, member.id), eq(auditEvents.action, "staff.update")));
-      expect(audit?.detail).toMatchObject({ before: { roles: ["counsellor"], scope: { level: "area" } }, after: { roles: ["counsellor", "supervisor"] } });
+      expect(audit?.detail).toMatchObject({ before: { roles: ["counsellor"], scope: { level: "area" } }, after: { roles: ["counsellor", "centre_admin"] } });
+    });
+
+    it("leaves county roles (supervisor, editor, reviewer, expert) to county admins; an area admin may still take one away", async () => {
+      const school = await buildSchool(t.db);
+      const admin = await areaAdminOf(school.areaId);
+      for (const role of ["supervisor", "editor", "reviewer", "expert"]) {
+        const created = await t.request.post("/api/v1/staff").set(admin.auth).send({ ...newAccount({ level: "school", schoolId: school.id }), roles: ["counsellor", role] }).expect(403);
+        expect(created.body.error).toMatchObject({ code: "ROLE_NOT_ALLOWED", message: expect.stringContaining("县心理中心管理员") });
+      }
+      const member = await buildStaff(t.db, { scope: "school", schoolId: school.id, areaId: school.areaId, roles: ["counsellor"] });
+      const raised = await t.request.patch(`/api/v1/staff/${member.id}`).set(admin.auth).send({ roles: ["counsellor", "supervisor"] }).expect(403);
+      expect(raised.body.error.code).toBe("ROLE_NOT_ALLOWED");
+      const [unchanged] = await t.db.select().from(staff).where(eq(staff.id, member.id));
+      expect(unchanged!.roles).toEqual(["counsellor"]);
+
+      const supervisor = await buildStaff(t.db, { scope: "school", schoolId: school.id, areaId: school.areaId, roles: ["counsellor", "supervisor"] });
+      await t.request.patch(`/api/v1/staff/${supervisor.id}`).set(admin.auth).send({ roles: ["counsellor"] }).expect(200);
+      const byCounty = await t.request.post("/api/v1/staff").set(countyAdmin.auth).send({ ...newAccount({ level: "county" }), roles: ["supervisor"] }).expect(201);
+      expect(byCounty.body.roles).toEqual(["supervisor"]);
     });
 
     it("lets an admin rename themselves but not change their own roles", async () => {
