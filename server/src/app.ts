@@ -17,7 +17,9 @@ export type App = Koa<AppState, AppContextExtras>;
 
 /** Builds the Koa app. No listening, no side effects: start.ts listens, tests call app.callback(). */
 export function createApp(services: Services): { app: App; apiRouter: AppRouter } {
-  const app: App = new Koa<AppState, AppContextExtras>({ proxy: services.config.trustProxy });
+  // Behind one proxy: the client address is the last X-Forwarded-For entry (the one our proxy appended),
+  // never the leftmost, which the client writes itself (rate limits and audit rows key on it).
+  const app: App = new Koa<AppState, AppContextExtras>({ proxy: services.config.trustProxy, maxIpsCount: 1 });
   app.context.services = services;
   app.silent = true;
 

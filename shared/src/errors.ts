@@ -85,6 +85,7 @@ export const errorMessages = {
   CHAT_ALREADY_RATED: "你已经评价过这次对话了，谢谢你！",
   CHAT_NOT_ACTIVE: "这次咨询现在不在进行中，请刷新后再试。",
   CANNED_REPLY_NOT_FOUND: "没有找到这条常用语。",
+  AGE_BAND_RAISE_NEEDS_GUARDIAN: "你之前选的是未满 14 岁，年龄段不能自己往大改。请监护人看一看并同意，就能使用全部功能；打电话求助不受影响。",
   ROLE_NOT_ALLOWED: "督导、编辑、审核和专家是县级岗位，只有县心理中心管理员可以授予。你可以授予咨询师或本范围的管理员。",
   DUTY_CHANNEL_NOT_ALLOWED: "你的账号不能在这个岗位值班（县热线只由县级咨询师值班），可以只选在线咨询。",
 } as const;

@@ -47,7 +47,7 @@ export async function staffAuthenticator(props: Props): Promise<StaffLoginOutcom
     .for("update");
   const origin: AuditOrigin = { actorType: "staff", actorId: row?.id ?? null, ...props.request };
   const refuse = async (reason: string, error: AppError): Promise<StaffLoginOutcome> => {
-    await recordAudit(tx, origin, { action: "staff.login.failed", targetType: "staff", targetId: row?.id, detail: { reason, ...(row ? {} : { username: props.username }) } });
+    await recordAudit(tx, origin, { action: "staff.login.failed", targetType: "staff", targetId: row?.id, detail: { reason, ...(row ? {} : { typedUsernameLength: [...props.username].length }) } });
     return { ok: false, error };
   };
 

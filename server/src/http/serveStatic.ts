@@ -1,5 +1,5 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
-import { extname, join, normalize, resolve } from "node:path";
+import { extname, isAbsolute, join, normalize, relative as relativePath, resolve } from "node:path";
 import type { Next } from "koa";
 import type { AppContext } from "./context";
 
@@ -28,9 +28,17 @@ export function serveSpa(prefix: string, folder: string) {
     if (ctx.method !== "GET" && ctx.method !== "HEAD") return next();
     if (ctx.path === prefix) return ctx.redirect(`${prefix}/`);
     if (!ctx.path.startsWith(`${prefix}/`)) return next();
-    const relative = normalize(decodeURIComponent(ctx.path.slice(prefix.length + 1)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(ctx.path.slice(prefix.length + 1));
+    } catch {
+      return next(); // a malformed %-escape is simply not a file of ours
+    }
+    const relative = normalize(decoded);
     let file = join(root, relative);
-    if (!file.startsWith(root)) return next();
+    // inside the folder, not merely starting with its name (…/h5-old is not inside …/h5)
+    const inside = relativePath(root, file);
+    if (inside.startsWith("..") || isAbsolute(inside)) return next();
     if (!existsSync(file) || statSync(file).isDirectory()) {
       if (extname(relative) !== "" && extname(relative) !== ".html") return next();
       file = join(root, "index.html");

@@ -45,9 +45,22 @@ describe("auth.staffLogin", () => {
     expect(failure?.detail).toMatchObject({ reason: "bad_password", failures: 1 });
   });
 
-  it("refuses an unknown username exactly like a wrong password", async () => {
+  it("refuses an unknown username exactly like a wrong password, without keeping what was typed", async () => {
     const response = await loginStaff(t, { username: "nobody_here", password: "whatever-123", totpSecret: null }).expect(401);
     expect(response.body.error.code).toBe("INVALID_CREDENTIALS");
+    // (often a password typed into the wrong field: the append-only audit log must never hold it)
+    const failures = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "staff.login.failed"));
+    expect(JSON.stringify(failures)).not.toContain("nobody_here");
+    expect(failures.map((row) => row.detail)).toContainEqual({ reason: "unknown_username", typedUsernameLength: 11 });
+  });
+
+  it("takes the client address from the proxy's last X-Forwarded-For entry, not one the client wrote", async () => {
+    const proxyHop = randomClientIp();
+    for (let attempt = 1; attempt <= 10; attempt += 1) {
+      await t.request.post("/api/v1/auth/staff/login").set("X-Forwarded-For", `${randomClientIp()}, ${proxyHop}`).send({ username: `spoof_${attempt}`, password: "x-password-1" }).expect(401);
+    }
+    const limited = await t.request.post("/api/v1/auth/staff/login").set("X-Forwarded-For", `${randomClientIp()}, ${proxyHop}`).send({ username: "spoof_11", password: "x-password-1" }).expect(429);
+    expect(limited.body.error.code).toBe("RATE_LIMITED");
   });
 
   it("refuses a disabled account, but only tells a caller who knows the password", async () => {

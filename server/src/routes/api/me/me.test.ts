@@ -46,6 +46,20 @@ describe("me", () => {
       expect(me.body.ageBand).toBeNull();
     });
 
+    it("does not let an under-14 raise their age band past the guardian gate alone, and audits the change", async () => {
+      const user = await signInUser(t);
+      await t.request.patch("/api/v1/me/profile").set(user.auth).send({ ageBand: "10_13" }).expect(200);
+      const raised = await t.request.patch("/api/v1/me/profile").set(user.auth).send({ ageBand: "14_17" }).expect(409);
+      expect(raised.body.error).toMatchObject({ code: "AGE_BAND_RAISE_NEEDS_GUARDIAN", message: expect.stringContaining("监护人") });
+      expect((await t.request.get("/api/v1/me").set(user.auth).expect(200)).body.ageBand).toBe("10_13");
+      await t.request.patch("/api/v1/me/profile").set(user.auth).send({ ageBand: "under_10" }).expect(200);
+
+      await t.request.post("/api/v1/me/consents").set(user.auth).send(guardianConsent).expect(200);
+      await t.request.patch("/api/v1/me/profile").set(user.auth).send({ ageBand: "14_17" }).expect(200);
+      const audits = (await t.db.select().from(auditEvents).where(eq(auditEvents.targetId, user.me.id))).filter((row) => row.action === "user.profile.update");
+      expect(audits.map((row) => (row.detail as { ageBand?: unknown }).ageBand)).toContainEqual({ from: "under_10", to: "14_17" });
+    });
+
     it("refuses unknown roles and age bands", async () => {
       const user = await signInUser(t);
       const response = await t.request.patch("/api/v1/me/profile").set(user.auth).send({ ageBand: "twelve" }).expect(400);
