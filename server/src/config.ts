@@ -95,8 +95,10 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(`invalid configuration — ${problems.join("; ")}`);
   }
   const values = parsed.data;
-  const demoAllowed = values.XINYUAN_DEMO || values.NODE_ENV !== "production";
-  const missing = (name: string) => new ConfigError(`invalid configuration — ${name}: required (set it, or run in demo mode with XINYUAN_DEMO=true)`);
+  // Demo keys only when asked for: demo mode, or a development / test run that says so. A server started
+  // with no NODE_ENV at all (e.g. a hurried production start) must bring its own keys, not the published ones.
+  const demoAllowed = values.XINYUAN_DEMO || environment.NODE_ENV === "development" || environment.NODE_ENV === "test";
+  const missing = (name: string) => new ConfigError(`invalid configuration — ${name}: required (set it, or run the demo with XINYUAN_DEMO=true, or a local development run with NODE_ENV=development)`);
 
   const fieldKeys = values.FIELD_ENCRYPTION_KEYS ?? (demoAllowed ? keyList.parse(demoSecrets.fieldKey) : undefined);
   if (!fieldKeys) throw missing("FIELD_ENCRYPTION_KEYS");

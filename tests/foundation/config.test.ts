@@ -21,8 +21,13 @@ function failureOf(environment: NodeJS.ProcessEnv): string {
 }
 
 describe("config.load", () => {
+  it("refuses to start with the published demo keys unless demo, development or test is said", () => {
+    expect(failureOf({})).toContain("FIELD_ENCRYPTION_KEYS: required");
+    expect(loadConfig({ XINYUAN_DEMO: "true" }).fieldKeys[0]!.key).toHaveLength(32);
+  });
+
   it("starts in development with defaults and demo keys", () => {
-    const config = loadConfig({});
+    const config = loadConfig({ NODE_ENV: "development" });
     expect(config).toMatchObject({ env: "development", port: 3000, dataDir: "./data", databaseUrl: undefined, sessions: { staffIdleMinutes: 30, userDays: 30 } });
     expect(config.fieldKeys[0]!.key).toHaveLength(32);
   });
