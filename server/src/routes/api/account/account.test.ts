@@ -43,6 +43,22 @@ describe("account", () => {
       expect(actions).toEqual(expect.arrayContaining(["staff.password.change.failed", "staff.password.change"]));
     });
 
+    it("counts wrong current passwords like failed sign-ins: the fifth locks the account and ends this session too", async () => {
+      const member = await buildSignedInStaff(t);
+      for (let attempt = 1; attempt <= 4; attempt += 1) {
+        const wrong = await t.request.post("/api/v1/account/password").set(member.auth).send({ currentPassword: `guess-${attempt}-abc`, newPassword: "NewPassw0rd!" }).expect(400);
+        expect(wrong.body.error.code).toBe("PASSWORD_INCORRECT");
+      }
+      const locked = await t.request.post("/api/v1/account/password").set(member.auth).send({ currentPassword: "guess-5-abc", newPassword: "NewPassw0rd!" }).expect(423);
+      expect(locked.body.error.code).toBe("ACCOUNT_LOCKED");
+      expect(Number(locked.headers["retry-after"])).toBeGreaterThan(0);
+      expect((await t.request.get("/api/v1/account").set(member.auth)).status).toBe(401);
+      expect((await loginStaff(t, member)).status).toBe(423);
+      const [row] = await t.db.select().from(staff).where(eq(staff.id, member.id));
+      expect(row!.lockedUntil).not.toBeNull();
+      t.clock.advance(61_000); // the next tests start in a fresh per-minute rate-limit window
+    });
+
     it("revokes the other sessions, keeps this one, and only the new password signs in", async () => {
       const member = await buildSignedInStaff(t);
       const other = await staffSessionFor(t, member);
