@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { openDatabase } from "../../server/src/db/openDatabase";
 import { DataDirLockedError } from "../../server/src/db/dataDirLock";
@@ -13,7 +13,7 @@ describe("PGlite data folder lock", () => {
   it("refuses a second open of a folder that is in use, and releases it on close", async () => {
     const first = await openDatabase({ dataDir });
     try {
-      expect(readFileSync(lockPath, "utf8")).toBe(String(process.pid));
+      expect(readFileSync(lockPath, "utf8")).toBe(`${process.pid}@${hostname()}`);
       await expect(openDatabase({ dataDir })).rejects.toBeInstanceOf(DataDirLockedError);
     } finally {
       await first.close();
@@ -38,9 +38,19 @@ describe("PGlite data folder lock", () => {
     writeFileSync(lockPath, String(dead.pid));
     const open = await openDatabase({ dataDir });
     try {
-      expect(readFileSync(lockPath, "utf8")).toBe(String(process.pid));
+      expect(readFileSync(lockPath, "utf8")).toBe(`${process.pid}@${hostname()}`);
     } finally {
       await open.close();
+    }
+  });
+
+  it("never takes over a lock written on another host, even one holding our own pid (two containers, both pid 1)", async () => {
+    writeFileSync(lockPath, `${process.pid}@another-container`);
+    try {
+      await expect(openDatabase({ dataDir })).rejects.toThrow(/on host another-container/);
+      expect(readFileSync(lockPath, "utf8")).toBe(`${process.pid}@another-container`);
+    } finally {
+      rmSync(lockPath, { force: true });
     }
   });
 });
