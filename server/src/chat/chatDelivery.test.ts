@@ -102,6 +102,20 @@ describe("chat delivery", () => {
     expect(await storedCount(conversationId)).toBe(before + 3);
   });
 
+  it("holds a counsellor to the same limit when they write into several chats at the same instant", async () => {
+    const counsellor = track(await counsellorOnDuty(c, { capacity: 4 }));
+    const chats: string[] = [];
+    for (let index = 0; index < 4; index += 1) {
+      const student = track(await chatUser(c));
+      const started = await startChat(c, student);
+      expect(started.conversation!.status).toBe("active");
+      chats.push(started.conversation!.id);
+    }
+    const acks = await Promise.all(chats.flatMap((id) => [send(counsellor.socket, id, "同时发出一"), send(counsellor.socket, id, "同时发出二")]));
+    expect(acks.filter((ack) => ack.ok)).toHaveLength(3);
+    expect(acks.filter((ack) => !ack.ok).every((ack) => !ack.ok && ack.error.code === "RATE_LIMITED")).toBe(true);
+  });
+
   it("detects risk in a student's message and alerts the counsellor and on-duty supervisors in real time", async () => {
     const supervisor = track(await counsellorOnDuty(c, { roles: ["supervisor"] }));
     const { student, counsellor, conversationId } = await pair();

@@ -1,4 +1,4 @@
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, count, eq, gt, sql } from "drizzle-orm";
 import { chatMessageMaxChars, type ChatMessageView, type SendChatMessageInput } from "@xinyuan/shared";
 import { chatMessages } from "../db/schema";
 import type { Services } from "../services";
@@ -23,6 +23,10 @@ export function checkMessageBody(body: string): void {
  * server processes. Checked after the resend lookup, so a resend of a stored message never counts.
  */
 export async function checkRate(tx: DbOrTx, services: Services, sender: { type: "user" | "staff"; id: string }): Promise<void> {
+  // One count at a time per sender: a counsellor writes into several conversations, whose row locks do
+  // not serialise each other, so simultaneous sends would each count before the others insert.
+  // (Taken after the conversation's row lock, and nothing takes them the other way round.)
+  if (sender.type === "staff") await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`chat-rate:${sender.id}`}))`);
   const now = services.clock.now();
   const [row] = await tx
     .select({ count: count() })

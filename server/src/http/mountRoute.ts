@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { RouteContract } from "@xinyuan/shared";
 import type { AppContext, AppContextExtras, AppState } from "./context";
 import { AuthenticationError, ForbiddenError, ValidationError } from "./errors";
-import { consumeRateLimit, type RateLimitRule } from "./rateLimit";
+import { clientRateKey, consumeRateLimit, type RateLimitRule } from "./rateLimit";
 import { authenticateToken, bearerToken } from "../auth/authenticateToken";
 
 export type AppRouter = Router<AppState, AppContextExtras>;
@@ -38,7 +38,7 @@ export function mountRoute<C extends RouteContract>(
   router[contract.method](contract.path, async (ctx) => {
     const appCtx = ctx as unknown as AppContext;
     const { services } = appCtx;
-    if (options.rateLimit) await consumeRateLimit(services.db, services.clock, options.rateLimit, appCtx.ip || "unknown");
+    if (options.rateLimit) await consumeRateLimit(services.db, services.clock, options.rateLimit, appCtx.ip ? clientRateKey(appCtx.ip) : "unknown");
 
     const token = bearerToken(appCtx.get("authorization"));
     if (contract.audience !== "public" || token) {

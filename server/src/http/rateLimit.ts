@@ -31,3 +31,19 @@ export async function consumeRateLimit(db: Database, clock: Clock, rule: RateLim
     throw RateLimitedError(retryAfter);
   }
 }
+
+/**
+ * The client part of a rate-limit key: an IPv4 address as is; an IPv6 address by its /64 network, since
+ * one subscriber line gets a whole /64 and could otherwise rotate through addresses to reset its limits.
+ */
+export function clientRateKey(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!ip.includes(":")) return ip;
+  const [head = "", tail = ""] = ip.split("::");
+  const front = head ? head.split(":") : [];
+  const back = tail ? tail.split(":") : [];
+  const groups = ip.includes("::") ? [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill("0"), ...back] : front;
+  return `${groups.slice(0, 4).map((group) => group.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
+
