@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import type { TablePaginationConfig } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
 import type { Page } from "@xinyuan/shared";
 import type { ApiError } from "../../request";
-import { asApiError } from "../../hooks/useAsync";
+import { useAsync } from "../../hooks/useAsync";
 import { sortOrderFor, sortParamFrom, type SortOrder, type SortParam } from "./tableSort";
 
 export interface ServerTableQuery {
@@ -40,10 +40,6 @@ export function useServerTable<T, F extends object>(
   options: { defaultSort?: string; pageSize?: number } = {},
 ): ServerTable<T> {
   const [paging, setPaging] = useState<Paging>({ page: 1, pageSize: options.pageSize ?? 20, sort: options.defaultSort });
-  const [result, setResult] = useState<Page<T> | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [attempt, setAttempt] = useState(0);
 
   const filtersKey = JSON.stringify(filters);
   const [seenFiltersKey, setSeenFiltersKey] = useState(filtersKey);
@@ -52,26 +48,8 @@ export function useServerTable<T, F extends object>(
     setPaging((previous) => ({ ...previous, page: 1 }));
   }
 
-  useEffect(() => {
-    let current = true;
-    setLoading(true);
-    setError(null);
-    const query = { ...filters, page: paging.page, pageSize: paging.pageSize, ...(paging.sort ? { sort: paging.sort } : {}) };
-    load(query)
-      .then((page) => {
-        if (current) setResult(page);
-      })
-      .catch((caught: unknown) => {
-        if (current) setError(asApiError(caught));
-      })
-      .finally(() => {
-        if (current) setLoading(false);
-      });
-    return () => {
-      current = false;
-    };
-    // Filters are compared by value, through filtersKey.
-  }, [paging, filtersKey, attempt, load]);
+  // Filters are compared by value, through filtersKey; late answers are dropped by useAsync.
+  const result = useAsync<Page<T>>(() => load({ ...filters, page: paging.page, pageSize: paging.pageSize, ...(paging.sort ? { sort: paging.sort } : {}) }), [paging, filtersKey, load]);
 
   const onTableChange = useCallback((pagination: TablePaginationConfig, sorter: SorterResult<T> | SorterResult<T>[]) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -85,13 +63,13 @@ export function useServerTable<T, F extends object>(
   }, []);
 
   return {
-    items: result?.items ?? [],
-    total: result?.total ?? 0,
+    items: result.data?.items ?? [],
+    total: result.data?.total ?? 0,
     page: paging.page,
     pageSize: paging.pageSize,
-    loading,
-    error,
-    reload: useCallback(() => setAttempt((value) => value + 1), []),
+    loading: result.loading,
+    error: result.error,
+    reload: result.reload,
     sortOrderOf: (field: string) => sortOrderFor(paging.sort, field),
     onTableChange,
   };

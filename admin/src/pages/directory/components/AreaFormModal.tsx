@@ -1,8 +1,7 @@
-import { useState } from "react";
-import { Alert, Form, Input, Modal, Select } from "antd";
+import { Form, Input, Select } from "antd";
+import { FormModal, useFormSubmit } from "../../../components/FormModal";
 import type { AreaView } from "@xinyuan/shared";
-import type { ApiError } from "../../../request";
-import { asApiError, useAsync } from "../../../hooks/useAsync";
+import { useAsync } from "../../../hooks/useAsync";
 import { createArea, listSchoolsOfArea, updateArea } from "../service";
 
 interface AreaFormValues {
@@ -19,41 +18,23 @@ interface AreaFormModalProps {
 /** An area (片区) and its centre school, whose counsellors serve the area's schools without their own. */
 export function AreaFormModal({ editing, onClose, onSaved }: AreaFormModalProps) {
   const [form] = Form.useForm<AreaFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { saving, error, save } = useFormSubmit(form, async (values) => {
+    const body = { name: values.name, centreSchoolId: values.centreSchoolId ?? null };
+    if (editing) await updateArea(editing.id, body);
+    else await createArea(body);
+    onSaved();
+  });
   const schools = useAsync(() => (editing ? listSchoolsOfArea(editing.id) : Promise.resolve([])), [editing?.id]);
 
-  async function save() {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const body = { name: values.name, centreSchoolId: values.centreSchoolId ?? null };
-      if (editing) await updateArea(editing.id, body);
-      else await createArea(body);
-      onSaved();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <Modal
-      open
+    <FormModal
       title={editing ? `编辑片区：${editing.name}` : "新建片区"}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
+      saving={saving}
+      error={error}
       onOk={() => void save()}
       onCancel={onClose}
-      maskClosable={false}
-      destroyOnHidden
     >
       <Form<AreaFormValues> form={form} layout="vertical" initialValues={{ name: editing?.name ?? "", centreSchoolId: editing?.centreSchoolId ?? null }} disabled={saving}>
-        {error ? <Alert type="error" showIcon message={error.message} style={{ marginBottom: 16 }} /> : null}
         <Form.Item label="片区名称" name="name" rules={[{ required: true, whitespace: true, message: "请填写片区名称" }, { max: 40, message: "片区名称最多 40 个字" }]}>
           <Input placeholder="例如：东片区" autoComplete="off" />
         </Form.Item>
@@ -70,6 +51,6 @@ export function AreaFormModal({ editing, onClose, onSaved }: AreaFormModalProps)
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,7 @@
-import { useState } from "react";
-import { Alert, Form, Input, Modal, Select, Switch } from "antd";
+import { Form, Input, Select, Switch } from "antd";
+import { FormModal, useFormSubmit } from "../../../components/FormModal";
 import { schoolStageLabels, schoolStages, type SchoolStage, type SchoolView } from "@xinyuan/shared";
-import type { ApiError } from "../../../request";
-import { asApiError, useAsync } from "../../../hooks/useAsync";
+import { useAsync } from "../../../hooks/useAsync";
 import { createSchool, listAreaOptions, updateSchool } from "../service";
 
 interface SchoolFormValues {
@@ -20,37 +19,20 @@ interface SchoolFormModalProps {
 
 export function SchoolFormModal({ editing, onClose, onSaved }: SchoolFormModalProps) {
   const [form] = Form.useForm<SchoolFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { saving, error, save } = useFormSubmit(form, async (values) => {
+    if (editing) await updateSchool(editing.id, values);
+    else await createSchool(values);
+    onSaved();
+  });
   const areas = useAsync(listAreaOptions, []);
 
-  async function save() {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    setError(null);
-    try {
-      if (editing) await updateSchool(editing.id, values);
-      else await createSchool(values);
-      onSaved();
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setSaving(false);
-    }
-  }
-
   return (
-    <Modal
-      open
+    <FormModal
       title={editing ? `编辑学校：${editing.name}` : "新建学校"}
-      okText="保存"
-      cancelText="取消"
-      confirmLoading={saving}
+      saving={saving}
+      error={error}
       onOk={() => void save()}
       onCancel={onClose}
-      maskClosable={false}
-      destroyOnHidden
     >
       <Form<SchoolFormValues>
         form={form}
@@ -62,7 +44,6 @@ export function SchoolFormModal({ editing, onClose, onSaved }: SchoolFormModalPr
             : { hasFullTimeCounsellor: false }
         }
       >
-        {error ? <Alert type="error" showIcon message={error.message} style={{ marginBottom: 16 }} /> : null}
         <Form.Item label="学校名称" name="name" rules={[{ required: true, whitespace: true, message: "请填写学校名称" }, { max: 60, message: "学校名称最多 60 个字" }]}>
           <Input autoComplete="off" />
         </Form.Item>
@@ -83,6 +64,6 @@ export function SchoolFormModal({ editing, onClose, onSaved }: SchoolFormModalPr
           <Switch checkedChildren="有" unCheckedChildren="无" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,6 @@
-import { useState } from "react";
-import { Alert, Checkbox, Form, Input, Modal } from "antd";
+import { Alert, Checkbox, Form, Input } from "antd";
+import { FormModal, useFormSubmit } from "../../../components/FormModal";
 import { staffRoleLabels, staffRoles, type StaffView } from "@xinyuan/shared";
-import type { ApiError } from "../../../request";
-import { asApiError } from "../../../hooks/useAsync";
 import { assignableScopeLevels } from "../../../access";
 import { initialStaffForm, scopeFromForm, type StaffFormValues } from "../staffForm";
 import { createStaff, updateStaff } from "../service";
@@ -29,45 +27,28 @@ interface StaffFormModalProps {
 /** Create or edit a staff account: name, roles and the scope it works in. */
 export function StaffFormModal({ editing, manager, onClose, onSaved }: StaffFormModalProps) {
   const [form] = Form.useForm<StaffFormValues>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const levels = assignableScopeLevels(manager);
   // An admin may rename themselves, but their own roles and scope are changed by another admin.
   const selfEdit = editing?.id === manager.id;
-
-  async function save() {
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    setError(null);
-    try {
-      const scope = scopeFromForm(values);
-      const answer = editing
-        ? await updateStaff(editing.id, selfEdit ? { displayName: values.displayName } : { displayName: values.displayName, roles: values.roles, scope })
-        : await createStaff({ username: values.username, displayName: values.displayName, roles: values.roles, scope });
-      onSaved(answer, values);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setSaving(false);
-    }
-  }
+  const { saving, error, save } = useFormSubmit(form, async (values) => {
+    const scope = scopeFromForm(values);
+    const answer = editing
+      ? await updateStaff(editing.id, selfEdit ? { displayName: values.displayName } : { displayName: values.displayName, roles: values.roles, scope })
+      : await createStaff({ username: values.username, displayName: values.displayName, roles: values.roles, scope });
+    onSaved(answer, values);
+  });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={editing ? `编辑工作人员：${editing.displayName}` : "新建工作人员"}
       okText={editing ? "保存" : "创建账号"}
-      cancelText="取消"
-      confirmLoading={saving}
+      width={560}
+      saving={saving}
+      error={error}
       onOk={() => void save()}
       onCancel={onClose}
-      maskClosable={false}
-      destroyOnHidden
-      width={560}
     >
       <Form<StaffFormValues> form={form} layout="vertical" requiredMark="optional" initialValues={initialStaffForm(editing, manager.scope, levels)} disabled={saving}>
-        {error ? <Alert type="error" showIcon message={error.message} style={{ marginBottom: 16 }} /> : null}
         {selfEdit ? <Alert type="info" showIcon message="你可以修改自己的姓名；自己的角色和所属范围需由另一位管理员调整。" style={{ marginBottom: 16 }} /> : null}
         <Form.Item
           label="用户名"
@@ -97,6 +78,6 @@ export function StaffFormModal({ editing, manager, onClose, onSaved }: StaffForm
         </Form.Item>
         <ScopeFields levels={levels} managerScope={manager.scope} disabled={selfEdit} />
       </Form>
-    </Modal>
+    </FormModal>
   );
 }
