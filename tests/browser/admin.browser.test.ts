@@ -5,12 +5,11 @@
  * and must set their own first. Needs the admin build: npm run build -w admin. Screenshots go to
  * test-artifacts/.
  */
-import { existsSync } from "node:fs";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { Page as ListPage, StaffView } from "@xinyuan/shared";
 import { totpCode } from "../../server/src/auth/totp";
-import { launchBrowser, screenshot } from "../support/browser";
-import { adminDist, startTestServer, type TestServer } from "../support/testServer";
+import { screenshot } from "../support/browser";
+import { adminViewport, browserSuite } from "./support/browserSuite";
 
 const sessionKey = "xinyuan.admin.session";
 
@@ -38,30 +37,16 @@ async function staffFromServer(page: Page, q: string): Promise<StaffView[]> {
 }
 
 describe("web admin: a centre admin with TOTP creates a school counsellor", () => {
-  let server: TestServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite({ admin: true });
+  const contexts = suite.contexts;
   const pageErrors: string[] = [];
 
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
-    contexts.push(context);
+    const context = await suite.newContext(adminViewport(1366, 900));
     const page = await context.newPage();
     page.on("pageerror", (error) => pageErrors.push(error.message));
     return page;
   }
-
-  beforeAll(async () => {
-    if (!existsSync(adminDist)) throw new Error("admin/dist is missing: run `npm run build -w admin` first");
-    server = await startTestServer();
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.cleanup();
-    await server?.close();
-  });
 
   it("enrols TOTP, signs in with a code, creates the counsellor, who must then change the temporary password", async () => {
     const page = await newPage();
@@ -78,6 +63,7 @@ describe("web admin: a centre admin with TOTP creates a school counsellor", () =
   }, 150_000);
 
   async function adminCreatesCounsellor(page: Page): Promise<void> {
+    const { server } = suite;
     const admin = server.account("admin");
 
     // 1. Password only (the demo admin has no authenticator yet).

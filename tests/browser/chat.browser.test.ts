@@ -13,23 +13,12 @@
  * outcome record and the student rates it (1–5) in the H5 page; the rating is checked through the API.
  * Needs both builds: npm run build -w admin and npm run build:h5 -w miniapp.
  */
-import { existsSync } from "node:fs";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { UserConversationView } from "@xinyuan/shared";
-import { launchBrowser, screenshot } from "../support/browser";
-import { adminDist, h5Dist, startTestServer, type TestServer } from "../support/testServer";
+import { screenshot } from "../support/browser";
+import type { TestServer } from "../support/testServer";
+import { adminViewport, api, browserSuite, signInAdmin } from "./support/browserSuite";
 import { newPhoneContext, openH5Student, tap, type H5Student } from "./support/h5Student";
-
-async function api<T>(server: TestServer, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 /** Polls `read` until it equals `expected` (then one final strict comparison for a readable failure). */
 async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 15_000): Promise<void> {
@@ -67,40 +56,19 @@ const reply3 = "爸妈也许比你想的更在意你本身，而不只是分数�
 const student4 = "嗯，我今晚试着和妈妈说说";
 
 describe("chat: a student in the H5 app and a counsellor in the admin talk through reconnects, then the student rates it", () => {
-  let server: TestServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(adminDist)) throw new Error("admin/dist is missing: run `npm run build -w admin` first");
-    if (!existsSync(h5Dist)) throw new Error("miniapp/dist/h5 is missing: run `npm run build:h5 -w miniapp` first");
-    server = await startTestServer();
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.cleanup();
-    await server?.close();
-  });
+  const suite = browserSuite({ admin: true, h5: true });
 
   it("delivers both ways with receipts, survives reconnects on both sides, and ends with a rating", async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: "zh-CN" });
-    contexts.push(context);
+    const { server } = suite;
+    const context = await suite.newContext(adminViewport(1440, 1000));
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
-    const studentContext = await newPhoneContext(browser);
-    contexts.push(studentContext);
+    const studentContext = suite.track(await newPhoneContext(suite.browser));
     let student: H5Student | undefined;
     try {
       // The counsellor signs in and goes on duty (both channels) from the header.
-      const account = server.account("hotline");
-      await page.goto(`${server.baseUrl}/admin/`);
-      await page.getByRole("textbox", { name: "用户名" }).fill(account.username);
-      await page.getByLabel("密码", { exact: true }).fill(account.password);
-      await page.getByRole("button", { name: "登录", exact: true }).click();
-      await page.getByText(`你好，${account.displayName}`).waitFor();
+      await signInAdmin(page, server, "hotline");
       await page.getByRole("menuitem", { name: "在线咨询" }).click();
       await page.getByText("现在没有同学在排队。").waitFor();
       await page.getByTestId("duty-toggle").click();

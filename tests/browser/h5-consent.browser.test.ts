@@ -3,18 +3,11 @@
  * the first-run consent steps as an under-14 with a guardian, and reaches the home page. Needs the H5
  * build: npm run build:h5 -w miniapp. Screenshots go to test-artifacts/.
  */
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { MeView } from "@xinyuan/shared";
-import { launchBrowser, screenshot } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/testServer";
-
-/** Taro's H5 storage keeps `{ data }` JSON in localStorage. */
-async function storedValue(page: Page, key: string): Promise<string | null> {
-  return page.evaluate((storageKey) => {
-    const raw = localStorage.getItem(storageKey);
-    return raw ? (JSON.parse(raw) as { data: string }).data : null;
-  }, key);
-}
+import { screenshot } from "../support/browser";
+import { browserSuite } from "./support/browserSuite";
+import { chooseStudentAged, newPhoneContext, storedValue, tap } from "./support/h5Student";
 
 async function meFromServer(page: Page, token: string): Promise<MeView> {
   return page.evaluate(async (bearer) => {
@@ -23,26 +16,12 @@ async function meFromServer(page: Page, token: string): Promise<MeView> {
   }, token);
 }
 
-const tap = (page: Page, text: string) => page.getByText(text, { exact: true }).first().click();
-
 describe("H5 app: a student's first run", () => {
-  let server: TestServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let context: BrowserContext;
-
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.cleanup();
-    await server?.close();
-  });
+  const suite = browserSuite({ h5: true });
 
   it("goes through consent, including the under-14 guardian step, and sees the home page", async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
+    const { server } = suite;
+    const context = suite.track(await newPhoneContext(suite.browser));
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -55,13 +34,7 @@ describe("H5 app: a student's first run", () => {
     await page.getByText("关于敏感信息，需要你单独同意").waitFor();
     await tap(page, "我同意");
 
-    await page.getByText("你是？").waitFor();
-    await tap(page, "我是学生");
-    await tap(page, "下一步");
-
-    await page.getByText("你现在多大了？").waitFor();
-    await tap(page, "10–13 岁");
-    await tap(page, "下一步");
+    await chooseStudentAged(page, "10–13 岁");
 
     await page.getByText("请爸爸妈妈或其他监护人看一看").waitFor();
     await tap(page, "母亲");

@@ -8,27 +8,16 @@
  * ("通话已经完成"). Meanwhile the county centre's admin watches the live board (热线看板) follow along.
  * Needs both builds: npm run build -w admin and npm run build:h5 -w miniapp.
  */
-import { existsSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { currentConsentVersions, type CallerTicketView, type UserSessionView } from "@xinyuan/shared";
 import { staff } from "../../server/src/db/schema";
-import { launchBrowser, screenshot } from "../support/browser";
-import { adminDist, h5Dist, startTestServer, type TestServer } from "../support/testServer";
+import { screenshot } from "../support/browser";
+import type { TestServer } from "../support/testServer";
+import { adminViewport, api, browserSuite, signInAdmin } from "./support/browserSuite";
 import { rosterShiftAround } from "../support/hotlineFixtures";
 import { newPhoneContext, openH5Student, tap } from "./support/h5Student";
-
-async function api<T>(server: TestServer, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
-  const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 /** A 14–17 student signed in through the fake code2Session with privacy and sensitive consent, as the app does. */
 async function signInStudent(server: TestServer): Promise<string> {
@@ -57,15 +46,6 @@ async function recordHeadlines(page: Page): Promise<void> {
 
 const shownHeadlines = (page: Page) => page.evaluate(() => (window as unknown as { __hotlineHeadlines: string[] }).__hotlineHeadlines);
 
-async function signInAdmin(page: Page, server: TestServer, username: string): Promise<void> {
-  const account = server.account(username);
-  await page.goto(`${server.baseUrl}/admin/`);
-  await page.getByRole("textbox", { name: "用户名" }).fill(account.username);
-  await page.getByLabel("密码", { exact: true }).fill(account.password);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
-  await page.getByText(`你好，${account.displayName}`).waitFor();
-}
-
 /** Waits until one figure on the live board (热线看板) shows a value. */
 async function boardFigure(page: Page, title: string, value: string): Promise<void> {
   const figure = page.getByTestId("hotline-board").locator(".ant-statistic").filter({ has: page.getByText(title, { exact: true }) });
@@ -83,24 +63,10 @@ async function fillOutcome(page: Page, summary: string): Promise<void> {
 }
 
 describe("hotline: a student in the H5 app watches their place while a counsellor takes callers", () => {
-  let server: TestServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(adminDist)) throw new Error("admin/dist is missing: run `npm run build -w admin` first");
-    if (!existsSync(h5Dist)) throw new Error("miniapp/dist/h5 is missing: run `npm run build:h5 -w miniapp` first");
-    server = await startTestServer();
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.cleanup();
-    await server?.close();
-  });
+  const suite = browserSuite({ admin: true, h5: true });
 
   it("takes the caller ahead, then the H5 student, who sees their position move and the result", async () => {
+    const { server } = suite;
     const { db } = server.server.services;
     const [counsellor] = await db.select().from(staff).where(eq(staff.username, "hotline"));
     await rosterShiftAround(db, counsellor!.id, server.clock.now()); // the line is open while someone is on shift
@@ -110,13 +76,11 @@ describe("hotline: a student in the H5 app watches their place while a counsello
     const firstTicket = await api<CallerTicketView>(server, "POST", "/hotline/tickets", first, { kind: "inbound", topic: "考试压力" });
 
     // The watched student opens the H5 app, goes through first-run consent and takes a ticket.
-    const studentContext = await newPhoneContext(browser);
-    contexts.push(studentContext);
+    const studentContext = suite.track(await newPhoneContext(suite.browser));
     const student = await openH5Student(studentContext, server);
     const h5 = student.page;
     // The admin context is opened up front so a failure screenshot can show both sides.
-    const adminContext = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: "zh-CN" });
-    contexts.push(adminContext);
+    const adminContext = await suite.newContext(adminViewport());
     const page = await adminContext.newPage();
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -137,8 +101,7 @@ describe("hotline: a student in the H5 app watches their place while a counsello
       await screenshot(h5, "hotline-h5-2-waiting-position-2");
 
       // The county centre's admin (who does not work the line) watches the live board from its own menu entry.
-      const boardContext = await browser.newContext({ viewport: { width: 1440, height: 960 }, locale: "zh-CN" });
-      contexts.push(boardContext);
+      const boardContext = await suite.newContext(adminViewport());
       const board = await boardContext.newPage();
       board.on("pageerror", (error) => pageErrors.push(error.message));
       await signInAdmin(board, server, "admin");

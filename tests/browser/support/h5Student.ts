@@ -22,6 +22,16 @@ export async function storedValue(page: Page, key: string): Promise<string | nul
   }, key);
 }
 
+/** The onboarding's role and age steps: "我是学生", then the given age band ("10–13 岁", "14–17 岁"). */
+export async function chooseStudentAged(page: Page, ageLabel: string): Promise<void> {
+  await page.getByText("你是？").waitFor();
+  await tap(page, "我是学生");
+  await tap(page, "下一步");
+  await page.getByText("你现在多大了？").waitFor();
+  await tap(page, ageLabel);
+  await tap(page, "下一步");
+}
+
 /** A phone-sized context, as the students use it. */
 export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
@@ -42,12 +52,7 @@ export async function openH5Student(context: BrowserContext, server: TestServer)
   await tap(page, "我已阅读并同意");
   await page.getByText("关于敏感信息，需要你单独同意").waitFor();
   await tap(page, "我同意");
-  await page.getByText("你是？").waitFor();
-  await tap(page, "我是学生");
-  await tap(page, "下一步");
-  await page.getByText("你现在多大了？").waitFor();
-  await tap(page, "14–17 岁");
-  await tap(page, "下一步");
+  await chooseStudentAged(page, "14–17 岁");
   await page.getByText("你在哪所学校？").waitFor();
   await tap(page, "先跳过");
   await page.getByText("我现在需要帮助").waitFor();

@@ -1,0 +1,79 @@
+import { existsSync } from "node:fs";
+import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import { launchBrowser } from "../../support/browser";
+import { adminDist, h5Dist, startTestServer, type TestServer } from "../../support/testServer";
+
+type LaunchedBrowser = Awaited<ReturnType<typeof launchBrowser>>;
+
+/**
+ * One browser test file's surroundings (call at describe level): the real server over a fresh database
+ * with the demo data, and Debian's chromium, started once; every context opened through it closed at the
+ * end. `builds` names the builds the file drives, so a missing one fails with the command to make it.
+ */
+export function browserSuite(builds: { admin?: boolean; h5?: boolean }) {
+  let server: TestServer | undefined;
+  let browser: LaunchedBrowser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (builds.admin && !existsSync(adminDist)) throw new Error("admin/dist is missing: run `npm run build -w admin` first");
+    if (builds.h5 && !existsSync(h5Dist)) throw new Error("miniapp/dist/h5 is missing: run `npm run build:h5 -w miniapp` first");
+    server = await startTestServer();
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.cleanup();
+    await server?.close();
+  });
+
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("the browser suite starts in beforeAll");
+    return value;
+  };
+  return {
+    get server(): TestServer {
+      return started(server);
+    },
+    get browser(): LaunchedBrowser {
+      return started(browser);
+    },
+    /** Every context opened so far (for failure screenshots). */
+    contexts: contexts as readonly BrowserContext[],
+    /** Keeps a context opened elsewhere (e.g. newPhoneContext) to close it at the end. */
+    track(context: BrowserContext): BrowserContext {
+      contexts.push(context);
+      return context;
+    },
+    /** A new context, closed at the end of the file. */
+    async newContext(options: BrowserContextOptions): Promise<BrowserContext> {
+      return this.track(await started(browser).newContext(options));
+    },
+  };
+}
+
+/** A desktop-sized context for the web admin. */
+export const adminViewport = (width = 1440, height = 960): BrowserContextOptions => ({ viewport: { width, height }, locale: "zh-CN" });
+
+/** Signs a demo account in to the web admin and waits for the greeting. */
+export async function signInAdmin(page: Page, server: TestServer, username: string): Promise<void> {
+  const account = server.account(username);
+  await page.goto(`${server.baseUrl}/admin/`);
+  await page.getByRole("textbox", { name: "用户名" }).fill(account.username);
+  await page.getByLabel("密码", { exact: true }).fill(account.password);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await page.getByText(`你好，${account.displayName}`).waitFor();
+}
+
+/** Calls the API as a student or staff member would (bearer token), failing loudly on an error answer. */
+export async function api<T>(server: TestServer, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
+  const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
