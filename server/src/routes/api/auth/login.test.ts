@@ -3,6 +3,7 @@ import { auditEvents, staff } from "../../../db/schema";
 import { createTestApp, type TestApp } from "../../../../../tests/support/testApp";
 import { buildStaff } from "../../../../../tests/support/factories";
 import { loginStaff, randomClientIp } from "../../../../../tests/support/staffSession";
+import { startFreshRateWindow } from "../../../../../tests/support/rateWindow";
 
 const minute = 60_000;
 
@@ -56,6 +57,7 @@ describe("auth.staffLogin", () => {
 
   it("takes the client address from the proxy's last X-Forwarded-For entry, not one the client wrote", async () => {
     const proxyHop = randomClientIp();
+    startFreshRateWindow(t.clock, 60);
     for (let attempt = 1; attempt <= 10; attempt += 1) {
       await t.request.post("/api/v1/auth/staff/login").set("X-Forwarded-For", `${randomClientIp()}, ${proxyHop}`).send({ username: `spoof_${attempt}`, password: "x-password-1" }).expect(401);
     }
@@ -108,6 +110,7 @@ describe("auth.staffLogin", () => {
 
   it("answers 429 with Retry-After after 10 attempts a minute from one address", async () => {
     const ip = randomClientIp();
+    startFreshRateWindow(t.clock, 60);
     for (let attempt = 1; attempt <= 10; attempt += 1) {
       await loginStaff(t, { username: `ghost_${attempt}`, password: "x-password-1", totpSecret: null }, ip).expect(401);
     }
