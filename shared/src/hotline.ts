@@ -41,7 +41,10 @@ export const joinHotlineBody = z
     kind: z.enum(hotlineTicketKinds),
     /** Call-back only: encrypted at rest, shown only to the counsellor who claims the call (audited). */
     phone: phoneNumber.optional(),
-    /** Call-back only: when the caller can take the call (ISO times; at least 30 minutes, within 7 days). */
+    /**
+     * Call-back only: when the caller can take the call (ISO times; at least 30 minutes, within 7 days,
+     * and at least 30 minutes of it staffed: pick one of HotlineStatusView.callbackWindows).
+     */
     window: z.object({ start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) }).optional(),
     /** A few words on what it is about; encrypted; only the claimant reads it. */
     topic: z.string().trim().max(200, { error: "想聊的话题请控制在 200 字以内" }).optional(),
@@ -84,6 +87,17 @@ export interface CallerTicketView {
   closedAt: string | null;
 }
 
+/**
+ * A call-back time a caller can pick: inside the hours someone is rostered (or, in fixed mode, the
+ * service hours), so a window is a promise somebody can keep. Labelled in county time, e.g.
+ * "今天 19:00–21:00", "明天 08:00–10:00", "接下来 1 小时内".
+ */
+export interface CallbackWindowOption {
+  start: string;
+  end: string;
+  label: string;
+}
+
 /** GET /hotline/status (public): everything the join page needs to be honest and never a dead end. */
 export interface HotlineStatusView {
   open: boolean;
@@ -102,6 +116,12 @@ export interface HotlineStatusView {
   longWait: boolean;
   fallbackHelplines: ReadonlyArray<{ number: string; name: string; note: string }>;
   emergencyLines: ReadonlyArray<{ number: string; name: string; note: string }>;
+  /**
+   * Call-back windows bookable now, soonest first (at most 6, within the next 3 county days). Offered
+   * while the line is closed too: a call-back can be booked for after it opens. Empty when nobody is
+   * rostered in that time.
+   */
+  callbackWindows: CallbackWindowOption[];
 }
 
 /** One caller in the staff queue. No phone, no topic: those are for the claimant. */

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { currentConsentVersions } from "@xinyuan/shared";
-import { appUsers, consents, hotlineShifts, hotlineTickets, staff, staffConnections, staffPresence } from "../../server/src/db/schema";
+import { appUsers, consents, hotlineHolidays, hotlineShifts, hotlineTickets, staff, staffConnections, staffLeave, staffPresence } from "../../server/src/db/schema";
 import type { Database } from "../../server/src/db/database";
 import { writeDuty } from "../../server/src/presence/dutyState";
 import { registerConnection } from "../../server/src/presence/connectionRegistry";
@@ -83,4 +83,11 @@ export async function buildWaitingTickets(db: Database, count: number, firstJoin
       }),
     )
     .returning();
+}
+
+/** Empties the roster, leave and holidays, so a schedule test sees only the shifts it adds. */
+export async function clearRoster(db: Database): Promise<void> {
+  await db.delete(hotlineShifts);
+  await db.delete(staffLeave);
+  await db.delete(hotlineHolidays);
 }

@@ -10,11 +10,8 @@ import { requireCounsellingConsent } from "../policies/counsellingConsent";
 import { hotlineOpenState } from "./hotlineSchedule";
 import type { HotlineTicketRow } from "./presentHotlineTicket";
 import { announceQueueChange } from "./hotlineBroadcast";
+import { checkCallbackWindow } from "./callbackWindowRules";
 
-const minWindowMs = 30 * 60_000;
-/** A window is a promise to pick up: at most 12 hours, so an open-ended one cannot hold a place for good. */
-const maxWindowMs = 12 * 3600_000;
-const maxAheadMs = 7 * 86_400_000;
 /** A "feeling unsafe" caller jumps the queue. */
 export const urgentPriority = 10;
 /** Advisory lock key serialising the queue-capacity check of joins (any constant unique in this app). */
@@ -22,7 +19,7 @@ const queueCapacityLock = 727275;
 
 /**
  * Puts a caller in the queue. Refuses, with a kind message and without writing anything, when consent
- * is missing, the line is closed (a call-back may still be booked for a window after it reopens), the
+ * is missing, the line is closed (a call-back may still be booked for a staffed window after it reopens), the
  * queue is full (never for someone who says they are not safe), or the caller already waits. The
  * phone and topic are encrypted; an opted-in reminder address is checked against the account's keyed
  * hash and stored encrypted on this ticket only.
@@ -34,19 +31,13 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
   // first, before any WeChat call or write: read from the database, not the (possibly older) actor
   await requireCounsellingConsent(db, user);
 
-  let windowStart: Date | null = null;
-  let windowEnd: Date | null = null;
-  if (body.kind === "callback" && body.window) {
-    windowStart = new Date(Math.max(Date.parse(body.window.start), now.getTime()));
-    windowEnd = new Date(body.window.end);
-    const length = windowEnd.getTime() - windowStart.getTime();
-    if (length < minWindowMs || length > maxWindowMs || windowStart.getTime() - now.getTime() > maxAheadMs) throw new AppError(400, "HOTLINE_WINDOW_INVALID");
-  }
-
-  const open = await hotlineOpenState(db, config.hotline, now);
-  if (!open.open) {
-    const bookableLater = body.kind === "callback" && windowEnd !== null && open.nextOpenAt !== null && windowEnd.getTime() - Math.max(open.nextOpenAt.getTime(), windowStart!.getTime()) >= minWindowMs;
-    if (!bookableLater) throw new AppError(409, "HOTLINE_CLOSED", undefined, { nextOpenAt: open.nextOpenAt?.toISOString() ?? null });
+  // a call-back may be booked while the line is closed, for a window someone is rostered in
+  const window = body.kind === "callback" && body.window ? await checkCallbackWindow(db, config.hotline, now, body.window) : null;
+  const windowStart = window?.start ?? null;
+  const windowEnd = window?.end ?? null;
+  if (!window) {
+    const open = await hotlineOpenState(db, config.hotline, now);
+    if (!open.open) throw new AppError(409, "HOTLINE_CLOSED", undefined, { nextOpenAt: open.nextOpenAt?.toISOString() ?? null });
   }
 
   const notifyOpenidEnc = body.notify ? cipher.encrypt(await verifiedOpenid(services, user.id, body.notify.code)) : null;

@@ -6,7 +6,7 @@ import type { HotlineConfig } from "./hotlineConfig";
 import { createTestApp, type TestApp } from "../../../tests/support/testApp";
 import { buildStaff } from "../../../tests/support/factories";
 import { signInConsentedUser } from "../../../tests/support/userSession";
-import { staffAuth } from "../../../tests/support/hotlineFixtures";
+import { clearRoster, staffAuth } from "../../../tests/support/hotlineFixtures";
 
 describe("hotline opening hours and roster", () => {
   let t: TestApp;
@@ -14,11 +14,7 @@ describe("hotline opening hours and roster", () => {
     t = await createTestApp();
   });
   afterAll(() => t.close());
-  beforeEach(async () => {
-    await t.db.delete(hotlineShifts);
-    await t.db.delete(staffLeave);
-    await t.db.delete(hotlineHolidays);
-  });
+  beforeEach(() => clearRoster(t.db));
   const config = (mode: "roster" | "fixed"): HotlineConfig => ({ ...t.services.config.hotline, openMode: mode, serviceHours: { start: "08:00", end: "22:00" } });
   // Wednesday 2031-05-14 in county time
   const at = (time: string, date = "2031-05-14") => countyInstant(date, time);

@@ -4,7 +4,8 @@ import type { DbOrTx } from "../db/database";
 import type { HotlineConfig } from "./hotlineConfig";
 import { addDays, countyDateOf, countyInstant } from "./countyTime";
 
-interface Interval {
+/** A span of time in epoch milliseconds, end exclusive. */
+export interface Interval {
   start: number;
   end: number;
 }
@@ -87,6 +88,21 @@ export async function hotlineOpenState(db: DbOrTx, config: HotlineConfig, now: D
   if (fixed[0] && fixed[0].start <= now.getTime()) return { open: true, reason: "fixed_hours", nextOpenAt: null };
   const starts = [staffed[0]?.start, fixed[0]?.start].filter((value): value is number => value !== undefined);
   return { open: false, reason: null, nextOpenAt: starts.length ? new Date(Math.min(...starts)) : null };
+}
+
+/**
+ * When the line is open within [from, to): rostered time net of leave, plus (fixed mode) the configured
+ * hours of non-holidays. Merged and sorted.
+ */
+export async function openIntervals(db: DbOrTx, config: HotlineConfig, from: Date, to: Date): Promise<Interval[]> {
+  const staffed = await staffedIntervals(db, from, to);
+  const fixed = config.openMode === "fixed" ? await serviceIntervals(db, config, from, to) : [];
+  return merge([...staffed, ...fixed]);
+}
+
+/** How much of [start, end) the given intervals cover, in milliseconds. */
+export function coveredMs(intervals: Interval[], start: number, end: number): number {
+  return intervals.reduce((sum, piece) => sum + Math.max(0, Math.min(piece.end, end) - Math.max(piece.start, start)), 0);
 }
 
 /** The service hours of [from, from + days) that no shift (net of leave) covers; holidays excluded. */

@@ -6,16 +6,18 @@ import { hotlineOpenState } from "./hotlineSchedule";
 import { readQueuePace } from "./callerTicketView";
 import { readyWaitingCount } from "./queuePositions";
 import { estimateWaitMinutes } from "./waitEstimate";
+import { callbackWindowOptions } from "./callbackWindowOptions";
 
-/** What the join page shows before anyone joins: open or not, how many wait, an honest estimate, other help. */
+/** What the join page shows before anyone joins: open or not, how many wait, an honest estimate, call-back windows, other help. */
 export async function loadHotlineStatus(services: Services): Promise<HotlineStatusView> {
   const { db, clock, config } = services;
   const now = clock.now();
-  const [open, waiting, pace, queued] = await Promise.all([
+  const [open, waiting, pace, queued, callbackWindows] = await Promise.all([
     hotlineOpenState(db, config.hotline, now),
     readyWaitingCount(db, now),
     readQueuePace(db, now),
     db.select({ count: sql<number>`count(*)::int` }).from(hotlineTickets).where(inArray(hotlineTickets.status, ["waiting", "claimed"])),
+    callbackWindowOptions(db, config.hotline, now),
   ]);
   const estimateMinutes = estimateWaitMinutes(waiting + 1, pace.serving, pace.idle, pace.handleMinutes);
   return {
@@ -31,5 +33,6 @@ export async function loadHotlineStatus(services: Services): Promise<HotlineStat
     longWait: estimateMinutes === null || estimateMinutes >= hotlineLongWaitMinutes,
     fallbackHelplines,
     emergencyLines,
+    callbackWindows,
   };
 }

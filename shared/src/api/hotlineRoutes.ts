@@ -23,9 +23,9 @@ import {
  * the answer type from shared/src/hotline.ts.
  */
 export const hotlineRoutes = {
-  /** HotlineStatusView. Open/closed, hours, waiting, estimate, fallback lines. */
+  /** HotlineStatusView. Open/closed, hours, waiting, estimate, fallback lines, bookable call-back windows. */
   hotlineStatus: defineRoute({ method: "get", path: "/hotline/status", summary: "热线是否开放、排队人数与预计等待", tag: "hotline", audience: "public" }),
-  /** CallerTicketView (201). Errors: HOTLINE_CLOSED, HOTLINE_FULL, HOTLINE_ALREADY_WAITING, HOTLINE_WINDOW_INVALID, HOTLINE_NOTIFY_FAILED, CONSENT_REQUIRED… */
+  /** CallerTicketView (201). Errors: HOTLINE_CLOSED, HOTLINE_FULL, HOTLINE_ALREADY_WAITING, HOTLINE_WINDOW_INVALID, HOTLINE_WINDOW_NOT_STAFFED, HOTLINE_NOTIFY_FAILED, CONSENT_REQUIRED… */
   joinHotline: defineRoute({ method: "post", path: "/hotline/tickets", summary: "排队：请老师回电 / 我来拨打热线", tag: "hotline", audience: "user", body: joinHotlineBody }),
   /** { ticket: CallerTicketView | null }: the active ticket, or the latest one closed in the last day. Resync after reconnect. */
   currentHotlineTicket: defineRoute({ method: "get", path: "/hotline/tickets/current", summary: "我当前的排队", tag: "hotline", audience: "user" }),

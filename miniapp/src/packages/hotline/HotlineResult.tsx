@@ -3,7 +3,7 @@ import type { CallerTicketView } from '@xinyuan/shared'
 import { ActionButton } from '../../components/ActionButton'
 import { Notice } from '../../components/Notice'
 import { OtherWays } from '../../components/OtherWays'
-import { describeWindow } from './callbackWindows'
+import { describeWindow } from './windowText'
 
 /**
  * How the ticket ended, in plain words. A missed ticket says what really happened (calls tried, nobody

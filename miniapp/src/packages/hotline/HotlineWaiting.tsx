@@ -6,7 +6,7 @@ import { EmergencyStrip } from '../../components/EmergencyStrip'
 import { describeError } from '../../services/apiError'
 import { cancelTicket } from '../../services/hotline'
 import { callNumber } from '../../services/phone'
-import { describeWindow } from './callbackWindows'
+import { describeWindow } from './windowText'
 import { formatTime } from './HotlineStatusCard'
 
 interface HotlineWaitingProps {

@@ -1,6 +1,15 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { emergencyLines, errorMessages, fallbackHelplines, type CallerTicketView, type HotlineStatusView, type MeView } from '@xinyuan/shared'
+import {
+  emergencyLines,
+  errorMessages,
+  fallbackHelplines,
+  type CallbackWindowOption,
+  type CallerTicketView,
+  type HotlineStatusView,
+  type JoinHotlineBody,
+  type MeView,
+} from '@xinyuan/shared'
 import { buildMe, buildSession } from '../../../test/fixtures'
 import { fakeSocket } from '../../../test/fakeSocket'
 import { errorReply, type RecordedRequest, type Reply } from '../../../test/httpTestServer'
@@ -10,6 +19,12 @@ import { setApiBase } from '../../services/apiBase'
 import HotlinePage from './index'
 
 jest.mock('../../services/socket', () => jest.requireActual('../../../test/fakeSocket').fakeSocketModule)
+
+// Labels as the server words them in county time, none of which the phone ever made up itself.
+const tonight: CallbackWindowOption = { start: '2026-09-01T12:00:00.000Z', end: '2026-09-01T13:00:00.000Z', label: '今天 20:00–21:00' }
+const tomorrowMorning: CallbackWindowOption = { start: '2026-09-02T00:00:00.000Z', end: '2026-09-02T02:00:00.000Z', label: '明天 08:00–10:00' }
+const tomorrowEvening: CallbackWindowOption = { start: '2026-09-02T11:00:00.000Z', end: '2026-09-02T13:00:00.000Z', label: '明天 19:00–21:00' }
+const bookingHeading = '也可以预约一个时间，热线开放后老师给你回电'
 
 const openStatus: HotlineStatusView = {
   open: true,
@@ -24,6 +39,18 @@ const openStatus: HotlineStatusView = {
   longWait: false,
   fallbackHelplines,
   emergencyLines,
+  callbackWindows: [tonight, tomorrowMorning],
+}
+
+/** Closed for the night; someone is rostered tomorrow morning, so a call-back can be booked for then. */
+const closedStatus: HotlineStatusView = {
+  ...openStatus,
+  open: false,
+  openReason: null,
+  nextOpenAt: '2026-09-02T00:00:00.000Z',
+  waiting: 0,
+  estimateMinutes: null,
+  callbackWindows: [tomorrowMorning],
 }
 
 function ticket(overrides: Partial<CallerTicketView> = {}): CallerTicketView {
@@ -65,11 +92,7 @@ function answer(req: RecordedRequest): Reply {
   if (path === '/hotline/tickets/current') return { status: 200, body: { ticket: state.current } }
   if (path === '/me') return { status: 200, body: state.me }
   if (path === '/hotline/tickets' && req.method === 'POST' && state.onJoin) return state.onJoin()
-  if (path === '/hotline/tickets' && req.method === 'POST') {
-    if (!state.status.open) return errorReply(409, 'HOTLINE_CLOSED', errorMessages.HOTLINE_CLOSED)
-    state.current = ticket({ kind: (req.body as { kind: 'callback' | 'inbound' }).kind })
-    return { status: 201, body: state.current }
-  }
+  if (path === '/hotline/tickets' && req.method === 'POST') return join(req.body as JoinHotlineBody)
   if (path.endsWith('/cancel')) {
     state.current = ticket({ status: 'cancelled', position: null, closedAt: '2026-09-01T10:55:00.000Z' })
     return { status: 200, body: state.current }
@@ -77,39 +100,70 @@ function answer(req: RecordedRequest): Reply {
   return errorReply(404, 'NOT_FOUND', errorMessages.NOT_FOUND)
 }
 
+/** Like the server: a call-back needs one of the windows on offer (open or not); calling in needs the line open. */
+function join(body: JoinHotlineBody): Reply {
+  const window = body.kind === 'callback' ? body.window : undefined
+  const offered = state.status.callbackWindows.some((option) => option.start === window?.start && option.end === window?.end)
+  if (window && !offered) return errorReply(409, 'HOTLINE_WINDOW_NOT_STAFFED', errorMessages.HOTLINE_WINDOW_NOT_STAFFED)
+  if (!window && !state.status.open) return errorReply(409, 'HOTLINE_CLOSED', errorMessages.HOTLINE_CLOSED)
+  state.current = ticket({ kind: body.kind, window: window ?? null, position: state.status.open ? 4 : null })
+  return { status: 201, body: state.current }
+}
+
+function joinRequests(): RecordedRequest[] {
+  return server.current.requests.filter((req) => req.method === 'POST' && req.url === '/api/v1/hotline/tickets')
+}
+
+async function phoneInput(): Promise<HTMLInputElement> {
+  return waitFor(() => {
+    const found = document.querySelector<HTMLInputElement>('input[placeholder="手机号或带区号的座机"]')
+    if (!found) throw new Error('no phone input yet')
+    return found
+  })
+}
+
+function submitButton(): Element {
+  const button = screen.getByText('提交，等老师回电').closest('.xy-button')
+  if (!button) throw new Error('no submit button')
+  return button
+}
+
 const server = pageTestServer(answer, () => {
   state = { status: openStatus, current: null, me: student }
 })
 
 describe('hotline page', () => {
-  it('when closed, says so kindly and offers 12356, 12355, chat, a letter and 110/120 instead of a form', async () => {
-    state.status = { ...openStatus, open: false, openReason: null, waiting: 0, estimateMinutes: null }
+  it('when closed with no call-back time to book, says so kindly and offers 12356, 12355, chat, a letter and 110/120 instead of a form', async () => {
+    state.status = { ...closedStatus, callbackWindows: [] }
     render(<HotlinePage />)
 
     expect(await screen.findByText('热线现在在休息')).toBeTruthy()
     for (const text of ['12356', '12355', '110', '120', '在线文字聊天', '给学校心理老师写信']) expect(screen.getAllByText(text).length).toBeGreaterThan(0)
     expect(screen.queryByText('你想怎么和老师通话？')).toBeNull()
+    expect(screen.queryByText(bookingHeading)).toBeNull()
+    expect(document.querySelector('input[placeholder="手机号或带区号的座机"]')).toBeNull()
     fireEvent.click(screen.getByText('在线文字聊天'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/chat/index' })
   })
 
-  it('shows the waiting count and the server estimate, joins as "call me back" and follows the live position', async () => {
+  it('shows the waiting count and the server estimate, joins as "call me back" in a window the server offers and follows the live position', async () => {
     render(<HotlinePage />)
 
     expect(await screen.findByText('现在有 3 位同学在排队，现在加入大约要等 12 分钟。')).toBeTruthy()
     fireEvent.click(screen.getByText('请老师给我回电'))
-    const phone = await waitFor(() => {
-      const found = document.querySelector<HTMLInputElement>('input[placeholder="手机号或带区号的座机"]')
-      if (!found) throw new Error('no phone input yet')
-      return found
-    })
-    fireEvent.input(phone, { target: { value: '13800138000' } })
-    fireEvent.click(screen.getByText('接下来 1 小时内'))
+    fireEvent.input(await phoneInput(), { target: { value: '13800138000' } })
+    expect(screen.getByText('今天 20:00–21:00')).toBeTruthy()
+    expect(screen.getByText('明天 08:00–10:00')).toBeTruthy()
+    for (const invented of ['接下来 1 小时内', '1 到 2 小时后', '今天晚上 19:00–21:00', '明天下午 16:00–18:00', '明天晚上 19:00–21:00']) expect(screen.queryByText(invented)).toBeNull()
+    expect(submitButton().classList.contains('xy-button--disabled')).toBe(true)
+    fireEvent.click(screen.getByText('今天 20:00–21:00'))
+    expect(submitButton().classList.contains('xy-button--disabled')).toBe(false)
     fireEvent.click(screen.getByText('提交，等老师回电'))
 
     expect(await screen.findByText(/一位老师将在 .* 之间，用 0818-7362000 这个号码给你回电。/)).toBeTruthy()
-    const join = server.current.requests.find((req) => req.method === 'POST' && req.url === '/api/v1/hotline/tickets')
-    expect(join?.body).toMatchObject({ kind: 'callback', phone: '13800138000', feelingUnsafe: false, window: { start: expect.any(String), end: expect.any(String) } })
+    const [join] = joinRequests()
+    expect(join?.body).toMatchObject({ kind: 'callback', phone: '13800138000', feelingUnsafe: false })
+    expect((join?.body as JoinHotlineBody).window).toEqual({ start: tonight.start, end: tonight.end })
     expect(join?.body).not.toHaveProperty('notify')
     expect(screen.getByText('你前面还有 3 位同学。')).toBeTruthy()
 
@@ -201,15 +255,90 @@ describe('hotline page', () => {
     for (const text of ['12356', '12355', '在线文字聊天', '给学校心理老师写信']) expect(screen.getAllByText(text).length).toBeGreaterThan(0)
   })
 
-  it('when the line closes while the form is open: shows the closed notice and the other ways instead of the form', async () => {
+  it('when the line closes while the form is open: shows the closed notice, booking for later and the other ways instead of the form', async () => {
     render(<HotlinePage />)
     fireEvent.click(await screen.findByText('我自己拨打热线'))
-    state.status = { ...openStatus, open: false, openReason: null, waiting: 0, estimateMinutes: null }
+    state.status = closedStatus
     fireEvent.click(screen.getByText('领取排队号'))
 
     expect(await screen.findByText('热线现在在休息')).toBeTruthy()
     expect(screen.queryByText('你想怎么和老师通话？')).toBeNull()
+    expect(screen.queryByText('我自己拨打热线')).toBeNull()
+    expect(screen.getByText(bookingHeading)).toBeTruthy()
     for (const text of ['12356', '12355', '在线文字聊天', '给学校心理老师写信']) expect(screen.getAllByText(text).length).toBeGreaterThan(0)
+  })
+
+  it('when closed with call-back times ahead: books one for after it opens (call-back only, no wait estimate) and shows it is booked', async () => {
+    // an estimate is about joining now; even if one came along, a booking for tomorrow must not quote it
+    state.status = { ...closedStatus, estimateMinutes: 12 }
+    render(<HotlinePage />)
+
+    expect(await screen.findByText('热线现在在休息')).toBeTruthy()
+    expect(screen.getByText(bookingHeading)).toBeTruthy()
+    expect(screen.queryByText('我自己拨打热线')).toBeNull()
+    expect(screen.queryByText('你想怎么和老师通话？')).toBeNull()
+    expect(screen.queryByText(/分钟能轮到你/)).toBeNull()
+    expect(screen.getAllByText('在线文字聊天').length).toBeGreaterThan(0)
+    expect(screen.getByText('明天 08:00–10:00')).toBeTruthy()
+    expect(screen.queryByText('今天 20:00–21:00')).toBeNull()
+
+    fireEvent.input(await phoneInput(), { target: { value: '13800138000' } })
+    fireEvent.click(screen.getByText('明天 08:00–10:00'))
+    fireEvent.click(screen.getByText('提交，等老师回电'))
+
+    expect(await screen.findByText('到了你选的时间段，你就会排进队伍。')).toBeTruthy()
+    const [join] = joinRequests()
+    expect(join?.body).toMatchObject({ kind: 'callback', phone: '13800138000' })
+    expect((join?.body as JoinHotlineBody).window).toEqual({ start: tomorrowMorning.start, end: tomorrowMorning.end })
+  })
+
+  it('when closed with call-back times ahead, an under-14 still waiting for a guardian sees the guardian step, not the booking form', async () => {
+    state.status = closedStatus
+    state.me = { ...student, ageBand: '10_13', missingConsents: ['guardian'], canUseCounselling: false }
+    render(<HotlinePage />)
+
+    expect(await screen.findByText('排队回电前，还差监护人同意')).toBeTruthy()
+    expect(screen.queryByText(bookingHeading)).toBeNull()
+    expect(document.querySelector('input[placeholder="手机号或带区号的座机"]')).toBeNull()
+  })
+
+  it('open but no call-back time to book: says so kindly, points to calling in and the other ways, and cannot submit a call-back', async () => {
+    state.status = { ...openStatus, callbackWindows: [] }
+    render(<HotlinePage />)
+    fireEvent.click(await screen.findByText('请老师给我回电'))
+
+    expect(await screen.findByText(/接下来几天暂时约不到老师回电的时间，真的很抱歉。你可以选“我自己拨打热线”/)).toBeTruthy()
+    expect(document.querySelector('input[placeholder="手机号或带区号的座机"]')).toBeNull()
+    expect(submitButton().classList.contains('xy-button--disabled')).toBe(true)
+    for (const text of ['12356', '在线文字聊天', '给学校心理老师写信']) expect(screen.getAllByText(text).length).toBeGreaterThan(0)
+  })
+
+  it('when the chosen time is no longer staffed: says so, reloads the times on offer, forgets the choice and joins in a new one', async () => {
+    render(<HotlinePage />)
+    fireEvent.click(await screen.findByText('请老师给我回电'))
+    fireEvent.input(await phoneInput(), { target: { value: '13800138000' } })
+    fireEvent.click(screen.getByText('今天 20:00–21:00'))
+    // tonight's counsellor called in sick; tomorrow evening was added
+    state.status = { ...openStatus, callbackWindows: [tomorrowMorning, tomorrowEvening] }
+    fireEvent.click(screen.getByText('提交，等老师回电'))
+
+    expect(await screen.findByText(errorMessages.HOTLINE_WINDOW_NOT_STAFFED)).toBeTruthy()
+    expect(await screen.findByText('明天 19:00–21:00')).toBeTruthy()
+    expect(screen.queryByText('今天 20:00–21:00')).toBeNull()
+    expect(submitButton().classList.contains('xy-button--disabled')).toBe(true)
+    expect(joinRequests()).toHaveLength(1)
+    // the choice was cleared, not just hidden: tonight coming back on a later reload is not picked for them
+    state.status = { ...openStatus, callbackWindows: [tonight, tomorrowMorning, tomorrowEvening] }
+    act(() => fakeSocket.resync())
+    expect(await screen.findByText('今天 20:00–21:00')).toBeTruthy()
+    expect(submitButton().classList.contains('xy-button--disabled')).toBe(true)
+
+    fireEvent.click(screen.getByText('明天 19:00–21:00'))
+    fireEvent.click(screen.getByText('提交，等老师回电'))
+    expect(await screen.findByText(/一位老师将在 .* 之间，用 0818-7362000 这个号码给你回电。/)).toBeTruthy()
+    const retried = joinRequests()
+    expect(retried).toHaveLength(2)
+    expect((retried[1]?.body as JoinHotlineBody).window).toEqual({ start: tomorrowEvening.start, end: tomorrowEvening.end })
   })
 
   it('when the server already has their ticket (a retry after a lost answer): shows that ticket, which they can cancel', async () => {

@@ -23,8 +23,9 @@ const live = new Set<CallerTicketView['status']>(['waiting', 'claimed'])
 
 /**
  * The hotline: status, join, live position while waiting (socket "hotline:ticket"; status and ticket
- * refetched after a reconnect, a return to the foreground or a pull-down), and how it ended. Closed, full
- * or a long wait: other ways. An under-14 still waiting for a guardian's consent is offered the phone now.
+ * refetched after a reconnect, a return to the foreground or a pull-down), and how it ended. Closed, full,
+ * a long wait or no call-back window to book: other ways; closed with windows ahead: booking a call-back for
+ * after it opens, too. An under-14 still waiting for a guardian's consent is offered the phone now.
  */
 export default function HotlinePage() {
   const status = useRemote(() => getHotlineStatus({ toast: false }))
@@ -88,6 +89,7 @@ export default function HotlinePage() {
             <Text>{`老师们的值班时间是 ${info.hoursText}。现在想找人说说话的话，下面这些电话和方式随时都在。`}</Text>
           </Notice>
         ) : null}
+        {!info.open && info.callbackWindows.length > 0 ? renderJoin(info, { callbackOnly: true }) : null}
         {info.open && info.full ? (
           <Notice tone='warm' title='现在排队的人有点多'>
             <Text>暂时排不进来了，真的很抱歉。你可以先拨打下面的电话，或者和老师文字聊聊，我们都在。</Text>
@@ -99,16 +101,17 @@ export default function HotlinePage() {
           </Notice>
         ) : null}
         {info.open && !info.full ? renderJoin(info) : null}
-        {!info.open || info.full || info.longWait ? <OtherWays lines={lines} offer={['chat', 'letters']} /> : <EmergencyStrip />}
+        {!info.open || info.full || info.longWait || info.callbackWindows.length === 0 ? <OtherWays lines={lines} offer={['chat', 'letters']} /> : <EmergencyStrip />}
       </View>
     )
   }
 
-  function renderJoin(info: HotlineStatusView) {
+  /** The form, or the guardian step first; callbackOnly while closed (the booking form sits in its own slot, so it never inherits the open form's state). */
+  function renderJoin(info: HotlineStatusView, { callbackOnly = false } = {}) {
     if (me.data && awaitsGuardian(me.data)) {
       const countyLine = { number: info.hotlineNumber, name: '本县心理援助热线', note: `开放时间：${info.hoursText}` }
       return <GuardianFirst feature='排队回电' offers='在这里排队等老师回电' countyLine={countyLine} />
     }
-    return <HotlineJoin status={info} onJoined={setTicket} onOutdated={reload} />
+    return <HotlineJoin status={info} onJoined={setTicket} onOutdated={reload} callbackOnly={callbackOnly} />
   }
 }
