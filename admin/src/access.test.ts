@@ -1,5 +1,5 @@
 import type { ScopeLevel, StaffRole } from "@xinyuan/shared";
-import { access, assignableScopeLevels, type Access, type AccessKey, type AccessSubject } from "./access";
+import { access, type Access, type AccessKey, type AccessSubject } from "./access";
 
 const allKeys = Object.keys(access({ roles: ["centre_admin"], status: "active", scope: { level: "county" } })) as AccessKey[];
 
@@ -62,18 +62,5 @@ describe("access", () => {
     ["nobody signed in gets nothing", null, only()],
   ])("%s", (_name, subject, expected) => {
     expect(access(subject)).toEqual(expected);
-  });
-});
-
-describe("assignableScopeLevels", () => {
-  it.each<[string, AccessSubject | null, ScopeLevel[]]>([
-    ["a county admin gives any level", staff(["centre_admin"], "county"), ["county", "area", "school"]],
-    ["an area admin gives their area or a school in it", staff(["centre_admin"], "area"), ["area", "school"]],
-    ["a school admin gives only their school", staff(["centre_admin"], "school"), ["school"]],
-    ["a supervisor manages no accounts", staff(["supervisor"], "county"), []],
-    ["a disabled admin manages no accounts", staff(["centre_admin"], "county", "disabled"), []],
-    ["nobody signed in manages no accounts", null, []],
-  ])("%s", (_name, subject, expected) => {
-    expect(assignableScopeLevels(subject)).toEqual(expected);
   });
 });

@@ -1,4 +1,4 @@
-import type { ScopeLevel, StaffRole, StaffView } from "@xinyuan/shared";
+import type { StaffRole, StaffView } from "@xinyuan/shared";
 
 /**
  * What the signed-in staff member may see in the admin. The menu and the route guards read only this;
@@ -111,18 +111,3 @@ export function access(currentStaff: AccessSubject | null | undefined): Access {
   };
 }
 
-/**
- * Which scope levels a staff manager may give a new or edited account: a county admin any level, an
- * area admin their area or a school in it, a school admin only their school.
- */
-export function assignableScopeLevels(currentStaff: AccessSubject | null | undefined): ScopeLevel[] {
-  if (!access(currentStaff).canManageStaff || !currentStaff) return [];
-  switch (currentStaff.scope.level) {
-    case "county":
-      return ["county", "area", "school"];
-    case "area":
-      return ["area", "school"];
-    case "school":
-      return ["school"];
-  }
-}

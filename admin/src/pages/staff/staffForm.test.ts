@@ -1,8 +1,9 @@
 import type { StaffView } from "@xinyuan/shared";
-import { initialStaffForm, scopeFromForm } from "./staffForm";
+import { initialStaffForm, roleChoices, scopeFromForm } from "./staffForm";
 import { temporaryPasswordOf } from "./temporaryPassword";
 
 const areaScope: StaffView["scope"] = { level: "area", areaId: "area-1", schoolId: null, areaName: "东片区", schoolName: null };
+const schoolScope: StaffView["scope"] = { level: "school", areaId: "area-1", schoolId: "school-1", areaName: "东片区", schoolName: "一中" };
 
 describe("staff form", () => {
   it("sends each scope level with exactly the ids it needs", () => {
@@ -13,6 +14,32 @@ describe("staff form", () => {
 
   it("starts a new account as a school counsellor inside the manager's own area", () => {
     expect(initialStaffForm(null, areaScope, ["area", "school"])).toEqual({ roles: ["counsellor"], level: "school", areaId: "area-1", schoolId: undefined });
+  });
+
+  it("starts a school admin's new account in their own school", () => {
+    expect(initialStaffForm(null, schoolScope, ["school"])).toEqual({ roles: ["counsellor"], level: "school", areaId: "area-1", schoolId: "school-1" });
+  });
+});
+
+describe("roleChoices", () => {
+  it("offers a school or area admin only counsellor and centre admin on a new account", () => {
+    expect(roleChoices(["centre_admin", "counsellor"], [])).toEqual([
+      { role: "centre_admin", countyGranted: false },
+      { role: "counsellor", countyGranted: false },
+    ]);
+  });
+
+  it("keeps a county role the account already holds, ticked (marked as the county's to give) instead of dropping it", () => {
+    expect(roleChoices(["centre_admin", "counsellor"], ["counsellor", "supervisor"])).toEqual([
+      { role: "centre_admin", countyGranted: false },
+      { role: "supervisor", countyGranted: true },
+      { role: "counsellor", countyGranted: false },
+    ]);
+  });
+
+  it("offers a county admin every role, none marked as the county's", () => {
+    const every = ["centre_admin", "supervisor", "counsellor", "editor", "reviewer", "expert"] as const;
+    expect(roleChoices(every, ["expert"])).toEqual(every.map((role) => ({ role, countyGranted: false })));
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CreateStaffBody, ScopeLevel, StaffRole, StaffView } from "@xinyuan/shared";
+import { staffRoles, type CreateStaffBody, type ScopeLevel, type StaffRole, type StaffView } from "@xinyuan/shared";
 
 /** The staff form's fields; the scope is flattened so each part can be its own form item. */
 export interface StaffFormValues {
@@ -35,4 +35,20 @@ export function initialStaffForm(editing: StaffView | null, managerScope: StaffV
     areaId: managerScope.areaId ?? undefined,
     schoolId: managerScope.level === "school" ? (managerScope.schoolId ?? undefined) : undefined,
   };
+}
+
+/** One role checkbox; a countyGranted one only the county centre can give back once it is taken away. */
+export interface RoleChoice {
+  role: StaffRole;
+  countyGranted: boolean;
+}
+
+/**
+ * The roles the form offers: those the manager may grant, plus any the account already holds that the
+ * manager may not (a county role on a school counsellor). Those stay ticked, so a save does not strip
+ * them by accident; the manager may still untick one (the server lets an area admin take supervision
+ * away, and checks only roles being added), but giving it back is the county centre's.
+ */
+export function roleChoices(grantable: readonly StaffRole[], held: readonly StaffRole[]): RoleChoice[] {
+  return staffRoles.filter((role) => grantable.includes(role) || held.includes(role)).map((role) => ({ role, countyGranted: !grantable.includes(role) }));
 }

@@ -4,7 +4,7 @@ import { useAsync } from "../../../hooks/useAsync";
 import { listAreaOptions, listSchoolOptions } from "../service";
 
 interface ScopeFieldsProps {
-  /** The levels the signed-in manager may give (see assignableScopeLevels). */
+  /** The levels the signed-in manager may give (see grantableScopeLevels). */
   levels: ScopeLevel[];
   /** The manager's own scope: an area manager picks inside their area, a school manager has one school. */
   managerScope: StaffView["scope"];

@@ -1,8 +1,8 @@
 import { Alert, Checkbox, Form, Input } from "antd";
 import { FormModal, useFormSubmit } from "../../../components/FormModal";
 import { staffRoleLabels, staffRoles, type StaffView } from "@xinyuan/shared";
-import { assignableScopeLevels } from "../../../access";
-import { initialStaffForm, scopeFromForm, type StaffFormValues } from "../staffForm";
+import { grantableRoles, grantableScopeLevels } from "../../../staffGrants";
+import { initialStaffForm, roleChoices, scopeFromForm, type StaffFormValues } from "../staffForm";
 import { createStaff, updateStaff } from "../service";
 import { ScopeFields } from "./ScopeFields";
 
@@ -27,7 +27,10 @@ interface StaffFormModalProps {
 /** Create or edit a staff account: name, roles and the scope it works in. */
 export function StaffFormModal({ editing, manager, onClose, onSaved }: StaffFormModalProps) {
   const [form] = Form.useForm<StaffFormValues>();
-  const levels = assignableScopeLevels(manager);
+  const levels = grantableScopeLevels(manager);
+  const grantable = grantableRoles(manager);
+  const choices = roleChoices(grantable, editing?.roles ?? []);
+  const countyOnly = staffRoles.filter((role) => !grantable.includes(role)).map((role) => staffRoleLabels[role]);
   // An admin may rename themselves, but their own roles and scope are changed by another admin.
   const selfEdit = editing?.id === manager.id;
   const { saving, error, save } = useFormSubmit(form, async (values) => {
@@ -66,12 +69,17 @@ export function StaffFormModal({ editing, manager, onClose, onSaved }: StaffForm
         <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: "请填写姓名" }, { max: 32, message: "姓名最多 32 个字" }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item label="角色" name="roles" rules={[{ required: true, type: "array", min: 1, message: "至少选择一个角色" }]}>
+        <Form.Item
+          label="角色"
+          name="roles"
+          extra={selfEdit || countyOnly.length === 0 ? undefined : `${countyOnly.join("、")}由县级中心管理员授予或调整。`}
+          rules={[{ required: true, type: "array", min: 1, message: "至少选择一个角色" }]}
+        >
           <Checkbox.Group disabled={selfEdit} style={{ display: "grid", gridTemplateColumns: "1fr 1fr", gap: 8 }}>
-            {staffRoles.map((role) => (
+            {choices.map(({ role, countyGranted }) => (
               <Checkbox key={role} value={role}>
                 {staffRoleLabels[role]}
-                <span style={{ color: "rgba(0,0,0,0.45)", fontSize: 12, marginLeft: 6 }}>{roleNotes[role]}</span>
+                <span style={{ color: "rgba(0,0,0,0.45)", fontSize: 12, marginLeft: 6 }}>{countyGranted ? "县级中心管理员授予；取消后需由县级重新授予" : roleNotes[role]}</span>
               </Checkbox>
             ))}
           </Checkbox.Group>
