@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import type { Page as ListPage, StaffView } from "@xinyuan/shared";
 import { totpCode } from "../../server/src/auth/totp";
 import { screenshot } from "../support/browser";
-import { adminViewport, browserSuite } from "./support/browserSuite";
+import { adminViewport, browserSuite, pickOption } from "./support/browserSuite";
 
 const sessionKey = "xinyuan.admin.session";
 
@@ -102,10 +102,8 @@ describe("web admin: a centre admin with TOTP creates a school counsellor", () =
     await dialog.getByRole("textbox", { name: "姓名" }).fill("周老师");
     await expect(dialog.getByRole("checkbox", { name: /咨询师/ }).isChecked()).resolves.toBe(true);
     await dialog.getByRole("radio", { name: "学校" }).check({ force: true });
-    await dialog.getByRole("combobox", { name: "片区" }).click();
-    await page.getByTitle("渠北片区").click();
-    await dialog.getByRole("combobox", { name: "学校" }).click();
-    await page.getByTitle("渠县三汇中学").click();
+    await pickOption(page, dialog.getByRole("combobox", { name: "片区" }), "渠北片区");
+    await pickOption(page, dialog.getByRole("combobox", { name: "学校" }), "渠县三汇中学");
     await screenshot(page, "admin-3-create-counsellor");
     await dialog.getByRole("button", { name: "创建账号" }).click();
 

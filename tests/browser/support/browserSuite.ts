@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import type { BrowserContext, BrowserContextOptions, Page } from "playwright-core";
+import type { BrowserContext, BrowserContextOptions, Locator, Page } from "playwright-core";
 import { launchBrowser } from "../../support/browser";
 import { adminDist, h5Dist, startTestServer, type TestServer } from "../../support/testServer";
 
@@ -64,6 +64,26 @@ export async function signInAdmin(page: Page, server: TestServer, username: stri
   await page.getByLabel("密码", { exact: true }).fill(account.password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
   await page.getByText(`你好，${account.displayName}`).waitFor();
+}
+
+/**
+ * Picks an option of an Ant Design select by its title and waits until the select shows it. A click that
+ * lands while the dropdown is still opening can be lost on a loaded machine (seen once in CI: the school
+ * select stayed disabled because the area never took), so the pick is tried up to three times.
+ */
+export async function pickOption(page: Page, combobox: Locator, title: string): Promise<void> {
+  const selector = combobox.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select-selector ')][1]");
+  const shown = selector.locator(".ant-select-selection-item").filter({ hasText: title });
+  for (let attempt = 1; ; attempt += 1) {
+    await combobox.click();
+    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter({ hasText: title }).first().click();
+    try {
+      await shown.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Calls the API as a student or staff member would (bearer token), failing loudly on an error answer. */
