@@ -4,7 +4,7 @@ import zhCN from "antd/locale/zh_CN";
 import { BrowserRouter, Route, Routes } from "react-router-dom";
 import { builtRoutes } from "./routes";
 import { RouteGate } from "./RouteGate";
-import { AdminLayout } from "./layout/AdminLayout";
+import { AdminFrame } from "./layout/AdminFrame";
 import { NotFoundPage } from "./components/StatusPages";
 import { ApiClientBridge } from "./feedback/ApiClientBridge";
 import { useSession } from "./session/useSession";
@@ -32,7 +32,7 @@ export function App() {
               .map((route) => (
                 <Route key={route.path} path={route.path} element={<RouteGate route={route} />} />
               ))}
-            <Route element={<AdminLayout />}>
+            <Route element={<AdminFrame />}>
               {builtRoutes
                 .filter((route) => route.frame === "admin")
                 .map((route) => (

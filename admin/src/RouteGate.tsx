@@ -5,6 +5,7 @@ import type { AdminRoute, PageComponent } from "./routes";
 import { useSession } from "./session/useSession";
 import { ForbiddenPage } from "./components/StatusPages";
 import { LoadingBlock } from "./components/LoadingBlock";
+import { PageLoadBoundary } from "./components/pageLoad/PageLoadBoundary";
 
 /** Renders a declared route's page after the guard for its frame agrees; otherwise redirects or says 403. */
 export function RouteGate({ route }: { route: AdminRoute & { page: PageComponent } }) {
@@ -29,9 +30,14 @@ export function RouteGate({ route }: { route: AdminRoute & { page: PageComponent
   }
   if (decision.kind === "forbidden") return <ForbiddenPage />;
   const Page = route.page;
+  // Outside the admin frame (sign-in, forced steps) the page is the whole window.
+  const fill = route.frame !== "admin";
+  // Keyed by path: React reuses this gate between routes, and a failed page must not follow to the next.
   return (
-    <Suspense fallback={<LoadingBlock />}>
-      <Page />
-    </Suspense>
+    <PageLoadBoundary key={route.path} fill={fill}>
+      <Suspense fallback={<LoadingBlock fill={fill} />}>
+        <Page />
+      </Suspense>
+    </PageLoadBoundary>
   );
 }

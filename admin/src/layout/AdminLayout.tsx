@@ -1,11 +1,9 @@
 import { Suspense, useState } from "react";
 import { Avatar, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from "antd";
 import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
-import { Navigate, Outlet, useLocation, useNavigate } from "react-router-dom";
+import { Outlet, useLocation, useNavigate } from "react-router-dom";
+import type { StaffSessionView } from "@xinyuan/shared";
 import { access } from "../access";
-import { guardPaths, pendingStepPath } from "../guard";
-import { useSession } from "../session/useSession";
-import { sessionEndedByChoice } from "../session/sessionStore";
 import { signOut } from "../session/signOut";
 import { LoadingBlock } from "../components/LoadingBlock";
 import { describeRoles, describeScope } from "./describeStaff";
@@ -16,21 +14,15 @@ import { RiskAlertWatcher } from "../realtime/RiskAlertWatcher";
 import { ConnectionBadge } from "../realtime/ConnectionBadge";
 import { DutyToggle } from "../duty/DutyToggle";
 
-/** The signed-in frame: side menu from access(), the staff member in the header, the page on the right. */
-export function AdminLayout() {
-  const session = useSession();
+/**
+ * The signed-in frame: side menu from access(), the staff member in the header, the page on the right.
+ * Loaded lazily behind AdminFrame, which has already checked the session and the forced steps.
+ */
+export function AdminLayout({ session }: { session: StaffSessionView }) {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
   useRealtimeConnection(session);
-
-  if (!session) {
-    // After an expiry or a first visit, sign-in returns here; a chosen sign-out starts over from home.
-    const state = sessionEndedByChoice() ? undefined : { from: location.pathname + location.search };
-    return <Navigate to={guardPaths.login} replace state={state} />;
-  }
-  const nextStep = pendingStepPath(session);
-  if (nextStep) return <Navigate to={nextStep} replace />;
 
   const { staff } = session;
   const worksQueue = access(staff).canWorkQueue;
