@@ -48,6 +48,7 @@ module.exports = {
     DEPRECATED_ADAPTER_COMPONENT: false,
     XINYUAN_API_BASE: 'http://127.0.0.1:3000',
     XINYUAN_HOTLINE_TEMPLATES: { call_soon: '', missed: '' },
+    XINYUAN_CHAT_REPLY_TEMPLATE: '',
   },
   testTimeout: 15000,
 }

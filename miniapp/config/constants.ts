@@ -10,5 +10,10 @@ export function buildConstants(): Record<string, string> {
     call_soon: process.env.XINYUAN_WECHAT_TEMPLATE_CALL_SOON ?? '',
     missed: process.env.XINYUAN_WECHAT_TEMPLATE_MISSED ?? '',
   }
-  return { XINYUAN_API_BASE: JSON.stringify(apiBase), XINYUAN_HOTLINE_TEMPLATES: JSON.stringify(hotlineTemplates) }
+  const chatReplyTemplate = process.env.XINYUAN_WECHAT_TEMPLATE_CHAT_REPLY ?? ''
+  return {
+    XINYUAN_API_BASE: JSON.stringify(apiBase),
+    XINYUAN_HOTLINE_TEMPLATES: JSON.stringify(hotlineTemplates),
+    XINYUAN_CHAT_REPLY_TEMPLATE: JSON.stringify(chatReplyTemplate),
+  }
 }

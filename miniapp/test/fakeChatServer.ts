@@ -1,4 +1,4 @@
-import type { ChatResumeResult, UserChatMessageView, UserConversationView } from '@xinyuan/shared'
+import type { ChatResumeResult, ConversationStatus, UserChatMessageView, UserConversationView } from '@xinyuan/shared'
 import type { ChatPort } from '../src/packages/chat/chatPort'
 
 type Listener = (payload: never) => void
@@ -22,6 +22,7 @@ export function buildConversation(overrides: Partial<UserConversationView> = {})
     closedBy: null,
     rating: null,
     canRate: false,
+    replyReminder: false,
     ...overrides,
   }
 }
@@ -29,7 +30,8 @@ export function buildConversation(overrides: Partial<UserConversationView> = {})
 /**
  * The chat server's delivery rules in memory (what server/src/chat does for real): a message stored once
  * per clientMessageId with the next seq, the same seq for a resend, resume after a seq. `online` false
- * answers like a dropped connection (the ack times out); `holdAcks` keeps acks back until released.
+ * answers like a dropped connection (the ack times out); `holdAcks` keeps acks back until released;
+ * `status` is what a resume reports the conversation to be.
  */
 export function fakeChatServer() {
   const stored: UserChatMessageView[] = []
@@ -38,7 +40,7 @@ export function fakeChatServer() {
   const resyncListeners = new Set<() => void>()
   const connectionListeners = new Set<(connected: boolean) => void>()
   const held: Array<() => void> = []
-  const options = { online: true, holdAcks: false, echo: true }
+  const options: { online: boolean; holdAcks: boolean; echo: boolean; status: ConversationStatus } = { online: true, holdAcks: false, echo: true, status: 'active' }
   const counters = { resumes: 0 }
 
   const timeout: AckResult = { ok: false, error: { code: 'TIMEOUT', message: '网络不太稳定' } }
@@ -60,7 +62,7 @@ export function fakeChatServer() {
     }
     if (event === 'chat:resume') {
       counters.resumes += 1
-      const result: ChatResumeResult<UserChatMessageView> = { messages: stored.filter((message) => message.seq > Number(input.afterSeq)), hasMore: false, lastSeq: stored.length, status: 'active', cursors: buildConversation().cursors }
+      const result: ChatResumeResult<UserChatMessageView> = { messages: stored.filter((message) => message.seq > Number(input.afterSeq)), hasMore: false, lastSeq: stored.length, status: options.status, cursors: buildConversation().cursors }
       return { ok: true, data: result }
     }
     return { ok: true, data: {} }

@@ -8,6 +8,9 @@ declare const XINYUAN_API_BASE: string
 /** WeChat subscribe-message template ids for hotline reminders, from env at build time ('' = not configured). */
 declare const XINYUAN_HOTLINE_TEMPLATES: { call_soon: string; missed: string }
 
+/** WeChat subscribe-message template id for "a counsellor replied in your chat", from env at build time ('' = not configured). */
+declare const XINYUAN_CHAT_REPLY_TEMPLATE: string
+
 declare namespace NodeJS {
   interface ProcessEnv {
     /** The platform Taro is building for; replaced with a literal at build time. */

@@ -56,6 +56,8 @@ const environmentSchema = z.object({
   CHAT_COUNSELLOR_GRACE_SECONDS: z.coerce.number().positive().default(90),
   CHAT_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(3),
   CHAT_MAINTENANCE_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  /** Subscribe-message template for "a counsellor replied" (registered in the mini-program console). */
+  WECHAT_TEMPLATE_CHAT_REPLY: z.string().min(1).default("demo-template-chat-reply"),
 });
 
 export interface Config {
@@ -75,7 +77,7 @@ export interface Config {
   sessions: { staffIdleMinutes: number; staffMaxHours: number; userDays: number };
   staticDirs: { admin: string | undefined; h5: string | undefined };
   /** Chat timings: idle reminder then auto-close, a disconnected counsellor's grace, per-sender rate. */
-  chat: { idleReminderMinutes: number; idleCloseMinutes: number; counsellorGraceSeconds: number; messagesPerSecond: number; maintenanceIntervalMs: number };
+  chat: { idleReminderMinutes: number; idleCloseMinutes: number; counsellorGraceSeconds: number; messagesPerSecond: number; maintenanceIntervalMs: number; replyTemplate: string };
   /** Hotline queue and roster settings (HOTLINE_* variables, see hotline/hotlineConfig.ts). */
   hotline: HotlineConfig;
 }
@@ -129,6 +131,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       counsellorGraceSeconds: values.CHAT_COUNSELLOR_GRACE_SECONDS,
       messagesPerSecond: values.CHAT_MESSAGES_PER_SECOND,
       maintenanceIntervalMs: values.CHAT_MAINTENANCE_INTERVAL_MS,
+      replyTemplate: values.WECHAT_TEMPLATE_CHAT_REPLY,
     },
     hotline: hotlineConfigOrThrow(environment),
   };

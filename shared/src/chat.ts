@@ -65,6 +65,15 @@ export const startChatBody = z.object({
 });
 export type StartChatBody = z.infer<typeof startChatBody>;
 
+/**
+ * POST /me/chats/:id/reminder: after the student accepted the "counsellor replied" subscribe message
+ * (wx.requestSubscribeMessage), a fresh wx.login code. The server turns it into the openid, checks it is
+ * this account, and keeps it encrypted on this conversation only, until one reminder is sent (a
+ * counsellor wrote while the student was away) or the chat ends. One WeChat subscription = one message.
+ */
+export const chatReminderBody = z.object({ code: z.string().min(1).max(128) });
+export type ChatReminderBody = z.infer<typeof chatReminderBody>;
+
 export const rateChatBody = z.object({
   score: z.number().int().min(1, { error: "请选择 1 到 5 分" }).max(5, { error: "请选择 1 到 5 分" }),
   comment: z.string().trim().max(500, { error: "评价不能超过 500 个字" }).optional(),
@@ -148,6 +157,8 @@ export interface UserConversationView {
   closedBy: "user" | "staff" | "system" | null;
   rating: { score: number; comment: string | null } | null;
   canRate: boolean;
+  /** A WeChat reminder is set for the next counsellor message that arrives while the student is away. */
+  replyReminder: boolean;
 }
 
 /** A staff member's view. Never carries the user's id, openid or phone: only the alias. */

@@ -55,6 +55,7 @@ export const errorMessages = {
   HOTLINE_TICKET_CLOSED: "这次排队已经结束了。",
   HOTLINE_WINDOW_INVALID: "回拨时间段不正确：请选择从现在起 7 天内、30 分钟到 12 小时之间的时间段。",
   HOTLINE_WINDOW_NOT_STAFFED: "你选的时间段里暂时没有老师值班，没法按时给你回电。请换一个时间段，或者先用下面的方式找我们。",
+  CHAT_REMINDER_FAILED: "回复提醒没有设置成功。没关系，老师回复后你打开小程序就能看到；也可以稍后再试一次。",
   HOTLINE_NOTIFY_FAILED: "订阅提醒没有设置成功，请重新打开小程序后再试一次。",
   HOTLINE_QUEUE_EMPTY: "现在没有等待中的来电者。",
   HOTLINE_ALREADY_ON_CALL: "你手上还有一通来电没有处理完，请先记录结果或放回队列，再接下一位。",

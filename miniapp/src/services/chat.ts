@@ -30,6 +30,11 @@ export function endMyChat(id: string, options?: CallOptions): Promise<UserConver
   return callRoute<UserConversationView>(routes.endMyChat, { params: { id } }, options)
 }
 
+/** POST /me/chats/:id/reminder: one WeChat reminder when a counsellor replies while the student is away. */
+export function remindMeOnReply(id: string, body: BodyOf<typeof routes.remindMeOnReply>, options?: CallOptions): Promise<UserConversationView> {
+  return callRoute<UserConversationView, typeof routes.remindMeOnReply>(routes.remindMeOnReply, { params: { id }, body }, options)
+}
+
 export function rateMyChat(id: string, body: BodyOf<typeof routes.rateMyChat>, options?: CallOptions): Promise<UserConversationView> {
   return callRoute<UserConversationView, typeof routes.rateMyChat>(routes.rateMyChat, { params: { id }, body }, options)
 }

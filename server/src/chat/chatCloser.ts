@@ -24,7 +24,7 @@ const closedBy: Record<ChatCloseReason, "user" | "staff" | "system"> = { user_en
  */
 export async function closeConversation(tx: DbOrTx, services: Services, conversation: ConversationRow, reason: ChatCloseReason, now: Date, effects: ChatEffects): Promise<void> {
   await appendSystemLine(tx, services.cipher, conversation.id, closingLines[reason], now, effects);
-  await tx.update(conversations).set({ status: "closed", closedAt: now, closedBy: closedBy[reason], closeReason: reason }).where(eq(conversations.id, conversation.id));
+  await tx.update(conversations).set({ status: "closed", closedAt: now, closedBy: closedBy[reason], closeReason: reason, notifyOpenidEnc: null }).where(eq(conversations.id, conversation.id));
   effects.statusChanged.add(conversation.id);
   if (conversation.assignedStaffId) effects.unassigned.push({ staffId: conversation.assignedStaffId, conversationId: conversation.id, reason: "closed" });
   if (conversation.status === "waiting") effects.queueChanged = true;

@@ -8,6 +8,7 @@ import type { ChatMessageRow } from "./chatMessageWriter";
 import { findConversation, queuePositions } from "./conversationQueries";
 import { presentStaffMessage, presentUserMessage, staffNamesOf } from "./chatPresenters";
 import { counsellorsRoom, staffRoom, userRoom, watchRoom } from "./chatRooms";
+import { sendChatReplyReminders } from "./chatReplyReminder";
 
 /**
  * What a chat command changed, collected inside its transaction and sent to sockets only after the
@@ -43,6 +44,8 @@ export async function flushChatEffects(services: Services, effects: ChatEffects)
   } catch (error) {
     services.log.error({ err: error }, "chat notices failed");
   }
+  // not awaited: a counsellor's acknowledgement must not wait for WeChat
+  if (effects.messages.some((message) => message.senderType === "staff")) void sendChatReplyReminders(services, effects);
   if (effects.dispatch) {
     const { dispatchChatQueue } = await import("./chatDispatcher");
     await dispatchChatQueue(services).catch((error: unknown) => services.log.error({ err: error }, "chat dispatch failed"));

@@ -86,6 +86,7 @@ export async function presentUserConversation(db: DbOrTx, cipher: FieldCipher, r
     closedBy: (row.closedBy as UserConversationView["closedBy"]) ?? null,
     rating: ratingOf(row, cipher),
     canRate: row.status === "closed" && row.rating === null,
+    replyReminder: row.notifyOpenidEnc !== null,
   };
 }
 

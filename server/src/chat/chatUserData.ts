@@ -48,6 +48,7 @@ export const chatExportSection: ExportSection = {
       closedAt: row.closedAt?.toISOString() ?? null,
       rating: row.rating,
       ratingComment: row.ratingCommentEnc ? services.cipher.decrypt(row.ratingCommentEnc) : null,
+      replyReminderSet: row.notifyOpenidEnc !== null,
       messages: messages
         .filter((message) => message.conversationId === row.id)
         .map((message) => ({ seq: message.seq, from: message.senderType === "user" ? "me" : message.senderType === "staff" ? "counsellor" : "system", text: services.cipher.decrypt(message.bodyEnc), at: message.createdAt.toISOString() })),

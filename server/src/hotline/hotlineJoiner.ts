@@ -11,6 +11,7 @@ import { hotlineOpenState } from "./hotlineSchedule";
 import type { HotlineTicketRow } from "./presentHotlineTicket";
 import { announceQueueChange } from "./hotlineBroadcast";
 import { checkCallbackWindow } from "./callbackWindowRules";
+import { verifiedOpenid } from "../wechat/verifiedOpenid";
 
 /** A "feeling unsafe" caller jumps the queue. */
 export const urgentPriority = 10;
@@ -40,7 +41,7 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
     if (!open.open) throw new AppError(409, "HOTLINE_CLOSED", undefined, { nextOpenAt: open.nextOpenAt?.toISOString() ?? null });
   }
 
-  const notifyOpenidEnc = body.notify ? cipher.encrypt(await verifiedOpenid(services, user.id, body.notify.code)) : null;
+  const notifyOpenidEnc = body.notify ? cipher.encrypt(await verifiedOpenid(services, user.id, body.notify.code, "HOTLINE_NOTIFY_FAILED")) : null;
 
   try {
     const row = await db.transaction(async (tx) => {
@@ -100,17 +101,4 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
     if (isUniqueViolation(error)) throw ConflictError("HOTLINE_ALREADY_WAITING");
     throw error;
   }
-}
-
-/** The openid behind a fresh wx.login code, accepted only if it is this account's (keyed hash match). */
-async function verifiedOpenid(services: Services, userId: string, code: string): Promise<string> {
-  let openid: string;
-  try {
-    ({ openid } = await services.wechat.code2Session(code));
-  } catch {
-    throw new AppError(400, "HOTLINE_NOTIFY_FAILED");
-  }
-  const [account] = await services.db.select({ openidHash: appUsers.openidHash }).from(appUsers).where(eq(appUsers.id, userId)).limit(1);
-  if (!account?.openidHash || account.openidHash !== services.hashIdentity("wechat-openid", openid)) throw new AppError(400, "HOTLINE_NOTIFY_FAILED");
-  return openid;
 }

@@ -4,6 +4,8 @@
  */
 export interface Realtime {
   emit(room: string, event: string, payload: unknown): void;
+  /** Whether any process holds a live socket in the room (asks every instance through the adapter). */
+  isConnected(room: string): Promise<boolean>;
 }
 
-export const silentRealtime: Realtime = { emit: () => undefined };
+export const silentRealtime: Realtime = { emit: () => undefined, isConnected: async () => false };

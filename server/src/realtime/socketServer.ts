@@ -64,6 +64,7 @@ export async function attachSocketServer(httpServer: HttpServer, services: Servi
     emit: (room, event, payload) => {
       (io.to(room) as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
     },
+    isConnected: async (room) => (await io.in(room).fetchSockets()).length > 0,
   };
   return { io, realtime };
 }

@@ -1,5 +1,5 @@
 import { defineRoute } from "./contract";
-import { cannedReplyBody, chatMessagesQuery, chatNoteBody, endChatBody, rateChatBody, startChatBody, transferChatBody, updateCannedReplyBody } from "../chat";
+import { cannedReplyBody, chatMessagesQuery, chatNoteBody, endChatBody, rateChatBody, chatReminderBody, startChatBody, transferChatBody, updateCannedReplyBody } from "../chat";
 
 /**
  * Chat (在线咨询) routes. Messages themselves go over socket.io ("chat:send", "chat:resume"); these
@@ -12,6 +12,8 @@ export const chatRoutes = {
   getMyChat: defineRoute({ method: "get", path: "/me/chats/:id", summary: "我的一次咨询（状态、排队位置）", tag: "chat", audience: "user" }),
   listMyChatMessages: defineRoute({ method: "get", path: "/me/chats/:id/messages", summary: "我的一次咨询的消息（afterSeq 之后，按顺序）", tag: "chat", audience: "user", query: chatMessagesQuery }),
   endMyChat: defineRoute({ method: "post", path: "/me/chats/:id/end", summary: "结束咨询（随时可以）", tag: "chat", audience: "user" }),
+  /** UserConversationView. Errors: CHAT_REMINDER_FAILED, CHAT_CLOSED, CHAT_NOT_FOUND. Idempotent: a second call replaces the address. */
+  remindMeOnReply: defineRoute({ method: "post", path: "/me/chats/:id/reminder", summary: "老师回复时用微信提醒我（一次）", tag: "chat", audience: "user", body: chatReminderBody }),
   rateMyChat: defineRoute({ method: "post", path: "/me/chats/:id/rating", summary: "评价这次咨询（1–5 分和留言）", tag: "chat", audience: "user", body: rateChatBody }),
 
   // counsellors and supervisors (admin)

@@ -8,10 +8,12 @@ import { useReconnecting } from '../../hooks/useReconnecting'
 import { describeError } from '../../services/apiError'
 import { endMyChat } from '../../services/chat'
 import { storedOutbox } from '../../services/chatOutbox'
+import type { ReminderBuild } from '../../services/chatReplyReminder'
 import { socketChatPort, type ChatPort } from './chatPort'
 import { MessageList } from './MessageList'
 import { QuickExit } from './QuickExit'
 import { RateChat } from './RateChat'
+import { ReplyReminder } from './ReplyReminder'
 import { StartNotice, type ChatStartNotice } from './StartNotice'
 import { useChatSession } from './useChatSession'
 
@@ -21,13 +23,16 @@ interface ConversationProps {
   /** What the server said when this chat was just started (none when it was picked up later). */
   start?: ChatStartNotice
   port?: ChatPort
+  /** Whether WeChat reply reminders can be offered; this build's unless a test says otherwise. */
+  reminderBuild?: ReminderBuild
 }
 
 /**
  * A live conversation: the start notice, waiting line, messages, typing, receipts, end and rate; quick
- * exit always visible. While it waits for the next shift, the other ways to get help stay on screen.
+ * exit always visible. While it waits for the next shift, the other ways to get help stay on screen;
+ * while it waits at all, a WeChat reminder for the counsellor's reply can be asked for.
  */
-export function Conversation({ conversation, onLeave, start, port = socketChatPort }: ConversationProps) {
+export function Conversation({ conversation, onLeave, start, port = socketChatPort, reminderBuild }: ConversationProps) {
   const { session, snapshot } = useChatSession(conversation, port)
   const reconnecting = useReconnecting(port.onConnectionChange)
   const [draft, setDraft] = useState('')
@@ -37,7 +42,9 @@ export function Conversation({ conversation, onLeave, start, port = socketChatPo
   const [endError, setEndError] = useState<string | null>(null)
   const [noticeDismissed, setNoticeDismissed] = useState(false)
   const [held, setHeld] = useState(conversation.heldForNextShift)
+  const [replyReminder, setReplyReminder] = useState(conversation.replyReminder)
   const closed = snapshot.status === 'closed'
+  const waiting = snapshot.status === 'waiting' && !snapshot.withCounsellor
   // Held until a counsellor takes it; a later return to the queue is a normal wait, not the next shift.
   if (held && (snapshot.withCounsellor || snapshot.status !== 'waiting')) setHeld(false)
   const startLines = start && start.helplines.length > 0 ? start.helplines : undefined
@@ -73,6 +80,7 @@ export function Conversation({ conversation, onLeave, start, port = socketChatPo
       </View>
       {reconnecting && !closed ? <ReconnectingBanner reassurance='写好的话会先存着，连上后自动发出，老师的回复也不会丢。' /> : null}
       {start && !noticeDismissed ? <StartNotice start={start} linesShownElsewhere={held} onDismiss={noticePinned ? undefined : () => setNoticeDismissed(true)} /> : null}
+      {waiting ? <ReplyReminder conversationId={conversation.id} armed={replyReminder} onArmed={(view) => setReplyReminder(view.replyReminder)} build={reminderBuild} /> : null}
       <MessageList messages={snapshot.messages} sending={snapshot.sending} failed={snapshot.failed} staffCursor={snapshot.staffCursor} onDismissFailed={(id) => session.dismissFailed(id)} />
       {snapshot.counsellorTyping && !closed ? <Text className='chat-typing'>老师正在输入…</Text> : null}
       {closed ? (

@@ -28,6 +28,12 @@ export const conversations = pgTable(
     /** Started while nobody was on duty, kept as the opening of a chat for the next shift. */
     heldForNextShift: boolean("held_for_next_shift").notNull().default(false),
     lastSeq: integer("last_seq").notNull().default(0),
+    /**
+     * The student's opt-in WeChat address (encrypted openid) for one "a counsellor replied" reminder,
+     * sent when a counsellor writes while the student has no live connection. Erased when it is sent or
+     * the chat closes (see chat/chatReplyReminder.ts).
+     */
+    notifyOpenidEnc: text("notify_openid_enc"),
     lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull(),
     idleReminderSentAt: timestamp("idle_reminder_sent_at", { withTimezone: true }),
     /** First time the background job saw the assigned counsellor without a live connection. */

@@ -9,6 +9,7 @@ import { conversations } from "../../../db/schema";
 import { chatStarter } from "../../../chat/chatStarter";
 import { chatRater, userChatEnder } from "../../../chat/chatCloser";
 import { chatResumer } from "../../../chat/chatResume";
+import { armChatReplyReminder } from "../../../chat/chatReplyReminder";
 import { findConversation } from "../../../chat/conversationQueries";
 import { presentUserConversation } from "../../../chat/chatPresenters";
 import { requireOwnConversation } from "../../../chat/chatPolicy";
@@ -27,7 +28,7 @@ async function ownConversation(ctx: AppContext, id: string) {
   return conversation;
 }
 
-/** The student's side of the chat: start, their conversations under their alias, end, rate. */
+/** The student's side of the chat: start, their conversations under their alias, a reply reminder, end, rate. */
 export function mountMyChatRoutes(router: AppRouter): void {
   // Limited per user, not per IP: a whole school may share one address.
   mountRoute(router, apiRoutes.startChat, async (ctx, { body }): Promise<StartChatResult> => {
@@ -59,6 +60,12 @@ export function mountMyChatRoutes(router: AppRouter): void {
     const conversation = await ownConversation(ctx, params.id!);
     await userChatEnder(ctx.services, userOf(ctx), conversation.id);
     return presentUserConversation(ctx.services.db, ctx.services.cipher, (await findConversation(ctx.services.db, conversation.id))!);
+  });
+
+  mountRoute(router, apiRoutes.remindMeOnReply, async (ctx, { params, body }): Promise<UserConversationView> => {
+    const conversation = await ownConversation(ctx, params.id!);
+    const armed = await armChatReplyReminder(ctx.services, userOf(ctx), conversation, body);
+    return presentUserConversation(ctx.services.db, ctx.services.cipher, armed);
   });
 
   mountRoute(router, apiRoutes.rateMyChat, async (ctx, { params, body }): Promise<UserConversationView> => {

@@ -1,0 +1,1 @@
+ALTER TABLE "conversations" ADD COLUMN "notify_openid_enc" text;
