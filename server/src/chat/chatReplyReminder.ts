@@ -58,6 +58,9 @@ export async function sendChatReplyReminders(services: Services, effects: ChatEf
     try {
       const userId = effects.routing.get(conversationId)?.userId;
       if (!userId) continue;
+      // most chats have no reminder: one primary-key read, no socket round trip
+      const [armed] = await services.db.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.id, conversationId), isNotNull(conversations.notifyOpenidEnc)));
+      if (!armed) continue;
       // if the other instances cannot be asked, remind anyway: a reminder too many beats a reply unseen
       const online = await services.realtime.isConnected(userRoom(userId)).catch(() => false);
       if (online) continue;
