@@ -32,9 +32,9 @@ export async function chooseStudentAged(page: Page, ageLabel: string): Promise<v
   await tap(page, "下一步");
 }
 
-/** A phone-sized context, as the students use it. */
+/** A phone-sized context, as the students use it: Chinese, on Beijing time like every phone in the county. */
 export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN" });
+  return browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
 }
 
 /**

@@ -70,6 +70,8 @@ export function HotlineWaiting({ ticket, onChange }: HotlineWaitingProps) {
 
 function headline(ticket: CallerTicketView): string {
   if (ticket.status === 'claimed') return ticket.kind === 'callback' ? `老师已经在准备给你回电了，请留意 ${ticket.hotlineNumber} 的来电。` : '老师已经接起了，请保持电话畅通。'
+  // scheduled: a booked window not begun yet (the promise line above gives it), or a retry after "no answer"
+  if (ticket.scheduledFor && ticket.attempts === 0 && ticket.window) return '到了你选的时间段，你就会排进队伍。'
   if (ticket.scheduledFor) return `我们会在 ${formatTime(ticket.scheduledFor)} 左右再给你打过去。`
   if (ticket.position === null && ticket.window) return '到了你选的时间段，你就会排进队伍。'
   if (ticket.position === 1) return '下一位就是你了。'

@@ -21,7 +21,7 @@ import HotlinePage from './index'
 jest.mock('../../services/socket', () => jest.requireActual('../../../test/fakeSocket').fakeSocketModule)
 
 // Labels as the server words them in county time, none of which the phone ever made up itself.
-const tonight: CallbackWindowOption = { start: '2026-09-01T12:00:00.000Z', end: '2026-09-01T13:00:00.000Z', label: '今天 20:00–21:00' }
+const tonight: CallbackWindowOption = { start: '2026-09-01T10:50:00.000Z', end: '2026-09-01T13:00:00.000Z', label: '今天 18:50–21:00' }
 const tomorrowMorning: CallbackWindowOption = { start: '2026-09-02T00:00:00.000Z', end: '2026-09-02T02:00:00.000Z', label: '明天 08:00–10:00' }
 const tomorrowEvening: CallbackWindowOption = { start: '2026-09-02T11:00:00.000Z', end: '2026-09-02T13:00:00.000Z', label: '明天 19:00–21:00' }
 const bookingHeading = '也可以预约一个时间，热线开放后老师给你回电'
@@ -53,6 +53,9 @@ const closedStatus: HotlineStatusView = {
   callbackWindows: [tomorrowMorning],
 }
 
+/** The fixtures' present: tickets are joined at this time. */
+const fixtureNow = '2026-09-01T10:50:00.000Z'
+
 function ticket(overrides: Partial<CallerTicketView> = {}): CallerTicketView {
   return {
     id: '7d1f0c2a-3b4c-4d5e-8f90-a1b2c3d4e5f6',
@@ -67,7 +70,7 @@ function ticket(overrides: Partial<CallerTicketView> = {}): CallerTicketView {
     attempts: 0,
     feelingUnsafe: false,
     notifyTemplates: [],
-    joinedAt: '2026-09-01T10:50:00.000Z',
+    joinedAt: fixtureNow,
     closedAt: null,
     ...overrides,
   }
@@ -106,7 +109,9 @@ function join(body: JoinHotlineBody): Reply {
   const offered = state.status.callbackWindows.some((option) => option.start === window?.start && option.end === window?.end)
   if (window && !offered) return errorReply(409, 'HOTLINE_WINDOW_NOT_STAFFED', errorMessages.HOTLINE_WINDOW_NOT_STAFFED)
   if (!window && !state.status.open) return errorReply(409, 'HOTLINE_CLOSED', errorMessages.HOTLINE_CLOSED)
-  state.current = ticket({ kind: body.kind, window: window ?? null, position: state.status.open ? 4 : null })
+  // like presentHotlineTicket: a window that has not begun yet is "scheduled for" its start, outside the live queue
+  const later = window !== undefined && Date.parse(window.start) > Date.parse(fixtureNow)
+  state.current = ticket({ kind: body.kind, window: window ?? null, position: later || !state.status.open ? null : 4, scheduledFor: later ? window.start : null })
   return { status: 201, body: state.current }
 }
 
@@ -152,11 +157,11 @@ describe('hotline page', () => {
     expect(await screen.findByText('现在有 3 位同学在排队，现在加入大约要等 12 分钟。')).toBeTruthy()
     fireEvent.click(screen.getByText('请老师给我回电'))
     fireEvent.input(await phoneInput(), { target: { value: '13800138000' } })
-    expect(screen.getByText('今天 20:00–21:00')).toBeTruthy()
+    expect(screen.getByText('今天 18:50–21:00')).toBeTruthy()
     expect(screen.getByText('明天 08:00–10:00')).toBeTruthy()
     for (const invented of ['接下来 1 小时内', '1 到 2 小时后', '今天晚上 19:00–21:00', '明天下午 16:00–18:00', '明天晚上 19:00–21:00']) expect(screen.queryByText(invented)).toBeNull()
     expect(submitButton().classList.contains('xy-button--disabled')).toBe(true)
-    fireEvent.click(screen.getByText('今天 20:00–21:00'))
+    fireEvent.click(screen.getByText('今天 18:50–21:00'))
     expect(submitButton().classList.contains('xy-button--disabled')).toBe(false)
     fireEvent.click(screen.getByText('提交，等老师回电'))
 
@@ -280,7 +285,7 @@ describe('hotline page', () => {
     expect(screen.queryByText(/分钟能轮到你/)).toBeNull()
     expect(screen.getAllByText('在线文字聊天').length).toBeGreaterThan(0)
     expect(screen.getByText('明天 08:00–10:00')).toBeTruthy()
-    expect(screen.queryByText('今天 20:00–21:00')).toBeNull()
+    expect(screen.queryByText('今天 18:50–21:00')).toBeNull()
 
     fireEvent.input(await phoneInput(), { target: { value: '13800138000' } })
     fireEvent.click(screen.getByText('明天 08:00–10:00'))
@@ -317,20 +322,20 @@ describe('hotline page', () => {
     render(<HotlinePage />)
     fireEvent.click(await screen.findByText('请老师给我回电'))
     fireEvent.input(await phoneInput(), { target: { value: '13800138000' } })
-    fireEvent.click(screen.getByText('今天 20:00–21:00'))
+    fireEvent.click(screen.getByText('今天 18:50–21:00'))
     // tonight's counsellor called in sick; tomorrow evening was added
     state.status = { ...openStatus, callbackWindows: [tomorrowMorning, tomorrowEvening] }
     fireEvent.click(screen.getByText('提交，等老师回电'))
 
     expect(await screen.findByText(errorMessages.HOTLINE_WINDOW_NOT_STAFFED)).toBeTruthy()
     expect(await screen.findByText('明天 19:00–21:00')).toBeTruthy()
-    expect(screen.queryByText('今天 20:00–21:00')).toBeNull()
+    expect(screen.queryByText('今天 18:50–21:00')).toBeNull()
     expect(submitButton().classList.contains('xy-button--disabled')).toBe(true)
     expect(joinRequests()).toHaveLength(1)
     // the choice was cleared, not just hidden: tonight coming back on a later reload is not picked for them
     state.status = { ...openStatus, callbackWindows: [tonight, tomorrowMorning, tomorrowEvening] }
     act(() => fakeSocket.resync())
-    expect(await screen.findByText('今天 20:00–21:00')).toBeTruthy()
+    expect(await screen.findByText('今天 18:50–21:00')).toBeTruthy()
     expect(submitButton().classList.contains('xy-button--disabled')).toBe(true)
 
     fireEvent.click(screen.getByText('明天 19:00–21:00'))
