@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import { subscribeAndLogin } from './wechatSubscribe'
 
 /** What decides whether reply reminders can be offered: the platform and the template id of this build. */
 export interface ReminderBuild {
@@ -26,12 +26,5 @@ export function chatReplyReminderAvailable(build: ReminderBuild = builtInReminde
  */
 export async function requestChatReplyReminder(build: ReminderBuild = builtInReminderBuild): Promise<string | undefined> {
   if (!chatReplyReminderAvailable(build)) return undefined
-  try {
-    const answer = (await Taro.requestSubscribeMessage({ tmplIds: [build.templateId], entityIds: [] })) as unknown as Record<string, string>
-    if (answer[build.templateId] !== 'accept') return undefined
-    const { code } = await Taro.login()
-    return code || undefined
-  } catch {
-    return undefined
-  }
+  return (await subscribeAndLogin([build.templateId]))?.code
 }

@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
 import { hotlineNotifyTemplates, type HotlineNotifyTemplate, type JoinHotlineBody } from '@xinyuan/shared'
+import { subscribeAndLogin } from './wechatSubscribe'
 
 /**
  * WeChat only: asks to send the "call soon" / "missed" subscribe messages and, for the ones accepted,
@@ -10,13 +10,8 @@ export async function requestHotlineReminders(): Promise<JoinHotlineBody['notify
   if (process.env.TARO_ENV !== 'weapp') return undefined
   const configured = hotlineNotifyTemplates.filter((template) => XINYUAN_HOTLINE_TEMPLATES[template] !== '')
   if (configured.length === 0) return undefined
-  try {
-    const answer = (await Taro.requestSubscribeMessage({ tmplIds: configured.map((template) => XINYUAN_HOTLINE_TEMPLATES[template]), entityIds: [] })) as unknown as Record<string, string>
-    const accepted: HotlineNotifyTemplate[] = configured.filter((template) => answer[XINYUAN_HOTLINE_TEMPLATES[template]] === 'accept')
-    if (accepted.length === 0) return undefined
-    const { code } = await Taro.login()
-    return { code, templates: accepted }
-  } catch {
-    return undefined
-  }
+  const subscribed = await subscribeAndLogin(configured.map((template) => XINYUAN_HOTLINE_TEMPLATES[template]))
+  if (!subscribed) return undefined
+  const templates: HotlineNotifyTemplate[] = configured.filter((template) => subscribed.accepted.includes(XINYUAN_HOTLINE_TEMPLATES[template]))
+  return { code: subscribed.code, templates }
 }

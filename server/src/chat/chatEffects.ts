@@ -45,7 +45,7 @@ export async function flushChatEffects(services: Services, effects: ChatEffects)
     services.log.error({ err: error }, "chat notices failed");
   }
   // not awaited: a counsellor's acknowledgement must not wait for WeChat
-  if (effects.messages.some((message) => message.senderType === "staff")) void sendChatReplyReminders(services, effects);
+  void sendChatReplyReminders(services, effects);
   if (effects.dispatch) {
     const { dispatchChatQueue } = await import("./chatDispatcher");
     await dispatchChatQueue(services).catch((error: unknown) => services.log.error({ err: error }, "chat dispatch failed"));

@@ -5,7 +5,7 @@ import type { Services } from "../services";
 import type { UserActor } from "../auth/actor";
 import { AppError } from "../http/errors";
 import { verifiedOpenid } from "../wechat/verifiedOpenid";
-import { countyDateOf } from "../hotline/countyTime";
+import { countyDateTimeOf } from "../hotline/countyTime";
 import type { ChatEffects } from "./chatEffects";
 import { userRoom } from "./chatRooms";
 import type { ConversationRow } from "./conversationQueries";
@@ -28,8 +28,6 @@ export async function armChatReplyReminder(services: Services, actor: UserActor,
   if (!updated) throw new AppError(409, "CHAT_CLOSED");
   return updated;
 }
-
-const stamp = (date: Date) => `${countyDateOf(date)} ${new Date(date.getTime() + 8 * 3600_000).toISOString().slice(11, 16)}`;
 
 /** Takes the armed address out of the row (locked, then erased, in one transaction): whoever gets it sends. */
 async function takeAddress(services: Services, conversationId: string): Promise<string | null> {
@@ -73,7 +71,7 @@ export async function sendChatReplyReminders(services: Services, effects: ChatEf
         data: {
           thing1: { value: "在线咨询" },
           thing2: { value: "老师回复了你，点开就能看到" },
-          time3: { value: stamp(services.clock.now()) },
+          time3: { value: countyDateTimeOf(services.clock.now()) },
         },
       });
     } catch (error) {

@@ -1,7 +1,7 @@
 import type { CallbackWindowOption } from "@xinyuan/shared";
 import type { DbOrTx } from "../db/database";
 import type { HotlineConfig } from "./hotlineConfig";
-import { addDays, countyDateOf, countyInstant } from "./countyTime";
+import { addDays, countyClockOf, countyDateOf, countyInstant } from "./countyTime";
 import { openIntervals, type Interval } from "./hotlineSchedule";
 
 const minute = 60_000;
@@ -22,7 +22,7 @@ export function labelWindow(start: number, end: number, now: Date): string {
   const dayOffset = Math.round((Date.parse(startDate) - Date.parse(countyDateOf(now))) / 86_400_000);
   const [, month, day] = startDate.split("-").map(Number) as [number, number, number];
   const dayName = dayNames[dayOffset] ?? `${month}月${day}日`;
-  const clock = (instant: number) => new Date(instant + 8 * hour).toISOString().slice(11, 16);
+  const clock = (instant: number) => countyClockOf(new Date(instant));
   const endText = endsAtMidnight ? "24:00" : endDate === startDate ? clock(end) : `次日 ${clock(end)}`;
   return `${dayName} ${clock(start)}–${endText}`;
 }

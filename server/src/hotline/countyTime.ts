@@ -9,6 +9,16 @@ export function countyDateOf(instant: Date): string {
   return new Date(instant.getTime() + offsetMs).toISOString().slice(0, 10);
 }
 
+/** HH:MM of an instant in county time. */
+export function countyClockOf(instant: Date): string {
+  return new Date(instant.getTime() + offsetMs).toISOString().slice(11, 16);
+}
+
+/** "YYYY-MM-DD HH:MM" of an instant in county time (the time fields of subscribe messages). */
+export function countyDateTimeOf(instant: Date): string {
+  return `${countyDateOf(instant)} ${countyClockOf(instant)}`;
+}
+
 /** The instant of HH:MM ("24:00" allowed) on a county date. */
 export function countyInstant(date: string, time = "00:00"): Date {
   const [hours, minutes] = time.split(":").map(Number) as [number, number];

@@ -2,7 +2,7 @@ import { subscribeMessagePage, type HotlineNotifyTemplate } from "@xinyuan/share
 import type { Services } from "../services";
 import type { FieldCipher } from "../crypto/fieldCipher";
 import type { HotlineTicketRow } from "./presentHotlineTicket";
-import { countyDateOf } from "./countyTime";
+import { countyClockOf, countyDateTimeOf } from "./countyTime";
 
 /** A reminder taken out of a ticket inside a transaction, to send once the transaction committed. */
 export interface PendingReminder {
@@ -32,11 +32,6 @@ export function takeReminder(
   return { reminder, set: { notifyOpenidEnc: erase ? null : row.notifyOpenidEnc, notifyTemplates: erase ? [] : remaining } };
 }
 
-const time = (date: Date) => {
-  const local = new Date(date.getTime() + 8 * 3600_000);
-  return `${countyDateOf(date)} ${local.toISOString().slice(11, 16)}`;
-};
-
 /**
  * Sends a taken reminder through the WeChat API client (the fake in tests). At most once: the address
  * was already erased in the committed transaction, so a failed send is logged, never retried with a
@@ -50,7 +45,7 @@ export async function sendReminder(services: Services, reminder: PendingReminder
     reminder.template === "call_soon"
       ? {
           thing1: { value: "心理援助热线回电" },
-          time2: { value: ticket.windowEnd ? `${time(ticket.windowStart ?? ticket.joinedAt)} 至 ${time(ticket.windowEnd).slice(11)}` : time(services.clock.now()) },
+          time2: { value: ticket.windowEnd ? `${countyDateTimeOf(ticket.windowStart ?? ticket.joinedAt)} 至 ${countyClockOf(ticket.windowEnd)}` : countyDateTimeOf(services.clock.now()) },
           phone_number3: { value: config.county.hotlineNumber },
           thing4: { value: "老师马上给你打电话，请留意来电" },
         }
