@@ -67,16 +67,23 @@ export default function RosterPage() {
       {week.error && !week.data ? <LoadFailed error={week.error} onRetry={week.reload} /> : null}
       {week.data ? (
         <Row gutter={[16, 16]}>
-          <Col xs={24} xl={18}>
+          <Col xs={24} xxl={18}>
             <WeekGrid days={days} week={week.data} canManage={canManage} onAdd={(staffId, day) => setShiftDraft({ staffId, day })} onDelete={(id) => quietly(() => deleteShift(id), "班次已删除")} />
             {canManage ? <DeleteHint /> : null}
           </Col>
-          <Col xs={24} xl={6}>
-            <Space direction="vertical" style={{ width: "100%" }}>
-              <CoverageCard coverage={week.data.coverage} />
-              <HolidayCard holidays={week.data.holidays} canManage={canManage} onAdd={(date, name) => run(() => putHoliday(date, name), "节假日已保存")} onDelete={(date) => quietly(() => deleteHoliday(date), "节假日已删除")} />
-              <LeaveCard leave={week.data.leave} canManage={canManage} onAdd={() => setLeaveOpen(true)} onDelete={(id) => quietly(() => deleteLeave(id), "请假已撤销")} />
-            </Space>
+          <Col xs={24} xxl={6}>
+            {/* Beside the grid only on very wide screens: at 1440 px the week needs the full width, weekend included. */}
+            <Row gutter={[16, 16]}>
+              <Col xs={24} lg={8} xxl={24}>
+                <CoverageCard coverage={week.data.upcoming} />
+              </Col>
+              <Col xs={24} lg={8} xxl={24}>
+                <HolidayCard holidays={week.data.holidays} canManage={canManage} onAdd={(date, name) => run(() => putHoliday(date, name), "节假日已保存")} onDelete={(date) => quietly(() => deleteHoliday(date), "节假日已删除")} />
+              </Col>
+              <Col xs={24} lg={8} xxl={24}>
+                <LeaveCard leave={week.data.leave} canManage={canManage} onAdd={() => setLeaveOpen(true)} onDelete={(id) => quietly(() => deleteLeave(id), "请假已撤销")} />
+              </Col>
+            </Row>
           </Col>
         </Row>
       ) : null}

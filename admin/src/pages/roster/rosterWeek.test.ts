@@ -1,6 +1,6 @@
 import dayjs from "dayjs";
 import type { ShiftView } from "@xinyuan/shared";
-import { gapMinutesByDay, shiftDeleteQuestion, shiftsOn, weekDays, weekStartOf } from "./rosterWeek";
+import { gapMinutesByDay, shiftDeleteQuestion, shiftLabel, shiftsOn, upcomingGaps, weekDays, weekStartOf } from "./rosterWeek";
 
 describe("roster week", () => {
   it("starts weeks on Monday, also from a Sunday", () => {
@@ -26,5 +26,20 @@ describe("roster week", () => {
   it("names whose shift and which hours before deleting it", () => {
     expect(shiftDeleteQuestion("王老师", { startsAt: "2025-04-28T08:00:00", endsAt: "2025-04-28T12:00:00" })).toBe("删除 王老师 4月28日 08:00–12:00 的班次？");
     expect(shiftDeleteQuestion("王老师", { startsAt: "2025-04-28T22:00:00", endsAt: "2025-04-29T06:00:00" })).toBe("删除 王老师 4月28日 22:00–4月29日 06:00 的班次？");
+  });
+
+  it("shows a round-the-clock shift as 24 hours and a night shift as ending the next day", () => {
+    expect(shiftLabel({ startsAt: "2025-04-28T08:00:00", endsAt: "2025-04-29T08:00:00" })).toBe("08:00 起 24 小时");
+    expect(shiftLabel({ startsAt: "2025-04-28T22:00:00", endsAt: "2025-04-29T06:00:00" })).toBe("22:00–次日06:00");
+    expect(shiftLabel({ startsAt: "2025-04-28T08:00:00", endsAt: "2025-04-28T12:00:00" })).toBe("08:00–12:00");
+    expect(shiftLabel({ startsAt: "2025-04-28T20:00:00", endsAt: "2025-04-30T08:00:00" })).toBe("20:00–4月30日 08:00");
+  });
+
+  it("lists only gaps that have not ended", () => {
+    const gaps = [
+      { startsAt: "2025-04-28T08:00:00", endsAt: "2025-04-28T09:00:00", minutes: 60 },
+      { startsAt: "2025-04-30T20:00:00", endsAt: "2025-04-30T22:00:00", minutes: 120 },
+    ];
+    expect(upcomingGaps(gaps, dayjs("2025-04-29T10:00:00")).map((gap) => gap.minutes)).toEqual([120]);
   });
 });

@@ -33,6 +33,25 @@ export function describeGap(gap: { startsAt: string; endsAt: string }): string {
   return `${start.format("M月D日 HH:mm")}–${end.isSame(start, "day") ? end.format("HH:mm") : end.format("M月D日 HH:mm")}`;
 }
 
+/**
+ * How a shift reads on the grid: "08:00–12:00", "22:00–次日06:00" across midnight, and "08:00 起 24 小时"
+ * for a round-the-clock shift (it used to read "08:00–08:00", as if it lasted no time at all).
+ */
+export function shiftLabel(shift: Pick<ShiftView, "startsAt" | "endsAt">): string {
+  const start = dayjs(shift.startsAt);
+  const end = dayjs(shift.endsAt);
+  const hours = end.diff(start, "minute") / 60;
+  if (hours >= 24 && hours % 24 === 0) return `${start.format("HH:mm")} 起 ${hours} 小时`;
+  if (end.isSame(start, "day")) return `${start.format("HH:mm")}–${end.format("HH:mm")}`;
+  const days = end.startOf("day").diff(start.startOf("day"), "day");
+  return `${start.format("HH:mm")}–${days === 1 ? "次日" : end.format("M月D日 ")}${end.format("HH:mm")}`;
+}
+
+/** Only the gaps that have not ended yet: a gap list of days already gone helps nobody plan. */
+export function upcomingGaps<T extends { endsAt: string }>(gaps: readonly T[], now: Dayjs): T[] {
+  return gaps.filter((gap) => dayjs(gap.endsAt).isAfter(now));
+}
+
 /** Asked before a shift is deleted: whose, which day and which hours, so the right one goes. */
 export function shiftDeleteQuestion(staffName: string, shift: Pick<ShiftView, "startsAt" | "endsAt">): string {
   return `删除 ${staffName} ${describeGap(shift)} 的班次？`;

@@ -8,18 +8,21 @@ export interface RosterWeek {
   holidays: HolidayView[];
   leave: LeaveView[];
   coverage: CoverageView;
+  /** Gaps from now over the coming seven days, whichever week the grid shows. */
+  upcoming: CoverageView;
   staff: RosterStaffView[];
 }
 
 export async function fetchRosterWeek(from: string, to: string, fromDate: string, toDate: string): Promise<RosterWeek> {
-  const [shifts, holidays, leave, coverage, staff] = await Promise.all([
+  const [shifts, holidays, leave, coverage, upcoming, staff] = await Promise.all([
     call<typeof apiRoutes.listShifts, ShiftView[]>(apiRoutes.listShifts, { query: { from, to }, policy: "silent" }),
     call<typeof apiRoutes.listHolidays, HolidayView[]>(apiRoutes.listHolidays, { query: { from: fromDate, to: toDate }, policy: "silent" }),
     call<typeof apiRoutes.listLeave, LeaveView[]>(apiRoutes.listLeave, { query: { from, to }, policy: "silent" }),
     call<typeof apiRoutes.rosterCoverage, CoverageView>(apiRoutes.rosterCoverage, { query: { from, days: 7 }, policy: "silent" }),
+    call<typeof apiRoutes.rosterCoverage, CoverageView>(apiRoutes.rosterCoverage, { query: { from: new Date().toISOString(), days: 7 }, policy: "silent" }),
     call<typeof apiRoutes.rosterStaff, RosterStaffView[]>(apiRoutes.rosterStaff, { policy: "silent" }),
   ]);
-  return { shifts, holidays, leave, coverage, staff };
+  return { shifts, holidays, leave, coverage, upcoming, staff };
 }
 
 export const createShift = (body: CreateShiftBody) => call<typeof apiRoutes.createShift, ShiftView>(apiRoutes.createShift, { body });

@@ -2,16 +2,17 @@ import { useState } from "react";
 import { Button, Card, DatePicker, Empty, Input, List, Popconfirm, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import type { CoverageView, HolidayView, LeaveView } from "@xinyuan/shared";
-import { describeGap } from "../rosterWeek";
+import { describeGap, upcomingGaps } from "../rosterWeek";
 
-/** Gaps in the coming week that nobody covers. */
+/** Gaps from now over the coming seven days that nobody covers, whichever week the grid shows. */
 export function CoverageCard({ coverage }: { coverage: CoverageView }) {
+  const gaps = upcomingGaps(coverage.gaps, dayjs());
   return (
-    <Card size="small" title={`值班空档（服务时间 ${coverage.serviceHours.start}–${coverage.serviceHours.end}）`}>
-      {coverage.gaps.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="这一周的服务时间都有人值班。" />
+    <Card size="small" title={`未来 7 天的值班空档（服务时间 ${coverage.serviceHours.start}–${coverage.serviceHours.end}）`} data-testid="upcoming-gaps">
+      {gaps.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未来 7 天的服务时间都有人值班。" />
       ) : (
-        <List size="small" dataSource={coverage.gaps} renderItem={(gap) => <List.Item style={{ color: "#cf1322" }}>{describeGap(gap)} 无人值班</List.Item>} />
+        <List size="small" dataSource={gaps} renderItem={(gap) => <List.Item style={{ color: "#cf1322" }}>{describeGap(gap)} 无人值班</List.Item>} />
       )}
     </Card>
   );

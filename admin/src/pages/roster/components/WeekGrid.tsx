@@ -1,10 +1,10 @@
 import { useState } from "react";
 import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import type { RosterStaffView } from "@xinyuan/shared";
 import type { RosterWeek } from "../service";
-import { gapMinutesByDay, shiftDeleteQuestion, shiftsOn } from "../rosterWeek";
+import { gapMinutesByDay, shiftDeleteQuestion, shiftLabel, shiftsOn } from "../rosterWeek";
 
 const weekdayNames = ["周一", "周二", "周三", "周四", "周五", "周六", "周日"];
 
@@ -32,19 +32,19 @@ export function WeekGrid({ days, week, canManage, onAdd, onDelete }: WeekGridPro
       size="small"
       bordered
       pagination={false}
-      scroll={{ x: 1000 }}
+      scroll={{ x: 980 }}
       dataSource={rows}
       data-testid="roster-grid"
       locale={{ emptyText: "还没有可以排班的县级咨询师。" }}
       columns={[
-        { title: "咨询师", dataIndex: "name", fixed: "left", width: 140 },
+        { title: "咨询师", dataIndex: "name", fixed: "left", width: 112 },
         ...days.map((day, index) => {
           const key = day.format("YYYY-MM-DD");
           const holiday = holidayOn(day);
           const gap = gaps.get(key);
           return {
             key,
-            width: 140,
+            width: 124,
             title: (
               <Space direction="vertical" size={0}>
                 <span>
@@ -84,7 +84,7 @@ export function WeekGrid({ days, week, canManage, onAdd, onDelete }: WeekGridPro
                         setConfirming(shift.id);
                       }}
                     >
-                      {dayjs(shift.startsAt).format("HH:mm")}–{dayjs(shift.endsAt).format("HH:mm")}
+                      {shiftLabel(shift)}
                       {shift.onLeave ? "（请假）" : ""}
                     </Tag>
                   </Popconfirm>
