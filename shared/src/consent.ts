@@ -4,8 +4,10 @@ export type ConsentKind = (typeof consentKinds)[number];
 
 /** Current versions of the texts. Raising one asks every user to agree again. */
 export const currentConsentVersions: Record<ConsentKind, string> = {
-  privacy: "2026-09-01",
-  sensitive: "2026-09-01",
+  // 2026-12-06: the texts now say plainly that the counsellor helping you reads your chat without a log
+  // entry, and that everyone else's reads are logged (they had promised a log entry for every read).
+  privacy: "2026-12-06",
+  sensitive: "2026-12-06",
   guardian: "2026-09-01",
 };
 

@@ -82,6 +82,8 @@ export interface AuditEventView {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  /** The target's alias (students), name (staff, schools, areas) or number (calls), when it can be named. */
+  targetName: string | null;
   ip: string | null;
   requestId: string | null;
   detail: Record<string, unknown> | null;

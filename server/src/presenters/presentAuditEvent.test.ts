@@ -5,8 +5,8 @@ describe("presentAuditEvent", () => {
     ({ id: 1, at: new Date("2026-11-29T08:00:00Z"), actorType, actorId: null, action: "user.consent.give", targetType: "app_user", targetId: null, ip, requestId: null, detail: {} }) as never;
 
   it("masks a mini-program user's address, keeps a staff member's", () => {
-    expect(presentAuditEvent({ event: event("user", "10.23.45.67"), actorName: "小树-7F3A" }).ip).toBe("10.23.*.*");
-    expect(presentAuditEvent({ event: event("staff", "10.23.45.67"), actorName: "李老师" }).ip).toBe("10.23.45.67");
+    expect(presentAuditEvent({ event: event("user", "10.23.45.67"), actorName: "小树-7F3A", targetName: null }).ip).toBe("10.23.*.*");
+    expect(presentAuditEvent({ event: event("staff", "10.23.45.67"), actorName: "李老师", targetName: null }).ip).toBe("10.23.45.67");
   });
 
   it("masks IPv4-mapped and IPv6 addresses to their network part", () => {

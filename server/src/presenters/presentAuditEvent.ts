@@ -5,6 +5,8 @@ export interface AuditEventRecord {
   event: typeof auditEvents.$inferSelect;
   /** A staff member's display name, or a mini-program user's alias (never their identity). */
   actorName: string | null;
+  /** A student's alias, a staff member's or school's name, a call's number: never an identity. */
+  targetName: string | null;
 }
 
 /**
@@ -30,6 +32,7 @@ export function presentAuditEvent(record: AuditEventRecord): AuditEventView {
     action: event.action,
     targetType: event.targetType,
     targetId: event.targetId,
+    targetName: record.targetName,
     ip: event.actorType === "user" ? maskUserIp(event.ip) : event.ip,
     requestId: event.requestId,
     detail: event.detail,

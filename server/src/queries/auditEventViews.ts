@@ -36,6 +36,20 @@ function scopeVisibility(scope: StaffScope): SQL | undefined {
     OR (${auditEvents.targetType} = 'staff' AND ${auditEvents.targetId} IN (SELECT ${staff.id}::text FROM ${staff} WHERE ${inScope})))`;
 }
 
+/**
+ * The target's human name for the log screen: an alias for students (directly or through their chat),
+ * names for staff, schools and areas, "第 N 号" for a call. Scalar look-ups on one page of rows.
+ */
+const targetName = sql<string | null>`CASE ${auditEvents.targetType}
+  WHEN 'staff' THEN (SELECT display_name FROM staff WHERE id::text = ${auditEvents.targetId})
+  WHEN 'app_user' THEN (SELECT alias FROM app_users WHERE id::text = ${auditEvents.targetId})
+  WHEN 'user' THEN (SELECT alias FROM app_users WHERE id::text = ${auditEvents.targetId})
+  WHEN 'conversation' THEN (SELECT u.alias FROM conversations c JOIN app_users u ON u.id = c.user_id WHERE c.id::text = ${auditEvents.targetId})
+  WHEN 'hotline_ticket' THEN (SELECT '第 ' || t.number || ' 号' FROM hotline_tickets t WHERE t.id::text = ${auditEvents.targetId})
+  WHEN 'school' THEN (SELECT name FROM schools WHERE id::text = ${auditEvents.targetId})
+  WHEN 'area' THEN (SELECT name FROM areas WHERE id::text = ${auditEvents.targetId})
+END`;
+
 /** A page of audit events, newest first unless sorted otherwise. */
 export async function listAuditEventRecords(db: DbOrTx, filter: AuditEventFilter): Promise<{ records: AuditEventRecord[]; total: number }> {
   const conditions: Array<SQL | undefined> = [scopeVisibility(filter.scope)];
@@ -50,7 +64,7 @@ export async function listAuditEventRecords(db: DbOrTx, filter: AuditEventFilter
   if (filter.to) conditions.push(lte(auditEvents.at, new Date(filter.to)));
   const where = and(...conditions);
   const records = await db
-    .select({ event: auditEvents, actorName: sql<string | null>`coalesce(${actorStaff.displayName}, ${actorUser.alias})` })
+    .select({ event: auditEvents, actorName: sql<string | null>`coalesce(${actorStaff.displayName}, ${actorUser.alias})`, targetName })
     .from(auditEvents)
     .leftJoin(actorStaff, and(eq(auditEvents.actorType, "staff"), eq(auditEvents.actorId, actorStaff.id)))
     .leftJoin(actorUser, and(eq(auditEvents.actorType, "user"), eq(auditEvents.actorId, actorUser.id)))

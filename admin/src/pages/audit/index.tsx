@@ -31,9 +31,12 @@ export default function AuditPage() {
             emptyDescription="没有符合条件的记录"
             scroll={{ x: 900 }}
             expandable={{
-              rowExpandable: (event) => event.detail !== null || event.requestId !== null,
+              rowExpandable: () => true,
               expandedRowRender: (event) => (
-                <Flex vertical gap={4}>
+                <Flex vertical gap={4} data-testid="audit-raw">
+                  {/* The raw values, for the centre when a label is not enough. */}
+                  <Typography.Text type="secondary">动作代码：{event.action}</Typography.Text>
+                  {event.targetType ? <Typography.Text type="secondary">对象：{event.targetType}{event.targetId ? ` · ${event.targetId}` : ""}</Typography.Text> : null}
                   {event.requestId ? <Typography.Text type="secondary">请求编号：{event.requestId}</Typography.Text> : null}
                   {event.detail ? (
                     <pre style={{ margin: 0, whiteSpace: "pre-wrap", wordBreak: "break-all", fontSize: 12 }}>{JSON.stringify(event.detail, null, 2)}</pre>

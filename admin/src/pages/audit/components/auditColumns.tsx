@@ -1,7 +1,7 @@
 import { Button, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import dayjs from "dayjs";
-import type { AuditEventView } from "@xinyuan/shared";
+import { auditActionLabel, auditTargetTypeLabel, type AuditEventView } from "@xinyuan/shared";
 import type { SortOrder } from "../../../components/serverTable/tableSort";
 
 const actorTypeLabels: Record<AuditEventView["actorType"], string> = { staff: "工作人员", user: "小程序用户", system: "系统" };
@@ -24,15 +24,15 @@ export function auditColumns(sortOrderOf: (field: string) => SortOrder, filterBy
         );
       },
     },
-    { title: "动作", key: "action", render: (_value, event) => <Typography.Text code>{event.action}</Typography.Text> },
+    { title: "动作", key: "action", render: (_value, event) => <Typography.Text title={event.action}>{auditActionLabel(event.action)}</Typography.Text> },
     {
       title: "对象",
       key: "target",
       render: (_value, event) =>
         event.targetType ? (
-          <Typography.Text>
-            {event.targetType}
-            {event.targetId ? <Typography.Text type="secondary"> · {event.targetId}</Typography.Text> : null}
+          <Typography.Text title={event.targetId ?? undefined}>
+            {auditTargetTypeLabel(event.targetType)}
+            {event.targetName ? <Typography.Text type="secondary"> · {event.targetName}</Typography.Text> : null}
           </Typography.Text>
         ) : (
           "—"

@@ -7,6 +7,7 @@ interface EventBody {
   actorId: string | null;
   actorName: string | null;
   targetId: string | null;
+  targetName: string | null;
   at: string;
 }
 
@@ -31,6 +32,8 @@ describe("auditEvents.list", () => {
     const events = response.body.items as EventBody[];
     expect(events.map((event) => event.action)).toEqual(["staff.login", "staff.login.failed"]);
     expect(events[0]).toMatchObject({ actorId: member.id, actorName: expect.stringContaining("测试老师") });
+    // The log screen names the subject (a staff member by name), not only its UUID.
+    expect(events[1]).toMatchObject({ targetId: member.id, targetName: expect.stringContaining("测试老师") });
     const oldestFirst = await search(admin.auth, { action: "staff.login", targetId: member.id, sort: "at" }).expect(200);
     expect((oldestFirst.body.items as EventBody[]).map((event) => event.action)).toEqual(["staff.login.failed", "staff.login"]);
   });
