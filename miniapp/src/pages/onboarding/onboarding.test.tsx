@@ -45,6 +45,17 @@ async function agreeToBothConsents() {
 const posted = (path: string) => api.requests.filter((req) => req.method !== 'GET' && req.url === `/api/v1${path}`).map((req) => req.body)
 
 describe('first-run consent flow', () => {
+  it('starts every step at its top, so the step counter is never scrolled away', async () => {
+    const scrolls = jest.spyOn(Taro, 'pageScrollTo').mockResolvedValue({ errMsg: 'pageScrollTo:ok' } as never)
+    render(<OnboardingPage />)
+    await screen.findByText(privacyText.title)
+    const before = scrolls.mock.calls.length
+    await tap('我已阅读并同意')
+    await screen.findByText(sensitiveText.title)
+    await waitFor(() => expect(scrolls.mock.calls.length).toBeGreaterThan(before))
+    expect(scrolls).toHaveBeenLastCalledWith({ scrollTop: 0, duration: 0 })
+  })
+
   it('walks an under-14 student through privacy, sensitive data, age, guardian and school', async () => {
     render(<OnboardingPage />)
 

@@ -40,7 +40,12 @@ export function useOnboarding() {
   const steps = me ? plannedSteps(me, progress) : []
 
   useEffect(() => {
-    if (step === 'done') void Taro.reLaunch({ url: pagePaths.home })
+    if (step === 'done') {
+      void Taro.reLaunch({ url: pagePaths.home })
+      return
+    }
+    // Each step starts at its top: the last step's scroll position hid "第 2 步，共 5 步" and the lead.
+    if (step) void Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 0 })).catch(() => undefined)
   }, [step])
 
   /** Runs one save; the server's answer (or a fresh GET /me) decides the next step. */
