@@ -51,7 +51,13 @@ export function DeleteAccount({ onDeleted }: { onDeleted: () => void }) {
     <View>
       <Notice title='确定要注销吗？' tone='alert'>
         <Text>
-          注销后，你的昵称、身份、学校和同意记录都会被删除，而且不能恢复。按照规定，系统的安全审计记录会再保留一段时间。如果只是想休息一下，不注销也完全可以。
+          注销后，你的昵称、身份、学校和同意记录都会被删除，而且不能恢复。
+        </Text>
+        <Text>
+          正在进行的聊天会结束，热线排队和回拨会取消，你留下的电话号码会删除。按照心理服务的规定，以前的聊天和来电记录会作为服务档案保存一段时间，但和你不再有任何关联，没有人能认出是你。系统的安全审计记录也会再保留一段时间。
+        </Text>
+        <Text>
+          想留一份自己的记录，可以先点上面的“导出我的数据”。如果只是想休息一下，不注销也完全可以。
         </Text>
       </Notice>
       {error ? <Notice tone='warm'>{describeError(error)}</Notice> : null}

@@ -66,6 +66,8 @@ describe('我的 page', () => {
 
     await tap('注销账号')
     expect(await screen.findByText('确定要注销吗？')).toBeTruthy()
+    // It says what happens to chats and call records, not only to the profile.
+    expect(await screen.findByText(/正在进行的聊天会结束.*以前的聊天和来电记录会作为服务档案保存.*没有人能认出是你/)).toBeTruthy()
     await tap('我再想想')
     expect(api.user.deleted).toBe(false)
 
