@@ -29,6 +29,18 @@ export const hotlineTicketStatusLabels: Record<HotlineTicketStatus, string> = {
 export const hotlineNotifyTemplates = ["call_soon", "missed"] as const;
 export type HotlineNotifyTemplate = (typeof hotlineNotifyTemplates)[number];
 
+/**
+ * A number as people type it ("138 0013 8000", "+86 138-0013-8000", "(0818)7362000", full-width digits)
+ * in the one form the server accepts: a mobile as 11 digits, a landline as area code, hyphen, number.
+ */
+export function normalisePhoneNumber(raw: string): string {
+  const text = raw.normalize("NFKC").replace(/[\s()（）]/g, "").replace(/^\+?86-?(?=1)/, "");
+  if (/^1[\d-]+$/.test(text)) return text.replace(/-/g, "");
+  // 010 and 02x are three-digit area codes (Beijing, Shanghai, Tianjin, Chongqing, 020–029); the rest have four.
+  if (/^0(10|2\d)/.test(text)) return text.replace(/^(0\d{2})-?(\d{7,8})$/, "$1-$2");
+  return text.replace(/^(0\d{3})-?(\d{7,8})$/, "$1-$2");
+}
+
 /** Mainland mobile (11 digits from 1) or a landline with area code. */
 export const phoneNumber = z
   .string()

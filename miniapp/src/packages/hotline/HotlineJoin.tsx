@@ -1,5 +1,5 @@
 import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
-import type { CallerTicketView, HotlineStatusView, HotlineTicketKind } from '@xinyuan/shared'
+import { normalisePhoneNumber, phoneNumber, type CallerTicketView, type HotlineStatusView, type HotlineTicketKind } from '@xinyuan/shared'
 import { useEffect, useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { ChoiceList } from '../../components/ChoiceList'
@@ -46,7 +46,10 @@ export function HotlineJoin({ status, onJoined, onOutdated, callbackOnly = false
   const windowChoices = offered.map((option) => ({ value: option.start, label: option.label }))
   const chosen = offered.find((option) => option.start === windowStart)
   const canBook = offered.length > 0
-  const ready = kind === 'inbound' || (kind === 'callback' && phone.trim() !== '' && chosen !== undefined)
+  const callbackNumber = normalisePhoneNumber(phone)
+  const phoneValid = phoneNumber.safeParse(callbackNumber).success
+  const [phoneTouched, setPhoneTouched] = useState(false)
+  const ready = kind === 'inbound' || (kind === 'callback' && phoneValid && chosen !== undefined)
 
   // a status reload (after a refusal, a resync, a pull-down) may no longer offer the chosen window: never send a stale one
   useEffect(() => {
@@ -61,7 +64,7 @@ export function HotlineJoin({ status, onJoined, onOutdated, callbackOnly = false
       const notify = kind === 'callback' ? await requestHotlineReminders() : undefined
       const base = { kind, feelingUnsafe: unsafe, ...(topic.trim() ? { topic: topic.trim() } : {}), ...(notify ? { notify } : {}) }
       const window = chosen && { start: chosen.start, end: chosen.end }
-      onJoined(await joinHotline(kind === 'callback' ? { ...base, phone: phone.trim(), window } : base, { toast: false }))
+      onJoined(await joinHotline(kind === 'callback' ? { ...base, phone: callbackNumber, window } : base, { toast: false }))
     } catch (caught) {
       setError(describeError(caught))
       if (caught instanceof ApiError && outdatedCodes.has(caught.code)) void onOutdated()
@@ -83,7 +86,9 @@ export function HotlineJoin({ status, onJoined, onOutdated, callbackOnly = false
       {kind === 'callback' && canBook ? (
         <View className='hotline-form'>
           <Text className='hotline-form__label'>回电号码（只有给你打电话的老师能看到）</Text>
-          <Input className='hotline-form__input' type='number' maxlength={13} value={phone} placeholder='手机号或带区号的座机' onInput={(event) => setPhone(event.detail.value)} />
+          {/* type text, not number: a landline needs its "-" (0818-7362000), and people type spaces */}
+          <Input className='hotline-form__input' type='text' maxlength={20} value={phone} placeholder='手机号或带区号的座机，如 0818-7362000' onInput={(event) => setPhone(event.detail.value)} onBlur={() => setPhoneTouched(true)} />
+          {phoneTouched && phone.trim() !== '' && !phoneValid ? <Text className='hotline-form__error'>这个号码好像不完整：手机号是 11 位数字，座机请加上区号，比如 0818-7362000。</Text> : null}
           <Text className='hotline-form__label'>什么时候方便接电话？</Text>
           <ChoiceList choices={windowChoices} value={windowStart} onChange={setWindowStart} />
         </View>

@@ -121,7 +121,7 @@ function joinRequests(): RecordedRequest[] {
 
 async function phoneInput(): Promise<HTMLInputElement> {
   return waitFor(() => {
-    const found = document.querySelector<HTMLInputElement>('input[placeholder="手机号或带区号的座机"]')
+    const found = document.querySelector<HTMLInputElement>('input[placeholder^="手机号或带区号的座机"]')
     if (!found) throw new Error('no phone input yet')
     return found
   })
@@ -146,9 +146,27 @@ describe('hotline page', () => {
     for (const text of ['12356', '12355', '110', '120', '在线文字聊天', '给学校心理老师写信']) expect(screen.getAllByText(text).length).toBeGreaterThan(0)
     expect(screen.queryByText('你想怎么和老师通话？')).toBeNull()
     expect(screen.queryByText(bookingHeading)).toBeNull()
-    expect(document.querySelector('input[placeholder="手机号或带区号的座机"]')).toBeNull()
+    expect(document.querySelector('input[placeholder^="手机号或带区号的座机"]')).toBeNull()
     fireEvent.click(screen.getByText('在线文字聊天'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/chat/index' })
+  })
+
+  it('takes a landline with its area code as typed, and says kindly when a number is incomplete', async () => {
+    render(<HotlinePage />)
+    fireEvent.click(await screen.findByText('请老师给我回电'))
+    const input = await phoneInput()
+    expect(input.type).toBe('text')
+    fireEvent.click(screen.getByText('今天 18:50–21:00'))
+    fireEvent.input(input, { target: { value: '1380013' } })
+    fireEvent.blur(input)
+    expect(await screen.findByText(/这个号码好像不完整/)).toBeTruthy()
+    expect(submitButton().classList.contains('xy-button--disabled')).toBe(true)
+    fireEvent.input(input, { target: { value: '(0818) 736 2000' } })
+    await waitFor(() => expect(submitButton().classList.contains('xy-button--disabled')).toBe(false))
+    expect(screen.queryByText(/这个号码好像不完整/)).toBeNull()
+    fireEvent.click(screen.getByText('提交，等老师回电'))
+    await waitFor(() => expect(joinRequests()).toHaveLength(1))
+    expect(joinRequests()[0]?.body).toMatchObject({ kind: 'callback', phone: '0818-7362000' })
   })
 
   it('shows the waiting count and the server estimate, joins as "call me back" in a window the server offers and follows the live position', async () => {
@@ -304,7 +322,7 @@ describe('hotline page', () => {
 
     expect(await screen.findByText('排队回电前，还差监护人同意')).toBeTruthy()
     expect(screen.queryByText(bookingHeading)).toBeNull()
-    expect(document.querySelector('input[placeholder="手机号或带区号的座机"]')).toBeNull()
+    expect(document.querySelector('input[placeholder^="手机号或带区号的座机"]')).toBeNull()
   })
 
   it('open but no call-back time to book: says so kindly, points to calling in and the other ways, and cannot submit a call-back', async () => {
@@ -313,7 +331,7 @@ describe('hotline page', () => {
     fireEvent.click(await screen.findByText('请老师给我回电'))
 
     expect(await screen.findByText(/接下来几天暂时约不到老师回电的时间，真的很抱歉。你可以选“我自己拨打热线”/)).toBeTruthy()
-    expect(document.querySelector('input[placeholder="手机号或带区号的座机"]')).toBeNull()
+    expect(document.querySelector('input[placeholder^="手机号或带区号的座机"]')).toBeNull()
     expect(submitButton().classList.contains('xy-button--disabled')).toBe(true)
     for (const text of ['12356', '在线文字聊天', '给学校心理老师写信']) expect(screen.getAllByText(text).length).toBeGreaterThan(0)
   })
