@@ -5,7 +5,6 @@ import {
   apiRoutes,
   contactActionLabels,
   contactActions,
-  contactRepeatLabels,
   contactRepeats,
   referralTargetLabels,
   referralTargets,
@@ -14,10 +13,11 @@ import {
   statedGenderLabels,
   statedGenders,
   type ContactCategoryTreeView,
+  type ContactChannel,
 } from "@xinyuan/shared";
 import { call } from "../../request";
 import { useAsync } from "../../hooks/useAsync";
-import { categoryTreeData } from "./contactRecordForm";
+import { categoryTreeData, contactRecordWording } from "./contactRecordForm";
 
 const labelled = <K extends string>(keys: readonly K[], labels: Record<K, string>) => keys.map((key) => ({ value: key, label: labels[key] }));
 
@@ -26,14 +26,15 @@ const labelled = <K extends string>(keys: readonly K[], labels: Record<K, string
  * categories from the county taxonomy (multi-select tree), risk level, what was done, referral,
  * follow-up and an encrypted summary. Put it inside a <Form>; map the values with toContactRecordBody.
  */
-export function ContactRecordFields() {
+export function ContactRecordFields({ channel }: { channel: ContactChannel }) {
+  const wording = contactRecordWording(channel);
   const categories = useAsync(() => call<typeof apiRoutes.listContactCategories, ContactCategoryTreeView[]>(apiRoutes.listContactCategories, { policy: "silent" }), []);
   const actions = Form.useWatch<string[] | undefined>("actions");
   const risk = Form.useWatch<string | undefined>("riskLevel");
 
   return (
     <>
-      <Form.Item name="categoryIds" label="来电原因分类" rules={[{ required: true, message: "请至少选择一个来电原因分类" }]} extra={categories.error ? `分类没能加载：${categories.error.message}` : "可多选，大类或小类均可"}>
+      <Form.Item name="categoryIds" label={wording.categoryLabel} rules={[{ required: true, message: `请至少选择一个${wording.categoryLabel}` }]} extra={categories.error ? `分类没能加载：${categories.error.message}` : "可多选，大类或小类均可"}>
         <TreeSelect
           treeData={categories.data ? categoryTreeData(categories.data) : []}
           loading={categories.loading}
@@ -43,7 +44,7 @@ export function ContactRecordFields() {
           placeholder="选择一个或多个分类"
           allowClear
           maxTagCount={6}
-          aria-label="来电原因分类"
+          aria-label={wording.categoryLabel}
         />
       </Form.Item>
       <Form.Item name="riskLevel" label="风险评估" rules={[{ required: true, message: "请评估风险等级" }]}>
@@ -54,7 +55,7 @@ export function ContactRecordFields() {
         <InputNumber min={0} max={600} style={{ width: 140 }} />
       </Form.Item>
       <Form.Item name="repeat" label="首次 / 再次">
-        <Radio.Group options={labelled(contactRepeats, contactRepeatLabels)} />
+        <Radio.Group options={labelled(contactRepeats, wording.repeatLabels)} />
       </Form.Item>
       <Form.Item name="gender" label="性别（按对方所说）">
         <Radio.Group options={labelled(statedGenders, statedGenderLabels)} />

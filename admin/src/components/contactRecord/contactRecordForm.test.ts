@@ -1,5 +1,5 @@
 import type { ContactCategoryTreeView } from "@xinyuan/shared";
-import { categoryTreeData, minutesSince, toContactRecordBody } from "./contactRecordForm";
+import { categoryTreeData, contactRecordWording, followUpForRisk, minutesSince, toContactRecordBody } from "./contactRecordForm";
 
 const category = (id: string, name: string, active = true, parentId: string | null = null) => ({ id, code: id, name, parentId, sortOrder: 0, active });
 
@@ -36,5 +36,18 @@ describe("contact record form", () => {
     expect(minutesSince("2025-05-01T10:00:10Z", now)).toBe(30);
     expect(minutesSince("2025-05-01T10:29:59Z", now)).toBe(1);
     expect(minutesSince(null, now)).toBe(0);
+  });
+
+  it("words the form per channel: a chat is 咨询, a letter 来信, a call 来电", () => {
+    expect(contactRecordWording("online")).toEqual({ categoryLabel: "咨询原因分类", repeatLabels: { first: "首次咨询", repeat: "再次咨询", unknown: "不确定" } });
+    expect(contactRecordWording("mailbox").categoryLabel).toBe("来信原因分类");
+    expect(contactRecordWording("hotline").repeatLabels.first).toBe("首次来电");
+  });
+
+  it("switches follow-up on for high and imminent risk unless the counsellor chose", () => {
+    expect(followUpForRisk("high", false)).toBe(true);
+    expect(followUpForRisk("imminent", false)).toBe(true);
+    expect(followUpForRisk("low", false)).toBeUndefined();
+    expect(followUpForRisk("imminent", true)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { ContactAction, ContactAgeBand, ContactCategoryTreeView, ContactRecordBody, ContactRepeat, ReferralTarget, RiskLevel, StatedGender } from "@xinyuan/shared";
+import type { ContactAction, ContactAgeBand, ContactCategoryTreeView, ContactChannel, ContactRecordBody, ContactRepeat, ReferralTarget, RiskLevel, StatedGender } from "@xinyuan/shared";
 
 /** The outcome form's values as antd holds them (the same form for hotline calls and chats). */
 export interface ContactRecordValues {
@@ -52,4 +52,26 @@ export function toContactRecordBody(values: ContactRecordValues): ContactRecordB
 export function minutesSince(startedAt: string | null | undefined, now: Date = new Date()): number {
   if (!startedAt) return 0;
   return Math.max(1, Math.round((now.getTime() - new Date(startedAt).getTime()) / 60_000));
+}
+
+/** How the record form speaks of the contact: a chat is not a call, a letter is neither. */
+export interface ContactRecordWording {
+  categoryLabel: string;
+  repeatLabels: Record<ContactRepeat, string>;
+}
+
+const contactNouns: Record<ContactChannel, string> = { hotline: "来电", callback: "来电", online: "咨询", mailbox: "来信", in_person: "面询" };
+
+export function contactRecordWording(channel: ContactChannel): ContactRecordWording {
+  const noun = contactNouns[channel];
+  return { categoryLabel: `${noun}原因分类`, repeatLabels: { first: `首次${noun}`, repeat: `再次${noun}`, unknown: "不确定" } };
+}
+
+/**
+ * Follow-up is switched on when the risk is assessed high or imminent, unless the counsellor already
+ * chose for themselves: a high-risk contact must not end without an owned follow-up by default.
+ */
+export function followUpForRisk(risk: RiskLevel | undefined, followUpTouched: boolean): boolean | undefined {
+  if (followUpTouched) return undefined;
+  return risk === "high" || risk === "imminent" ? true : undefined;
 }

@@ -111,6 +111,7 @@ export function ConversationView({ conversationId, mode, selfId, isSupervisor, o
         </Card>
       </Col>
       <ContactRecordModal
+        channel="online"
         open={ending}
         title={`结束咨询：${view.alias}`}
         okText="结束并保存记录"

@@ -134,6 +134,7 @@ export function ClaimedCallPanel({ call, selfId, onDone }: ClaimedCallPanelProps
       </Flex>
       <CallHistoryDrawer callId={call.id} alias={call.alias} open={historyOpen} onClose={() => setHistoryOpen(false)} />
       <ContactRecordModal
+        channel={call.kind === "callback" ? "callback" : "hotline"}
         open={outcomeOpen}
         title={`通话记录：${call.alias}`}
         okText="保存记录并结束"

@@ -65,6 +65,7 @@ export function HotlineActions({ hasCall, canTake, waiting, notReadyReason, onCl
       </Space.Compact>
       <Button onClick={() => setInboundOpen(true)}>登记无排队号来电</Button>
       <ContactRecordModal
+        channel="hotline"
         open={inboundOpen}
         title="登记来电（没有排队号）"
         okText="保存记录"
