@@ -204,7 +204,8 @@ export interface HotlineBoardView {
     /** answeredWithin5Min / offered; null when nothing was offered yet. */
     serviceLevel: number | null;
   };
-  averageHandleMinutes: number;
+  /** Calls completed in the last 14 days and their mean length; minutes null until one is completed. */
+  handleTime: { calls: number; minutes: number | null };
 }
 
 // Roster (值班表)

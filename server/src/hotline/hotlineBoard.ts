@@ -5,7 +5,7 @@ import type { Services } from "../services";
 import { hotlineOpenState } from "./hotlineSchedule";
 import { staffOnLeaveAt } from "./staffLeave";
 import { startOfCountyDay } from "./countyTime";
-import { averageHandleMinutes } from "./waitEstimate";
+import { measuredHandleTime } from "./waitEstimate";
 
 const targetMs = hotlineAnswerTargetMinutes * 60_000;
 
@@ -71,6 +71,7 @@ export async function loadHotlineBoard(services: Services): Promise<HotlineBoard
       offered,
       serviceLevel: offered === 0 ? null : Math.round((answered / offered) * 1000) / 1000,
     },
-    averageHandleMinutes: await averageHandleMinutes(db, now),
+    // What calls really took (the estimate's stand-in of 15 minutes is not a measurement to show).
+    handleTime: await measuredHandleTime(db, now),
   };
 }

@@ -191,6 +191,11 @@ describe("hotline call lifecycle", () => {
     expect(board.today.abandoned).toBeGreaterThanOrEqual(1);
     expect(board.today.serviceLevel).toEqual(expect.any(Number));
     expect(board.counsellors.find((member) => member.staffId === counsellor.id)).toMatchObject({ state: "available", onShift: true });
+    // The mean length of the calls really completed, not the estimate's 15-minute stand-in.
+    const completed = (await t.db.select().from(hotlineTickets).where(eq(hotlineTickets.status, "completed"))).filter((row) => row.claimedAt && row.closedAt);
+    const meanMinutes = completed.reduce((sum, row) => sum + (row.closedAt!.getTime() - row.claimedAt!.getTime()) / 60_000, 0) / completed.length;
+    expect(board.handleTime).toEqual({ calls: completed.length, minutes: Math.max(1, Math.round(meanMinutes)) });
+    expect(board.handleTime.minutes).toBeLessThan(15);
     await t.request.get("/api/v1/hotline/board").set(counsellor.auth).expect(403);
   });
 });

@@ -7,8 +7,8 @@ export const defaultHandleMinutes = 15;
 const sampleDays = 14;
 const minimumSample = 5;
 
-/** Mean minutes from claim to outcome of calls completed in the last two weeks (the line's own pace). */
-export async function averageHandleMinutes(db: DbOrTx, now: Date): Promise<number> {
+/** Calls completed in the last two weeks and their mean minutes from claim to outcome (null with none). */
+export async function measuredHandleTime(db: DbOrTx, now: Date): Promise<{ calls: number; minutes: number | null }> {
   const since = new Date(now.getTime() - sampleDays * 86_400_000);
   const [row] = await db
     .select({
@@ -17,8 +17,15 @@ export async function averageHandleMinutes(db: DbOrTx, now: Date): Promise<numbe
     })
     .from(hotlineTickets)
     .where(and(eq(hotlineTickets.status, "completed"), isNotNull(hotlineTickets.claimedAt), gte(hotlineTickets.closedAt, since)));
-  if (!row || Number(row.count) < minimumSample || row.minutes === null) return defaultHandleMinutes;
-  return Math.max(1, Math.round(Number(row.minutes)));
+  const calls = Number(row?.count ?? 0);
+  return { calls, minutes: calls === 0 || row?.minutes == null ? null : Math.max(1, Math.round(Number(row.minutes))) };
+}
+
+/** The pace behind wait estimates: the line's own mean once it has served enough calls, else a typical call. */
+export async function averageHandleMinutes(db: DbOrTx, now: Date): Promise<number> {
+  const measured = await measuredHandleTime(db, now);
+  if (measured.calls < minimumSample || measured.minutes === null) return defaultHandleMinutes;
+  return measured.minutes;
 }
 
 /**

@@ -51,7 +51,7 @@ export function SupervisorBoard() {
         </Card>
       </Col>
       <Col span={24}>
-        <Card title={`值班咨询师（平均通话 ${view.averageHandleMinutes} 分钟）`} size="small">
+        <Card title={`值班咨询师（${handleTimeText(view.handleTime)}）`} size="small">
           <Table<BoardCounsellor>
             rowKey="staffId"
             size="small"
@@ -69,4 +69,10 @@ export function SupervisorBoard() {
       </Col>
     </Row>
   );
+}
+
+/** "近 14 天 3 通电话，平均 8 分钟", or that there is nothing to average yet. */
+export function handleTimeText(handleTime: { calls: number; minutes: number | null }): string {
+  if (handleTime.calls === 0 || handleTime.minutes === null) return "近 14 天还没有完成的通话";
+  return `近 14 天 ${handleTime.calls} 通电话，平均 ${handleTime.minutes} 分钟`;
 }
