@@ -22,7 +22,8 @@ function IdleWatch() {
 export function App() {
   return (
     <ConfigProvider locale={zhCN} theme={adminTheme} button={{ autoInsertSpace: false }}>
-      <AntApp>
+      {/* Toasts open below the 64 px header, never over its duty switch and account menu. */}
+      <AntApp message={{ top: 72 }} notification={{ top: 72 }}>
         <ApiClientBridge />
         <IdleWatch />
         <BrowserRouter basename="/admin">

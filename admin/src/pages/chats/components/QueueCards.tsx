@@ -10,7 +10,13 @@ const riskTag = (level: StaffConversationView["riskLevel"]) => (level === "none"
 /** The waiting chats with 接入 (priority first, as the server orders them). `busyId`: a 接入 or 接手 still on its way. */
 export function ChatQueueCard({ queue, canAccept, busyId, onAccept }: { queue: ChatQueueEntryView[]; canAccept: boolean; busyId: string | null; onAccept: (id: string) => void }) {
   return (
-    <Card size="small" title={<Badge count={queue.length} offset={[12, 0]} color="#3a8f7f">排队中</Badge>} data-testid="chat-queue">
+    <Card size="small" title={
+        // The count sits inline: as a corner badge it was clipped by the card's title.
+        <Space size={8}>
+          排队中
+          <Badge count={queue.length} showZero color={queue.length > 0 ? "#3a8f7f" : "#bfbfbf"} />
+        </Space>
+      } data-testid="chat-queue">
       <List<ChatQueueEntryView>
         size="small"
         dataSource={queue}
