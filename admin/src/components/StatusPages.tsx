@@ -25,7 +25,7 @@ export function NotFoundPage() {
     <Result
       status="404"
       title="没有找到这个页面"
-      subTitle="地址可能输错了，或者这项功能还在建设中。"
+      subTitle="地址可能输错了，或者你的账号没有这个页面。可以从左侧菜单重新进入。"
       extra={
         <Button type="primary" onClick={() => navigate("/")}>
           回到工作台
