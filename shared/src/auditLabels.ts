@@ -64,6 +64,7 @@ export const auditActionLabels: Record<string, string> = {
   "chat.reply.create": "新增常用回复",
   "chat.reply.update": "修改常用回复",
   "chat.reply.delete": "删除常用回复",
+  "statistics.export": "导出统计报表",
 };
 
 export const auditTargetTypeLabels: Record<string, string> = {

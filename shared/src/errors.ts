@@ -54,6 +54,7 @@ export const errorMessages = {
   HOTLINE_TICKET_NOT_FOUND: "没有找到这次排队记录。",
   HOTLINE_TICKET_CLOSED: "这次排队已经结束了。",
   HOTLINE_WINDOW_INVALID: "回拨时间段不正确：请选择从现在起 7 天内、30 分钟到 12 小时之间的时间段。",
+  REPORT_FONT_MISSING: "服务器上缺少中文字体，暂时不能生成 PDF。请先导出 Excel，或请管理员安装中文字体。",
   HOTLINE_WINDOW_NOT_STAFFED: "你选的时间段里暂时没有老师值班，没法按时给你回电。请换一个时间段，或者先用下面的方式找我们。",
   CHAT_REMINDER_FAILED: "回复提醒没有设置成功。没关系，老师回复后你打开小程序就能看到；也可以稍后再试一次。",
   HOTLINE_NOTIFY_FAILED: "订阅提醒没有设置成功，请重新打开小程序后再试一次。",

@@ -20,3 +20,4 @@ export * from "./chat";
 export * from "./chatSync";
 export * from "./miniappPages";
 export * from "./auditLabels";
+export * from "./statistics";

@@ -109,7 +109,8 @@ export function coveredMs(intervals: Interval[], start: number, end: number): nu
 export async function coverageGaps(db: DbOrTx, config: HotlineConfig, from: Date, days: number) {
   const to = new Date(from.getTime() + days * 86_400_000);
   const staffed = await staffedIntervals(db, from, to);
-  let gaps: Interval[] = await serviceIntervals(db, config, from, to);
+  const service = await serviceIntervals(db, config, from, to);
+  let gaps: Interval[] = service;
   for (const covered of staffed) gaps = subtract(gaps, covered);
   const holidays = await holidaysBetween(db, countyDateOf(from), countyDateOf(to));
   return {
@@ -117,5 +118,7 @@ export async function coverageGaps(db: DbOrTx, config: HotlineConfig, from: Date
     to,
     gaps: gaps.map((gap) => ({ startsAt: new Date(gap.start).toISOString(), endsAt: new Date(gap.end).toISOString(), minutes: Math.round((gap.end - gap.start) / 60_000) })),
     holidays,
+    /** The service hours in the range (holidays excluded), the whole the gaps are part of. */
+    serviceMinutes: Math.round(service.reduce((sum, piece) => sum + piece.end - piece.start, 0) / 60_000),
   };
 }
