@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { eq } from "drizzle-orm";
 import type { StatisticsView, StatRow } from "@xinyuan/shared";
-import { auditEvents, contactCategories, contactRecordCategories, contactRecords, hotlineTickets } from "../db/schema";
+import { eq, sql } from "drizzle-orm";
+import { auditEvents, contactCategories, contactRecordCategories, contactRecords, contactStatsDaily, hotlineTickets } from "../db/schema";
 import { countyInstant } from "../hotline/countyTime";
 import { createTestApp, type TestApp } from "../../../tests/support/testApp";
 import { buildArea, buildSchool, buildStaff } from "../../../tests/support/factories";
@@ -149,7 +149,7 @@ describe("statistics.dashboard", () => {
     }).expect(200);
     expect(xlsx.headers["content-type"]).toContain("spreadsheetml");
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.body as Buffer);
+    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("统计报表")!;
     const lines: string[][] = [];
     sheet.eachRow((sheetRow) => lines.push((sheetRow.values as unknown[]).slice(1).map((value) => String(value ?? ""))));
@@ -171,5 +171,22 @@ describe("statistics.dashboard", () => {
     const exports = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "statistics.export"));
     expect(exports.map((event) => (event.detail as { format: string }).format).sort()).toEqual(["pdf", "xlsx"]);
     expect(exports.every((event) => event.actorId === admin.id)).toBe(true);
+  });
+
+  it("keeps the daily rollup equal to a rebuild from the records through inserts, moves and removed categories", async () => {
+    const snapshot = async () =>
+      (await t.db.select().from(contactStatsDaily)).filter((row) => row.n !== 0).map((row) => `${row.day}|${row.areaId}|${row.schoolId}|${row.dimension}|${row.key}|${row.n}`).sort();
+    const incremental = await snapshot();
+    await t.db.execute(sql`SELECT contact_stats_rebuild()`);
+    expect(await snapshot()).toEqual(incremental);
+
+    const [moved] = await t.db.select().from(contactRecords).where(eq(contactRecords.schoolId, places.a1)).limit(1);
+    await t.db.update(contactRecords).set({ schoolId: places.b1, areaId: places.areaB, riskLevel: "medium" }).where(eq(contactRecords.id, moved!.id));
+    const [link] = await t.db.select().from(contactRecordCategories).limit(1);
+    await t.db.delete(contactRecordCategories).where(sql`${contactRecordCategories.recordId} = ${link!.recordId} AND ${contactRecordCategories.categoryId} = ${link!.categoryId}`);
+    const changed = await snapshot();
+    expect(changed).not.toEqual(incremental);
+    await t.db.execute(sql`SELECT contact_stats_rebuild()`);
+    expect(await snapshot()).toEqual(changed);
   });
 });

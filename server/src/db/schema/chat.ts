@@ -57,6 +57,8 @@ export const conversations = pgTable(
     index("conversations_queue_idx").on(table.status, table.queuedAt),
     index("conversations_staff_idx").on(table.assignedStaffId, table.status),
     index("conversations_user_idx").on(table.userId, table.createdAt),
+    /** Statistics: chats started in a period. */
+    index("conversations_created_idx").on(table.createdAt),
   ],
 );
 
@@ -84,6 +86,8 @@ export const chatMessages = pgTable(
     uniqueIndex("chat_messages_seq_idx").on(table.conversationId, table.seq),
     uniqueIndex("chat_messages_client_id_idx").on(table.conversationId, table.senderType, table.senderId, table.clientMessageId),
     index("chat_messages_sender_idx").on(table.senderType, table.senderId, table.createdAt),
+    /** Statistics: a chat's first counsellor message (first-response time). */
+    index("chat_messages_first_staff_idx").on(table.conversationId, table.createdAt).where(sql`sender_type = 'staff'`),
   ],
 );
 
