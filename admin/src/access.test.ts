@@ -21,22 +21,22 @@ describe("access", () => {
     [
       "a county centre admin manages staff everywhere, the directory, settings and reads audit",
       staff(["centre_admin"], "county"),
-      only("canUseAdmin", "canManageStaff", "canManageStaffCounty", "canManageDirectory", "canManageSettings", "canReadAudit", ...rosterManagement),
+      only("canUseAdmin", "canManageStaff", "canManageStaffCounty", "canManageDirectory", "canManageSettings", "canReadAudit", "canReadStatistics", ...rosterManagement),
     ],
     [
-      "an area centre admin manages staff and reads audit inside the area only, not the directory, settings or the county roster",
+      "an area centre admin manages staff, reads audit and statistics inside the area only, not the directory, settings or the county roster",
       staff(["centre_admin"], "area"),
-      only("canUseAdmin", "canManageStaff", "canReadAudit"),
+      only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics"),
     ],
     [
-      "a school centre admin manages staff and reads audit inside the school only",
+      "a school centre admin manages staff, reads audit and statistics inside the school only",
       staff(["centre_admin"], "school"),
-      only("canUseAdmin", "canManageStaff", "canReadAudit"),
+      only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics"),
     ],
     [
       "a county supervisor supervises, works the hotline and chats, keeps the roster and reads audit",
       staff(["supervisor"], "county"),
-      only("canUseAdmin", "canSupervise", "canReadAudit", "canWorkHotline", ...rosterManagement, ...counsellingWork),
+      only("canUseAdmin", "canSupervise", "canReadAudit", "canReadStatistics", "canWorkHotline", ...rosterManagement, ...counsellingWork),
     ],
     [
       "an area supervisor reads audit too (the server narrows it) but neither works the county hotline nor supervises county-wide chats",

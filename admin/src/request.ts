@@ -63,6 +63,8 @@ export interface CallOptions<C> {
   /** Defaults to "message". Use "silent" when the page shows the error itself (forms, login). */
   policy?: ErrorPolicy;
   signal?: AbortSignal;
+  /** "blob" for a file download (a report); errors still arrive as the JSON error shape. */
+  responseType?: "json" | "blob";
 }
 
 export interface ApiClientConfig {
@@ -157,6 +159,7 @@ export function createApiClient(config: ApiClientConfig) {
       return fail(new ApiError("NETWORK_ERROR", networkErrorMessage, 0));
     }
 
+    if (response.ok && options.responseType === "blob") return (await response.blob()) as TResponse;
     const payload = await readJson(response);
     if (!response.ok) return fail(errorFromResponse(response.status, payload));
     return payload as TResponse;

@@ -6,6 +6,7 @@ const shortcutNotes: Record<string, string> = {
   "/staff": "新建账号、分配角色和范围、重置密码",
   "/directory": "维护片区、中心校和学校名录",
   "/audit": "查看谁在什么时候做了什么",
+  "/statistics": "服务量、接起率、覆盖情况和学期报表",
   "/settings": "两步验证等全局安全设置",
   "/account": "修改密码、绑定身份验证器",
 };
