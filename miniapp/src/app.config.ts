@@ -17,6 +17,9 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#f7f3ee',
     navigationBarTitleText: '心援',
     navigationBarTextStyle: 'black',
+    // WeChat's own bar in the weapp; in the H5 build Taro draws the same bar (title, back, or home when a
+    // page was opened directly), which a browser otherwise lacks.
+    navigationStyle: 'default',
   },
   __usePrivacyCheck__: true,
 })

@@ -54,6 +54,12 @@ describe("every screen, as each person meets it", () => {
       await student.page.goto(`${suite.server.baseUrl}/h5/#${path}`);
       await settle(student.page);
       await watch.check(`学生 ${name}`);
+      if (name === "home") continue;
+      // in a browser there is no WeChat bar: the page has its own title bar with a way back or home
+      const bar = student.page.locator("#taro-navigation-bar.taro-navigation-bar-show");
+      await bar.waitFor();
+      expect((await bar.locator(".taro-navigation-bar-title").innerText()).trim().length).toBeGreaterThan(0);
+      expect(await bar.locator(".taro-navigation-bar-home, .taro-navigation-bar-back").filter({ visible: true }).count()).toBeGreaterThan(0);
     }
     await screenshot(student.page, "walk-student");
     expect(watch.problems()).toEqual([]);
