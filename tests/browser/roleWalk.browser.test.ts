@@ -65,6 +65,20 @@ describe("every screen, as each person meets it", () => {
     expect(watch.problems()).toEqual([]);
   });
 
+  it("offline, a tap on 我的 says the page could not open, offers to try again and keeps the numbers to call", async () => {
+    const context = suite.track(await newPhoneContext(suite.browser));
+    const student = await openH5Student(context, suite.server);
+    await context.setOffline(true);
+    await student.page.locator(".home-header__me").click();
+    const failed = student.page.getByRole("alertdialog");
+    await failed.getByText("页面没能打开").waitFor();
+    expect(await failed.getByText("再试一次").count()).toBe(1);
+    expect(await failed.getByText(/12356/).count()).toBeGreaterThan(0);
+    await screenshot(student.page, "walk-offline");
+    await context.setOffline(false);
+    expect(student.pageErrors).toEqual([]);
+  });
+
   it("an under-14 waiting for a guardian meets the guardian step, and every page still offers help", async () => {
     const context = suite.track(await newPhoneContext(suite.browser));
     const page = await context.newPage();
