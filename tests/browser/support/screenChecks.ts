@@ -61,6 +61,9 @@ export function watchScreens(page: Page, options: { allowFailedRequest?: (url: s
       });
       const english = (seen.text.match(/\b[A-Za-z]{3,}\b/g) ?? []).filter((word) => !allowedWords.has(word));
       if (english.length > 0) problems.push(`${screen}: English on screen: ${[...new Set(english)].slice(0, 8).join(", ")}`);
+      // 110/120 once, where a frightened reader looks: repeated, it reads as noise and hides the rest
+      const emergencyMentions = (seen.text.match(/(?<!\d)110(?!\d)/g) ?? []).length;
+      if (emergencyMentions > 1) problems.push(`${screen}: 110 appears ${emergencyMentions} times`);
       if (seen.pageWidth > seen.viewport + 1) problems.push(`${screen}: page is ${seen.pageWidth}px wide on a ${seen.viewport}px screen`);
       for (const element of seen.wide) problems.push(`${screen}: wider than the screen: ${element}`);
     },
