@@ -11,7 +11,7 @@ import { chatRater, userChatEnder } from "../../../chat/chatCloser";
 import { chatResumer } from "../../../chat/chatResume";
 import { armChatReplyReminder } from "../../../chat/chatReplyReminder";
 import { findConversation } from "../../../chat/conversationQueries";
-import { presentUserConversation } from "../../../chat/chatPresenters";
+import { presentUserConversation } from "../../../chat/presentConversation";
 import { requireOwnConversation } from "../../../chat/chatPolicy";
 import { queuePositions } from "../../../chat/conversationQueries";
 
@@ -34,7 +34,7 @@ export function mountMyChatRoutes(router: AppRouter): void {
   mountRoute(router, apiRoutes.startChat, async (ctx, { body }): Promise<StartChatResult> => {
     const user = userOf(ctx);
     await consumeRateLimit(ctx.services.db, ctx.services.clock, { name: "chat-start", limit: 10, windowSeconds: 60 }, user.id);
-    const result = await chatStarter(ctx.services, user, body);
+    const result = await chatStarter({ services: ctx.services, actor: user, body });
     if (result.conversation && result.outcome !== "already_open") ctx.status = 201;
     return result;
   });
@@ -53,24 +53,24 @@ export function mountMyChatRoutes(router: AppRouter): void {
 
   mountRoute(router, apiRoutes.listMyChatMessages, async (ctx, { params, query }): Promise<ChatResumeResult> => {
     const conversation = await ownConversation(ctx, params.id!);
-    return chatResumer(ctx.services, userOf(ctx), { conversationId: conversation.id, afterSeq: query.afterSeq, limit: Math.min(query.limit, chatResumePageSize) }, conversation);
+    return chatResumer({ services: ctx.services, actor: userOf(ctx), input: { conversationId: conversation.id, afterSeq: query.afterSeq, limit: Math.min(query.limit, chatResumePageSize) }, known: conversation });
   });
 
   mountRoute(router, apiRoutes.endMyChat, async (ctx, { params }): Promise<UserConversationView> => {
     const conversation = await ownConversation(ctx, params.id!);
-    await userChatEnder(ctx.services, userOf(ctx), conversation.id);
+    await userChatEnder({ services: ctx.services, actor: userOf(ctx), conversationId: conversation.id });
     return presentUserConversation(ctx.services.db, ctx.services.cipher, (await findConversation(ctx.services.db, conversation.id))!);
   });
 
   mountRoute(router, apiRoutes.remindMeOnReply, async (ctx, { params, body }): Promise<UserConversationView> => {
     const conversation = await ownConversation(ctx, params.id!);
-    const armed = await armChatReplyReminder(ctx.services, userOf(ctx), conversation, body);
+    const armed = await armChatReplyReminder({ services: ctx.services, actor: userOf(ctx), conversation, body });
     return presentUserConversation(ctx.services.db, ctx.services.cipher, armed);
   });
 
   mountRoute(router, apiRoutes.rateMyChat, async (ctx, { params, body }): Promise<UserConversationView> => {
     const conversation = await ownConversation(ctx, params.id!);
-    await chatRater(ctx.services, userOf(ctx), conversation.id, body);
+    await chatRater({ services: ctx.services, actor: userOf(ctx), conversationId: conversation.id, body });
     return presentUserConversation(ctx.services.db, ctx.services.cipher, (await findConversation(ctx.services.db, conversation.id))!);
   });
 }

@@ -15,7 +15,8 @@ import { hasRole } from "../../../auth/actor";
 import { originOf, recordAudit } from "../../../audit/recordAudit";
 import { appUsers, chatNotes, chatTransfers, conversations } from "../../../db/schema";
 import { findConversation, queueOrder, queuePositions, type ConversationRow } from "../../../chat/conversationQueries";
-import { loadCursors, presentQueueEntry, presentStaffConversation, presentStaffMessages, staffNamesOf } from "../../../chat/chatPresenters";
+import { presentStaffMessages, staffNamesOf } from "../../../chat/presentChatMessage";
+import { loadCursors, presentQueueEntry, presentStaffConversation } from "../../../chat/presentConversation";
 import { messagesAfter } from "../../../chat/chatMessageWriter";
 import { canSuperviseChats, isCounsellingStaff, requireStaffChatAccess } from "../../../chat/chatPolicy";
 import { chatResumer } from "../../../chat/chatResume";
@@ -85,26 +86,26 @@ export function mountStaffChatRoutes(router: AppRouter): void {
 
   mountRoute(router, apiRoutes.listChatMessages, async (ctx, { params, query }): Promise<ChatResumeResult> => {
     const conversation = await accessibleConversation(ctx, params.id!, "chat.supervise.read");
-    return chatResumer(ctx.services, counsellorOf(ctx), { conversationId: conversation.id, afterSeq: query.afterSeq, limit: query.limit }, conversation);
+    return chatResumer({ services: ctx.services, actor: counsellorOf(ctx), input: { conversationId: conversation.id, afterSeq: query.afterSeq, limit: query.limit }, known: conversation });
   });
 
   mountRoute(router, apiRoutes.acceptChat, async (ctx, { params }): Promise<StaffConversationView> => {
-    await chatAccepter(ctx.services, counsellorOf(ctx), params.id!);
+    await chatAccepter({ services: ctx.services, actor: counsellorOf(ctx), conversationId: params.id! });
     return view(ctx, params.id!);
   });
 
   mountRoute(router, apiRoutes.transferChat, async (ctx, { params, body }): Promise<StaffConversationView> => {
-    await chatTransferer(ctx.services, counsellorOf(ctx), params.id!, body, originOf(ctx));
+    await chatTransferer({ services: ctx.services, actor: counsellorOf(ctx), conversationId: params.id!, body, origin: originOf(ctx) });
     return view(ctx, params.id!);
   });
 
   mountRoute(router, apiRoutes.endChat, async (ctx, { params, body }): Promise<StaffConversationView> => {
-    await staffChatEnder(ctx.services, counsellorOf(ctx), params.id!, body, originOf(ctx));
+    await staffChatEnder({ services: ctx.services, actor: counsellorOf(ctx), conversationId: params.id!, body, origin: originOf(ctx) });
     return view(ctx, params.id!);
   });
 
   mountRoute(router, apiRoutes.takeOverChat, async (ctx, { params }): Promise<StaffConversationView> => {
-    await chatTakeOver(ctx.services, counsellorOf(ctx), params.id!, originOf(ctx));
+    await chatTakeOver({ services: ctx.services, actor: counsellorOf(ctx), conversationId: params.id!, origin: originOf(ctx) });
     return view(ctx, params.id!);
   });
 
