@@ -4,6 +4,7 @@ import type { Config } from "./config";
 import { openDatabase, migrateDatabase, type OpenDatabase } from "./db/openDatabase";
 import { buildServices, type ServiceOverrides } from "./buildServices";
 import { createApp } from "./app";
+import { answerClientErrors } from "./http/clientErrors";
 import { attachSocketServer, type XinyuanSocketServer } from "./realtime/socketServer";
 import { socketFeaturesOf } from "./realtime/socketFeatures";
 import { backgroundJobsOf } from "./jobs/backgroundJobs";
@@ -37,6 +38,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides & 
   const { app } = createApp(services);
   const httpServer = createServer(app.callback());
   httpServer.keepAliveTimeout = 5000;
+  answerClientErrors(httpServer);
   const { io, realtime } = await attachSocketServer(httpServer, services, database.pgPool, [presenceSocket, ...socketFeaturesOf(services.features)]);
   services.realtime = realtime;
   const stopJobs = [...backgroundJobsOf(services.features), presenceHeartbeat(io)].map((job) => job(services));

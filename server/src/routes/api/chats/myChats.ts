@@ -4,6 +4,7 @@ import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import { consumeRateLimit } from "../../../http/rateLimit";
 import { AuthenticationError, NotFoundError } from "../../../http/errors";
 import type { AppContext } from "../../../http/context";
+import { idOf } from "../../../http/routeParams";
 import type { UserActor } from "../../../auth/actor";
 import { conversations } from "../../../db/schema";
 import { chatStarter } from "../../../chat/chatStarter";
@@ -47,29 +48,29 @@ export function mountMyChatRoutes(router: AppRouter): void {
   });
 
   mountRoute(router, apiRoutes.getMyChat, async (ctx, { params }): Promise<UserConversationView> => {
-    const conversation = await ownConversation(ctx, params.id!);
+    const conversation = await ownConversation(ctx, idOf(params));
     return presentUserConversation(ctx.services.db, ctx.services.cipher, conversation);
   });
 
   mountRoute(router, apiRoutes.listMyChatMessages, async (ctx, { params, query }): Promise<ChatResumeResult> => {
-    const conversation = await ownConversation(ctx, params.id!);
+    const conversation = await ownConversation(ctx, idOf(params));
     return chatResumer({ services: ctx.services, actor: userOf(ctx), input: { conversationId: conversation.id, afterSeq: query.afterSeq, limit: Math.min(query.limit, chatResumePageSize) }, known: conversation });
   });
 
   mountRoute(router, apiRoutes.endMyChat, async (ctx, { params }): Promise<UserConversationView> => {
-    const conversation = await ownConversation(ctx, params.id!);
+    const conversation = await ownConversation(ctx, idOf(params));
     await userChatEnder({ services: ctx.services, actor: userOf(ctx), conversationId: conversation.id });
     return presentUserConversation(ctx.services.db, ctx.services.cipher, (await findConversation(ctx.services.db, conversation.id))!);
   });
 
   mountRoute(router, apiRoutes.remindMeOnReply, async (ctx, { params, body }): Promise<UserConversationView> => {
-    const conversation = await ownConversation(ctx, params.id!);
+    const conversation = await ownConversation(ctx, idOf(params));
     const armed = await armChatReplyReminder({ services: ctx.services, actor: userOf(ctx), conversation, body });
     return presentUserConversation(ctx.services.db, ctx.services.cipher, armed);
   });
 
   mountRoute(router, apiRoutes.rateMyChat, async (ctx, { params, body }): Promise<UserConversationView> => {
-    const conversation = await ownConversation(ctx, params.id!);
+    const conversation = await ownConversation(ctx, idOf(params));
     await chatRater({ services: ctx.services, actor: userOf(ctx), conversationId: conversation.id, body });
     return presentUserConversation(ctx.services.db, ctx.services.cipher, (await findConversation(ctx.services.db, conversation.id))!);
   });
