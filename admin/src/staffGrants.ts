@@ -2,8 +2,8 @@ import { staffRoles, type ScopeLevel, type StaffRole, type StaffView } from "@xi
 
 /**
  * What a staff manager may hand out, so the staff form offers nothing the server would refuse. These
- * mirror server/src/policies/staffPolicy.ts (canGrantRoles, canGrantScope) and scopeWithin in
- * server/src/policies/scope.ts; the server still decides. Deny by default: a disabled account or one
+ * mirror server/src/staff/staffPolicy.ts (canGrantRoles, canGrantScope) and scopeWithin in
+ * server/src/access/scope.ts; the server still decides. Deny by default: a disabled account or one
  * that is not a centre admin grants nothing, and so does an area or school admin whose scope lacks its id.
  */
 export type GrantingStaff = Pick<StaffView, "roles" | "status"> & { scope: Pick<StaffView["scope"], "level" | "areaId" | "schoolId"> };

@@ -7,11 +7,15 @@ import { systemClock, type Clock } from "./clock";
 import { silentRealtime } from "./realtime/realtime";
 import type { OpenDatabase } from "./db/openDatabase";
 import type { Services } from "./services";
+import type { Feature } from "./features/feature";
+import { features } from "./features/registry";
 
 export interface ServiceOverrides {
   log?: Logger;
   clock?: Clock;
   wechat?: WechatApiClient;
+  /** Defaults to every registered feature. */
+  features?: readonly Feature[];
 }
 
 /** Everything a handler needs, made once per process (or per test app). */
@@ -26,5 +30,6 @@ export function buildServices(config: Config, database: OpenDatabase, overrides:
     wechat: overrides.wechat ?? createWechatApiClient(config.wechat),
     clock: overrides.clock ?? systemClock,
     realtime: silentRealtime,
+    features: [...(overrides.features ?? features)],
   };
 }

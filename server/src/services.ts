@@ -6,6 +6,7 @@ import type { IdentityHasher } from "./crypto/identityHasher";
 import type { WechatApiClient } from "./wechat/wechatApiClient";
 import type { Clock } from "./clock";
 import type { Realtime } from "./realtime/realtime";
+import type { Feature } from "./features/feature";
 
 /** What handlers and commands need from the process, built once at start-up and passed down. */
 export interface Services {
@@ -18,4 +19,6 @@ export interface Services {
   wechat: WechatApiClient;
   clock: Clock;
   realtime: Realtime;
+  /** Every feature of the process (features/registry.ts): their export sections and deletion steps are read from here. */
+  features: Feature[];
 }

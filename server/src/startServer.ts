@@ -4,9 +4,11 @@ import type { Config } from "./config";
 import { openDatabase, migrateDatabase, type OpenDatabase } from "./db/openDatabase";
 import { buildServices, type ServiceOverrides } from "./buildServices";
 import { createApp } from "./app";
+import { answerClientErrors } from "./http/clientErrors";
 import { attachSocketServer, type XinyuanSocketServer } from "./realtime/socketServer";
-import { socketFeatures } from "./realtime/socketFeatures";
-import { backgroundJobs } from "./jobs/backgroundJobs";
+import { socketFeaturesOf } from "./realtime/socketFeatures";
+import { backgroundJobsOf } from "./jobs/backgroundJobs";
+import { presenceSocket } from "./presence/presenceSocket";
 import { presenceHeartbeat } from "./presence/presenceHeartbeat";
 import type { Services } from "./services";
 import { contactTaxonomySeeder } from "./contacts/contactTaxonomySeeder";
@@ -36,9 +38,10 @@ export async function startServer(config: Config, overrides: ServiceOverrides & 
   const { app } = createApp(services);
   const httpServer = createServer(app.callback());
   httpServer.keepAliveTimeout = 5000;
-  const { io, realtime } = await attachSocketServer(httpServer, services, database.pgPool, socketFeatures);
+  answerClientErrors(httpServer);
+  const { io, realtime } = await attachSocketServer(httpServer, services, database.pgPool, [presenceSocket, ...socketFeaturesOf(services.features)]);
   services.realtime = realtime;
-  const stopJobs = [...backgroundJobs, presenceHeartbeat(io)].map((job) => job(services));
+  const stopJobs = [...backgroundJobsOf(services.features), presenceHeartbeat(io)].map((job) => job(services));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

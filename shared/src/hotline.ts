@@ -8,7 +8,7 @@
  */
 import { z } from "zod";
 import { contactRecordBody } from "./contacts";
-import { uuid } from "./schemas/common";
+import { isoDateTime, isoDay, uuid } from "./schemas/common";
 
 export const hotlineTicketKinds = ["callback", "inbound"] as const;
 export type HotlineTicketKind = (typeof hotlineTicketKinds)[number];
@@ -57,7 +57,7 @@ export const joinHotlineBody = z
      * Call-back only: when the caller can take the call (ISO times; at least 30 minutes, within 7 days,
      * and at least 30 minutes of it staffed: pick one of HotlineStatusView.callbackWindows).
      */
-    window: z.object({ start: z.iso.datetime({ offset: true }), end: z.iso.datetime({ offset: true }) }).optional(),
+    window: z.object({ start: isoDateTime(), end: isoDateTime() }).optional(),
     /** A few words on what it is about; encrypted; only the claimant reads it. */
     topic: z.string().trim().max(200, { error: "想聊的话题请控制在 200 字以内" }).optional(),
     /** "I might hurt myself / I am not safe": moves the caller to the front of the queue. */
@@ -210,8 +210,8 @@ export interface HotlineBoardView {
 
 // Roster (值班表)
 
-const isoTime = z.iso.datetime({ offset: true, error: "时间格式不正确" });
-const isoDate = z.iso.date({ error: "日期格式不正确" });
+const isoTime = isoDateTime();
+const isoDate = isoDay();
 
 export const createShiftBody = z.object({ staffId: uuid, startsAt: isoTime, endsAt: isoTime, note: z.string().trim().max(100).optional() });
 export type CreateShiftBody = z.infer<typeof createShiftBody>;

@@ -10,7 +10,8 @@ import { AppError } from "../http/errors";
 import { retryTransaction } from "../db/retryTransaction";
 import { contactRecorder } from "../contacts/contactRecorder";
 import { appendSystemLine } from "./chatMessageWriter";
-import { ChatEffects, flushChatEffects } from "./chatEffects";
+import { ChatEffects } from "./chatEffects";
+import { flushChatEffects } from "./chatEffectsFlusher";
 import { lockConversation, type ConversationRow } from "./conversationQueries";
 import { requireOwnConversation, requireStaffChatAccess } from "./chatPolicy";
 import { staffRoom } from "./chatRooms";
@@ -32,7 +33,8 @@ export async function closeConversation(tx: DbOrTx, services: Services, conversa
 }
 
 /** The student ends the chat, any time. Ending twice is fine. */
-export async function userChatEnder(services: Services, actor: UserActor, conversationId: string): Promise<void> {
+export async function userChatEnder(props: { services: Services; actor: UserActor; conversationId: string }): Promise<void> {
+  const { services, actor, conversationId } = props;
   let effects = new ChatEffects();
   await retryTransaction(() =>
     services.db.transaction(async (tx) => {
@@ -50,7 +52,8 @@ export async function userChatEnder(services: Services, actor: UserActor, conver
  * The counsellor ends the chat with its contact record (channel "online", same taxonomy and risk
  * levels as the hotline). If the student or the idle timer closed it first, this only writes the record.
  */
-export async function staffChatEnder(services: Services, actor: StaffActor, conversationId: string, body: EndChatBody, origin: AuditOrigin): Promise<void> {
+export async function staffChatEnder(props: { services: Services; actor: StaffActor; conversationId: string; body: EndChatBody; origin: AuditOrigin }): Promise<void> {
+  const { services, actor, conversationId, body, origin } = props;
   let effects = new ChatEffects();
   await retryTransaction(() =>
     services.db.transaction(async (tx) => {
@@ -69,7 +72,8 @@ export async function staffChatEnder(services: Services, actor: StaffActor, conv
 }
 
 /** The student rates a closed chat once: 1-5 and an optional comment (encrypted). */
-export async function chatRater(services: Services, actor: UserActor, conversationId: string, body: RateChatBody): Promise<void> {
+export async function chatRater(props: { services: Services; actor: UserActor; conversationId: string; body: RateChatBody }): Promise<void> {
+  const { services, actor, conversationId, body } = props;
   await services.db.transaction(async (tx) => {
     const conversation = await lockConversation(tx, conversationId);
     requireOwnConversation(actor, conversation);

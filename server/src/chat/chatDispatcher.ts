@@ -5,7 +5,8 @@ import { availableStaffIds } from "../presence/dutyState";
 import { retryTransaction } from "../db/retryTransaction";
 import { activeLoads, queueOrder } from "./conversationQueries";
 import { assignConversation } from "./chatAssignment";
-import { ChatEffects, flushChatEffects } from "./chatEffects";
+import { ChatEffects } from "./chatEffects";
+import { sendChatNotices } from "./chatNotices";
 
 /** How many waiting conversations one pass looks at. */
 const passSize = 100;
@@ -58,7 +59,11 @@ export async function dispatchChatQueue(services: Services): Promise<number> {
       return count;
     }),
   );
-  if (placed > 0) await flushChatEffects(services, effects);
+  if (placed > 0) {
+    // the same steps as flushChatEffects, here so the dispatcher does not import its own caller back
+    await sendChatNotices(services, effects);
+    if (effects.dispatch) await dispatchChatQueue(services).catch((error: unknown) => services.log.error({ err: error }, "chat dispatch failed"));
+  }
   return placed;
 }
 

@@ -12,7 +12,8 @@ import { retryTransaction } from "../db/retryTransaction";
 import { activeLoads, lockConversation } from "./conversationQueries";
 import { assignConversation } from "./chatAssignment";
 import { appendSystemLine } from "./chatMessageWriter";
-import { ChatEffects, flushChatEffects } from "./chatEffects";
+import { ChatEffects } from "./chatEffects";
+import { flushChatEffects } from "./chatEffectsFlusher";
 import { canSuperviseChats, isCounsellingStaff } from "./chatPolicy";
 
 /** Locks a counsellor's presence row (before any conversation row: the one lock order) and checks room. */
@@ -38,7 +39,8 @@ async function run(services: Services, work: (tx: DbOrTx, effects: ChatEffects, 
  * A counsellor accepts: picks a waiting conversation from the queue (on duty, within capacity,
  * county-level for chats sent to the centre), or confirms one the router gave them. Idempotent.
  */
-export async function chatAccepter(services: Services, actor: StaffActor, conversationId: string): Promise<void> {
+export async function chatAccepter(props: { services: Services; actor: StaffActor; conversationId: string }): Promise<void> {
+  const { services, actor, conversationId } = props;
   if (!isCounsellingStaff(actor)) throw ForbiddenError();
   await run(services, async (tx, effects, now) => {
     const capacity = await lockCapacity(tx, actor.id);
@@ -61,7 +63,8 @@ export async function chatAccepter(services: Services, actor: StaffActor, conver
  * the county centre's queue, ahead of new chats. The note is for staff only (encrypted); the student
  * reads only "另一位老师将继续陪伴你".
  */
-export async function chatTransferer(services: Services, actor: StaffActor, conversationId: string, body: TransferChatBody, origin: AuditOrigin): Promise<void> {
+export async function chatTransferer(props: { services: Services; actor: StaffActor; conversationId: string; body: TransferChatBody; origin: AuditOrigin }): Promise<void> {
+  const { services, actor, conversationId, body, origin } = props;
   const target = body.toStaffId;
   if (target === actor.id) throw new AppError(400, "CHAT_TRANSFER_TARGET_UNAVAILABLE");
   await run(services, async (tx, effects, now) => {
@@ -93,7 +96,8 @@ export async function chatTransferer(services: Services, actor: StaffActor, conv
 }
 
 /** A supervisor takes over any open conversation (beyond capacity: they step in). Audited. */
-export async function chatTakeOver(services: Services, actor: StaffActor, conversationId: string, origin: AuditOrigin): Promise<void> {
+export async function chatTakeOver(props: { services: Services; actor: StaffActor; conversationId: string; origin: AuditOrigin }): Promise<void> {
+  const { services, actor, conversationId, origin } = props;
   if (!canSuperviseChats(actor)) throw ForbiddenError();
   await run(services, async (tx, effects, now) => {
     const conversation = await lockConversation(tx, conversationId);

@@ -8,9 +8,10 @@ import { AppError, RateLimitedError } from "../http/errors";
 import { retryTransaction } from "../db/retryTransaction";
 import { detectRisk } from "../risk/riskDetector";
 import { appendChatMessage, type ChatMessageRow } from "./chatMessageWriter";
-import { ChatEffects, flushChatEffects } from "./chatEffects";
+import { ChatEffects } from "./chatEffects";
+import { flushChatEffects } from "./chatEffectsFlusher";
 import { authorizeSend } from "./chatPolicy";
-import { presentStaffMessages, presentUserMessage } from "./chatPresenters";
+import { presentStaffMessages, presentUserMessage } from "./presentChatMessage";
 
 /** Refuses empty and over-long bodies before anything is stored. */
 export function checkMessageBody(body: string): void {
@@ -39,7 +40,8 @@ export async function checkRate(tx: DbOrTx, services: Services, sender: { type: 
  * "chat:send": finds a resent clientMessageId's stored message first, otherwise checks membership and
  * the rate, stores the message with the next seq and detects risk in a student's words; commits, tells both sides, then answers with the stored message and its seq.
  */
-export async function chatMessageSender(services: Services, actor: Actor, input: SendChatMessageInput): Promise<ChatMessageView> {
+export async function chatMessageSender(props: { services: Services; actor: Actor; input: SendChatMessageInput }): Promise<ChatMessageView> {
+  const { services, actor, input } = props;
   const { db, cipher, clock } = services;
   const sender = { type: actor.type, id: actor.id } as const;
   const present = async (row: ChatMessageRow): Promise<ChatMessageView> => (actor.type === "user" ? presentUserMessage(row, cipher) : (await presentStaffMessages(db, cipher, [row]))[0]!);

@@ -62,3 +62,22 @@ export function requireParticipant(actor: Actor, conversation: ConversationRow):
 export function isCounsellingStaff(actor: Actor | undefined): actor is StaffActor {
   return hasRole(actor, "counsellor", "supervisor");
 }
+
+/** 常用语 are for counselling staff and centre admins. */
+export function canUseCannedReplies(actor: Actor | undefined): actor is StaffActor {
+  return isCounsellingStaff(actor) || hasRole(actor, "centre_admin");
+}
+
+/** County-wide replies are the centre's voice: centre admins and supervisors manage them. */
+export function managesCountyReplies(actor: StaffActor): boolean {
+  return hasRole(actor, "centre_admin", "supervisor");
+}
+
+/**
+ * What a staff member may do with one reply: edit their own, edit county-wide ones if they manage them,
+ * read other county-wide ones; another counsellor's own replies do not exist for them (null).
+ */
+export function cannedReplyAccess(actor: StaffActor, reply: { ownerStaffId: string | null }): "edit" | "read" | null {
+  if (reply.ownerStaffId === null) return managesCountyReplies(actor) ? "edit" : "read";
+  return reply.ownerStaffId === actor.id ? "edit" : null;
+}

@@ -20,7 +20,8 @@ function emitToBothSides(services: Services, conversation: ConversationRow, even
  * "chat:delivered" / "chat:read": moves this side's cursor forward (never back, never past the last
  * seq; read implies delivered) and tells both sides. Read = the last seq this side has seen.
  */
-export async function chatCursorMover(services: Services, actor: Actor, input: ChatCursorInput, kind: "delivered" | "read"): Promise<ChatReceiptNotice> {
+export async function chatCursorMover(props: { services: Services; actor: Actor; input: ChatCursorInput; kind: "delivered" | "read" }): Promise<ChatReceiptNotice> {
+  const { services, actor, input, kind } = props;
   const conversation = await findConversation(services.db, input.conversationId);
   if (!conversation) throw NotFoundError("CHAT_NOT_FOUND");
   requireParticipant(actor, conversation);
@@ -46,7 +47,8 @@ export async function chatCursorMover(services: Services, actor: Actor, input: C
 }
 
 /** "chat:typing": passed to the other side only; nothing stored. */
-export async function chatTypingRelay(services: Services, actor: Actor, input: ChatTypingInput): Promise<void> {
+export async function chatTypingRelay(props: { services: Services; actor: Actor; input: ChatTypingInput }): Promise<void> {
+  const { services, actor, input } = props;
   const conversation = await findConversation(services.db, input.conversationId);
   if (!conversation) throw NotFoundError("CHAT_NOT_FOUND");
   requireParticipant(actor, conversation);

@@ -16,7 +16,8 @@ import type { ConversationRow } from "./conversationQueries";
  * code after accepting the subscribe template) hands us the address for this conversation only; it is
  * stored encrypted and erased when the reminder is sent or the chat closes. Returns the updated row.
  */
-export async function armChatReplyReminder(services: Services, actor: UserActor, conversation: ConversationRow, body: ChatReminderBody): Promise<ConversationRow> {
+export async function armChatReplyReminder(props: { services: Services; actor: UserActor; conversation: ConversationRow; body: ChatReminderBody }): Promise<ConversationRow> {
+  const { services, actor, conversation, body } = props;
   if (conversation.status === "closed") throw new AppError(409, "CHAT_CLOSED");
   const openid = await verifiedOpenid(services, actor.id, body.code, "CHAT_REMINDER_FAILED");
   const [updated] = await services.db

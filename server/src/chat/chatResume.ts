@@ -6,7 +6,8 @@ import { NotFoundError } from "../http/errors";
 import { recordAudit } from "../audit/recordAudit";
 import { messagesAfter } from "./chatMessageWriter";
 import { findConversation, type ConversationRow } from "./conversationQueries";
-import { loadCursors, presentStaffMessages, presentUserMessage } from "./chatPresenters";
+import { presentStaffMessages, presentUserMessage } from "./presentChatMessage";
+import { loadCursors } from "./presentConversation";
 import { requireOwnConversation, requireStaffChatAccess } from "./chatPolicy";
 
 /**
@@ -15,7 +16,8 @@ import { requireOwnConversation, requireStaffChatAccess } from "./chatPolicy";
  * reading a conversation that is not theirs is audited here ("chat.supervise.read"), unless the caller
  * passes the conversation it already audited (chat:watch).
  */
-export async function chatResumer(services: Services, actor: Actor, input: ResumeChatInput, known?: ConversationRow): Promise<ChatResumeResult> {
+export async function chatResumer(props: { services: Services; actor: Actor; input: ResumeChatInput; known?: ConversationRow }): Promise<ChatResumeResult> {
+  const { services, actor, input, known } = props;
   const { db, cipher } = services;
   const conversation = known ?? (await findConversation(db, input.conversationId));
   if (!conversation) throw NotFoundError("CHAT_NOT_FOUND");

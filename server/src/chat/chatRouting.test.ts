@@ -122,13 +122,13 @@ describe("chat routing", () => {
     const services = server().server.services;
     const actor = { type: "user" as const, id: student.id, alias: student.alias, role: "student" as const, ageBand: "14_17" as const, schoolId: null };
     for (let round = 0; round < 20; round += 1) {
-      const first = await chatStarter(services, actor, { keepForNextShift: false });
+      const first = await chatStarter({ services, actor, body: { keepForNextShift: false } });
       const [, again] = await Promise.all([
-        userChatEnder(services, actor, first.conversation!.id),
-        chatStarter(services, actor, { keepForNextShift: false, firstMessage: { clientMessageId: newMessageId(), body: `第 ${round} 次` } }),
+        userChatEnder({ services, actor, conversationId: first.conversation!.id }),
+        chatStarter({ services, actor, body: { keepForNextShift: false, firstMessage: { clientMessageId: newMessageId(), body: `第 ${round} 次` } } }),
       ]);
       expect(again.conversation!.status).not.toBe("closed");
-      await userChatEnder(services, actor, again.conversation!.id);
+      await userChatEnder({ services, actor, conversationId: again.conversation!.id });
       server().clock.advance(1000); // past the per-second message limit, without waiting
     }
   });

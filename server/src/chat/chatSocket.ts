@@ -24,11 +24,11 @@ export const chatSocket: SocketFeature = (_io, socket, services) => {
   // Read at each event, not once: the session sweep reloads a staff member's roles and scope.
   const actorNow = () => socket.data.actor;
 
-  socket.on("chat:send", (input, ack) => answer(services, sendChatMessageInput, input, ack, (value) => chatMessageSender(services, actorNow(), value)));
-  socket.on("chat:resume", (input, ack) => answer(services, resumeChatInput, input, ack, (value) => chatResumer(services, actorNow(), value)));
-  socket.on("chat:typing", (input, ack) => answer(services, chatTypingInput, input, ack, async (value) => (await chatTypingRelay(services, actorNow(), value), {})));
-  socket.on("chat:delivered", (input, ack) => answer(services, chatCursorInput, input, ack, (value) => chatCursorMover(services, actorNow(), value, "delivered")));
-  socket.on("chat:read", (input, ack) => answer(services, chatCursorInput, input, ack, (value) => chatCursorMover(services, actorNow(), value, "read")));
+  socket.on("chat:send", (input, ack) => answer(services, sendChatMessageInput, input, ack, (value) => chatMessageSender({ services, actor: actorNow(), input: value })));
+  socket.on("chat:resume", (input, ack) => answer(services, resumeChatInput, input, ack, (value) => chatResumer({ services, actor: actorNow(), input: value })));
+  socket.on("chat:typing", (input, ack) => answer(services, chatTypingInput, input, ack, async (value) => (await chatTypingRelay({ services, actor: actorNow(), input: value }), {})));
+  socket.on("chat:delivered", (input, ack) => answer(services, chatCursorInput, input, ack, (value) => chatCursorMover({ services, actor: actorNow(), input: value, kind: "delivered" })));
+  socket.on("chat:read", (input, ack) => answer(services, chatCursorInput, input, ack, (value) => chatCursorMover({ services, actor: actorNow(), input: value, kind: "read" })));
 
   socket.on("chat:watch", (input, ack) =>
     answer(services, chatConversationInput, input, ack, async (value): Promise<ChatResumeResult<StaffChatMessageView>> => {
@@ -37,7 +37,7 @@ export const chatSocket: SocketFeature = (_io, socket, services) => {
       if (!conversation) throw NotFoundError("CHAT_NOT_FOUND");
       await recordAudit(services.db, origin(socket), { action: "chat.supervise.watch", targetType: "conversation", targetId: conversation.id });
       await socket.join(watchRoom(conversation.id));
-      return (await chatResumer(services, actorNow(), { conversationId: conversation.id, afterSeq: 0 }, conversation)) as ChatResumeResult<StaffChatMessageView>;
+      return (await chatResumer({ services, actor: actorNow(), input: { conversationId: conversation.id, afterSeq: 0 }, known: conversation })) as ChatResumeResult<StaffChatMessageView>;
     }),
   );
   socket.on("chat:unwatch", (input, ack) =>

@@ -3,17 +3,19 @@ import { emergencyLines, fallbackHelplines, riskLevelRank, type StartChatBody, t
 import { conversations } from "../db/schema";
 import type { Services } from "../services";
 import type { UserActor } from "../auth/actor";
-import { requireCounsellingConsent } from "../policies/counsellingConsent";
+import { requireCounsellingConsent } from "../users/counsellingConsent";
 import { availableStaffIds } from "../presence/dutyState";
 import { retryTransaction } from "../db/retryTransaction";
 import { detectRisk, type RiskAssessment } from "../risk/riskDetector";
 import { appendChatMessage } from "./chatMessageWriter";
-import { ChatEffects, flushChatEffects } from "./chatEffects";
+import { ChatEffects } from "./chatEffects";
+import { flushChatEffects } from "./chatEffectsFlusher";
 import { dispatchChatQueue } from "./chatDispatcher";
 import { checkMessageBody, checkRate } from "./chatMessageSender";
 import { AppError } from "../http/errors";
 import { findConversation, type ConversationRow } from "./conversationQueries";
-import { presentUserConversation, presentUserMessage } from "./chatPresenters";
+import { presentUserMessage } from "./presentChatMessage";
+import { presentUserConversation } from "./presentConversation";
 import { authorizeSend } from "./chatPolicy";
 
 const notices = {
@@ -41,7 +43,8 @@ async function openConversationOf(services: Services, userId: string): Promise<C
  * duty nothing is stored unless the student asks to keep their words for the next shift. A second
  * start while one is open returns that one (and adds the first message to it, idempotently).
  */
-export async function chatStarter(services: Services, actor: UserActor, body: StartChatBody): Promise<StartChatResult> {
+export async function chatStarter(props: { services: Services; actor: UserActor; body: StartChatBody }): Promise<StartChatResult> {
+  const { services, actor, body } = props;
   const { db, cipher, clock } = services;
   await requireCounsellingConsent(db, actor);
   if (body.firstMessage) checkMessageBody(body.firstMessage.body);
@@ -83,12 +86,12 @@ export async function chatStarter(services: Services, actor: UserActor, body: St
     if (closedMeanwhile(error)) return { conversationId: undefined, firstMessage: undefined };
     throw error;
   });
-  if (!started.conversationId) return chatStarter(services, actor, body);
+  if (!started.conversationId) return chatStarter({ services, actor, body });
   await flushChatEffects(services, effects);
   if (!nobodyOnDuty) await dispatchChatQueue(services);
 
   const conversation = (await findConversation(db, started.conversationId))!;
-  if (existing && conversation.status === "closed") return chatStarter(services, actor, body);
+  if (existing && conversation.status === "closed") return chatStarter({ services, actor, body });
   const view = await presentUserConversation(db, cipher, conversation);
   const firstMessage: UserChatMessageView | null = started.firstMessage ? presentUserMessage(started.firstMessage, cipher) : null;
   const outcome: StartChatResult["outcome"] = existing ? "already_open" : conversation.status === "active" ? "assigned" : conversation.heldForNextShift ? "held_for_next_shift" : "queued";

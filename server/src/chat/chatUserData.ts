@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { chatMessages, conversations } from "../db/schema";
 import type { AccountDeletionStep } from "../users/accountDeletionSteps";
 import type { ExportSection } from "../users/exportSections";
-import { ChatEffects, flushChatEffects } from "./chatEffects";
+import { ChatEffects } from "./chatEffects";
+import { flushChatEffects } from "./chatEffectsFlusher";
 import { closeConversation } from "./chatCloser";
 import { lockConversation } from "./conversationQueries";
 

@@ -4,7 +4,7 @@ import type { Services } from "../services";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError } from "../http/errors";
 import { isUniqueViolation } from "../db/uniqueViolation";
-import { isHotlineEligibleStaff } from "../policies/hotlinePolicy";
+import { isHotlineEligibleStaff } from "./hotlinePolicy";
 import { lockOwnClaim } from "./lockTicket";
 import { assertCanTakeCalls } from "./nextCallerClaimer";
 import { announceQueueChange, noticeToStaff } from "./hotlineBroadcast";

@@ -5,8 +5,8 @@ import { readyTicketAnnouncer } from "./readyTicketAnnouncer";
 
 /**
  * The hotline's periodic jobs: return stale claims every 30 s, mark missed call-back windows every
- * minute, and every 30 s announce callers whose booked window or retry time came. Both are safe with several server processes (row locks with SKIP LOCKED). Built when the
- * server starts (not at import), so the import cycle with jobs/backgroundJobs.ts stays harmless.
+ * minute, and every 30 s announce callers whose booked window or retry time came. All are safe with
+ * several server processes (row locks with SKIP LOCKED). Listed in hotlineFeature, started by startServer.
  */
 export const hotlineJobs: BackgroundJob = (services) => {
   let readySince = services.clock.now();

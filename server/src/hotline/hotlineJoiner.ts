@@ -6,7 +6,7 @@ import type { UserActor } from "../auth/actor";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError, ConflictError } from "../http/errors";
 import { isUniqueViolation } from "../db/uniqueViolation";
-import { requireCounsellingConsent } from "../policies/counsellingConsent";
+import { requireCounsellingConsent } from "../users/counsellingConsent";
 import { hotlineOpenState } from "./hotlineSchedule";
 import type { HotlineTicketRow } from "./presentHotlineTicket";
 import { announceQueueChange } from "./hotlineBroadcast";

@@ -1,5 +1,5 @@
 import type { SocketFeature } from "../realtime/socketServer";
-import { canSuperviseHotline, canWorkHotline } from "../policies/hotlinePolicy";
+import { canSuperviseHotline, canWorkHotline } from "./hotlinePolicy";
 import { readyWaitingCount } from "./queuePositions";
 import { hotlineStaffRoom } from "./hotlineRooms";
 

@@ -1,7 +1,16 @@
 import type { Next } from "koa";
-import { errorMessages } from "@xinyuan/shared";
+import { errorMessages, type ErrorCode } from "@xinyuan/shared";
 import type { AppContext } from "./context";
 import { AppError } from "./errors";
+
+/** What no handler answered keeps its status and gets the error shape: unknown path, wrong method. */
+function shapeBodiless(ctx: AppContext): void {
+  const status = ctx.status;
+  const code: ErrorCode =
+    status === 404 ? (ctx.path.startsWith("/api/") ? "ROUTE_NOT_FOUND" : "PAGE_NOT_FOUND") : status === 405 ? "METHOD_NOT_ALLOWED" : status === 501 ? "NOT_IMPLEMENTED" : status >= 500 ? "INTERNAL" : "BAD_REQUEST";
+  ctx.body = { error: { code, message: errorMessages[code] } };
+  ctx.status = status;
+}
 
 /**
  * The one error policy: AppErrors become `{ error: { code, message } }` with their status; body-parser
@@ -11,10 +20,7 @@ import { AppError } from "./errors";
 export async function errorHandler(ctx: AppContext, next: Next): Promise<void> {
   try {
     await next();
-    if (ctx.status === 404 && ctx.body === undefined && ctx.path.startsWith("/api/")) {
-      ctx.status = 404;
-      ctx.body = { error: { code: "ROUTE_NOT_FOUND", message: errorMessages.ROUTE_NOT_FOUND } };
-    }
+    if (ctx.status >= 400 && (ctx.body === undefined || ctx.body === null)) shapeBodiless(ctx);
   } catch (caught) {
     if (caught instanceof AppError) {
       ctx.status = caught.status;
@@ -33,7 +39,7 @@ export async function errorHandler(ctx: AppContext, next: Next): Promise<void> {
     if (status >= 400 && status < 500) {
       ctx.status = status;
       const badJson = error.type === "entity.parse.failed" || caught instanceof SyntaxError; // co-body throws a SyntaxError with status 400
-      const code = badJson ? "BAD_JSON" : status === 404 ? "NOT_FOUND" : "VALIDATION_FAILED";
+      const code: ErrorCode = badJson ? "BAD_JSON" : status === 404 ? "NOT_FOUND" : status === 405 ? "METHOD_NOT_ALLOWED" : status === 431 ? "HEADERS_TOO_LARGE" : "VALIDATION_FAILED";
       ctx.body = { error: { code, message: errorMessages[code] } };
       return;
     }

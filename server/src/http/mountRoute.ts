@@ -5,6 +5,7 @@ import type { AppContext, AppContextExtras, AppState } from "./context";
 import { AuthenticationError, ForbiddenError, ValidationError } from "./errors";
 import { clientRateKey, consumeRateLimit, type RateLimitRule } from "./rateLimit";
 import { authenticateToken, bearerToken } from "../auth/authenticateToken";
+import { refuseUnsafeText } from "./unsafeText";
 
 export type AppRouter = Router<AppState, AppContextExtras>;
 
@@ -61,6 +62,7 @@ export function mountRoute<C extends RouteContract>(
     }
     if (contract.audience === "user" && actor?.type !== "user") throw actor ? ForbiddenError() : AuthenticationError();
 
+    refuseUnsafeText({ params: appCtx.params, query: appCtx.query, body: appCtx.request.body });
     const body = contract.body ? parseOrThrow(contract.body, appCtx.request.body ?? {}) : undefined;
     const query = contract.query ? parseOrThrow(contract.query, appCtx.query) : undefined;
     const result = await handler(appCtx, { body, query, params: appCtx.params } as RouteInput<C>);

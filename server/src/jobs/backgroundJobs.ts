@@ -1,6 +1,5 @@
 import type { Services } from "../services";
-import { chatMaintenanceJob } from "../chat/chatMaintenance";
-import { hotlineJobs } from "../hotline/hotlineJobs";
+import type { Feature } from "../features/feature";
 
 /**
  * A background job starts with the server and returns its stop function. Jobs must be safe with several
@@ -8,10 +7,10 @@ import { hotlineJobs } from "../hotline/hotlineJobs";
  */
 export type BackgroundJob = (services: Services) => () => void;
 
-/** Every feature's periodic jobs (stale claims, missed call-back windows, idle chats) register here. */
-export const backgroundJobs: BackgroundJob[] = [];
-backgroundJobs.push(chatMaintenanceJob);
-backgroundJobs.push(hotlineJobs);
+/** The periodic jobs of the given features (stale claims, missed call-back windows, idle chats); startServer passes the registry. */
+export function backgroundJobsOf(features: readonly Feature[]): BackgroundJob[] {
+  return features.flatMap((feature) => feature.jobs ?? []);
+}
 
 /** Runs `work` every `intervalMs`, never overlapping itself, logging (not throwing) failures. */
 export function everyInterval(name: string, intervalMs: number, work: (services: Services) => Promise<void>): BackgroundJob {

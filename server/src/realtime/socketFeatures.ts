@@ -1,9 +1,7 @@
+import type { Feature } from "../features/feature";
 import type { SocketFeature } from "./socketServer";
-import { presenceSocket } from "../presence/presenceSocket";
-import { chatSocket } from "../chat/chatSocket";
-import { hotlineSocket } from "../hotline/hotlineSocket";
 
-/** Socket handlers of every feature (presence, hotline queue, chat) register here. */
-export const socketFeatures: SocketFeature[] = [presenceSocket];
-socketFeatures.push(chatSocket);
-socketFeatures.push(hotlineSocket);
+/** The socket handlers of the given features, in registry order (startServer passes the registry). */
+export function socketFeaturesOf(features: readonly Feature[]): SocketFeature[] {
+  return features.flatMap((feature) => (feature.socket ? [feature.socket] : []));
+}

@@ -1,7 +1,6 @@
-import { chatDeletionStep } from "../chat/chatUserData";
-import { hotlineDeletionStep } from "../hotline/hotlineUserData";
 import type { DbOrTx } from "../db/database";
 import type { Services } from "../services";
+import type { Feature } from "../features/feature";
 
 export interface AccountDeletionProps {
   /** The deletion's transaction: a step that fails rolls the whole deletion back. */
@@ -24,9 +23,9 @@ export interface AccountDeletionStep {
 }
 
 /**
- * Run by DELETE /me before the identity itself is erased. A feature holding a user's data appends a step
- * here from its module (e.g. "cancel queued call-backs, erase phone numbers, keep call records detached").
+ * Run by DELETE /me before the identity itself is erased. A feature holding a user's data lists a step in
+ * its `<feature>Feature` (e.g. "cancel queued call-backs, erase phone numbers, keep call records detached").
  */
-export const accountDeletionSteps: AccountDeletionStep[] = [];
-accountDeletionSteps.push(hotlineDeletionStep);
-accountDeletionSteps.push(chatDeletionStep);
+export function accountDeletionStepsOf(features: readonly Feature[]): AccountDeletionStep[] {
+  return features.flatMap((feature) => feature.deletionSteps ?? []);
+}

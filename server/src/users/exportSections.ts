@@ -1,9 +1,8 @@
-import { chatExportSection } from "../chat/chatUserData";
-import { hotlineExportSection } from "../hotline/hotlineUserData";
 import { and, asc, eq } from "drizzle-orm";
 import { auditEvents } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import type { Services } from "../services";
+import type { Feature } from "../features/feature";
 
 export interface ExportSectionProps {
   db: DbOrTx;
@@ -31,9 +30,10 @@ const auditTrailSection: ExportSection = {
 };
 
 /**
- * The sections of GET /me/export. A feature that keeps personal data (chats, letters, call-backs,
- * bookings) appends one section here from its module, so the export never silently misses it.
+ * The sections of GET /me/export: the audit trail, then each feature's sections. A feature that keeps
+ * personal data (chats, letters, call-backs, bookings) lists its section in its `<feature>Feature`, so the
+ * export never silently misses it (services.features comes from the registry).
  */
-export const exportSections: ExportSection[] = [auditTrailSection];
-exportSections.push(hotlineExportSection);
-exportSections.push(chatExportSection);
+export function exportSectionsOf(features: readonly Feature[]): ExportSection[] {
+  return [auditTrailSection, ...features.flatMap((feature) => feature.exportSections ?? [])];
+}

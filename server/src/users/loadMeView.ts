@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import type { MeView } from "@xinyuan/shared";
 import { appUsers, consents, schools } from "../db/schema";
 import type { DbOrTx } from "../db/database";
-import { presentMe } from "../presenters/presentMe";
+import { presentMe } from "./presentMe";
 
 /** Loads what presentMe needs; undefined for a missing or deleted account. */
 export async function loadMeView(db: DbOrTx, userId: string): Promise<MeView | undefined> {

@@ -3,7 +3,7 @@ import { hotlineShifts, staff } from "../../db/schema";
 import type { DbOrTx } from "../../db/database";
 import { recordAudit, type AuditOrigin } from "../../audit/recordAudit";
 import { AppError, ConflictError } from "../../http/errors";
-import { isHotlineEligibleStaff } from "../../policies/hotlinePolicy";
+import { isHotlineEligibleStaff } from "../hotlinePolicy";
 
 const maxShiftMs = 24 * 3600_000;
 

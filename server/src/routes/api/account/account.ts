@@ -4,11 +4,11 @@ import type { AppContext } from "../../../http/context";
 import type { StaffActor } from "../../../auth/actor";
 import { staffActorOf } from "../../../auth/staffActorOf";
 import { originOf } from "../../../audit/recordAudit";
-import { passwordChanger } from "../../../commands/passwordChanger";
-import { totpEnrolmentStarter } from "../../../commands/totpEnrolmentStarter";
-import { totpEnroller } from "../../../commands/totpEnroller";
-import { findStaffRecord } from "../../../queries/staffViews";
-import { presentAccount, type AccountView } from "../../../presenters/presentStaff";
+import { passwordChanger } from "../../../account/passwordChanger";
+import { totpEnrolmentStarter } from "../../../account/totpEnrolmentStarter";
+import { totpEnroller } from "../../../account/totpEnroller";
+import { findStaffRecord } from "../../../staff/staffViews";
+import { presentAccount, type AccountView } from "../../../staff/presentStaff";
 import { AuthenticationError } from "../../../http/errors";
 
 /** Guessing the current password or a TOTP code from a stolen session is slowed to this per IP. */

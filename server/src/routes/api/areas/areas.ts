@@ -2,12 +2,12 @@ import { apiRoutes, type AreaView, type Page } from "@xinyuan/shared";
 import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import { staffActorOf } from "../../../auth/staffActorOf";
 import { originOf } from "../../../audit/recordAudit";
-import { authorize } from "../../../policies/authorize";
-import { canUseArea } from "../../../policies/areaPolicy";
-import { presentArea } from "../../../presenters/presentDirectory";
-import { listAreaRecords } from "../../../queries/directoryViews";
-import { areaCreator } from "../../../commands/areaCreator";
-import { areaUpdater } from "../../../commands/areaUpdater";
+import { authorize } from "../../../access/authorize";
+import { canUseArea } from "../../../directory/directoryPolicy";
+import { presentArea } from "../../../directory/presentDirectory";
+import { listAreaRecords } from "../../../directory/directoryViews";
+import { areaCreator } from "../../../directory/areaCreator";
+import { areaUpdater } from "../../../directory/areaUpdater";
 import { uniqueOr } from "../../../db/uniqueViolation";
 import { idOf } from "../../../http/routeParams";
 

@@ -2,10 +2,10 @@ import { apiRoutes, type AuditEventView, type Page } from "@xinyuan/shared";
 import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import { staffActorOf } from "../../../auth/staffActorOf";
 import { originOf, recordAudit } from "../../../audit/recordAudit";
-import { authorize } from "../../../policies/authorize";
-import { canSearchAuditEvents } from "../../../policies/auditEventPolicy";
-import { presentAuditEvent } from "../../../presenters/presentAuditEvent";
-import { listAuditEventRecords } from "../../../queries/auditEventViews";
+import { authorize } from "../../../access/authorize";
+import { canSearchAuditEvents } from "../../../audit/auditEventPolicy";
+import { presentAuditEvent } from "../../../audit/presentAuditEvent";
+import { listAuditEventRecords } from "../../../audit/auditEventViews";
 
 /** Audit log search. The search itself is audited: who looked at what, with which filter. */
 export function mountAuditEventRoutes(router: AppRouter): void {

@@ -1,7 +1,7 @@
 import { apiRoutes, type StaffSessionView } from "@xinyuan/shared";
 import { mountRoute, type AppRouter } from "../../../http/mountRoute";
-import { staffAuthenticator } from "../../../commands/staffAuthenticator";
-import { presentStaffSession } from "../../../presenters/presentStaff";
+import { staffAuthenticator } from "../../../account/staffAuthenticator";
+import { presentStaffSession } from "../../../staff/presentStaff";
 import { revokeSession } from "../../../auth/sessionStore";
 import { originOf, recordAudit } from "../../../audit/recordAudit";
 

@@ -4,6 +4,7 @@ import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import { consumeRateLimit } from "../../../http/rateLimit";
 import { AuthenticationError, NotFoundError } from "../../../http/errors";
 import type { AppContext } from "../../../http/context";
+import { idOf } from "../../../http/routeParams";
 import type { UserActor } from "../../../auth/actor";
 import { conversations } from "../../../db/schema";
 import { chatStarter } from "../../../chat/chatStarter";
@@ -11,7 +12,7 @@ import { chatRater, userChatEnder } from "../../../chat/chatCloser";
 import { chatResumer } from "../../../chat/chatResume";
 import { armChatReplyReminder } from "../../../chat/chatReplyReminder";
 import { findConversation } from "../../../chat/conversationQueries";
-import { presentUserConversation } from "../../../chat/chatPresenters";
+import { presentUserConversation } from "../../../chat/presentConversation";
 import { requireOwnConversation } from "../../../chat/chatPolicy";
 import { queuePositions } from "../../../chat/conversationQueries";
 
@@ -34,7 +35,7 @@ export function mountMyChatRoutes(router: AppRouter): void {
   mountRoute(router, apiRoutes.startChat, async (ctx, { body }): Promise<StartChatResult> => {
     const user = userOf(ctx);
     await consumeRateLimit(ctx.services.db, ctx.services.clock, { name: "chat-start", limit: 10, windowSeconds: 60 }, user.id);
-    const result = await chatStarter(ctx.services, user, body);
+    const result = await chatStarter({ services: ctx.services, actor: user, body });
     if (result.conversation && result.outcome !== "already_open") ctx.status = 201;
     return result;
   });
@@ -47,30 +48,30 @@ export function mountMyChatRoutes(router: AppRouter): void {
   });
 
   mountRoute(router, apiRoutes.getMyChat, async (ctx, { params }): Promise<UserConversationView> => {
-    const conversation = await ownConversation(ctx, params.id!);
+    const conversation = await ownConversation(ctx, idOf(params));
     return presentUserConversation(ctx.services.db, ctx.services.cipher, conversation);
   });
 
   mountRoute(router, apiRoutes.listMyChatMessages, async (ctx, { params, query }): Promise<ChatResumeResult> => {
-    const conversation = await ownConversation(ctx, params.id!);
-    return chatResumer(ctx.services, userOf(ctx), { conversationId: conversation.id, afterSeq: query.afterSeq, limit: Math.min(query.limit, chatResumePageSize) }, conversation);
+    const conversation = await ownConversation(ctx, idOf(params));
+    return chatResumer({ services: ctx.services, actor: userOf(ctx), input: { conversationId: conversation.id, afterSeq: query.afterSeq, limit: Math.min(query.limit, chatResumePageSize) }, known: conversation });
   });
 
   mountRoute(router, apiRoutes.endMyChat, async (ctx, { params }): Promise<UserConversationView> => {
-    const conversation = await ownConversation(ctx, params.id!);
-    await userChatEnder(ctx.services, userOf(ctx), conversation.id);
+    const conversation = await ownConversation(ctx, idOf(params));
+    await userChatEnder({ services: ctx.services, actor: userOf(ctx), conversationId: conversation.id });
     return presentUserConversation(ctx.services.db, ctx.services.cipher, (await findConversation(ctx.services.db, conversation.id))!);
   });
 
   mountRoute(router, apiRoutes.remindMeOnReply, async (ctx, { params, body }): Promise<UserConversationView> => {
-    const conversation = await ownConversation(ctx, params.id!);
-    const armed = await armChatReplyReminder(ctx.services, userOf(ctx), conversation, body);
+    const conversation = await ownConversation(ctx, idOf(params));
+    const armed = await armChatReplyReminder({ services: ctx.services, actor: userOf(ctx), conversation, body });
     return presentUserConversation(ctx.services.db, ctx.services.cipher, armed);
   });
 
   mountRoute(router, apiRoutes.rateMyChat, async (ctx, { params, body }): Promise<UserConversationView> => {
-    const conversation = await ownConversation(ctx, params.id!);
-    await chatRater(ctx.services, userOf(ctx), conversation.id, body);
+    const conversation = await ownConversation(ctx, idOf(params));
+    await chatRater({ services: ctx.services, actor: userOf(ctx), conversationId: conversation.id, body });
     return presentUserConversation(ctx.services.db, ctx.services.cipher, (await findConversation(ctx.services.db, conversation.id))!);
   });
 }

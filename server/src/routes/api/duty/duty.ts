@@ -5,8 +5,8 @@ import { hasRole } from "../../../auth/actor";
 import { staffActorOf } from "../../../auth/staffActorOf";
 import { originOf } from "../../../audit/recordAudit";
 import { readDuty } from "../../../presence/dutyState";
-import { dutySetter } from "../../../presence/dutySetter";
-import { transferTargets } from "../../../presence/transferTargets";
+import { dutySetter } from "../../../duty/dutySetter";
+import { transferTargets } from "../../../duty/transferTargets";
 
 /** Counsellors and supervisors go on and off duty; availability also needs a live admin connection. */
 export function mountDutyRoutes(router: AppRouter): void {
@@ -16,7 +16,7 @@ export function mountDutyRoutes(router: AppRouter): void {
     return readDuty(ctx.services.db, actor.id, ctx.services.clock.now());
   });
 
-  mountRoute(router, apiRoutes.setDuty, async (ctx, { body }): Promise<DutyView> => dutySetter(ctx.services, staffActorOf(ctx), body, originOf(ctx)));
+  mountRoute(router, apiRoutes.setDuty, async (ctx, { body }): Promise<DutyView> => dutySetter({ services: ctx.services, actor: staffActorOf(ctx), body, origin: originOf(ctx) }));
 
   mountRoute(router, apiRoutes.transferTargets, async (ctx, { query }): Promise<TransferTargetView[]> => {
     const actor = ctx.state.actor;

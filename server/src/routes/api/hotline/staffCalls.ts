@@ -4,8 +4,8 @@ import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import { AppError, ForbiddenError, NotFoundError } from "../../../http/errors";
 import { idOf } from "../../../http/routeParams";
 import { originOf, recordAudit } from "../../../audit/recordAudit";
-import { authorize } from "../../../policies/authorize";
-import { canReadHotlineCalls, canSuperviseHotline, canWorkHotline } from "../../../policies/hotlinePolicy";
+import { authorize } from "../../../access/authorize";
+import { canReadHotlineCalls, canSuperviseHotline, canWorkHotline } from "../../../hotline/hotlinePolicy";
 import { hotlineTickets } from "../../../db/schema";
 import type { AppContext } from "../../../http/context";
 import type { StaffActor } from "../../../auth/actor";
@@ -20,7 +20,7 @@ import { loadHotlineBoard } from "../../../hotline/hotlineBoard";
 import { contactHistoryOfUser } from "../../../contacts/contactHistory";
 import { contactRecorder } from "../../../contacts/contactRecorder";
 
-/** Hotline counsellors only (county scope); area/school staff are refused, see policies/hotlinePolicy.ts. */
+/** Hotline counsellors only (county scope); area/school staff are refused, see hotline/hotlinePolicy.ts. */
 function hotlineWorker(ctx: AppContext): StaffActor {
   const actor = ctx.state.actor;
   authorize(canWorkHotline(actor));

@@ -5,10 +5,10 @@ import { originOf } from "../../../audit/recordAudit";
 import { userActorOf } from "../../../auth/userActorOf";
 import { AuthenticationError } from "../../../http/errors";
 import { loadMeView } from "../../../users/loadMeView";
-import { userProfileUpdater } from "../../../commands/userProfileUpdater";
-import { consentRecorder } from "../../../commands/consentRecorder";
-import { userExporter } from "../../../commands/userExporter";
-import { userDeleter } from "../../../commands/userDeleter";
+import { userProfileUpdater } from "../../../users/userProfileUpdater";
+import { consentRecorder } from "../../../users/consentRecorder";
+import { userExporter } from "../../../users/userExporter";
+import { userDeleter } from "../../../users/userDeleter";
 
 async function currentMe(ctx: AppContext): Promise<MeView> {
   const me = await loadMeView(ctx.services.db, userActorOf(ctx).id);

@@ -1,16 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { appUsers, auditEvents, consents, sessions } from "../../../db/schema";
-import { exportSections, type ExportSection } from "../../../users/exportSections";
-import { accountDeletionSteps, type AccountDeletionStep } from "../../../users/accountDeletionSteps";
+import type { ExportSection } from "../../../users/exportSections";
+import type { AccountDeletionStep } from "../../../users/accountDeletionSteps";
+import type { Feature } from "../../../features/feature";
 import { createTestApp, type TestApp } from "../../../../../tests/support/testApp";
 import { buildSchool } from "../../../../../tests/support/factories";
 import { signInConsentedUser, signInUser } from "../../../../../tests/support/userSession";
 
-/** Registers a feature's hook for one test, as a feature module would at import. */
-function withRegistered<T>(list: T[], item: T): () => void {
-  list.push(item);
+/** Registers a feature for one test, as the registry would at start-up. */
+function withRegistered(list: Feature[], feature: Feature): () => void {
+  list.push(feature);
   return () => {
-    list.splice(list.indexOf(item), 1);
+    list.splice(list.indexOf(feature), 1);
   };
 }
 
@@ -40,7 +41,7 @@ describe("me.export", () => {
   it("includes the sections later features register", async () => {
     const user = await signInUser(t);
     const section: ExportSection = { key: "letters", collect: async ({ userId }) => [{ ownerId: userId }] };
-    const unregister = withRegistered(exportSections, section);
+    const unregister = withRegistered(t.services.features, { name: "letters", exportSections: [section] });
     try {
       const response = await t.request.get("/api/v1/me/export").set(user.auth).expect(200);
       expect(response.body.sections.letters).toEqual([{ ownerId: user.me.id }]);
@@ -97,7 +98,7 @@ describe("me.delete", () => {
         throw new Error("step failed");
       },
     };
-    const unregisterFailing = withRegistered(accountDeletionSteps, failing);
+    const unregisterFailing = withRegistered(t.services.features, { name: "broken", deletionSteps: [failing] });
     try {
       await t.request.delete("/api/v1/me").set(user.auth).expect(500);
     } finally {
@@ -106,7 +107,7 @@ describe("me.delete", () => {
     const [kept] = await t.db.select().from(appUsers).where(eq(appUsers.id, user.me.id));
     expect(kept).toMatchObject({ alias: user.me.alias, deletedAt: null });
 
-    const unregister = withRegistered(accountDeletionSteps, step);
+    const unregister = withRegistered(t.services.features, { name: "letters", deletionSteps: [step] });
     try {
       await t.request.delete("/api/v1/me").set(user.auth).expect(204);
     } finally {

@@ -2,12 +2,12 @@ import { apiRoutes, type Page, type SchoolView } from "@xinyuan/shared";
 import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import { staffActorOf } from "../../../auth/staffActorOf";
 import { originOf } from "../../../audit/recordAudit";
-import { authorize } from "../../../policies/authorize";
-import { canUseSchool } from "../../../policies/schoolPolicy";
-import { presentSchool } from "../../../presenters/presentDirectory";
-import { listSchoolRecords } from "../../../queries/directoryViews";
-import { schoolCreator } from "../../../commands/schoolCreator";
-import { schoolUpdater } from "../../../commands/schoolUpdater";
+import { authorize } from "../../../access/authorize";
+import { canUseSchool } from "../../../directory/directoryPolicy";
+import { presentSchool } from "../../../directory/presentDirectory";
+import { listSchoolRecords } from "../../../directory/directoryViews";
+import { schoolCreator } from "../../../directory/schoolCreator";
+import { schoolUpdater } from "../../../directory/schoolUpdater";
 import { uniqueOr } from "../../../db/uniqueViolation";
 import { idOf } from "../../../http/routeParams";
 

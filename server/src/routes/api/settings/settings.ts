@@ -2,10 +2,10 @@ import { apiRoutes, type SettingsView } from "@xinyuan/shared";
 import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import { staffActorOf } from "../../../auth/staffActorOf";
 import { originOf } from "../../../audit/recordAudit";
-import { authorize } from "../../../policies/authorize";
-import { canManageSettings } from "../../../policies/settingsPolicy";
+import { authorize } from "../../../access/authorize";
+import { canManageSettings } from "../../../settings/settingsPolicy";
 import { readSettings } from "../../../settings/platformSettings";
-import { settingsUpdater } from "../../../commands/settingsUpdater";
+import { settingsUpdater } from "../../../settings/settingsUpdater";
 
 /** Platform settings, for county centre admins. */
 export function mountSettingsRoutes(router: AppRouter): void {

@@ -3,20 +3,20 @@ import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import type { AppContext } from "../../../http/context";
 import { staffActorOf } from "../../../auth/staffActorOf";
 import { originOf, recordAudit } from "../../../audit/recordAudit";
-import { authorize } from "../../../policies/authorize";
-import { canManageStaff } from "../../../policies/staffPolicy";
-import { presentStaff, presentStaffWithTemporaryPassword } from "../../../presenters/presentStaff";
-import { listStaffRecords, findStaffRecord } from "../../../queries/staffViews";
-import { staffCreator } from "../../../commands/staffCreator";
-import { staffUpdater } from "../../../commands/staffUpdater";
-import { staffPasswordResetter } from "../../../commands/staffPasswordResetter";
-import { staffTotpResetter } from "../../../commands/staffTotpResetter";
-import { staffStatusChanger } from "../../../commands/staffStatusChanger";
+import { authorize } from "../../../access/authorize";
+import { canManageStaff } from "../../../staff/staffPolicy";
+import { presentStaff, presentStaffWithTemporaryPassword } from "../../../staff/presentStaff";
+import { listStaffRecords, findStaffRecord } from "../../../staff/staffViews";
+import { staffCreator } from "../../../staff/staffCreator";
+import { staffUpdater } from "../../../staff/staffUpdater";
+import { staffPasswordResetter } from "../../../staff/staffPasswordResetter";
+import { staffTotpResetter } from "../../../staff/staffTotpResetter";
+import { staffStatusChanger } from "../../../staff/staffStatusChanger";
 import { uniqueOr } from "../../../db/uniqueViolation";
 import { NotFoundError } from "../../../http/errors";
 import { idOf } from "../../../http/routeParams";
 
-/** Staff management for centre admins, each within their own scope (see policies/staffPolicy.ts). */
+/** Staff management for centre admins, each within their own scope (see staff/staffPolicy.ts). */
 export function mountStaffRoutes(router: AppRouter): void {
   mountRoute(router, apiRoutes.listStaff, async (ctx, { query }): Promise<Page<StaffView>> => {
     const actor = staffActorOf(ctx);

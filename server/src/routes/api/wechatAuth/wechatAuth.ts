@@ -1,6 +1,6 @@
 import { apiRoutes, type UserSessionView } from "@xinyuan/shared";
 import { mountRoute, type AppRouter } from "../../../http/mountRoute";
-import { wechatUserAuthenticator } from "../../../commands/wechatUserAuthenticator";
+import { wechatUserAuthenticator } from "../../../users/wechatUserAuthenticator";
 import { loadMeView } from "../../../users/loadMeView";
 
 /** Per client IP. Generous, because a whole school may sit behind one address. */

@@ -1,0 +1,32 @@
+import { inArray } from "drizzle-orm";
+import type { RiskLevel, RiskSignalCategory, ChatSender, StaffChatMessageView, UserChatMessageView } from "@xinyuan/shared";
+import { staff } from "../db/schema";
+import type { DbOrTx } from "../db/database";
+import type { FieldCipher } from "../crypto/fieldCipher";
+import type { ChatMessageRow } from "./chatMessageWriter";
+
+/** The student's copy of a message: no staff names, no risk flags. */
+export function presentUserMessage(row: ChatMessageRow, cipher: FieldCipher): UserChatMessageView {
+  return { conversationId: row.conversationId, seq: row.seq, clientMessageId: row.clientMessageId, from: row.senderType as ChatSender, body: cipher.decrypt(row.bodyEnc), createdAt: row.createdAt.toISOString() };
+}
+
+export function presentStaffMessage(row: ChatMessageRow, cipher: FieldCipher, staffNames: Map<string, string>): StaffChatMessageView {
+  return {
+    ...presentUserMessage(row, cipher),
+    staffName: row.senderType === "staff" && row.senderId ? (staffNames.get(row.senderId) ?? null) : null,
+    riskLevel: (row.riskLevel as RiskLevel | null) ?? null,
+    riskCategories: row.riskCategories as RiskSignalCategory[],
+  };
+}
+
+export async function staffNamesOf(db: DbOrTx, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.select({ id: staff.id, name: staff.displayName }).from(staff).where(inArray(staff.id, wanted));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+export async function presentStaffMessages(db: DbOrTx, cipher: FieldCipher, rows: ChatMessageRow[]): Promise<StaffChatMessageView[]> {
+  const names = await staffNamesOf(db, rows.filter((row) => row.senderType === "staff").map((row) => row.senderId));
+  return rows.map((row) => presentStaffMessage(row, cipher, names));
+}

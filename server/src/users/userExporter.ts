@@ -1,0 +1,35 @@
+import { asc, eq } from "drizzle-orm";
+import type { UserExportView } from "@xinyuan/shared";
+import { consents } from "../db/schema/index";
+import type { Services } from "../services";
+import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
+import { AuthenticationError } from "../http/errors";
+import { presentConsent } from "./presentConsent";
+import { loadMeView } from "./loadMeView";
+import { exportSectionsOf } from "./exportSections";
+
+/**
+ * Everything XinYuan keeps about the user, as JSON for them alone (PIPL right of access and portability):
+ * profile, every consent with the guardian's name, and each feature's registered section. Audited.
+ */
+export async function userExporter(props: { services: Services; userId: string; origin: AuditOrigin }): Promise<UserExportView> {
+  const { services, userId, origin } = props;
+  const { db, cipher, clock } = services;
+  return db.transaction(async (tx) => {
+    const me = await loadMeView(tx, userId);
+    if (!me) throw AuthenticationError();
+    const rows = await tx.select().from(consents).where(eq(consents.userId, userId)).orderBy(asc(consents.givenAt), asc(consents.id));
+    const sections: Record<string, unknown> = {};
+    for (const section of exportSectionsOf(services.features)) {
+      if (section.key in sections) throw new Error(`export section ${section.key} registered twice`);
+      sections[section.key] = await section.collect({ db: tx, services, userId });
+    }
+    await recordAudit(tx, origin, { action: "user.export", targetType: "app_user", targetId: userId, detail: { sections: Object.keys(sections) } });
+    return {
+      exportedAt: clock.now().toISOString(),
+      me,
+      consents: rows.map((row) => ({ ...presentConsent(row), ...(row.guardianNameEnc ? { guardianName: cipher.decrypt(row.guardianNameEnc) } : {}) })),
+      sections,
+    };
+  });
+}
