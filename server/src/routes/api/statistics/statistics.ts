@@ -3,7 +3,7 @@ import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import type { AppContext } from "../../../http/context";
 import { staffActorOf } from "../../../auth/staffActorOf";
 import { originOf, recordAudit } from "../../../audit/recordAudit";
-import { authorize } from "../../../policies/authorize";
+import { authorize } from "../../../access/authorize";
 import { canReadStatistics } from "../../../statistics/statisticsPolicy";
 import { statisticsDashboard } from "../../../statistics/statisticsDashboard";
 import { reportHeading, reportSections } from "../../../statistics/statisticsReportSections";
