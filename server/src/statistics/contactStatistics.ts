@@ -17,17 +17,19 @@ export interface ContactCount {
 
 /**
  * Every contact breakdown of both periods, summed from the daily rollup (contact_stats_daily, kept by
- * triggers on the records): one pass over the per-dimension rows, one over the per-place totals for
- * area, school, stage and month. Records without a place count for the county only.
+ * triggers on the records): one pass over the reader's grain for the per-dimension counts, one over the
+ * per-school totals for area, school, stage and month. Records without a place count for the county only.
  */
 export async function contactCounts(db: DbOrTx, scope: StaffScope, period: StatisticsPeriod): Promise<ContactCount[]> {
   const inScope = scopeFilter(scope, sql`d.area_id`, sql`d.school_id`);
+  // the county reads the county grain, an area its area's rows, a school its school's: a small slice each
+  const grain = sql.raw(`'${scope.level === "county" ? "county" : scope.level === "area" ? "area" : "school"}'`);
   const inRange = sql`d.day >= ${period.previousFrom}::date AND d.day <= ${period.to}::date`;
   const periodOf = sql`CASE WHEN d.day >= ${period.from}::date THEN 'current' ELSE 'previous' END`;
   const byDimension = await aggregateRows<{ period: ContactCount["period"]; dimension: ContactDimension; key: string; n: number }>(
     db,
     sql`SELECT ${periodOf} AS period, d.dimension, d.key, sum(d.n)::int AS n
-        FROM contact_stats_daily d WHERE ${inRange} AND ${inScope}
+        FROM contact_stats_daily d WHERE d.grain = ${grain} AND ${inRange} AND ${inScope}
         GROUP BY 1, 2, 3 HAVING sum(d.n) <> 0`,
   );
   const byPlace = await aggregateRows<{ period: ContactCount["period"]; area: string | null; school: string | null; stage: string | null; month: string | null; grp: number; n: number }>(
@@ -36,7 +38,7 @@ export async function contactCounts(db: DbOrTx, scope: StaffScope, period: Stati
           SELECT ${periodOf} AS period, nullif(d.area_id, ${noPlace}::uuid)::text AS area, nullif(d.school_id, ${noPlace}::uuid)::text AS school,
                  s.stage, to_char(d.day, 'YYYY-MM') AS month, d.n
           FROM contact_stats_daily d LEFT JOIN schools s ON s.id = d.school_id
-          WHERE d.dimension = 'total' AND ${inRange} AND ${inScope}
+          WHERE d.grain = 'school' AND d.dimension = 'total' AND ${inRange} AND ${inScope}
         ) t
         GROUP BY GROUPING SETS ((period, area), (period, school), (period, stage), (period, month))
         HAVING sum(n) <> 0`,

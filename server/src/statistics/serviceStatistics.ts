@@ -51,16 +51,18 @@ export interface ChatFigures {
   ratings: Record<string, number>;
 }
 
-/** Chats started in the period: how many a counsellor answered, how soon their first message came, ratings. */
+/**
+ * Chats started in the period: how many a counsellor answered, how soon their first message came (kept on
+ * the conversation by a trigger on chat_messages), ratings.
+ */
 export async function chatFigures(db: DbOrTx, period: StatisticsPeriod): Promise<ChatFigures> {
   const [row] = await aggregateRows<{ chats: number; answered: number; median_first: number | null }>(
     db,
     sql`SELECT count(*)::int AS chats,
-               count(first_reply)::int AS answered,
-               (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_reply - c.created_at)) FILTER (WHERE first_reply IS NOT NULL))::float AS median_first
-        FROM conversations c
-        LEFT JOIN LATERAL (SELECT min(m.created_at) AS first_reply FROM chat_messages m WHERE m.conversation_id = c.id AND m.sender_type = 'staff') f ON true
-        WHERE c.created_at >= ${period.currentStart} AND c.created_at < ${period.currentEnd}`,
+               count(first_reply_at)::int AS answered,
+               (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM first_reply_at - created_at)) FILTER (WHERE first_reply_at IS NOT NULL))::float AS median_first
+        FROM conversations
+        WHERE created_at >= ${period.currentStart} AND created_at < ${period.currentEnd}`,
   );
   const ratingRows = await aggregateRows<{ rating: number; n: number }>(
     db,

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { StatisticsView, StatRow } from "@xinyuan/shared";
 import { eq, sql } from "drizzle-orm";
-import { auditEvents, contactCategories, contactRecordCategories, contactRecords, contactStatsDaily, hotlineTickets } from "../db/schema";
+import { appUsers, auditEvents, chatMessages, contactCategories, conversations, contactRecordCategories, contactRecords, contactStatsDaily, hotlineTickets } from "../db/schema";
 import { countyInstant } from "../hotline/countyTime";
 import { createTestApp, type TestApp } from "../../../tests/support/testApp";
 import { buildArea, buildSchool, buildStaff } from "../../../tests/support/factories";
@@ -61,6 +61,21 @@ describe("statistics.dashboard", () => {
     await record({ channel: "hotline", schoolId: a1.id, areaId: areaA.id, day: "2026-06-01" });
     await record({ channel: "hotline", schoolId: a1.id, areaId: areaA.id, day: "2026-03-30" });
 
+    // Six chats in May: five answered by a counsellor 1, 2, 3, 4 and 5 minutes after they began, one never; ratings 5, 5, 4, 4, 3.
+    const [user] = await t.db.insert(appUsers).values({ alias: "统计小树" }).returning();
+    for (let i = 0; i < 6; i += 1) {
+      const began = countyInstant("2026-05-13", `1${i}:00`);
+      const [chat] = await t.db
+        .insert(conversations)
+        .values({ userId: user!.id, status: "closed", queuedAt: began, lastActivityAt: began, createdAt: began, closedAt: new Date(began.getTime() + 3600_000), rating: i < 5 ? [5, 5, 4, 4, 3][i] : null })
+        .returning();
+      if (i < 5) {
+        await t.db.insert(chatMessages).values({ conversationId: chat!.id, seq: 1, senderType: "user", clientMessageId: `u${i}`, bodyEnc: t.services.cipher.encrypt("你好"), createdAt: began });
+        await t.db.insert(chatMessages).values({ conversationId: chat!.id, seq: 2, senderType: "staff", senderId: counsellorId, clientMessageId: `s${i}`, bodyEnc: t.services.cipher.encrypt("你好，我在"), createdAt: new Date(began.getTime() + (i + 1) * 60_000) });
+        await t.db.insert(chatMessages).values({ conversationId: chat!.id, seq: 3, senderType: "staff", senderId: counsellorId, clientMessageId: `s${i}b`, bodyEnc: t.services.cipher.encrypt("慢慢说"), createdAt: new Date(began.getTime() + 30 * 60_000) });
+      }
+    }
+
     // The county line in May: six callers ready, five claimed within 2 minutes and completed, one gave up after 10 minutes.
     for (let i = 0; i < 6; i += 1) {
       const ready = countyInstant("2026-05-12", `1${i}:00`);
@@ -106,6 +121,7 @@ describe("statistics.dashboard", () => {
     expect(row(view.contacts.byCategory, "心理健康")).toMatchObject({ current: shown(7), previous: shown(0) });
     expect(view.contacts.followUpNeeded.current).toEqual(hidden);
     expect(view.hotline).toMatchObject({ offered: shown(6), answeredWithin5Min: shown(5), serviceLevel: 0.833, medianWaitMinutes: 1, abandoned: hidden, completed: shown(5) });
+    expect(view.chat).toMatchObject({ chats: shown(6), answered: shown(5), medianFirstResponseSeconds: 180, rated: shown(5), averageRating: 4.2 });
     expect(view.indicators).toMatchObject({ countyCounsellors: expect.any(Number) });
     expect(JSON.stringify(view)).not.toMatch(/alias|summary/);
   });

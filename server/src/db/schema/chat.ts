@@ -50,6 +50,8 @@ export const conversations = pgTable(
     ratedAt: timestamp("rated_at", { withTimezone: true }),
     /** The contact record written when a counsellor ended the chat. */
     contactRecordId: uuid("contact_record_id"),
+    /** A counsellor's first message, set by a database trigger on chat_messages (statistics: first-response time). */
+    firstReplyAt: timestamp("first_reply_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (table) => [
@@ -86,8 +88,6 @@ export const chatMessages = pgTable(
     uniqueIndex("chat_messages_seq_idx").on(table.conversationId, table.seq),
     uniqueIndex("chat_messages_client_id_idx").on(table.conversationId, table.senderType, table.senderId, table.clientMessageId),
     index("chat_messages_sender_idx").on(table.senderType, table.senderId, table.createdAt),
-    /** Statistics: a chat's first counsellor message (first-response time). */
-    index("chat_messages_first_staff_idx").on(table.conversationId, table.createdAt).where(sql`sender_type = 'staff'`),
   ],
 );
 

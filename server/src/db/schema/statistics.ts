@@ -4,7 +4,7 @@ import { date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-o
 export const noPlace = "00000000-0000-0000-0000-000000000000";
 
 /**
- * Contact counts per county day, place and breakdown (total, channel, age band, risk, follow-up,
+ * Contact counts per county day, grain, place and breakdown (total, channel, age band, risk, follow-up,
  * referred, 大类), kept by database triggers on contact_records and contact_record_categories (migration
  * 0007), so the dashboard sums a few thousand rows instead of scanning a year of records. Counts only:
  * no record ids, no people.
@@ -12,6 +12,8 @@ export const noPlace = "00000000-0000-0000-0000-000000000000";
 export const contactStatsDaily = pgTable(
   "contact_stats_daily",
   {
+    /** county (no place), area (area only) or school (area and school): each query reads one grain. */
+    grain: text("grain").notNull(),
     day: date("day").notNull(),
     areaId: uuid("area_id").notNull(),
     schoolId: uuid("school_id").notNull(),
@@ -20,9 +22,10 @@ export const contactStatsDaily = pgTable(
     n: integer("n").notNull(),
   },
   (table) => [
-    primaryKey({ columns: [table.day, table.areaId, table.schoolId, table.dimension, table.key] }),
-    index("contact_stats_daily_dimension_idx").on(table.dimension, table.day),
-    index("contact_stats_daily_area_idx").on(table.areaId, table.day),
-    index("contact_stats_daily_school_idx").on(table.schoolId, table.day),
+    primaryKey({ columns: [table.grain, table.day, table.areaId, table.schoolId, table.dimension, table.key] }),
+    index("contact_stats_daily_grain_day_idx").on(table.grain, table.day),
+    index("contact_stats_daily_dimension_idx").on(table.grain, table.dimension, table.day),
+    index("contact_stats_daily_area_idx").on(table.grain, table.areaId, table.day),
+    index("contact_stats_daily_school_idx").on(table.grain, table.schoolId, table.day),
   ],
 );
