@@ -26,23 +26,25 @@ export async function contactCounts(db: DbOrTx, scope: StaffScope, period: Stati
   const grain = sql.raw(`'${scope.level === "county" ? "county" : scope.level === "area" ? "area" : "school"}'`);
   const inRange = sql`d.day >= ${period.previousFrom}::date AND d.day <= ${period.to}::date`;
   const periodOf = sql`CASE WHEN d.day >= ${period.from}::date THEN 'current' ELSE 'previous' END`;
-  const byDimension = await aggregateRows<{ period: ContactCount["period"]; dimension: ContactDimension; key: string; n: number }>(
-    db,
-    sql`SELECT ${periodOf} AS period, d.dimension, d.key, sum(d.n)::int AS n
-        FROM contact_stats_daily d WHERE d.grain = ${grain} AND ${inRange} AND ${inScope}
-        GROUP BY 1, 2, 3 HAVING sum(d.n) <> 0`,
-  );
-  const byPlace = await aggregateRows<{ period: ContactCount["period"]; area: string | null; school: string | null; stage: string | null; month: string | null; grp: number; n: number }>(
-    db,
-    sql`SELECT period, area, school, stage, month, GROUPING(area, school, stage, month)::int AS grp, sum(n)::int AS n FROM (
-          SELECT ${periodOf} AS period, nullif(d.area_id, ${noPlace}::uuid)::text AS area, nullif(d.school_id, ${noPlace}::uuid)::text AS school,
-                 s.stage, to_char(d.day, 'YYYY-MM') AS month, d.n
-          FROM contact_stats_daily d LEFT JOIN schools s ON s.id = d.school_id
-          WHERE d.grain = 'school' AND d.dimension = 'total' AND ${inRange} AND ${inScope}
-        ) t
-        GROUP BY GROUPING SETS ((period, area), (period, school), (period, stage), (period, month))
-        HAVING sum(n) <> 0`,
-  );
+  const [byDimension, byPlace] = await Promise.all([
+    aggregateRows<{ period: ContactCount["period"]; dimension: ContactDimension; key: string; n: number }>(
+      db,
+      sql`SELECT ${periodOf} AS period, d.dimension, d.key, sum(d.n)::int AS n
+          FROM contact_stats_daily d WHERE d.grain = ${grain} AND ${inRange} AND ${inScope}
+          GROUP BY 1, 2, 3 HAVING sum(d.n) <> 0`,
+    ),
+    aggregateRows<{ period: ContactCount["period"]; area: string | null; school: string | null; stage: string | null; month: string | null; grp: number; n: number }>(
+      db,
+      sql`SELECT period, area, school, stage, month, GROUPING(area, school, stage, month)::int AS grp, sum(n)::int AS n FROM (
+            SELECT ${periodOf} AS period, nullif(d.area_id, ${noPlace}::uuid)::text AS area, nullif(d.school_id, ${noPlace}::uuid)::text AS school,
+                   s.stage, to_char(d.day, 'YYYY-MM') AS month, d.n
+            FROM contact_stats_daily d LEFT JOIN schools s ON s.id = d.school_id
+            WHERE d.grain = 'school' AND d.dimension = 'total' AND ${inRange} AND ${inScope}
+          ) t
+          GROUP BY GROUPING SETS ((period, area), (period, school), (period, stage), (period, month))
+          HAVING sum(n) <> 0`,
+    ),
+  ]);
   const placeDimension: Array<[number, ContactDimension, "area" | "school" | "stage" | "month"]> = [
     [0b0111, "area", "area"],
     [0b1011, "school", "school"],
