@@ -21,17 +21,17 @@ describe("access", () => {
     [
       "a county centre admin manages staff everywhere, the directory, settings and reads audit",
       staff(["centre_admin"], "county"),
-      only("canUseAdmin", "canManageStaff", "canManageStaffCounty", "canManageDirectory", "canManageSettings", "canReadAudit", ...rosterManagement),
+      only("canUseAdmin", "canManageStaff", "canManageStaffCounty", "canManageDirectory", "canManageSettings", "canReadAudit", "canHandleCrisis", ...rosterManagement),
     ],
     [
       "an area centre admin manages staff and reads audit inside the area only, not the directory, settings or the county roster",
       staff(["centre_admin"], "area"),
-      only("canUseAdmin", "canManageStaff", "canReadAudit"),
+      only("canUseAdmin", "canManageStaff", "canReadAudit", "canHandleCrisis"),
     ],
     [
       "a school centre admin manages staff and reads audit inside the school only",
       staff(["centre_admin"], "school"),
-      only("canUseAdmin", "canManageStaff", "canReadAudit"),
+      only("canUseAdmin", "canManageStaff", "canReadAudit", "canHandleCrisis"),
     ],
     [
       "a county supervisor supervises, works the hotline and chats, keeps the roster and reads audit",

@@ -50,10 +50,11 @@ describe("crisis cases", () => {
     durationMinutes: 20,
     summary: "说不想活了。",
   });
-  const record = async (props: { userId: string | null; staffId: string; riskLevel: ContactRecordBody["riskLevel"]; followUpNeeded?: boolean }) =>
-    t.db.transaction(async (tx) =>
-      contactRecorder({ tx, cipher: t.services.cipher, origin: systemOrigin, channel: "online", staffId: props.staffId, userId: props.userId, body: await recordBody(props.riskLevel, props.followUpNeeded), now: t.clock.now() }),
-    );
+  const record = async (props: { userId: string | null; staffId: string; riskLevel: ContactRecordBody["riskLevel"]; followUpNeeded?: boolean }) => {
+    // read outside the transaction: PGlite has one connection, the outer db inside a transaction waits forever
+    const body = await recordBody(props.riskLevel, props.followUpNeeded);
+    return t.db.transaction((tx) => contactRecorder({ tx, cipher: t.services.cipher, origin: systemOrigin, channel: "online", staffId: props.staffId, userId: props.userId, body, now: t.clock.now() }));
+  };
   const caseOf = async (id: string) => (await t.db.select().from(crisisCases).where(eq(crisisCases.id, id)))[0]!;
   const audits = async (action: string, targetId: string) => t.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId)));
   const getCase = (id: string, auth: { Authorization: string }) => t.request.get(`/api/v1/cases/${id}`).set(auth);

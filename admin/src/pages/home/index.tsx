@@ -8,6 +8,7 @@ import { PageContainer } from "../../components/PageContainer";
 import { describeScope } from "../../layout/describeStaff";
 import { ShortcutCards } from "./components/ShortcutCards";
 import { HelplineCard } from "./components/HelplineCard";
+import { FollowUpCard } from "./components/FollowUpCard";
 import { refreshAccount } from "./service";
 
 /** 工作台: who I am here, where I can go, which features are on their way. */
@@ -50,6 +51,11 @@ export default function HomePage() {
           <ShortcutCards routes={ready} />
         </Col>
         <Col xs={24} xl={8}>
+          {rights.canHandleCrisis ? (
+            <div style={{ marginBottom: 16 }}>
+              <FollowUpCard />
+            </div>
+          ) : null}
           <HelplineCard />
         </Col>
       </Row>
