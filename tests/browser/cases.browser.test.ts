@@ -86,7 +86,7 @@ describe("cases: an imminent chat becomes a case the supervisor takes, refers, f
 
       // Records a follow-up contact with the next date.
       const nextDate = new Date(Date.now() + 8 * 3600_000 + 2 * 86_400_000).toISOString().slice(0, 10);
-      await detail.getByRole("textbox", { name: "约定下次跟进" }).fill(nextDate);
+      await detail.getByLabel("约定下次跟进").fill(nextDate);
       await detail.getByRole("textbox", { name: "处置说明" }).fill("电话联系监护人陪同，学生情绪已平稳");
       await detail.getByRole("button", { name: "记录", exact: true }).click();
       await detail.locator('[data-testid="case-event"][data-kind="follow_up_contact"]').waitFor();

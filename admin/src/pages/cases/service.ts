@@ -15,6 +15,9 @@ import {
   type Page,
   type RecordIdentityBody,
   type ReviewIdentityBody,
+  type SchoolPlanBody,
+  type SchoolPlanView,
+  type SchoolView,
   type UpdateCaseBody,
   type UpdateReferralBody,
 } from "@xinyuan/shared";
@@ -65,3 +68,8 @@ export async function downloadLedger(): Promise<void> {
   link.click();
   URL.revokeObjectURL(url);
 }
+
+export const searchSchools = (q: string) =>
+  call<typeof apiRoutes.listSchools, Page<SchoolView>>(apiRoutes.listSchools, { query: { q: q || undefined, page: 1, pageSize: 50 }, policy: "silent" });
+export const fetchSchoolPlan = (schoolId: string) => call<typeof apiRoutes.getSchoolPlan, SchoolPlanView>(apiRoutes.getSchoolPlan, { params: { id: schoolId }, policy: "silent" });
+export const saveSchoolPlan = (schoolId: string, body: SchoolPlanBody) => call<typeof apiRoutes.putSchoolPlan, SchoolPlanView>(apiRoutes.putSchoolPlan, { params: { id: schoolId }, body });

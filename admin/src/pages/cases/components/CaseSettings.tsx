@@ -4,6 +4,7 @@ import { caseLevelLabels, caseLevels, keyPeriodKindLabels, keyPeriodKinds, type 
 import { useAsync } from "../../../hooks/useAsync";
 import { LoadFailed } from "../../../components/LoadFailed";
 import * as api from "../service";
+import { SchoolPlanEditor } from "./SchoolPlanEditor";
 
 /** The county centre's case settings: referral institutions, the emergency checklist per level, key periods. */
 export function CaseSettings() {
@@ -144,6 +145,8 @@ export function CaseSettings() {
           </Button>
         </Space>
       </Card>
+
+      <SchoolPlanEditor />
     </Flex>
   );
 }
