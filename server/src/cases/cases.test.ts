@@ -379,4 +379,23 @@ describe("crisis cases", () => {
       expect(line).toContain("高一");
     });
   });
+  describe("the person's own data", () => {
+    it("exports that a case exists and what personal data it holds, never the staff's notes; deletion detaches it", async () => {
+      const user = await buildCaller(t.db);
+      const owner = await member();
+      const { caseId } = await record({ userId: user.id, staffId: owner.id, riskLevel: "imminent" });
+      await t.request.post(`/api/v1/cases/${caseId}/take`).set(owner.auth).expect(200);
+      await t.request.post(`/api/v1/cases/${caseId}/actions`).set(owner.auth).send({ kind: "called_110", note: "已报警，民警上门" }).expect(200);
+      await t.request.post(`/api/v1/cases/${caseId}/identity`).set(owner.auth).send({ name: "钱小雨", legalBasis: "vital_interest", emergency: true }).expect(200);
+      const userAuth = { Authorization: `Bearer ${await sessionTokenFor(t.db, { type: "user", id: user.id })}` };
+      const exported = (await t.request.get("/api/v1/me/export").set(userAuth).expect(200)).body as Record<string, unknown>;
+      const text = JSON.stringify(exported);
+      expect((exported.sections as Record<string, unknown>).crisisCases).toMatchObject({ cases: [{ open: true, identityRecorded: { legalBasis: "vital_interest" }, callbackNumberKept: false }] });
+      expect(text).not.toContain("民警");
+      expect(text).not.toContain("called_110");
+      expect(text).not.toContain("钱小雨");
+      await t.request.delete("/api/v1/me").set(userAuth).expect((response) => expect([200, 204]).toContain(response.status));
+      expect(await caseOf(caseId!)).toMatchObject({ userId: null, status: "following_up" });
+    });
+  });
 });
