@@ -13,7 +13,8 @@ import { caseFromMissedCallback } from "../cases/caseFromMissedCallback";
 /**
  * Records a try that did not reach the caller. No answer: back to the queue for a retry after
  * HOTLINE_RETRY_MINUTES (keeping their place), until HOTLINE_MAX_ATTEMPTS or the end of their window,
- * then missed and the caller is told (an urgent one opens a crisis case first, keeping the number). Wrong number: the ticket ends (the caller may join again).
+ * then missed and the caller is told (an urgent one opens a crisis case first, keeping the number).
+ * Wrong number: the ticket ends (the caller may join again).
  * For an "I'll call" ticket, no answer means they did not call in.
  */
 export async function callbackAttemptRecorder(props: { services: Services; staffId: string; ticketId: string; body: CallAttemptBody; origin: AuditOrigin }): Promise<HotlineTicketRow> {
