@@ -233,7 +233,15 @@ export function CaseDetail({ caseId, onChanged }: CaseDetailProps) {
                 aria-label="转介机构"
               />
               <Input style={{ width: 220 }} value={referralNote} onChange={(event) => setReferralNote(event.target.value)} placeholder="转介说明" aria-label="转介说明" />
-              <Button disabled={!institutionId} loading={busy} onClick={() => institutionId && void run(() => api.createReferral(caseId, institutionId, referralNote), "已转介")}>
+              <Button disabled={!institutionId} loading={busy} onClick={() =>
+                  institutionId &&
+                  void run(() => api.createReferral(caseId, institutionId, referralNote), "已转介").then((ok) => {
+                    if (ok) {
+                      setInstitutionId(undefined);
+                      setReferralNote("");
+                    }
+                  })
+                }>
                 转介
               </Button>
             </Space>
