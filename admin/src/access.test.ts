@@ -21,17 +21,17 @@ describe("access", () => {
     [
       "a county centre admin manages staff everywhere, the directory, settings and reads audit",
       staff(["centre_admin"], "county"),
-      only("canUseAdmin", "canManageStaff", "canManageStaffCounty", "canManageDirectory", "canManageSettings", "canReadAudit", "canReadStatistics", ...rosterManagement),
+      only("canUseAdmin", "canManageStaff", "canManageStaffCounty", "canManageDirectory", "canManageSettings", "canReadAudit", "canReadStatistics", "canHandleCrisis", ...rosterManagement),
     ],
     [
       "an area centre admin manages staff, reads audit and statistics inside the area only, not the directory, settings or the county roster",
       staff(["centre_admin"], "area"),
-      only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics"),
+      only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics", "canHandleCrisis"),
     ],
     [
       "a school centre admin manages staff, reads audit and statistics inside the school only",
       staff(["centre_admin"], "school"),
-      only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics"),
+      only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics", "canHandleCrisis"),
     ],
     [
       "a county supervisor supervises, works the hotline and chats, keeps the roster and reads audit",

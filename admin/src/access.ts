@@ -21,7 +21,8 @@ import type { StaffRole, StaffView } from "@xinyuan/shared";
  * | canWorkHotline       | counsellor or supervisor at county scope (the county line)    |
  * | canSuperviseHotline  | supervisor or centre_admin at county scope (live board)       |
  * | canAnswerLetters     | counsellor, supervisor (school / area mailboxes)              |
- * | canHandleCrisis      | counsellor, supervisor (raise and follow crisis cases)        |
+ * | canHandleCrisis      | counsellor, supervisor (follow crisis cases); centre_admin    |
+ * |                      | (reads cases in scope, exports the ledger, sets the directory) |
  * | canSupervise         | supervisor at county scope (watch chats, take over, alerts)   |
  * | canManageRoster      | centre_admin or supervisor at county scope (duty roster)      |
  * | canReadRoster        | canManageRoster, or a hotline counsellor (reads the roster)   |
@@ -104,7 +105,7 @@ export function access(currentStaff: AccessSubject | null | undefined): Access {
     canWorkHotline: hotlineWorker,
     canSuperviseHotline: rosterManager,
     canAnswerLetters: counsellingStaff,
-    canHandleCrisis: counsellingStaff,
+    canHandleCrisis: counsellingStaff || admin,
     canSupervise: supervisor && county,
     canManageRoster: rosterManager,
     canReadRoster: rosterManager || hotlineWorker,

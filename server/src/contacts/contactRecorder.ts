@@ -5,6 +5,7 @@ import type { DbOrTx } from "../db/database";
 import type { FieldCipher } from "../crypto/fieldCipher";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError } from "../http/errors";
+import { caseFromContactRecord } from "../cases/caseFromContactRecord";
 
 export interface ContactRecorderProps {
   /** The caller's transaction: the record, its categories and the audit row commit together with the caller's change. */
@@ -25,8 +26,9 @@ export interface ContactRecorderProps {
  * Writes one structured contact record, whatever the channel (hotline and call-back now, chat and
  * mailbox later). Categories must exist and be active; the school defaults to the user's profile school
  * and the age band to their stated band. The summary is encrypted; the audit row never holds it.
+ * High or imminent risk, or follow-up needed, opens a crisis case in the same transaction (cases/).
  */
-export async function contactRecorder(props: ContactRecorderProps): Promise<{ id: string }> {
+export async function contactRecorder(props: ContactRecorderProps): Promise<{ id: string; caseId: string | null }> {
   const { tx, body } = props;
   const categoryIds = [...new Set(body.categoryIds)];
   const found = await tx
@@ -77,5 +79,6 @@ export async function contactRecorder(props: ContactRecorderProps): Promise<{ id
     targetId: id,
     detail: { channel: props.channel, riskLevel: body.riskLevel, source: props.source ?? null },
   });
-  return { id };
+  const opened = await caseFromContactRecord({ tx, cipher: props.cipher, origin: props.origin, now: props.now, recordId: id, staffId: props.staffId, userId: props.userId, schoolId, source: props.source, body });
+  return { id, caseId: opened?.caseId ?? null };
 }

@@ -8,11 +8,13 @@ import { endingFields, lockOwnClaim } from "./lockTicket";
 import { sendReminders, takeReminder } from "./hotlineNotifier";
 import { announceQueueChange } from "./hotlineBroadcast";
 import type { HotlineTicketRow } from "./presentHotlineTicket";
+import { caseFromMissedCallback } from "../cases/caseFromMissedCallback";
 
 /**
  * Records a try that did not reach the caller. No answer: back to the queue for a retry after
  * HOTLINE_RETRY_MINUTES (keeping their place), until HOTLINE_MAX_ATTEMPTS or the end of their window,
- * then missed and the caller is told. Wrong number: the ticket ends (the caller may join again).
+ * then missed and the caller is told (an urgent one opens a crisis case first, keeping the number).
+ * Wrong number: the ticket ends (the caller may join again).
  * For an "I'll call" ticket, no answer means they did not call in.
  */
 export async function callbackAttemptRecorder(props: { services: Services; staffId: string; ticketId: string; body: CallAttemptBody; origin: AuditOrigin }): Promise<HotlineTicketRow> {
@@ -31,6 +33,7 @@ export async function callbackAttemptRecorder(props: { services: Services; staff
     if (body.result === "wrong_number") set = { ...endingFields(now, "invalid", staffId), attempts };
     else if (outOfTries) {
       taken = takeReminder(cipher, ticket, "missed", true);
+      await caseFromMissedCallback({ tx, cipher, origin, now, ticket: { ...ticket, attempts } });
       set = { ...endingFields(now, "missed", staffId), attempts };
     } else set = { status: "waiting", claimedBy: null, claimedAt: null, claimantSeenAt: null, readyAt: retryAt, attempts, updatedAt: now };
     const [updated] = await tx.update(hotlineTickets).set(set).where(eq(hotlineTickets.id, ticketId)).returning();

@@ -9,6 +9,7 @@ import { describeScope } from "../../layout/describeStaff";
 import { ShortcutCards } from "./components/ShortcutCards";
 import { HelplineCard } from "./components/HelplineCard";
 import { RoleDutiesCard } from "./components/RoleDutiesCard";
+import { FollowUpCard } from "./components/FollowUpCard";
 import { refreshAccount } from "./service";
 
 /** 工作台: who I am here, what my roles do, where I can go. */
@@ -43,6 +44,11 @@ export default function HomePage() {
           <ShortcutCards routes={ready} />
         </Col>
         <Col xs={24} xl={8}>
+          {rights.canHandleCrisis ? (
+            <div style={{ marginBottom: 16 }}>
+              <FollowUpCard />
+            </div>
+          ) : null}
           <HelplineCard />
         </Col>
       </Row>

@@ -17,6 +17,8 @@ import { mountAuditEventRoutes } from "./auditEvents/auditEvents";
 import { mountSettingsRoutes } from "./settings/settings";
 import { mountChatRoutes } from "./chats";
 import { mountStatisticsRoutes } from "./statistics/statistics";
+import { mountCaseRoutes } from "./cases/cases";
+import { mountCaseSettingsRoutes } from "./cases/caseSettings";
 
 /**
  * Every API resource mounts its routes here. Each folder under routes/api/ is one resource with its
@@ -30,3 +32,4 @@ routeModules.push(mountChatRoutes);
 routeModules.push(mountCallerTicketRoutes, mountStaffCallRoutes, mountRosterRoutes);
 routeModules.push(mountPublicSchoolRoutes);
 routeModules.push(mountStatisticsRoutes);
+routeModules.push(mountCaseRoutes, mountCaseSettingsRoutes);
