@@ -10,6 +10,10 @@
  * Type-only imports are ignored (`import type …`, `export type … from`, and imports whose every named
  * binding is `type X`): they vanish at compile time and cannot change load order. Package imports
  * (e.g. `@xinyuan/shared`) are outside the graph.
+ *
+ * For the server it also checks the layering of server/README.md: a lower layer (db, http, auth, access,
+ * audit, realtime, presence, jobs, users, …) never imports a feature folder at run time; only
+ * features/registry.ts and the start-up files (app.ts, startServer.ts, buildServices.ts, main.ts) do.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -166,13 +170,44 @@ function loopThrough(graph, component) {
   return [start, start];
 }
 
+const serverLowerLayers = new Set(["db", "crypto", "http", "auth", "access", "audit", "realtime", "presence", "jobs", "users", "settings", "wechat", "features"]);
+// config.ts reads every feature's settings (hotline/hotlineConfig.ts): it is start-up, and lower layers import only its types
+const serverLowerRootFiles = new Set(["clock.ts", "logger.ts", "services.ts"]);
+const serverAssembly = new Set(["features/registry.ts", "app.ts", "startServer.ts", "buildServices.ts", "main.ts", "config.ts"]);
+
+/** Where a server file sits: "lower", "assembly" or "feature" (feature folders and routes/). */
+function serverLayerOf(serverRoot, file) {
+  const path = relative(serverRoot, file).split("\\").join("/");
+  if (serverAssembly.has(path)) return "assembly";
+  const [top] = path.split("/");
+  if (!path.includes("/")) return serverLowerRootFiles.has(path) ? "lower" : "assembly";
+  return serverLowerLayers.has(top) ? "lower" : "feature";
+}
+
+function layerViolations(serverRoot, graph) {
+  const found = [];
+  for (const [file, imports] of graph) {
+    if (serverLayerOf(serverRoot, file) !== "lower" || /\.test\.tsx?$/.test(file)) continue;
+    for (const target of imports) if (serverLayerOf(serverRoot, target) !== "lower") found.push([file, target]);
+  }
+  return found;
+}
+
 let failed = false;
 for (const [name, dir] of chosen) {
   const graph = new Map();
   for (const file of sourceFiles(join(root, dir))) graph.set(file, runtimeImports(file));
   const found = circles(graph);
+  if (name === "server") {
+    const violations = layerViolations(join(root, dir), graph);
+    if (violations.length > 0) {
+      failed = true;
+      console.error(`✗ server: ${violations.length} lower-layer import(s) of a feature (see server/README.md)`);
+      for (const [from, to] of violations) console.error(`  ${relative(root, from)} → ${relative(root, to)}`);
+    }
+  }
   if (found.length === 0) {
-    console.log(`✓ ${name}: no import circles among ${graph.size} files (type-only imports ignored)`);
+    console.log(`✓ ${name}: no import circles among ${graph.size} files${name === "server" ? ", no lower layer importing a feature" : ""} (type-only imports ignored)`);
     continue;
   }
   failed = true;
