@@ -9,6 +9,7 @@ import { retryTransaction } from "../db/retryTransaction";
 import { detectRisk } from "../risk/riskDetector";
 import { appendChatMessage, type ChatMessageRow } from "./chatMessageWriter";
 import { ChatEffects, flushChatEffects } from "./chatEffects";
+import { raiseChatRiskAlerts } from "./chatRiskAlerts";
 import { authorizeSend } from "./chatPolicy";
 import { presentStaffMessages, presentUserMessage } from "./chatPresenters";
 
@@ -50,7 +51,9 @@ export async function chatMessageSender(services: Services, actor: Actor, input:
   const { message } = await retryTransaction(() =>
     db.transaction(async (tx) => {
       effects = new ChatEffects();
-      return appendChatMessage(tx, cipher, { conversationId: input.conversationId, sender, clientMessageId: input.clientMessageId, body: input.body, now: clock.now(), risk, authorize: (locked) => authorizeSend(actor, locked), beforeInsert: (inner) => checkRate(inner, services, sender) }, effects);
+      const appended = await appendChatMessage(tx, cipher, { conversationId: input.conversationId, sender, clientMessageId: input.clientMessageId, body: input.body, now: clock.now(), risk, authorize: (locked) => authorizeSend(actor, locked), beforeInsert: (inner) => checkRate(inner, services, sender) }, effects);
+      await raiseChatRiskAlerts(tx, services, effects);
+      return appended;
     }),
   );
   await flushChatEffects(services, effects);

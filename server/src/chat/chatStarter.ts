@@ -9,6 +9,7 @@ import { retryTransaction } from "../db/retryTransaction";
 import { detectRisk, type RiskAssessment } from "../risk/riskDetector";
 import { appendChatMessage } from "./chatMessageWriter";
 import { ChatEffects, flushChatEffects } from "./chatEffects";
+import { raiseChatRiskAlerts } from "./chatRiskAlerts";
 import { dispatchChatQueue } from "./chatDispatcher";
 import { checkMessageBody, checkRate } from "./chatMessageSender";
 import { AppError } from "../http/errors";
@@ -77,6 +78,7 @@ export async function chatStarter(services: Services, actor: UserActor, body: St
       const first = body.firstMessage
         ? await appendChatMessage(tx, cipher, { conversationId, sender: { type: "user", id: actor.id }, clientMessageId: body.firstMessage.clientMessageId, body: body.firstMessage.body, now, risk, authorize: (locked) => authorizeSend(actor, locked), beforeInsert: (inner) => checkRate(inner, services, { type: "user", id: actor.id }) }, effects)
         : undefined;
+      await raiseChatRiskAlerts(tx, services, effects);
       return { conversationId, firstMessage: first?.message };
     }),
   ).catch((error: unknown) => {
