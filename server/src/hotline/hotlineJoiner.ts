@@ -12,6 +12,7 @@ import type { HotlineTicketRow } from "./presentHotlineTicket";
 import { announceQueueChange } from "./hotlineBroadcast";
 import { checkCallbackWindow } from "./callbackWindowRules";
 import { verifiedOpenid } from "../wechat/verifiedOpenid";
+import { raiseHotlineAlert } from "./hotlineRiskAlert";
 
 /** A "feeling unsafe" caller jumps the queue. */
 export const urgentPriority = 10;
@@ -87,6 +88,7 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
           updatedAt: now,
         })
         .returning();
+      await raiseHotlineAlert({ tx, services, ticketId: inserted!.id, userId: user.id, topic: body.topic ?? null, feelingUnsafe: body.feelingUnsafe });
       await recordAudit(tx, origin, {
         action: "hotline.join",
         targetType: "hotline_ticket",
