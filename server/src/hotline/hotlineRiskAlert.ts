@@ -5,6 +5,7 @@ import type { DbOrTx } from "../db/database";
 import type { Services } from "../services";
 import { detectRisk } from "../risk/riskDetector";
 import { raiseAlert } from "../alerts/alertRaiser";
+import { countyDateOf } from "./countyTime";
 
 /**
  * A call-back topic with risk words, or the "我现在觉得自己不太安全" switch, raises an alert in the
@@ -19,4 +20,20 @@ export async function raiseHotlineAlert(props: { tx: DbOrTx; services: Services;
   const [user] = await tx.select({ alias: appUsers.alias }).from(appUsers).where(eq(appUsers.id, userId)).limit(1);
   await raiseAlert({ tx, services, source: { kind: "hotline", id: ticketId }, level, categories: detected.categories, subjectAlias: user?.alias ?? "", userId });
   return level;
+}
+
+/**
+ * A caller who says they are not safe while the line is closed: nothing is queued (no promise of a
+ * call), but the alert is raised all the same (nobody on duty: it escalates and reaches the webhook at
+ * once), once per caller per county day. The words of the topic are not kept; only their level counts.
+ */
+export async function raiseClosedLineUnsafeAlert(props: { services: Services; userId: string; topic: string | null }): Promise<void> {
+  const { services, userId, topic } = props;
+  const detected = topic ? detectRisk(topic) : { level: "none" as RiskLevel, categories: [] as RiskSignalCategory[] };
+  const level = higherRiskLevel(detected.level, "high");
+  await services.db.transaction(async (tx) => {
+    const [user] = await tx.select({ alias: appUsers.alias }).from(appUsers).where(eq(appUsers.id, userId)).limit(1);
+    const sourceId = `closed-${userId}-${countyDateOf(services.clock.now())}`;
+    await raiseAlert({ tx, services, source: { kind: "hotline", id: sourceId }, level, categories: detected.categories, subjectAlias: user?.alias ?? "", userId });
+  });
 }
