@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { CallerTicketView } from "@xinyuan/shared";
+import type { CallerTicketView, PublicConfigView } from "@xinyuan/shared";
 import { riskAlerts } from "../db/schema";
 import { createTestApp, type TestApp } from "../../../tests/support/testApp";
 import { signInConsentedUser } from "../../../tests/support/userSession";
@@ -52,6 +52,7 @@ describe("hotline honest promises with nobody on duty", () => {
   afterAll(() => t.close());
 
   it("refuses to queue an unsafe caller while the line is closed, but raises an alert that says nobody is on duty", async () => {
+    expect(((await t.request.get("/api/v1/public/config").expect(200)).body as PublicConfigView).hotline.openNow).toBe(false);
     const user = await signInConsentedUser(t);
     const refused = await t.request.post("/api/v1/hotline/tickets").set(user.auth).send({ kind: "inbound", feelingUnsafe: true }).expect(409);
     expect(refused.body.error).toMatchObject({ code: "HOTLINE_CLOSED", details: { alertRaised: true } });
@@ -75,8 +76,10 @@ describe("hotline honest promises with nobody on duty", () => {
     const [alert] = await t.db.select().from(riskAlerts).where(eq(riskAlerts.sourceId, ticket.id));
     expect(alert).toMatchObject({ nobodyOnDuty: true, level: "high" });
 
+    expect(((await t.request.get("/api/v1/public/config").expect(200)).body as PublicConfigView).hotline.openNow).toBe(false);
     // once a counsellor is on duty, the place in line is real again
     await putOnHotlineDuty(t.db, rostered.id, t.clock.now());
+    expect(((await t.request.get("/api/v1/public/config").expect(200)).body as PublicConfigView).hotline.openNow).toBe(true);
     const later = (await t.request.get("/api/v1/hotline/tickets/current").set(user.auth).expect(200)).body.ticket as CallerTicketView;
     expect(later).toMatchObject({ position: 1, nobodyOnDuty: false });
   });
