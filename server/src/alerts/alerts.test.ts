@@ -103,6 +103,20 @@ describe("alerts", () => {
     // eslint-disable-next-line no-console
     console.log(`alert latency (${testDbKind}): risk message sent -> supervisor alert:new in ${latencies.map((ms) => ms.toFixed(1)).join(", ")} ms`);
     expect(latencies[0]).toBeLessThan(2000);
+    // more samples: a fresh chat each time (one alert per chat and level)
+    for (let index = 0; index < 5; index += 1) {
+      const other = track(await chatUser(c));
+      const otherId = (await startChat(c, other)).conversation!.id;
+      const before = notices.length;
+      const sentAt = performance.now();
+      await send(other.socket, otherId, "我想死");
+      await waitFor(() => notices.length > before, "alert:new");
+      latencies.push(performance.now() - sentAt);
+    }
+    const sorted = [...latencies].sort((a, b) => a - b);
+    // eslint-disable-next-line no-console
+    console.log(`alert latency (${testDbKind}) over ${sorted.length} risk messages: min ${sorted[0]!.toFixed(1)} ms, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`);
+    expect(sorted.at(-1)).toBeLessThan(2000);
   });
 
   it("gives one winner when supervisors acknowledge at the same moment", async () => {
@@ -146,10 +160,9 @@ describe("alerts", () => {
     expect(content).not.toContain("割");
     await waitFor(() => atCounsellor.some((notice) => notice.escalated), "counsellor told");
     // now the counsellor sees it and may take it
-    const seen = await alertsOf(counsellor.token);
-    expect(seen.map((item) => item.source.id)).toContain(conversationId);
-    expect(seen[0]!.steps.map((step) => step.kind)).toEqual(expect.arrayContaining(["raised", "escalated", "webhook_sent"]));
-    await api(c).post(`/api/v1/alerts/${seen[0]!.id}/acknowledge`).set(auth(counsellor.token)).expect(200);
+    const seen = (await alertsOf(counsellor.token)).find((item) => item.source.id === conversationId)!;
+    expect(seen.steps.map((step) => step.kind)).toEqual(expect.arrayContaining(["raised", "escalated", "webhook_sent"]));
+    await api(c).post(`/api/v1/alerts/${seen.id}/acknowledge`).set(auth(counsellor.token)).expect(200);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(mine()).toHaveLength(1);
   });
@@ -158,20 +171,24 @@ describe("alerts", () => {
     const student = track(await chatUser(c));
     const started = await startChat(c, student, { keepForNextShift: true, firstMessage: { clientMessageId: newMessageId(), body: "我不想活了" } });
     expect(started.outcome).toBe("held_for_next_shift");
-    await waitFor(() => webhook.received.length === 1, "webhook at once");
-    expect(webhook.received[0]!.body.markdown!.content).toContain("当前无人值班");
+    const mine = () => webhook.received.filter((message) => message.body.markdown!.content.includes(student.alias));
+    await waitFor(() => mine().length === 1, "webhook at once");
+    expect(mine()[0]!.body.markdown!.content).toContain("当前无人值班");
     const [row] = await c.db.select().from(riskAlerts).where(eq(riskAlerts.sourceId, started.conversation!.id));
     expect(row).toMatchObject({ nobodyOnDuty: true, level: "high" });
     expect(row!.escalatedAt).not.toBeNull();
   });
 
   it("retries a webhook WeCom refused", async () => {
+    // earlier tests' alerts are all delivered by now; the next post is refused
+    await waitFor(async () => (await c.db.select().from(riskAlerts).where(eq(riskAlerts.state, "new"))).every((row) => row.webhookDeliveredAt !== null), "earlier webhooks delivered");
     webhook.failNext(1);
     const student = track(await chatUser(c));
-    await startChat(c, student, { keepForNextShift: true, firstMessage: { clientMessageId: newMessageId(), body: "我爸喝了酒就打我" } });
-    await waitFor(async () => (await c.db.select().from(riskAlerts).where(eq(riskAlerts.webhookAttempts, 1))).length >= 1, "first attempt");
-    expect(webhook.received).toHaveLength(0);
+    const mine = () => webhook.received.filter((message) => message.body.markdown!.content.includes(student.alias));
+    const started = await startChat(c, student, { keepForNextShift: true, firstMessage: { clientMessageId: newMessageId(), body: "我爸喝了酒就打我" } });
+    await waitFor(async () => (await c.db.select().from(riskAlerts).where(eq(riskAlerts.sourceId, started.conversation!.id)))[0]?.webhookAttempts === 1, "first attempt");
+    expect(mine()).toHaveLength(0);
     server.clock.advance(31_000);
-    await waitFor(() => webhook.received.length === 1, "retried");
+    await waitFor(() => mine().length === 1, "retried");
   });
 });
