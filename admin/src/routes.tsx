@@ -69,6 +69,7 @@ export const routes: readonly AdminRoute[] = [
   { path: "/hotline", title: "热线队列", frame: "admin", access: "canWorkHotline", icon: <PhoneOutlined />, menuGroup: "work", page: page(() => import("./pages/hotline")) },
   { path: "/hotline-board", title: "热线看板", frame: "admin", access: "canSuperviseHotline", icon: <DashboardOutlined />, menuGroup: "work", page: page(() => import("./pages/hotlineBoard")) },
   { path: "/chats", title: "在线咨询", frame: "admin", access: "canWorkQueue", icon: <CommentOutlined />, menuGroup: "work", page: page(() => import("./pages/chats")) },
+  { path: "/alerts", title: "风险预警", frame: "admin", access: "canWorkQueue", icon: <AlertOutlined />, menuGroup: "work", page: page(() => import("./pages/alerts")) },
   { path: "/letters", title: "信箱", frame: "admin", access: "canAnswerLetters", icon: <MailOutlined />, menuGroup: "work", page: null },
   { path: "/crisis", title: "危机个案", frame: "admin", access: "canHandleCrisis", icon: <AlertOutlined />, menuGroup: "work", page: page(() => import("./pages/cases")) },
   { path: "/content", title: "宣传月", frame: "admin", access: "canUseContent", icon: <NotificationOutlined />, menuGroup: "content", page: null },

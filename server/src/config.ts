@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { loadHotlineConfig, type HotlineConfig } from "./hotline/hotlineConfig";
+import { loadAlertConfig, type AlertConfig } from "./alerts/alertConfig";
 
 /** Demo-only secrets. NODE_ENV=production refuses to start while any of these is in use. */
 export const demoSecrets = {
@@ -80,6 +81,8 @@ export interface Config {
   chat: { idleReminderMinutes: number; idleCloseMinutes: number; counsellorGraceSeconds: number; messagesPerSecond: number; maintenanceIntervalMs: number; replyTemplate: string };
   /** Hotline queue and roster settings (HOTLINE_* variables, see hotline/hotlineConfig.ts). */
   hotline: HotlineConfig;
+  /** Alert escalation and the external webhook (ALERT_* variables, see alerts/alertConfig.ts). */
+  alerts: AlertConfig;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +137,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       replyTemplate: values.WECHAT_TEMPLATE_CHAT_REPLY,
     },
     hotline: hotlineConfigOrThrow(environment),
+    alerts: featureConfigOrThrow(() => loadAlertConfig(environment)),
   };
   if (config.env === "production") refuseDemoSettings(config);
   return config;
@@ -142,6 +146,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
 function hotlineConfigOrThrow(environment: NodeJS.ProcessEnv): HotlineConfig {
   try {
     return loadHotlineConfig(environment);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
+function featureConfigOrThrow<T>(load: () => T): T {
+  try {
+    return load();
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }

@@ -97,6 +97,11 @@ export interface CallerTicketView {
   notifyTemplates: HotlineNotifyTemplate[];
   joinedAt: string;
   closedAt: string | null;
+  /**
+   * In the live queue but no counsellor is on duty right now: position and estimate are withheld (they
+   * would promise a call nobody can make); the caller is shown the 24-hour numbers first.
+   */
+  nobodyOnDuty: boolean;
 }
 
 /**

@@ -22,3 +22,4 @@ export * from "./chatSync";
 export * from "./miniappPages";
 export * from "./auditLabels";
 export * from "./statistics";
+export * from "./alerts";

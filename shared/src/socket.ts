@@ -4,6 +4,7 @@
  */
 import type { DutyView, SetDutyBody } from "./duty";
 import type { CallerTicketView } from "./hotline";
+import type { AlertNotice } from "./alerts";
 import type { ChatAssignmentNotice, ChatConversationInput, ChatCursorInput, ChatMessageView, ChatReceiptNotice, ChatResumeResult, ChatRiskAlert, ChatStatusNotice, ChatTypingInput, ChatTypingNotice, ResumeChatInput, SendChatMessageInput, StaffChatMessageView } from "./chat";
 
 export type Ack<T = Record<string, never>> = (result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }) => void;
@@ -59,5 +60,9 @@ export interface ServerToClientEvents {
   /** Hotline staff in the queue room: the queue changed; refetch GET /hotline/queue. */
   "hotline:queue-changed": (notice: { waiting: number }) => void;
   /** Hotline staff (room staff-<id>): your call was cancelled by the caller, returned as stale, or transferred; refetch GET /hotline/calls/mine. */
+  /** Alerts (county supervisors; on-duty counsellors once escalated): a new alert; load it with GET /alerts. */
+  "alert:new": (notice: AlertNotice) => void;
+  /** Alerts: an alert was acknowledged, handled or escalated. */
+  "alert:changed": (notice: AlertNotice) => void;
   "hotline:call-changed": (notice: { ticketId: string; number: number; reason: "returned" | "cancelled" | "transferred_in" | "transferred_out" | "missed" }) => void;
 }

@@ -91,7 +91,8 @@ export interface AuditEventView {
 
 export interface PublicConfigView {
   countyName: string;
-  hotline: { number: string; hoursText: string };
+  /** openNow: the line is open and a counsellor is on duty right now (help lists say which lines answer now). */
+  hotline: { number: string; hoursText: string; openNow: boolean };
   fallbackHelplines: ReadonlyArray<{ number: string; name: string; note: string }>;
   emergencyLines: ReadonlyArray<{ number: string; name: string; note: string }>;
   consentVersions: Record<ConsentKind, string>;

@@ -30,7 +30,7 @@ export const readyMe: MeView = {
 
 export const countyConfig: PublicConfigView = {
   countyName: '渠县',
-  hotline: { number: '0818-7362000', hoursText: '每天 8:00–22:00' },
+  hotline: { number: '0818-7362000', hoursText: '每天 8:00–22:00', openNow: true },
   fallbackHelplines,
   emergencyLines,
   consentVersions: currentConsentVersions,

@@ -11,6 +11,8 @@ import { menuItemsFor, selectedMenuKey } from "./menuItems";
 import { BrandMark } from "./BrandMark";
 import { useRealtimeConnection } from "../realtime/useRealtimeConnection";
 import { RiskAlertWatcher } from "../realtime/RiskAlertWatcher";
+import { AlertInbox } from "../attention/AlertInbox";
+import { WorkNotices } from "../attention/WorkNotices";
 import { ConnectionBadge } from "../realtime/ConnectionBadge";
 import { DutyToggle } from "../duty/DutyToggle";
 
@@ -50,6 +52,8 @@ export function AdminLayout({ session }: { session: StaffSessionView }) {
             {worksQueue ? (
               <>
                 <RiskAlertWatcher />
+                <WorkNotices />
+                <AlertInbox />
                 <ConnectionBadge />
                 <DutyToggle />
               </>

@@ -19,12 +19,12 @@ describe("side menu", () => {
   });
 
   it("shows a county hotline counsellor the hotline, chats and the roster", () => {
-    expect(menuKeys({ roles: ["counsellor"], status: "active", scope: { level: "county" } })).toEqual(["/", "/hotline", "/chats", "/roster", "/account"]);
+    expect(menuKeys({ roles: ["counsellor"], status: "active", scope: { level: "county" } })).toEqual(["/", "/hotline", "/chats", "/alerts", "/roster", "/account"]);
   });
 
   it("keeps the county hotline from an area supervisor, and slots for features not built yet out of the menu", () => {
     const counsellor = menuKeys({ roles: ["counsellor", "supervisor"], status: "active", scope: { level: "area" } });
-    expect(counsellor).toEqual(["/", "/chats", "/audit", "/account"]);
+    expect(counsellor).toEqual(["/", "/chats", "/alerts", "/audit", "/account"]);
     expect(counsellor).not.toContain("/letters");
   });
 

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { CaseDetailView, ContactRecordBody, FollowUpDueView } from "@xinyuan/shared";
-import { auditEvents, caseIdentities, caseLinks, contactCategories, crisisCases, hotlineTickets, keyPeriods, referralInstitutions } from "../db/schema";
+import { auditEvents, caseIdentities, caseLinks, contactCategories, crisisCases, hotlineTickets, keyPeriods, referralInstitutions, riskAlerts } from "../db/schema";
 import { systemOrigin } from "../audit/recordAudit";
 import { contactTaxonomySeeder } from "../contacts/contactTaxonomySeeder";
 import { contactRecorder } from "../contacts/contactRecorder";
@@ -57,6 +57,8 @@ describe("crisis cases", () => {
   };
   const caseOf = async (id: string) => (await t.db.select().from(crisisCases).where(eq(crisisCases.id, id)))[0]!;
   const audits = async (action: string, targetId: string) => t.db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId)));
+  /** The durable alerts raised for a case (the alert inbox, source kind "case"). */
+  const caseAlerts = async (caseId: string) => t.db.select().from(riskAlerts).where(and(eq(riskAlerts.sourceKind, "case"), eq(riskAlerts.sourceId, caseId)));
   const getCase = (id: string, auth: { Authorization: string }) => t.request.get(`/api/v1/cases/${id}`).set(auth);
 
   describe("opening", () => {
@@ -190,12 +192,12 @@ describe("crisis cases", () => {
       await t.request.post(`/api/v1/cases/${ownedId}/take`).set(counsellor.auth).expect(200);
       travel(4 * 60_000);
       await ownerlessCaseEscalator(t.services);
-      expect(await audits("alert.raise", caseId!)).toHaveLength(0);
+      expect(await caseAlerts(caseId!)).toHaveLength(0);
       travel(61_000);
       await ownerlessCaseEscalator(t.services);
-      expect(await audits("alert.raise", caseId!)).toHaveLength(1);
-      expect((await audits("alert.raise", caseId!))[0]!.detail).toMatchObject({ level: "imminent" });
-      expect(await audits("alert.raise", ownedId!)).toHaveLength(0);
+      expect(await caseAlerts(caseId!)).toHaveLength(1);
+      expect((await caseAlerts(caseId!))[0]).toMatchObject({ level: "imminent", state: "new" });
+      expect(await caseAlerts(ownedId!)).toHaveLength(0);
       await ownerlessCaseEscalator(t.services);
       expect(await audits("case.escalate.ownerless", caseId!)).toHaveLength(1);
       const view = (await getCase(caseId!, counsellor.auth).expect(200)).body as CaseDetailView;
@@ -221,7 +223,7 @@ describe("crisis cases", () => {
       await overdueFollowUpEscalator(t.services);
       await overdueFollowUpEscalator(t.services);
       expect(await audits("case.escalate.overdue", caseId!)).toHaveLength(1);
-      expect((await audits("alert.raise", caseId!))[0]!.detail).toMatchObject({ level: "high" });
+      expect((await caseAlerts(caseId!)).map((alert) => alert.level)).toContain("high");
       const later = { Authorization: `Bearer ${await sessionTokenFor(t.db, { type: "staff", id: counsellor.id }, t.clock.now())}` };
       const overdue = (await t.request.get("/api/v1/cases/follow-ups/due").set(later).expect(200)).body as FollowUpDueView;
       expect(overdue.items.find((item) => item.id === caseId)!.overdue).toBe(true);

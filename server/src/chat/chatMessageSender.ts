@@ -10,6 +10,7 @@ import { detectRisk } from "../risk/riskDetector";
 import { appendChatMessage, type ChatMessageRow } from "./chatMessageWriter";
 import { ChatEffects } from "./chatEffects";
 import { flushChatEffects } from "./chatEffectsFlusher";
+import { raiseChatRiskAlerts } from "./chatRiskAlerts";
 import { authorizeSend } from "./chatPolicy";
 import { presentStaffMessages, presentUserMessage } from "./presentChatMessage";
 
@@ -52,7 +53,9 @@ export async function chatMessageSender(props: { services: Services; actor: Acto
   const { message } = await retryTransaction(() =>
     db.transaction(async (tx) => {
       effects = new ChatEffects();
-      return appendChatMessage(tx, cipher, { conversationId: input.conversationId, sender, clientMessageId: input.clientMessageId, body: input.body, now: clock.now(), risk, authorize: (locked) => authorizeSend(actor, locked), beforeInsert: (inner) => checkRate(inner, services, sender) }, effects);
+      const appended = await appendChatMessage(tx, cipher, { conversationId: input.conversationId, sender, clientMessageId: input.clientMessageId, body: input.body, now: clock.now(), risk, authorize: (locked) => authorizeSend(actor, locked), beforeInsert: (inner) => checkRate(inner, services, sender) }, effects);
+      await raiseChatRiskAlerts(tx, services, effects);
+      return appended;
     }),
   );
   await flushChatEffects(services, effects);

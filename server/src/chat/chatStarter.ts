@@ -10,6 +10,7 @@ import { detectRisk, type RiskAssessment } from "../risk/riskDetector";
 import { appendChatMessage } from "./chatMessageWriter";
 import { ChatEffects } from "./chatEffects";
 import { flushChatEffects } from "./chatEffectsFlusher";
+import { raiseChatRiskAlerts } from "./chatRiskAlerts";
 import { dispatchChatQueue } from "./chatDispatcher";
 import { checkMessageBody, checkRate } from "./chatMessageSender";
 import { AppError } from "../http/errors";
@@ -80,6 +81,7 @@ export async function chatStarter(props: { services: Services; actor: UserActor;
       const first = body.firstMessage
         ? await appendChatMessage(tx, cipher, { conversationId, sender: { type: "user", id: actor.id }, clientMessageId: body.firstMessage.clientMessageId, body: body.firstMessage.body, now, risk, authorize: (locked) => authorizeSend(actor, locked), beforeInsert: (inner) => checkRate(inner, services, { type: "user", id: actor.id }) }, effects)
         : undefined;
+      await raiseChatRiskAlerts(tx, services, effects);
       return { conversationId, firstMessage: first?.message };
     }),
   ).catch((error: unknown) => {

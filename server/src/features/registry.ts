@@ -3,10 +3,11 @@ import { dutyFeature } from "../duty/dutyFeature";
 import { chatFeature } from "../chat/chatFeature";
 import { hotlineFeature } from "../hotline/hotlineFeature";
 import { casesFeature } from "../cases/casesFeature";
+import { alertsFeature } from "../alerts/alertsFeature";
 
 /**
  * Every feature of the process, in the order their socket handlers, jobs, export sections and deletion
  * steps run. A new feature adds its one `<feature>Feature` here and nowhere else; startServer and
  * buildServices read this list, so the lower layers (realtime, jobs, users) never import a feature.
  */
-export const features: readonly Feature[] = [dutyFeature, hotlineFeature, chatFeature, casesFeature];
+export const features: readonly Feature[] = [dutyFeature, hotlineFeature, chatFeature, casesFeature, alertsFeature];

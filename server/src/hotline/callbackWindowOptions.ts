@@ -2,7 +2,7 @@ import type { CallbackWindowOption } from "@xinyuan/shared";
 import type { DbOrTx } from "../db/database";
 import type { HotlineConfig } from "./hotlineConfig";
 import { addDays, countyClockOf, countyDateOf, countyInstant } from "./countyTime";
-import { openIntervals, type Interval } from "./hotlineSchedule";
+import { callbackIntervals, type Interval } from "./hotlineSchedule";
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -52,7 +52,7 @@ function slotsWithin(interval: Interval, from: number): Interval[] {
 export async function callbackWindowOptions(db: DbOrTx, config: HotlineConfig, now: Date): Promise<CallbackWindowOption[]> {
   const horizon = countyInstant(addDays(countyDateOf(now), horizonDays)).getTime();
   // read past the horizon so a shift running over midnight is offered whole
-  const open = await openIntervals(db, config, now, new Date(horizon + 12 * hour));
+  const open = await callbackIntervals(db, config, now, new Date(horizon + 12 * hour));
   const windows: Array<Interval & { label?: string }> = [];
   for (const interval of open) {
     let from = interval.start;

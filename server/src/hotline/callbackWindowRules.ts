@@ -1,7 +1,7 @@
 import type { DbOrTx } from "../db/database";
 import { AppError } from "../http/errors";
 import type { HotlineConfig } from "./hotlineConfig";
-import { coveredMs, openIntervals } from "./hotlineSchedule";
+import { callbackIntervals, coveredMs } from "./hotlineSchedule";
 
 const minute = 60_000;
 /** Long enough that a counsellor can reach the caller, with a retry. */
@@ -12,14 +12,14 @@ export const maxAheadMs = 7 * 24 * 60 * minute;
 
 /**
  * Checks a call-back window and returns it clipped to now: 30 minutes to 12 hours, starting within 7
- * days (HOTLINE_WINDOW_INVALID), and at least 30 minutes of it staffed (HOTLINE_WINDOW_NOT_STAFFED):
+ * days (HOTLINE_WINDOW_INVALID), and at least 30 minutes of it staffed inside the service hours (HOTLINE_WINDOW_NOT_STAFFED):
  * a window nobody is rostered for is a promise to call that nobody can keep.
  */
 export async function checkCallbackWindow(db: DbOrTx, config: HotlineConfig, now: Date, window: { start: string; end: string }): Promise<{ start: Date; end: Date }> {
   const start = Math.max(Date.parse(window.start), now.getTime());
   const end = Date.parse(window.end);
   if (end - start < minWindowMs || end - start > maxWindowMs || start - now.getTime() > maxAheadMs) throw new AppError(400, "HOTLINE_WINDOW_INVALID");
-  const open = await openIntervals(db, config, new Date(start), new Date(end));
+  const open = await callbackIntervals(db, config, new Date(start), new Date(end));
   if (coveredMs(open, start, end) < minWindowMs) throw new AppError(409, "HOTLINE_WINDOW_NOT_STAFFED");
   return { start: new Date(start), end: new Date(end) };
 }

@@ -13,7 +13,8 @@ import { clearRoster } from "../../../tests/support/hotlineFixtures";
 describe("call-back windows", () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    // the HTTP test books around the real time of day; the unit tests pass 08:00–22:00 themselves
+    t = await createTestApp({ HOTLINE_SERVICE_HOURS: "00:00-24:00" });
   });
   afterAll(() => t.close());
   beforeEach(() => clearRoster(t.db));
@@ -59,7 +60,11 @@ describe("call-back windows", () => {
       await t.db.insert(staffLeave).values({ staffId: member.id, startsAt: at("00:00"), endsAt: at("23:59") });
       await shift(at("23:00", "2031-05-16"), at("01:00", "2031-05-17"));
       await shift(at("08:00", "2031-05-17"), at("10:00", "2031-05-17"));
-      expect(await offered(at("07:00"))).toEqual([{ label: "后天 23:00–次日 01:00", start: iso("23:00", "2031-05-16"), end: iso("01:00", "2031-05-17") }]);
+      // outside the 08:00–22:00 service hours nobody rings a student, whoever is rostered
+      expect(await offered(at("07:00"))).toEqual([]);
+      const allDay: HotlineConfig = { ...config(), serviceHours: { start: "00:00", end: "24:00" } };
+      const aroundTheClock = (await callbackWindowOptions(t.db, allDay, at("07:00"))).map(({ label, start, end }) => ({ label, start, end }));
+      expect(aroundTheClock).toEqual([{ label: "后天 23:00–次日 01:00", start: iso("23:00", "2031-05-16"), end: iso("01:00", "2031-05-17") }]);
     });
 
     it("in fixed mode offers the service hours of non-holidays, at most six windows", async () => {
@@ -80,6 +85,12 @@ describe("call-back windows", () => {
   });
 
   describe("checkCallbackWindow", () => {
+    it("refuses a window outside the service hours even when someone is rostered then", async () => {
+      await shift(at("21:00"), at("23:59"));
+      await expect(checkCallbackWindow(t.db, config(), at("20:00"), { start: iso("22:00"), end: iso("23:30") })).rejects.toMatchObject({ code: "HOTLINE_WINDOW_NOT_STAFFED" });
+      await expect(checkCallbackWindow(t.db, config(), at("20:00"), { start: iso("21:00"), end: iso("22:30") })).resolves.toEqual({ start: at("21:00"), end: at("22:30") });
+    });
+
     it("refuses a window with less than 30 staffed minutes, and one nobody is rostered for", async () => {
       await shift(at("09:00"), at("09:20"));
       await expect(checkCallbackWindow(t.db, config(), at("08:00"), { start: iso("09:00"), end: iso("10:00") })).rejects.toMatchObject({ code: "HOTLINE_WINDOW_NOT_STAFFED", status: 409 });

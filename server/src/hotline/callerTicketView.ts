@@ -23,6 +23,9 @@ export async function callerTicketView(services: Pick<Services, "db" | "clock" |
   const now = services.clock.now();
   const position = knownPosition !== undefined ? knownPosition : await positionOf(services.db, row, now);
   const livePace = position === null ? undefined : pace ?? (await readQueuePace(services.db, now));
+  // No counsellor on duty: no place in line and no estimate, which would promise a call nobody can make now.
+  const nobodyOnDuty = livePace !== undefined && livePace.serving === 0;
+  if (nobodyOnDuty) return presentCallerTicket(row, { position: null, estimateMinutes: null, hotlineNumber: services.config.county.hotlineNumber, now, nobodyOnDuty });
   const estimateMinutes = position === null || !livePace ? null : estimateWaitMinutes(position, livePace.serving, livePace.idle, livePace.handleMinutes);
   return presentCallerTicket(row, { position, estimateMinutes, hotlineNumber: services.config.county.hotlineNumber, now });
 }

@@ -12,6 +12,7 @@ import type { HotlineTicketRow } from "./presentHotlineTicket";
 import { announceQueueChange } from "./hotlineBroadcast";
 import { checkCallbackWindow } from "./callbackWindowRules";
 import { verifiedOpenid } from "../wechat/verifiedOpenid";
+import { raiseClosedLineUnsafeAlert, raiseHotlineAlert } from "./hotlineRiskAlert";
 
 /** A "feeling unsafe" caller jumps the queue. */
 export const urgentPriority = 10;
@@ -38,7 +39,10 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
   const windowEnd = window?.end ?? null;
   if (!window) {
     const open = await hotlineOpenState(db, config.hotline, now);
-    if (!open.open) throw new AppError(409, "HOTLINE_CLOSED", undefined, { nextOpenAt: open.nextOpenAt?.toISOString() ?? null });
+    if (!open.open) {
+      if (body.feelingUnsafe) await raiseClosedLineUnsafeAlert({ services, userId: user.id, topic: body.topic ?? null });
+      throw new AppError(409, "HOTLINE_CLOSED", undefined, { nextOpenAt: open.nextOpenAt?.toISOString() ?? null, alertRaised: body.feelingUnsafe });
+    }
   }
 
   const notifyOpenidEnc = body.notify ? cipher.encrypt(await verifiedOpenid(services, user.id, body.notify.code, "HOTLINE_NOTIFY_FAILED")) : null;
@@ -87,6 +91,7 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
           updatedAt: now,
         })
         .returning();
+      await raiseHotlineAlert({ tx, services, ticketId: inserted!.id, userId: user.id, topic: body.topic ?? null, feelingUnsafe: body.feelingUnsafe });
       await recordAudit(tx, origin, {
         action: "hotline.join",
         targetType: "hotline_ticket",

@@ -14,7 +14,7 @@ describe("hotline call lifecycle", () => {
   let t: TestApp;
   let counsellor: Awaited<ReturnType<typeof buildHotlineCounsellor>>;
   beforeAll(async () => {
-    t = await createTestApp({ HOTLINE_MAX_ATTEMPTS: "2", HOTLINE_RETRY_MINUTES: "10", HOTLINE_STALE_CLAIM_MINUTES: "3", STAFF_IDLE_MINUTES: "600" });
+    t = await createTestApp({ HOTLINE_SERVICE_HOURS: "00:00-24:00", HOTLINE_MAX_ATTEMPTS: "2", HOTLINE_RETRY_MINUTES: "10", HOTLINE_STALE_CLAIM_MINUTES: "3", STAFF_IDLE_MINUTES: "600" });
     await contactTaxonomySeeder(t.db);
     // The board counts "today" in county time and these tests move the clock on by about an hour: late
     // in the county evening, start just after the next county midnight so no run crosses one (a jump of

@@ -1,7 +1,7 @@
 import type { CoverageView, HotlineStatusView, ShiftView } from "@xinyuan/shared";
 import { hotlineHolidays, hotlineShifts, staffLeave } from "../db/schema";
 import { hotlineOpenState } from "./hotlineSchedule";
-import { countyInstant } from "./countyTime";
+import { addDays, countyDateOf, countyInstant } from "./countyTime";
 import type { HotlineConfig } from "./hotlineConfig";
 import { createTestApp, type TestApp } from "../../../tests/support/testApp";
 import { buildStaff } from "../../../tests/support/factories";
@@ -57,7 +57,8 @@ describe("hotline opening hours and roster", () => {
       expect(refused.body.error).toMatchObject({ code: "HOTLINE_CLOSED", message: expect.stringContaining("12356") });
 
       const member = await counsellor();
-      const opensAt = new Date(t.clock.now().getTime() + 2 * 3600_000);
+      // tomorrow 10:00 county time: inside the service hours whenever this runs
+      const opensAt = countyInstant(addDays(countyDateOf(t.clock.now()), 1), "10:00");
       await t.db.insert(hotlineShifts).values({ staffId: member.id, startsAt: opensAt, endsAt: new Date(opensAt.getTime() + 4 * 3600_000) });
       const window = { start: new Date(opensAt.getTime() - 3600_000).toISOString(), end: new Date(opensAt.getTime() + 3600_000).toISOString() };
       const booked = await t.request.post("/api/v1/hotline/tickets").set(user.auth).send({ kind: "callback", phone: "13700001234", window }).expect(201);

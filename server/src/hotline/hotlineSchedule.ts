@@ -100,6 +100,28 @@ export async function openIntervals(db: DbOrTx, config: HotlineConfig, from: Dat
   return merge([...staffed, ...fixed]);
 }
 
+/**
+ * When a call-back may be promised within [from, to): open time (staffed, or fixed hours) that also lies
+ * inside HOTLINE_SERVICE_HOURS of its county day. A shift rostered at night is no reason to promise a
+ * child a call at 03:00: nobody should ring a student's phone outside the line's hours.
+ */
+export async function callbackIntervals(db: DbOrTx, config: HotlineConfig, from: Date, to: Date): Promise<Interval[]> {
+  const open = await openIntervals(db, config, from, to);
+  const hours: Interval[] = [];
+  for (let date = countyDateOf(from); date <= countyDateOf(to); date = addDays(date, 1)) {
+    hours.push({ start: countyInstant(date, config.serviceHours.start).getTime(), end: countyInstant(date, config.serviceHours.end).getTime() });
+  }
+  const inside: Interval[] = [];
+  for (const piece of open) {
+    for (const day of hours) {
+      const start = Math.max(piece.start, day.start);
+      const end = Math.min(piece.end, day.end);
+      if (end > start) inside.push({ start, end });
+    }
+  }
+  return merge(inside);
+}
+
 /** How much of [start, end) the given intervals cover, in milliseconds. */
 export function coveredMs(intervals: Interval[], start: number, end: number): number {
   return intervals.reduce((sum, piece) => sum + Math.max(0, Math.min(piece.end, end) - Math.max(piece.start, start)), 0);

@@ -7,7 +7,7 @@ const windowOf = (row: HotlineTicketRow) => (row.windowStart && row.windowEnd ? 
 const scheduledFor = (row: HotlineTicketRow, now: Date) => (row.status === "waiting" && row.readyAt > now ? row.readyAt.toISOString() : null);
 
 /** The caller's own view: no staff identities, no internal fields. */
-export function presentCallerTicket(row: HotlineTicketRow, extras: { position: number | null; estimateMinutes: number | null; hotlineNumber: string; now: Date }): CallerTicketView {
+export function presentCallerTicket(row: HotlineTicketRow, extras: { position: number | null; estimateMinutes: number | null; hotlineNumber: string; now: Date; nobodyOnDuty?: boolean }): CallerTicketView {
   return {
     id: row.id,
     number: row.number,
@@ -23,6 +23,7 @@ export function presentCallerTicket(row: HotlineTicketRow, extras: { position: n
     notifyTemplates: (row.notifyOpenidEnc ? row.notifyTemplates : []) as HotlineNotifyTemplate[],
     joinedAt: row.joinedAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
+    nobodyOnDuty: extras.nobodyOnDuty ?? false,
   };
 }
 

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from "node:fs";
 import { extname, isAbsolute, join, normalize, relative as relativePath, resolve } from "node:path";
 import type { Next } from "koa";
 import type { AppContext } from "./context";
+import { compressedCopy, isCompressible, negotiateEncoding } from "./compressedFiles";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -44,9 +45,34 @@ export function serveSpa(prefix: string, folder: string) {
       file = join(root, "index.html");
       if (!existsSync(file)) return next();
     }
-    const isIndex = file.endsWith("index.html");
-    ctx.type = contentTypes[extname(file)] ?? "application/octet-stream";
-    ctx.set("Cache-Control", isIndex ? "no-cache" : "public, max-age=604800, immutable");
+    const extension = extname(file);
+    ctx.type = contentTypes[extension] ?? "application/octet-stream";
+    ctx.set("Cache-Control", cacheControlFor(file));
+    const size = statSync(file).size;
+    if (isCompressible(extension, size)) {
+      ctx.vary("Accept-Encoding");
+      const encoding = negotiateEncoding(ctx.get("accept-encoding"));
+      if (encoding) {
+        ctx.set("Content-Encoding", encoding);
+        ctx.body = compressedCopy(file, encoding);
+        return;
+      }
+    }
     ctx.body = createReadStream(file);
+    ctx.length = size;
   };
+}
+
+/** A content hash in the name (app.3f9c2a1b.js, chunk-BX2k9dQe.js): never changes, cache for a year. */
+const hashedName = /[.-][0-9a-zA-Z_]{8,}\.(js|mjs|css|svg|png|jpg|woff2|ttf|map)$/;
+
+/**
+ * index.html is revalidated on every load (it names the current hashed bundles); hashed files are
+ * immutable for a year; anything else (unhashed icons, manifest) an hour.
+ */
+export function cacheControlFor(file: string): string {
+  if (extname(file) === ".html") return "no-cache";
+  const name = file.slice(file.lastIndexOf("/") + 1);
+  if (hashedName.test(name) && /\d/.test(name) && /[a-z]/i.test(name.replace(/\.[a-z0-9]+$/i, ""))) return "public, max-age=31536000, immutable";
+  return "public, max-age=3600";
 }

@@ -5,6 +5,7 @@ import { contactRoutes } from "./contactRoutes";
 import { hotlineRoutes } from "./hotlineRoutes";
 import { statisticsRoutes } from "./statisticsRoutes";
 import { caseRoutes } from "./caseRoutes";
+import { alertRoutes } from "./alertRoutes";
 
 export * from "./contract";
 export { foundationRoutes };
@@ -18,6 +19,7 @@ export const apiRoutes = {
   ...hotlineRoutes,
   ...statisticsRoutes,
   ...caseRoutes,
+  ...alertRoutes,
 } as const;
 
 export type ApiRouteName = keyof typeof apiRoutes;

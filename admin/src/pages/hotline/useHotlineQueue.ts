@@ -41,7 +41,7 @@ export function useHotlineQueue(): HotlineQueueState {
     void emitWithAck("hotline:watch", {}).catch(() => undefined);
     refresh();
   });
-  useEffect(() => () => void emitWithAck("hotline:unwatch", {}).catch(() => undefined), []);
+  // no "hotline:unwatch" on leaving: the layout (WorkNotices) keeps the room for new-caller notices on every page
   useServerEvent("hotline:queue-changed", () => refresh());
   useServerEvent("hotline:call-changed", () => refresh());
 

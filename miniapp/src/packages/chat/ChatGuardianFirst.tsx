@@ -11,5 +11,5 @@ export function ChatGuardianFirst() {
   const config = useRemote(() => getPublicConfig({ toast: false }))
   const county = config.data
   const countyLine = county ? { number: county.hotline.number, name: `${county.countyName}心理援助热线`, note: `开放时间：${county.hotline.hoursText}` } : undefined
-  return <GuardianFirst feature='在线聊天' offers='和老师在线聊天' countyLine={countyLine} />
+  return <GuardianFirst feature='在线聊天' offers='和老师在线聊天' countyLine={countyLine} countyLineOpen={county?.hotline.openNow ?? false} />
 }

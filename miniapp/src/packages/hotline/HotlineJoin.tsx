@@ -6,6 +6,8 @@ import { ChoiceList } from '../../components/ChoiceList'
 import { ApiError, describeError } from '../../services/apiError'
 import { joinHotline } from '../../services/hotline'
 import { requestHotlineReminders } from '../../services/hotlineReminders'
+import { NobodyOnDutyHelp, nobodyOnDutyLead } from './NobodyOnDutyHelp'
+import { staffedNow } from './HotlineStatusCard'
 
 const kinds = [
   { value: 'callback', label: '请老师给我回电', hint: '留下电话和方便接听的时间，老师打给你' },
@@ -104,11 +106,12 @@ export function HotlineJoin({ status, onJoined, onOutdated, callbackOnly = false
           </View>
         </View>
       ) : null}
+      {unsafe && !staffedNow(status) ? <NobodyOnDutyHelp lead={nobodyOnDutyLead} /> : null}
       {error ? <Text className='hotline-error'>{error}</Text> : null}
       <ActionButton disabled={!ready} busy={busy} onClick={() => void join()}>
         {kind === 'inbound' ? '领取排队号' : '提交，等老师回电'}
       </ActionButton>
-      {!callbackOnly && status.estimateMinutes !== null ? <Text className='hotline-form__note'>{`按现在的情况，大约 ${status.estimateMinutes} 分钟能轮到你。`}</Text> : null}
+      {!callbackOnly && staffedNow(status) && status.estimateMinutes !== null ? <Text className='hotline-form__note'>{`按现在的情况，大约 ${status.estimateMinutes} 分钟能轮到你。`}</Text> : null}
     </View>
   )
 }

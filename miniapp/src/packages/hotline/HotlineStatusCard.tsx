@@ -7,7 +7,7 @@ export function HotlineStatusCard({ status }: { status: HotlineStatusView }) {
   return (
     <View className='hotline-status'>
       <View className='hotline-status__row'>
-        <Text className={`hotline-status__badge hotline-status__badge--${status.open ? 'open' : 'closed'}`}>{status.open ? '现在开放' : '现在休息中'}</Text>
+        <Text className={`hotline-status__badge hotline-status__badge--${staffedNow(status) ? 'open' : 'closed'}`}>{badgeText(status)}</Text>
         <Text className='hotline-status__hours'>{`开放时间：${status.hoursText}`}</Text>
       </View>
       <View className='hotline-status__number' onClick={() => void callNumber(status.hotlineNumber)}>
@@ -19,7 +19,18 @@ export function HotlineStatusCard({ status }: { status: HotlineStatusView }) {
   )
 }
 
+/** Open and somebody really there: only then does the page say 现在开放. */
+export function staffedNow(status: HotlineStatusView): boolean {
+  return status.open && status.counsellorsOnDuty > 0
+}
+
+function badgeText(status: HotlineStatusView): string {
+  if (!status.open) return '现在休息中'
+  return status.counsellorsOnDuty > 0 ? '现在开放' : '值班老师暂时不在线'
+}
+
 function queueLine(status: HotlineStatusView): string {
+  if (status.counsellorsOnDuty === 0) return '值班老师暂时不在线，现在排队不能保证很快接通。'
   const waiting = status.waiting === 0 ? '现在没有人在排队' : `现在有 ${status.waiting} 位同学在排队`
   if (status.estimateMinutes === null) return `${waiting}。值班老师暂时都在忙，等待时间还说不准。`
   if (status.estimateMinutes <= 1) return `${waiting}，很快就能轮到你。`

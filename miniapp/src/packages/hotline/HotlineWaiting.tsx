@@ -8,6 +8,7 @@ import { cancelTicket } from '../../services/hotline'
 import { callNumber } from '../../services/phone'
 import { describeWindow } from './windowText'
 import { formatTime } from './HotlineStatusCard'
+import { NobodyOnDutyHelp, nobodyOnDutyLead } from './NobodyOnDutyHelp'
 
 interface HotlineWaitingProps {
   ticket: CallerTicketView
@@ -34,6 +35,7 @@ export function HotlineWaiting({ ticket, onChange }: HotlineWaitingProps) {
 
   return (
     <View className='hotline-waiting'>
+      {ticket.nobodyOnDuty && ticket.status === 'waiting' ? <NobodyOnDutyHelp lead={nobodyOnDutyLead} /> : null}
       <Text className='hotline-waiting__label'>你的排队号</Text>
       <Text className='hotline-waiting__number'>{ticket.number}</Text>
       {ticket.kind === 'callback' && ticket.window && ticket.status === 'waiting' ? (
@@ -74,6 +76,7 @@ function headline(ticket: CallerTicketView): string {
   if (ticket.scheduledFor && ticket.attempts === 0 && ticket.window) return '到了你选的时间段，你就会排进队伍。'
   if (ticket.scheduledFor) return `我们会在 ${formatTime(ticket.scheduledFor)} 左右再给你打过去。`
   if (ticket.position === null && ticket.window) return '到了你选的时间段，你就会排进队伍。'
+  if (ticket.nobodyOnDuty) return '你的排队号已经留好了。老师一上线，会先联系排在前面的同学。'
   if (ticket.position === 1) return '下一位就是你了。'
   if (ticket.position !== null) return `你前面还有 ${ticket.position - 1} 位同学。`
   return '正在为你排队。'

@@ -72,6 +72,7 @@ function ticket(overrides: Partial<CallerTicketView> = {}): CallerTicketView {
     notifyTemplates: [],
     joinedAt: fixtureNow,
     closedAt: null,
+    nobodyOnDuty: false,
     ...overrides,
   }
 }
@@ -193,6 +194,24 @@ describe('hotline page', () => {
     fakeSocket.push('hotline:ticket', ticket({ position: 1, estimateMinutes: 2 }))
     expect(await screen.findByText('下一位就是你了。')).toBeTruthy()
     expect(screen.getByText('预计还要等大约 2 分钟')).toBeTruthy()
+  })
+
+  it('open on the roster but nobody on duty: never says 现在开放 or 下一位; an unsafe caller sees 12356 / 110 / 120 first', async () => {
+    state.status = { ...openStatus, counsellorsOnDuty: 0, estimateMinutes: null }
+    render(<HotlinePage />)
+    expect(await screen.findByText('值班老师暂时不在线')).toBeTruthy()
+    expect(screen.queryByText('现在开放')).toBeNull()
+    fireEvent.click(screen.getByText('我自己拨打热线'))
+    fireEvent.click(document.querySelector('.hotline-form__unsafe taro-switch-core, .hotline-form__unsafe input, .hotline-form__unsafe .weui-switch') ?? screen.getByText('我现在觉得自己不太安全（会优先安排）'))
+    state.current = ticket({ kind: 'inbound', window: null, position: null, estimateMinutes: null, nobodyOnDuty: true, feelingUnsafe: true })
+    fakeSocket.push('hotline:ticket', state.current)
+    const help = await screen.findAllByTestId('nobody-on-duty-help')
+    const text = help[0]!.textContent ?? ''
+    expect(text.indexOf('12356')).toBeGreaterThanOrEqual(0)
+    expect(text).toContain('110')
+    expect(text).toContain('120')
+    expect(screen.queryByText('下一位就是你了。')).toBeNull()
+    expect(screen.queryByText(/预计还要等/)).toBeNull()
   })
 
   it('refetches the ticket on resync (reconnect or back in the foreground) and can cancel at any time', async () => {

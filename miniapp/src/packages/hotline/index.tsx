@@ -110,7 +110,7 @@ export default function HotlinePage() {
   function renderJoin(info: HotlineStatusView, { callbackOnly = false } = {}) {
     if (me.data && awaitsGuardian(me.data)) {
       const countyLine = { number: info.hotlineNumber, name: '本县心理援助热线', note: `开放时间：${info.hoursText}` }
-      return <GuardianFirst feature='排队回电' offers='在这里排队等老师回电' countyLine={countyLine} />
+      return <GuardianFirst feature='排队回电' offers='在这里排队等老师回电' countyLine={countyLine} countyLineOpen={info.open && info.counsellorsOnDuty > 0} />
     }
     return <HotlineJoin status={info} onJoined={setTicket} onOutdated={reload} callbackOnly={callbackOnly} />
   }

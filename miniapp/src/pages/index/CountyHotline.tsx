@@ -24,7 +24,7 @@ export function CountyHotline({ config, loading, onRetry }: CountyHotlineProps) 
         <Text className='home-county__number'>{config.hotline.number}</Text>
         <Text className='home-county__call'>拨打</Text>
       </View>
-      <Text className='home-county__hours'>{`开放时间：${config.hotline.hoursText}`}</Text>
+      <Text className='home-county__hours'>{`${config.hotline.openNow ? '现在有老师值班 · ' : '现在休息中，开放时再打 · '}开放时间：${config.hotline.hoursText}`}</Text>
     </View>
   )
 }

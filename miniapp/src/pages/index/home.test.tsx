@@ -26,7 +26,7 @@ describe('home page', () => {
     render(<HomePage />)
 
     expect(await screen.findByText('0818-7362000')).toBeTruthy()
-    expect(screen.getByText('开放时间：每天 8:00–22:00')).toBeTruthy()
+    expect(screen.getByText('现在有老师值班 · 开放时间：每天 8:00–22:00')).toBeTruthy()
     fireEvent.click(screen.getByText('匿名在线咨询'))
 
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/chat/index' })
@@ -45,7 +45,7 @@ describe('home page', () => {
     render(<HomePage />)
 
     expect(await screen.findByText(/在线咨询、给学校写信和热线排队回电，需要爸爸妈妈或其他监护人同意/)).toBeTruthy()
-    expect(screen.getByText(/打电话不用等：下面的热线和 12356，现在就可以直接拨打。/)).toBeTruthy()
+    expect(screen.getByText(/打电话不用等：下面的本县热线和 12356，现在就可以直接拨打。/)).toBeTruthy()
     expect(screen.queryByText(/电话求助不受影响/)).toBeNull()
     fireEvent.click(screen.getByText('还差一步：监护人同意'))
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/onboarding/index' })

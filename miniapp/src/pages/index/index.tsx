@@ -48,7 +48,7 @@ export default function HomePage() {
       {me.data && awaitsGuardian(me.data) ? (
         <View onClick={() => void Taro.navigateTo({ url: pagePaths.onboarding })}>
           <Notice tone='warm' title='还差一步：监护人同意'>
-            <Text>你还未满 14 岁，在线咨询、给学校写信和热线排队回电，需要爸爸妈妈或其他监护人同意，点这里请他们看一看。打电话不用等：下面的热线和 12356，现在就可以直接拨打。</Text>
+            <Text>{`你还未满 14 岁，在线咨询、给学校写信和热线排队回电，需要爸爸妈妈或其他监护人同意，点这里请他们看一看。打电话不用等：${config.data?.hotline.openNow ? '下面的本县热线和 12356' : '12356（24 小时）'}，现在就可以直接拨打。`}</Text>
           </Notice>
         </View>
       ) : null}

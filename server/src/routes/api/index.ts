@@ -19,6 +19,7 @@ import { mountChatRoutes } from "./chats";
 import { mountStatisticsRoutes } from "./statistics/statistics";
 import { mountCaseRoutes } from "./cases/cases";
 import { mountCaseSettingsRoutes } from "./cases/caseSettings";
+import { mountAlertRoutes } from "./alerts/alerts";
 
 /**
  * Every API resource mounts its routes here. Each folder under routes/api/ is one resource with its
@@ -33,3 +34,4 @@ routeModules.push(mountCallerTicketRoutes, mountStaffCallRoutes, mountRosterRout
 routeModules.push(mountPublicSchoolRoutes);
 routeModules.push(mountStatisticsRoutes);
 routeModules.push(mountCaseRoutes, mountCaseSettingsRoutes);
+routeModules.push(mountAlertRoutes);

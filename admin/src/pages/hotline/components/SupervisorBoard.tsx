@@ -1,5 +1,6 @@
 import { useEffect } from "react";
 import { Card, Col, Empty, Row, Statistic, Table, Tag } from "antd";
+import { WarningOutlined } from "@ant-design/icons";
 import type { HotlineBoardView } from "@xinyuan/shared";
 import { useAsync } from "../../../hooks/useAsync";
 import { useServerEvent, useWhenConnected } from "../../../realtime/useRealtime";
@@ -41,7 +42,15 @@ export function SupervisorBoard() {
       <Col xs={12} md={6}><Card><Statistic title="正在等待" value={view.waiting} suffix="人" /></Card></Col>
       <Col xs={12} md={6}><Card><Statistic title="最长等待" value={view.longestWaitMinutes} suffix="分钟" valueStyle={view.longestWaitMinutes >= 20 ? { color: "#cf1322" } : undefined} /></Card></Col>
       <Col xs={12} md={6}><Card><Statistic title="预约回拨" value={view.scheduled} suffix="人" /></Card></Col>
-      <Col xs={12} md={6}><Card><Statistic title="热线状态" value={view.open ? "开放中" : "未开放"} /></Card></Col>
+      <Col xs={12} md={6}>
+        {view.open && view.counsellors.length === 0 ? (
+          <Card style={{ borderColor: "#cf1322", background: "#fff1f0" }} data-testid="hotline-unstaffed-alarm">
+            <Statistic title="热线状态（开放时段）" value="无人值班" valueStyle={{ color: "#cf1322" }} prefix={<WarningOutlined />} />
+          </Card>
+        ) : (
+          <Card><Statistic title="热线状态" value={view.open ? "开放中" : "未开放"} /></Card>
+        )}
+      </Col>
       <Col xs={12} md={6}><Card><Statistic title="今日已服务" value={view.today.served} /></Card></Col>
       <Col xs={12} md={6}><Card><Statistic title="今日未联系上" value={view.today.missed} /></Card></Col>
       <Col xs={12} md={6}><Card><Statistic title="今日主动放弃" value={view.today.abandoned} /></Card></Col>
