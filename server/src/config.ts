@@ -58,6 +58,10 @@ const environmentSchema = z.object({
   CHAT_MAINTENANCE_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   /** Subscribe-message template for "a counsellor replied" (registered in the mini-program console). */
   WECHAT_TEMPLATE_CHAT_REPLY: z.string().min(1).default("demo-template-chat-reply"),
+  /** Subscribe-message template for "a teacher answered your letter". */
+  WECHAT_TEMPLATE_LETTER_REPLY: z.string().min(1).default("demo-template-letter-reply"),
+  /** How often the letters job looks for letters due soon or overdue. */
+  LETTERS_JOB_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 export interface Config {
@@ -78,6 +82,7 @@ export interface Config {
   staticDirs: { admin: string | undefined; h5: string | undefined };
   /** Chat timings: idle reminder then auto-close, a disconnected counsellor's grace, per-sender rate. */
   chat: { idleReminderMinutes: number; idleCloseMinutes: number; counsellorGraceSeconds: number; messagesPerSecond: number; maintenanceIntervalMs: number; replyTemplate: string };
+  letters: { replyTemplate: string; jobIntervalMs: number };
   /** Hotline queue and roster settings (HOTLINE_* variables, see hotline/hotlineConfig.ts). */
   hotline: HotlineConfig;
 }
@@ -134,6 +139,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       replyTemplate: values.WECHAT_TEMPLATE_CHAT_REPLY,
     },
     hotline: hotlineConfigOrThrow(environment),
+    letters: { replyTemplate: values.WECHAT_TEMPLATE_LETTER_REPLY, jobIntervalMs: values.LETTERS_JOB_INTERVAL_MS },
   };
   if (config.env === "production") refuseDemoSettings(config);
   return config;

@@ -1,3 +1,4 @@
+import { lettersFeature } from "../letters/lettersFeature";
 import type { Services } from "../services";
 import { chatMaintenanceJob } from "../chat/chatMaintenance";
 import { hotlineJobs } from "../hotline/hotlineJobs";
@@ -30,3 +31,8 @@ export function everyInterval(name: string, intervalMs: number, work: (services:
     return () => clearInterval(timer);
   };
 }
+// read at start-up, not at import: letters/lettersJobs imports everyInterval from this module
+backgroundJobs.push((services) => {
+  const stops = (lettersFeature.jobs ?? []).map((job) => job(services));
+  return () => stops.forEach((stop) => stop());
+});

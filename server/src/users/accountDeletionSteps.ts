@@ -1,3 +1,4 @@
+import { lettersFeature } from "../letters/lettersFeature";
 import { chatDeletionStep } from "../chat/chatUserData";
 import { hotlineDeletionStep } from "../hotline/hotlineUserData";
 import type { DbOrTx } from "../db/database";
@@ -30,3 +31,4 @@ export interface AccountDeletionStep {
 export const accountDeletionSteps: AccountDeletionStep[] = [];
 accountDeletionSteps.push(hotlineDeletionStep);
 accountDeletionSteps.push(chatDeletionStep);
+accountDeletionSteps.push(...(lettersFeature.deletionSteps ?? []));

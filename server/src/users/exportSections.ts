@@ -1,3 +1,4 @@
+import { lettersFeature } from "../letters/lettersFeature";
 import { chatExportSection } from "../chat/chatUserData";
 import { hotlineExportSection } from "../hotline/hotlineUserData";
 import { and, asc, eq } from "drizzle-orm";
@@ -37,3 +38,4 @@ const auditTrailSection: ExportSection = {
 export const exportSections: ExportSection[] = [auditTrailSection];
 exportSections.push(hotlineExportSection);
 exportSections.push(chatExportSection);
+exportSections.push(...(lettersFeature.exportSections ?? []));
