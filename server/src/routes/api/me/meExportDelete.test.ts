@@ -39,11 +39,11 @@ describe("me.export", () => {
 
   it("includes the sections later features register", async () => {
     const user = await signInUser(t);
-    const section: ExportSection = { key: "letters", collect: async ({ userId }) => [{ ownerId: userId }] };
+    const section: ExportSection = { key: "bookings", collect: async ({ userId }) => [{ ownerId: userId }] };
     const unregister = withRegistered(exportSections, section);
     try {
       const response = await t.request.get("/api/v1/me/export").set(user.auth).expect(200);
-      expect(response.body.sections.letters).toEqual([{ ownerId: user.me.id }]);
+      expect(response.body.sections.bookings).toEqual([{ ownerId: user.me.id }]);
     } finally {
       unregister();
     }
