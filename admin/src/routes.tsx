@@ -68,11 +68,12 @@ export const routes: readonly AdminRoute[] = [
   { path: "/hotline", title: "热线队列", frame: "admin", access: "canWorkHotline", icon: <PhoneOutlined />, menuGroup: "work", page: page(() => import("./pages/hotline")) },
   { path: "/hotline-board", title: "热线看板", frame: "admin", access: "canSuperviseHotline", icon: <DashboardOutlined />, menuGroup: "work", page: page(() => import("./pages/hotlineBoard")) },
   { path: "/chats", title: "在线咨询", frame: "admin", access: "canWorkQueue", icon: <CommentOutlined />, menuGroup: "work", page: page(() => import("./pages/chats")) },
-  { path: "/letters", title: "信箱", frame: "admin", access: "canAnswerLetters", icon: <MailOutlined />, menuGroup: "work", page: null },
+  { path: "/letters", title: "信箱", frame: "admin", access: "canAnswerLetters", icon: <MailOutlined />, menuGroup: "work", page: page(() => import("./pages/letters")) },
   { path: "/crisis", title: "危机个案", frame: "admin", access: "canHandleCrisis", icon: <AlertOutlined />, menuGroup: "work", page: null },
   { path: "/content", title: "宣传月", frame: "admin", access: "canUseContent", icon: <NotificationOutlined />, menuGroup: "content", page: null },
   { path: "/roster", title: "值班表", frame: "admin", access: "canReadRoster", icon: <CalendarOutlined />, menuGroup: "manage", page: page(() => import("./pages/roster")) },
 
+  { path: "/letter-mailboxes", title: "信箱设置", frame: "admin", access: "canManageSettings", icon: <MailOutlined />, menuGroup: "manage", page: page(() => import("./pages/letterMailboxes")) },
   { path: "/staff", title: "工作人员管理", frame: "admin", access: "canManageStaff", icon: <TeamOutlined />, menuGroup: "manage", page: page(() => import("./pages/staff")) },
   { path: "/directory", title: "片区与学校", frame: "admin", access: "canManageDirectory", icon: <ClusterOutlined />, menuGroup: "manage", page: page(() => import("./pages/directory")) },
   { path: "/audit", title: "审计日志", frame: "admin", access: "canReadAudit", icon: <AuditOutlined />, menuGroup: "manage", page: page(() => import("./pages/audit")) },
