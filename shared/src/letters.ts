@@ -202,7 +202,7 @@ export interface LetterNoteView {
   id: string;
   staffName: string | null;
   body: string;
-  at: string;
+  createdAt: string;
 }
 
 export interface LetterTemplateView {

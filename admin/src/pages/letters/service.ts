@@ -20,7 +20,7 @@ export const replyLetter = (id: string, body: string, clientMessageId: string) =
 export const assignLetter = (id: string, staffId: string, expectedAssigneeId: string | null) => call<typeof apiRoutes.assignLetter, StaffLetterView>(apiRoutes.assignLetter, { params: { id }, body: { staffId, expectedAssigneeId } });
 export const fetchAssignees = (id: string) => call<typeof apiRoutes.listLetterAssignees, LetterAssigneeView[]>(apiRoutes.listLetterAssignees, { params: { id }, policy: "silent" });
 export const fetchLetterNotes = (id: string) => call<typeof apiRoutes.listLetterNotes, LetterNoteView[]>(apiRoutes.listLetterNotes, { params: { id }, policy: "silent" });
-export const addLetterNote = (id: string, body: string) => call<typeof apiRoutes.addLetterNote, LetterNoteView>(apiRoutes.addLetterNote, { params: { id }, body: { body } });
+export const addLetterNote = (id: string, body: string) => call<typeof apiRoutes.addLetterNote, LetterNoteView[]>(apiRoutes.addLetterNote, { params: { id }, body: { body } });
 export const closeLetter = (id: string, record: ContactRecordBody) => call<typeof apiRoutes.closeLetter, StaffLetterView>(apiRoutes.closeLetter, { params: { id }, body: { record } });
 export const reopenLetter = (id: string) => call<typeof apiRoutes.reopenLetter, StaffLetterView>(apiRoutes.reopenLetter, { params: { id } });
 export const fetchTemplates = () => call<typeof apiRoutes.listLetterTemplates, LetterTemplateView[]>(apiRoutes.listLetterTemplates, { policy: "silent" });

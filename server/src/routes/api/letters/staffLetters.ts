@@ -29,6 +29,12 @@ async function detail(ctx: AppContext, actor: StaffActor, id: string): Promise<S
   return presentStaffLetter(cipher, letter, await letterNames(db, [letter], thread), clock.now(), thread);
 }
 
+async function letterNotesOf(ctx: AppContext, letterId: string): Promise<LetterNoteView[]> {
+  const { db, cipher } = ctx.services;
+  const rows = await db.select({ note: letterNotes, name: staff.displayName }).from(letterNotes).leftJoin(staff, eq(staff.id, letterNotes.staffId)).where(eq(letterNotes.letterId, letterId)).orderBy(asc(letterNotes.createdAt));
+  return rows.map(({ note, name }) => ({ id: note.id, staffName: name, body: cipher.decrypt(note.bodyEnc), createdAt: note.createdAt.toISOString() }));
+}
+
 /** Most searches are by alias or subject; subjects are encrypted, so they are matched after decryption among the readable letters. */
 const searchWindow = 500;
 
@@ -92,24 +98,22 @@ export function mountStaffLetterRoutes(router: AppRouter): void {
 
   mountRoute(router, apiRoutes.listLetterNotes, async (ctx, { params }): Promise<LetterNoteView[]> => {
     const actor = teacherOf(ctx);
-    const { db, cipher } = ctx.services;
-    const letter = await readableLetter(db, actor, idOf(params));
-    const rows = await db.select({ note: letterNotes, name: staff.displayName }).from(letterNotes).leftJoin(staff, eq(staff.id, letterNotes.staffId)).where(eq(letterNotes.letterId, letter.id)).orderBy(asc(letterNotes.createdAt));
-    return rows.map(({ note, name }) => ({ id: note.id, staffName: name, body: cipher.decrypt(note.bodyEnc), at: note.createdAt.toISOString() }));
+    const letter = await readableLetter(ctx.services.db, actor, idOf(params));
+    return letterNotesOf(ctx, letter.id);
   });
 
-  mountRoute(router, apiRoutes.addLetterNote, async (ctx, { params, body }): Promise<LetterNoteView> => {
+  /** Answers with the whole list, as chat notes do. */
+  mountRoute(router, apiRoutes.addLetterNote, async (ctx, { params, body }): Promise<LetterNoteView[]> => {
     const actor = teacherOf(ctx);
     const { db, cipher, clock } = ctx.services;
-    const now = clock.now();
-    const note = await db.transaction(async (tx) => {
+    const letterId = await db.transaction(async (tx) => {
       const letter = await readableLetter(tx, actor, idOf(params));
-      const [row] = await tx.insert(letterNotes).values({ letterId: letter.id, staffId: actor.id, bodyEnc: cipher.encrypt(body.body), createdAt: now }).returning();
+      await tx.insert(letterNotes).values({ letterId: letter.id, staffId: actor.id, bodyEnc: cipher.encrypt(body.body), createdAt: clock.now() });
       await recordAudit(tx, originOf(ctx), { action: "letter.note", targetType: "letter", targetId: letter.id });
-      return row!;
+      return letter.id;
     });
     ctx.status = 201;
-    return { id: note.id, staffName: actor.displayName, body: body.body, at: note.createdAt.toISOString() };
+    return letterNotesOf(ctx, letterId);
   });
 
   mountRoute(router, apiRoutes.closeLetter, async (ctx, { params, body }): Promise<StaffLetterView> => {
