@@ -49,6 +49,7 @@ module.exports = {
     XINYUAN_API_BASE: 'http://127.0.0.1:3000',
     XINYUAN_HOTLINE_TEMPLATES: { call_soon: '', missed: '' },
     XINYUAN_CHAT_REPLY_TEMPLATE: '',
+    XINYUAN_LETTER_REPLY_TEMPLATE: '',
   },
   testTimeout: 15000,
 }

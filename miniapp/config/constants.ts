@@ -11,9 +11,11 @@ export function buildConstants(): Record<string, string> {
     missed: process.env.XINYUAN_WECHAT_TEMPLATE_MISSED ?? '',
   }
   const chatReplyTemplate = process.env.XINYUAN_WECHAT_TEMPLATE_CHAT_REPLY ?? ''
+  const letterReplyTemplate = process.env.XINYUAN_WECHAT_TEMPLATE_LETTER_REPLY ?? ''
   return {
     XINYUAN_API_BASE: JSON.stringify(apiBase),
     XINYUAN_HOTLINE_TEMPLATES: JSON.stringify(hotlineTemplates),
     XINYUAN_CHAT_REPLY_TEMPLATE: JSON.stringify(chatReplyTemplate),
+    XINYUAN_LETTER_REPLY_TEMPLATE: JSON.stringify(letterReplyTemplate),
   }
 }

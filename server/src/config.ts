@@ -59,6 +59,10 @@ const environmentSchema = z.object({
   CHAT_MAINTENANCE_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
   /** Subscribe-message template for "a counsellor replied" (registered in the mini-program console). */
   WECHAT_TEMPLATE_CHAT_REPLY: z.string().min(1).default("demo-template-chat-reply"),
+  /** Subscribe-message template for "a teacher answered your letter". */
+  WECHAT_TEMPLATE_LETTER_REPLY: z.string().min(1).default("demo-template-letter-reply"),
+  /** How often the letters job looks for letters due soon or overdue. */
+  LETTERS_JOB_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 export interface Config {
@@ -79,6 +83,7 @@ export interface Config {
   staticDirs: { admin: string | undefined; h5: string | undefined };
   /** Chat timings: idle reminder then auto-close, a disconnected counsellor's grace, per-sender rate. */
   chat: { idleReminderMinutes: number; idleCloseMinutes: number; counsellorGraceSeconds: number; messagesPerSecond: number; maintenanceIntervalMs: number; replyTemplate: string };
+  letters: { replyTemplate: string; jobIntervalMs: number };
   /** Hotline queue and roster settings (HOTLINE_* variables, see hotline/hotlineConfig.ts). */
   hotline: HotlineConfig;
   /** Alert escalation and the external webhook (ALERT_* variables, see alerts/alertConfig.ts). */
@@ -138,6 +143,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     hotline: hotlineConfigOrThrow(environment),
     alerts: featureConfigOrThrow(() => loadAlertConfig(environment)),
+    letters: { replyTemplate: values.WECHAT_TEMPLATE_LETTER_REPLY, jobIntervalMs: values.LETTERS_JOB_INTERVAL_MS },
   };
   if (config.env === "production") refuseDemoSettings(config);
   return config;

@@ -113,6 +113,18 @@ export const errorMessages = {
   AGE_BAND_RAISE_NEEDS_GUARDIAN: "你之前选的是未满 14 岁，年龄段不能自己往大改。请监护人看一看并同意，就能使用全部功能；打电话求助不受影响。",
   ROLE_NOT_ALLOWED: "督导、编辑、审核和专家是县级岗位，只有县心理中心管理员可以授予。你可以授予咨询师或本范围的管理员。",
   DUTY_CHANNEL_NOT_ALLOWED: "你的账号不能在这个岗位值班（县热线只由县级咨询师值班），可以只选在线咨询。",
+  LETTER_NOT_FOUND: "没有找到这封信。",
+  LETTER_CLOSED: "这封信已经结束了。还想说的话，可以再写一封新的信，老师一样会认真看。",
+  LETTER_NO_MAILBOX: "这个信箱暂时没有开通。你可以选择写给县心理健康中心，或者先拨打下面的电话。",
+  LETTER_SCHOOL_REQUIRED: "写给学校或片区老师前，请先在“我的”里选择你的学校；也可以直接写给县心理健康中心。",
+  LETTER_ASSIGN_CONFLICT: "这封信刚刚已经分配给别的老师了，请刷新后再看。",
+  LETTER_ASSIGNEE_INVALID: "这位同事不能处理这封信，请换一位同事。",
+  LETTER_NOT_CLOSED: "这封信还没有结束，不需要重新打开。",
+  LETTER_ALREADY_RECORDED: "这封信已经填写过结束记录了。",
+  LETTER_REMINDER_FAILED: "回信提醒没有设置成功。没关系，老师回信后你打开小程序就能看到；也可以稍后再试一次。",
+  LETTER_TEMPLATE_NOT_FOUND: "没有找到这个回信模板。",
+  MAILBOX_NOT_FOUND: "没有找到这个信箱。",
+  MAILBOX_MEMBER_INVALID: "信箱成员只能是能看到这个信箱的咨询师或督导。",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

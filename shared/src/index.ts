@@ -23,3 +23,4 @@ export * from "./miniappPages";
 export * from "./auditLabels";
 export * from "./statistics";
 export * from "./alerts";
+export * from "./letters";

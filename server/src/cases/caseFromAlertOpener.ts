@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { CaseFromAlertBody, CaseLinkKind } from "@xinyuan/shared";
 import type { Services } from "../services";
 import type { StaffActor } from "../auth/actor";
-import { appUsers, conversations, hotlineTickets, schools } from "../db/schema";
+import { appUsers, conversations, hotlineTickets, letters, schools } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import { type AuditOrigin } from "../audit/recordAudit";
 import { AppError } from "../http/errors";
@@ -29,6 +29,10 @@ async function subjectOf(tx: DbOrTx, source: CaseFromAlertBody["source"]): Promi
   if (source.kind === "hotline") {
     const [row] = await tx.select({ userId: hotlineTickets.userId, schoolId: hotlineTickets.schoolId }).from(hotlineTickets).where(eq(hotlineTickets.id, source.id)).limit(1);
     if (row) return { userId: row.userId, schoolId: row.schoolId, linkKind: "hotline_ticket" };
+  }
+  if (source.kind === "letter") {
+    const [row] = await tx.select({ userId: letters.userId, schoolId: letters.originSchoolId }).from(letters).where(eq(letters.id, source.id)).limit(1);
+    if (row) return { userId: row.userId, schoolId: row.schoolId, linkKind: "letter" };
   }
   throw new AppError(404, "CASE_SOURCE_NOT_FOUND");
 }

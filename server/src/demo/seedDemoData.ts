@@ -1,3 +1,4 @@
+import { seedDemoMailboxes } from "../letters/demoMailboxes";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { ScopeLevel, StaffRole } from "@xinyuan/shared";
@@ -73,6 +74,13 @@ export async function seedDemoData(services: Pick<Services, "db" | "clock">): Pr
     accounts.push({ ...account, password });
   }
   await seedDemoRoster(db, staffIds.get("hotline")!, now);
+  await seedDemoMailboxes(db, {
+    areaIds,
+    schoolIds,
+    schoolsWithCounsellor: demoAreas.flatMap((area) => area.schools.filter((school) => school.hasFullTimeCounsellor).map((school) => school.name)),
+    staffIds,
+    schoolOfStaff: new Map(demoStaff.filter((account) => account.schoolName).map((account) => [account.username, account.schoolName!])),
+  });
   return accounts;
 }
 

@@ -4,10 +4,11 @@ import { chatFeature } from "../chat/chatFeature";
 import { hotlineFeature } from "../hotline/hotlineFeature";
 import { casesFeature } from "../cases/casesFeature";
 import { alertsFeature } from "../alerts/alertsFeature";
+import { lettersFeature } from "../letters/lettersFeature";
 
 /**
  * Every feature of the process, in the order their socket handlers, jobs, export sections and deletion
  * steps run. A new feature adds its one `<feature>Feature` here and nowhere else; startServer and
  * buildServices read this list, so the lower layers (realtime, jobs, users) never import a feature.
  */
-export const features: readonly Feature[] = [dutyFeature, hotlineFeature, chatFeature, casesFeature, alertsFeature];
+export const features: readonly Feature[] = [dutyFeature, hotlineFeature, chatFeature, casesFeature, alertsFeature, lettersFeature];

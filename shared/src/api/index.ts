@@ -6,6 +6,7 @@ import { hotlineRoutes } from "./hotlineRoutes";
 import { statisticsRoutes } from "./statisticsRoutes";
 import { caseRoutes } from "./caseRoutes";
 import { alertRoutes } from "./alertRoutes";
+import { letterRoutes } from "./letterRoutes";
 
 export * from "./contract";
 export { foundationRoutes };
@@ -20,6 +21,7 @@ export const apiRoutes = {
   ...statisticsRoutes,
   ...caseRoutes,
   ...alertRoutes,
+  ...letterRoutes,
 } as const;
 
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -9,3 +9,4 @@ export * from "./hotline";
 export * from "./statistics";
 export * from "./cases";
 export * from "./alerts";
+export * from "./letters";

@@ -20,6 +20,7 @@ import { mountStatisticsRoutes } from "./statistics/statistics";
 import { mountCaseRoutes } from "./cases/cases";
 import { mountCaseSettingsRoutes } from "./cases/caseSettings";
 import { mountAlertRoutes } from "./alerts/alerts";
+import { mountLetterRoutes } from "./letters";
 
 /**
  * Every API resource mounts its routes here. Each folder under routes/api/ is one resource with its
@@ -35,3 +36,4 @@ routeModules.push(mountPublicSchoolRoutes);
 routeModules.push(mountStatisticsRoutes);
 routeModules.push(mountCaseRoutes, mountCaseSettingsRoutes);
 routeModules.push(mountAlertRoutes);
+routeModules.push(mountLetterRoutes);

@@ -40,11 +40,11 @@ describe("me.export", () => {
 
   it("includes the sections later features register", async () => {
     const user = await signInUser(t);
-    const section: ExportSection = { key: "letters", collect: async ({ userId }) => [{ ownerId: userId }] };
-    const unregister = withRegistered(t.services.features, { name: "letters", exportSections: [section] });
+    const section: ExportSection = { key: "bookings", collect: async ({ userId }) => [{ ownerId: userId }] };
+    const unregister = withRegistered(t.services.features, { name: "bookings", exportSections: [section] });
     try {
       const response = await t.request.get("/api/v1/me/export").set(user.auth).expect(200);
-      expect(response.body.sections.letters).toEqual([{ ownerId: user.me.id }]);
+      expect(response.body.sections.bookings).toEqual([{ ownerId: user.me.id }]);
     } finally {
       unregister();
     }
@@ -91,7 +91,7 @@ describe("me.delete", () => {
   it("runs the steps features register inside the deletion, and a failing step deletes nothing", async () => {
     const user = await signInUser(t);
     const ran: string[] = [];
-    const step: AccountDeletionStep = { name: "letters", run: async ({ userId }) => void ran.push(userId) };
+    const step: AccountDeletionStep = { name: "bookings", run: async ({ userId }) => void ran.push(userId) };
     const failing: AccountDeletionStep = {
       name: "broken",
       run: async () => {
@@ -107,7 +107,7 @@ describe("me.delete", () => {
     const [kept] = await t.db.select().from(appUsers).where(eq(appUsers.id, user.me.id));
     expect(kept).toMatchObject({ alias: user.me.alias, deletedAt: null });
 
-    const unregister = withRegistered(t.services.features, { name: "letters", deletionSteps: [step] });
+    const unregister = withRegistered(t.services.features, { name: "bookings", deletionSteps: [step] });
     try {
       await t.request.delete("/api/v1/me").set(user.auth).expect(204);
     } finally {

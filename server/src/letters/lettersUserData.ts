@@ -1,0 +1,45 @@
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { letterMessages, letters, mailboxes } from "../db/schema";
+import type { AccountDeletionStep } from "../users/accountDeletionSteps";
+import type { ExportSection } from "../users/exportSections";
+
+/**
+ * The writer's letters with the whole thread (their words and the teachers' answers). Teachers' internal
+ * notes, risk assessments and outcome records are professional records, not part of a self-service export.
+ */
+export const lettersExportSection: ExportSection = {
+  key: "letters",
+  async collect({ db, services, userId }) {
+    const rows = await db.select({ letter: letters, mailboxName: mailboxes.name }).from(letters).innerJoin(mailboxes, eq(mailboxes.id, letters.mailboxId)).where(eq(letters.userId, userId)).orderBy(asc(letters.createdAt));
+    if (rows.length === 0) return [];
+    const lines = await db.select().from(letterMessages).where(inArray(letterMessages.letterId, rows.map((row) => row.letter.id))).orderBy(asc(letterMessages.letterId), asc(letterMessages.seq));
+    const decrypt = (value: string | null) => (value ? services.cipher.decrypt(value) : null);
+    return rows.map(({ letter, mailboxName }) => ({
+      sentAt: letter.createdAt.toISOString(),
+      to: mailboxName,
+      subject: decrypt(letter.subjectEnc),
+      body: decrypt(letter.bodyEnc),
+      category: letter.category,
+      contactPreference: decrypt(letter.contactPreferenceEnc),
+      status: letter.status,
+      closedAt: letter.closedAt?.toISOString() ?? null,
+      messages: lines
+        .filter((line) => line.letterId === letter.id)
+        .map((line) => ({ seq: line.seq, from: line.senderType === "writer" ? "me" : line.senderType === "staff" ? "teacher" : "system", text: services.cipher.decrypt(line.bodyEnc), at: line.createdAt.toISOString() })),
+    }));
+  },
+};
+
+/**
+ * Account deletion: open letters are closed (closedBy system), the reminder address and the contact
+ * preference erased, and every letter detached from the account with the alias replaced, so nothing links
+ * them to the person any more. The letters and their threads stay as counselling records (measure 3),
+ * like chats; their outcome records are detached by the hotline step.
+ */
+export const lettersDeletionStep: AccountDeletionStep = {
+  name: "letters",
+  async run({ tx, userId, now }) {
+    await tx.update(letters).set({ status: "closed", closedAt: now, closedBy: "system", updatedAt: now }).where(and(eq(letters.userId, userId), ne(letters.status, "closed")));
+    await tx.update(letters).set({ userId: null, alias: "已注销用户", notifyOpenidEnc: null, contactPreferenceEnc: null, updatedAt: now }).where(eq(letters.userId, userId));
+  },
+};
