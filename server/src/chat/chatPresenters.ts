@@ -6,7 +6,7 @@ import type {
   ChatSender,
   ConversationStatus,
   RiskLevel,
-  RiskSignalCategory,
+  StoredRiskSignalCategory,
   StaffChatMessageView,
   StaffConversationView,
   UserChatMessageView,
@@ -29,7 +29,7 @@ export function presentStaffMessage(row: ChatMessageRow, cipher: FieldCipher, st
     ...presentUserMessage(row, cipher),
     staffName: row.senderType === "staff" && row.senderId ? (staffNames.get(row.senderId) ?? null) : null,
     riskLevel: (row.riskLevel as RiskLevel | null) ?? null,
-    riskCategories: row.riskCategories as RiskSignalCategory[],
+    riskCategories: row.riskCategories as StoredRiskSignalCategory[],
   };
 }
 
@@ -100,7 +100,7 @@ export async function presentStaffConversation(db: DbOrTx, cipher: FieldCipher, 
     alias: await aliasOf(db, row.userId),
     status: row.status as ConversationStatus,
     riskLevel: row.riskLevel as RiskLevel,
-    riskCategories: row.riskCategories as RiskSignalCategory[],
+    riskCategories: row.riskCategories as StoredRiskSignalCategory[],
     assignedStaffId: row.assignedStaffId,
     assignedStaffName: row.assignedStaffId ? (names.get(row.assignedStaffId) ?? null) : null,
     queuedAt: row.queuedAt.toISOString(),
