@@ -29,6 +29,8 @@ import type { StaffRole, StaffView } from "@xinyuan/shared";
  * | canReviewContent     | reviewer                                                      |
  * | canUseContent        | editor or reviewer (the content menu)                         |
  * | canManageExpertSlots | expert (appointment slots and bookings)                       |
+ * | canEditRiskLexicon   | supervisor or centre_admin at county scope (risk lexicon      |
+ * |                      | versions, 试运行, activation)                                  |
  */
 export interface Access {
   canUseAdmin: boolean;
@@ -49,6 +51,7 @@ export interface Access {
   canReviewContent: boolean;
   canUseContent: boolean;
   canManageExpertSlots: boolean;
+  canEditRiskLexicon: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -75,6 +78,7 @@ const nothing: Access = {
   canReviewContent: false,
   canUseContent: false,
   canManageExpertSlots: false,
+  canEditRiskLexicon: false,
 };
 
 /** Decides menus and route guards from the signed-in staff member's roles and scope. Pure. */
@@ -108,6 +112,7 @@ export function access(currentStaff: AccessSubject | null | undefined): Access {
     canReviewContent: has("reviewer"),
     canUseContent: has("editor") || has("reviewer"),
     canManageExpertSlots: has("expert"),
+    canEditRiskLexicon: rosterManager,
   };
 }
 

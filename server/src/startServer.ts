@@ -10,6 +10,8 @@ import { backgroundJobs } from "./jobs/backgroundJobs";
 import { presenceHeartbeat } from "./presence/presenceHeartbeat";
 import type { Services } from "./services";
 import { contactTaxonomySeeder } from "./contacts/contactTaxonomySeeder";
+import { riskLexiconSeeder } from "./risk/riskLexiconSeeder";
+import { refreshRiskLexicon } from "./risk/riskLexiconReloader";
 
 export interface RunningServer {
   url: string;
@@ -28,6 +30,8 @@ export async function startServer(config: Config, overrides: ServiceOverrides & 
   try {
     await migrateDatabase(database);
     await contactTaxonomySeeder(database.db);
+    await riskLexiconSeeder(database.db);
+    await refreshRiskLexicon(database.db);
   } catch (error) {
     await database.close();
     throw error;

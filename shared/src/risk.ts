@@ -95,3 +95,54 @@ export type RiskCorpusRow = z.infer<typeof riskCorpusRowSchema>;
 
 /** The bar a lexicon must clear on the corpus before it may be used. */
 export const riskLexiconGate = { minRecall: 0.95, maxFalseAlarmRate: 0.1 } as const;
+
+/** Figures of a lexicon on labelled rows (message level overall; per category for each category). */
+export interface RiskFiguresView {
+  positives: number;
+  negatives: number;
+  truePositives: number;
+  falsePositives: number;
+  recall: number;
+  precision: number;
+  falseAlarmRate: number;
+}
+
+/** A lexicon measured on the whole corpus (shipped rows + rows added from feedback); held-out rows apart. */
+export interface RiskLexiconEvaluationView {
+  rows: number;
+  overall: RiskFiguresView;
+  categories: Record<RiskSignalCategory, RiskFiguresView>;
+  heldOut: RiskFiguresView;
+  passesGate: boolean;
+}
+
+export interface RiskLexiconVersionView {
+  id: string;
+  number: number;
+  label: string;
+  note: string;
+  /** Null for a version seeded from the shipped file. */
+  authorName: string | null;
+  basedOnId: string | null;
+  createdAt: string;
+  isActive: boolean;
+  activatedAt: string | null;
+  evaluation: RiskLexiconEvaluationView;
+}
+
+export interface RiskLexiconVersionDetailView extends RiskLexiconVersionView {
+  content: RiskLexicon;
+}
+
+/** 试运行: the active version's figures and the edited lexicon's, on the same rows, nothing saved. */
+export interface RiskLexiconTrialView {
+  before: RiskLexiconEvaluationView;
+  after: RiskLexiconEvaluationView;
+  activeVersionId: string | null;
+}
+
+export const riskLexiconDraftBody = z.object({ content: z.record(z.string(), z.unknown()) });
+export const saveRiskLexiconBody = riskLexiconDraftBody.extend({
+  note: z.string().trim().max(500).default(""),
+  basedOnId: z.string().uuid().optional(),
+});

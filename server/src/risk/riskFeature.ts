@@ -1,0 +1,9 @@
+import type { Feature } from "../features/feature";
+import { riskLexiconReloadJob } from "./riskJobs";
+
+/**
+ * Risk detection: the lexicon reload job (every server follows the database's active version). Until
+ * the registry is merged the job is also pushed onto jobs/backgroundJobs.ts; the seeder runs in
+ * startServer beside the contact taxonomy's.
+ */
+export const riskFeature: Feature = { name: "risk", jobs: [riskLexiconReloadJob] };
