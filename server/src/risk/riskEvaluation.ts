@@ -1,16 +1,8 @@
-import { riskLevelRank, riskLexiconGate, riskSignalCategories, type RiskCorpusRow, type RiskSignalCategory } from "@xinyuan/shared";
+import { riskLevelRank, riskLexiconGate, riskSignalCategories, type RiskCorpusRow, type RiskFiguresView, type RiskSignalCategory } from "@xinyuan/shared";
 import type { RiskDetector } from "./riskDetector";
 
-export interface RiskFigures {
-  /** Rows that should be flagged / flagged / rightly flagged / flagged though they should not be. */
-  positives: number;
-  negatives: number;
-  truePositives: number;
-  falsePositives: number;
-  recall: number;
-  precision: number;
-  falseAlarmRate: number;
-}
+/** Message-level or per-category figures (the shared view, so the admin shows exactly these). */
+export type RiskFigures = RiskFiguresView;
 
 export interface RiskEvaluation {
   rows: number;
