@@ -146,3 +146,50 @@ export const saveRiskLexiconBody = riskLexiconDraftBody.extend({
   note: z.string().trim().max(500).default(""),
   basedOnId: z.string().uuid().optional(),
 });
+
+/** 标记为风险 (the detector missed it) or 误报 (it flagged something harmless). */
+export const riskFeedbackKinds = ["missed", "false_alarm"] as const;
+export type RiskFeedbackKind = (typeof riskFeedbackKinds)[number];
+export const riskFeedbackKindLabels: Record<RiskFeedbackKind, string> = { missed: "漏报（标记为风险）", false_alarm: "误报" };
+
+/** What a feedback points at. Chat messages now; call-back topics, letters and cases add their kind. */
+export const riskFeedbackSourceKinds = ["chat_message"] as const;
+export type RiskFeedbackSourceKind = (typeof riskFeedbackSourceKinds)[number];
+
+export const giveRiskFeedbackBody = z.object({
+  kind: z.enum(riskFeedbackKinds),
+  source: z.object({ kind: z.literal("chat_message"), conversationId: z.string().uuid(), seq: z.number().int().min(1) }),
+  /** For "missed": what the counsellor thinks it is. */
+  categories: z.array(z.enum(riskSignalCategories)).max(riskSignalCategories.length).default([]),
+  comment: z.string().trim().max(300).default(""),
+});
+
+/** How a supervisor settles feedback: a corpus row (labelled as they decide), a lexicon edit made, or no change. */
+export const riskFeedbackResolutions = ["corpus_row", "lexicon_entry", "dismissed"] as const;
+export type RiskFeedbackResolution = (typeof riskFeedbackResolutions)[number];
+export const resolveRiskFeedbackBody = z.object({
+  resolution: z.enum(riskFeedbackResolutions),
+  /** For corpus_row: the label the row gets (no categories = a message that needs no attention). */
+  categories: z.array(z.enum(riskSignalCategories)).default([]),
+  level: z.enum(riskLevels).default("none"),
+});
+
+/** A queue item without the message text (the text is read one item at a time, audited). */
+export interface RiskFeedbackView {
+  id: string;
+  kind: RiskFeedbackKind;
+  sourceKind: RiskFeedbackSourceKind;
+  sourceId: string;
+  detectedLevel: RiskLevel;
+  detectedCategories: StoredRiskSignalCategory[];
+  suggestedCategories: RiskSignalCategory[];
+  comment: string;
+  staffName: string;
+  status: "open" | "resolved";
+  resolution: RiskFeedbackResolution | null;
+  createdAt: string;
+}
+
+export interface RiskFeedbackDetailView extends RiskFeedbackView {
+  text: string;
+}

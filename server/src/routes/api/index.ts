@@ -17,6 +17,7 @@ import { mountAuditEventRoutes } from "./auditEvents/auditEvents";
 import { mountSettingsRoutes } from "./settings/settings";
 import { mountChatRoutes } from "./chats";
 import { mountRiskLexiconRoutes } from "./riskLexicon/riskLexicon";
+import { mountRiskFeedbackRoutes } from "./riskFeedback/riskFeedback";
 
 /**
  * Every API resource mounts its routes here. Each folder under routes/api/ is one resource with its
@@ -29,4 +30,4 @@ routeModules.push(mountAuthRoutes, mountAccountRoutes, mountStaffRoutes, mountAr
 routeModules.push(mountChatRoutes);
 routeModules.push(mountCallerTicketRoutes, mountStaffCallRoutes, mountRosterRoutes);
 routeModules.push(mountPublicSchoolRoutes);
-routeModules.push(mountRiskLexiconRoutes);
+routeModules.push(mountRiskLexiconRoutes, mountRiskFeedbackRoutes);
