@@ -7,6 +7,7 @@ import { LoadFailed } from "../../components/LoadFailed";
 import { useAsync } from "../../hooks/useAsync";
 import { FiguresComparison } from "./components/FiguresComparison";
 import { LexiconEditor } from "./components/LexiconEditor";
+import { FeedbackQueue } from "./components/FeedbackQueue";
 import { activateVersion, getVersion, listVersions } from "./service";
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
@@ -108,6 +109,9 @@ export default function RiskLexiconPage() {
           <FiguresComparison before={viewing.evaluation} />
         </Card>
       ) : null}
+      <Card title="咨询师反馈复核（漏报 / 误报）">
+        <FeedbackQueue />
+      </Card>
     </PageContainer>
   );
 }

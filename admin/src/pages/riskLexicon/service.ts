@@ -1,4 +1,15 @@
-import { apiRoutes, type RiskLexicon, type RiskLexiconTrialView, type RiskLexiconVersionDetailView, type RiskLexiconVersionView } from "@xinyuan/shared";
+import {
+  apiRoutes,
+  type RiskFeedbackDetailView,
+  type RiskFeedbackResolution,
+  type RiskFeedbackView,
+  type RiskLevel,
+  type RiskLexicon,
+  type RiskLexiconTrialView,
+  type RiskLexiconVersionDetailView,
+  type RiskLexiconVersionView,
+  type RiskSignalCategory,
+} from "@xinyuan/shared";
 import { call } from "../../request";
 
 export function listVersions(): Promise<RiskLexiconVersionView[]> {
@@ -20,4 +31,17 @@ export function saveVersion(body: { content: RiskLexicon; note: string; basedOnI
 
 export function activateVersion(id: string): Promise<RiskLexiconVersionView> {
   return call(apiRoutes.activateRiskLexiconVersion, { params: { id }, policy: "notification" });
+}
+
+export function listFeedback(): Promise<RiskFeedbackView[]> {
+  return call(apiRoutes.listRiskFeedback, { policy: "silent" });
+}
+
+/** Opens one item with the student's words; the server audits the read. */
+export function getFeedback(id: string): Promise<RiskFeedbackDetailView> {
+  return call(apiRoutes.getRiskFeedback, { params: { id }, policy: "notification" });
+}
+
+export function resolveFeedback(id: string, body: { resolution: RiskFeedbackResolution; categories: RiskSignalCategory[]; level: RiskLevel }): Promise<RiskFeedbackView> {
+  return call(apiRoutes.resolveRiskFeedback, { params: { id }, body, policy: "notification" });
 }
