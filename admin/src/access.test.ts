@@ -14,7 +14,7 @@ function only(...granted: AccessKey[]): Access {
 }
 
 const counsellingWork: AccessKey[] = ["canWorkQueue", "canAnswerLetters", "canHandleCrisis"];
-const rosterManagement: AccessKey[] = ["canManageRoster", "canReadRoster", "canSuperviseHotline"];
+const rosterManagement: AccessKey[] = ["canManageRoster", "canReadRoster", "canSuperviseHotline", "canEditRiskLexicon"];
 
 describe("access", () => {
   it.each<[string, AccessSubject | null, Access]>([

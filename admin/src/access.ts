@@ -32,6 +32,8 @@ import type { StaffRole, StaffView } from "@xinyuan/shared";
  * | canManageExpertSlots | expert (appointment slots and bookings)                       |
  * | canReadStatistics    | centre_admin at any scope (their scope's figures), supervisor |
  * |                      | at county scope                                               |
+ * | canEditRiskLexicon   | supervisor or centre_admin at county scope (risk lexicon      |
+ * |                      | versions, 试运行, activation)                                  |
  */
 export interface Access {
   canUseAdmin: boolean;
@@ -53,6 +55,7 @@ export interface Access {
   canUseContent: boolean;
   canManageExpertSlots: boolean;
   canReadStatistics: boolean;
+  canEditRiskLexicon: boolean;
 }
 
 export type AccessKey = keyof Access;
@@ -80,6 +83,7 @@ const nothing: Access = {
   canUseContent: false,
   canManageExpertSlots: false,
   canReadStatistics: false,
+  canEditRiskLexicon: false,
 };
 
 /** Decides menus and route guards from the signed-in staff member's roles and scope. Pure. */
@@ -114,6 +118,7 @@ export function access(currentStaff: AccessSubject | null | undefined): Access {
     canUseContent: has("editor") || has("reviewer"),
     canManageExpertSlots: has("expert"),
     canReadStatistics: admin || (supervisor && county),
+    canEditRiskLexicon: rosterManager,
   };
 }
 

@@ -79,6 +79,7 @@ export const routes: readonly AdminRoute[] = [
   { path: "/letter-mailboxes", title: "信箱设置", frame: "admin", access: "canManageSettings", icon: <MailOutlined />, menuGroup: "manage", page: page(() => import("./pages/letterMailboxes")) },
   { path: "/staff", title: "工作人员管理", frame: "admin", access: "canManageStaff", icon: <TeamOutlined />, menuGroup: "manage", page: page(() => import("./pages/staff")) },
   { path: "/directory", title: "片区与学校", frame: "admin", access: "canManageDirectory", icon: <ClusterOutlined />, menuGroup: "manage", page: page(() => import("./pages/directory")) },
+  { path: "/risk-lexicon", title: "风险词库", frame: "admin", access: "canEditRiskLexicon", icon: <AlertOutlined />, menuGroup: "manage", page: page(() => import("./pages/riskLexicon")) },
   { path: "/audit", title: "审计日志", frame: "admin", access: "canReadAudit", icon: <AuditOutlined />, menuGroup: "manage", page: page(() => import("./pages/audit")) },
   { path: "/settings", title: "平台设置", frame: "admin", access: "canManageSettings", icon: <SettingOutlined />, menuGroup: "manage", page: page(() => import("./pages/settings")) },
   { path: "/account", title: "我的账号", frame: "admin", access: "canUseAdmin", icon: <UserOutlined />, menuGroup: "self", page: page(() => import("./pages/account")) },

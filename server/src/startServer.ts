@@ -12,6 +12,8 @@ import { presenceSocket } from "./presence/presenceSocket";
 import { presenceHeartbeat } from "./presence/presenceHeartbeat";
 import type { Services } from "./services";
 import { contactTaxonomySeeder } from "./contacts/contactTaxonomySeeder";
+import { riskLexiconSeeder } from "./risk/riskLexiconSeeder";
+import { refreshRiskLexicon } from "./risk/riskLexiconReloader";
 
 export interface RunningServer {
   url: string;
@@ -30,6 +32,8 @@ export async function startServer(config: Config, overrides: ServiceOverrides & 
   try {
     await migrateDatabase(database);
     await contactTaxonomySeeder(database.db);
+    await riskLexiconSeeder(database.db);
+    await refreshRiskLexicon(database.db);
   } catch (error) {
     await database.close();
     throw error;

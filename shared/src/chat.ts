@@ -13,7 +13,7 @@
  */
 import { z } from "zod";
 import { contactRecordBody, type RiskLevel } from "./contacts";
-import type { RiskSignalCategory } from "./risk";
+import type { RiskSignalCategory, StoredRiskSignalCategory } from "./risk";
 import { uuid } from "./schemas/common";
 
 export const conversationStatuses = ["waiting", "active", "closed"] as const;
@@ -127,7 +127,7 @@ export interface UserChatMessageView {
 export interface StaffChatMessageView extends UserChatMessageView {
   staffName: string | null;
   riskLevel: RiskLevel | null;
-  riskCategories: RiskSignalCategory[];
+  riskCategories: StoredRiskSignalCategory[];
 }
 
 export type ChatMessageView = UserChatMessageView | StaffChatMessageView;
@@ -167,7 +167,7 @@ export interface StaffConversationView {
   alias: string;
   status: ConversationStatus;
   riskLevel: RiskLevel;
-  riskCategories: RiskSignalCategory[];
+  riskCategories: StoredRiskSignalCategory[];
   assignedStaffId: string | null;
   assignedStaffName: string | null;
   queuedAt: string;

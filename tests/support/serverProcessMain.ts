@@ -2,11 +2,13 @@
  * Entry of a real XinYuan server process for multi-process tests and the benchmark (run with tsx).
  * Configuration comes from the environment, as in production. Prints "READY <url>" once listening,
  * then answers lines on stdin: "drop" (the server disconnects every socket it holds), "mem" (prints
- * "MEM <json>" with this process's memory and socket count), "stop" (graceful stop).
+ * "MEM <json>" with this process's memory and socket count), "risk <text>" (prints "RISK <json>": this
+ * process's detectRisk verdict and lexicon version), "stop" (graceful stop).
  */
 import { createInterface } from "node:readline";
 import { loadConfig } from "../../server/src/config";
 import { startServer } from "../../server/src/startServer";
+import { activeRiskLexicon, detectRisk } from "../../server/src/risk/riskDetector";
 
 const server = await startServer(loadConfig(process.env));
 process.stdout.write(`READY ${server.url}\n`);
@@ -19,6 +21,9 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   } else if (command === "mem") {
     const memory = process.memoryUsage();
     process.stdout.write(`MEM ${JSON.stringify({ rss: memory.rss, heapUsed: memory.heapUsed, sockets: server.io.of("/").sockets.size })}\n`);
+  } else if (command.startsWith("risk ")) {
+    const { level, categories } = detectRisk(command.slice("risk ".length));
+    process.stdout.write(`RISK ${JSON.stringify({ level, categories, lexicon: activeRiskLexicon() })}\n`);
   } else if (command === "stop") {
     void server.stop().then(() => process.exit(0));
   }

@@ -10,7 +10,7 @@ function menuKeys(subject: AccessSubject): string[] {
 
 describe("side menu", () => {
   it("shows a county centre admin the hotline board and the management pages, not the queue they do not work", () => {
-    expect(menuKeys({ roles: ["centre_admin"], status: "active", scope: { level: "county" } })).toEqual(["/", "/hotline-board", "/roster", "/staff", "/directory", "/audit", "/settings", "/account"]);
+    expect(menuKeys({ roles: ["centre_admin"], status: "active", scope: { level: "county" } })).toEqual(["/", "/hotline-board", "/roster", "/staff", "/directory", "/risk-lexicon", "/audit", "/settings", "/account"]);
   });
 
   it("shows a county supervisor both the hotline queue and its board", () => {

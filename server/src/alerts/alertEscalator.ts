@@ -96,11 +96,3 @@ export async function deliverDueWebhooks(props: { services: Services }): Promise
     if (!sent.ok) services.log.warn({ alertId: alert.id, status: sent.status }, "alert webhook failed");
   }
 }
-
-/** The periodic check: missed fan-outs, due escalations, webhook retries. */
-export async function runAlertChecks(services: Services): Promise<void> {
-  const { fanOutMissedAlerts } = await import("./alertFanOut");
-  await fanOutMissedAlerts(services);
-  await escalateDueAlerts({ services });
-  await deliverDueWebhooks({ services });
-}

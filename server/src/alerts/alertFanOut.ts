@@ -2,6 +2,7 @@ import { and, eq, isNull, lte } from "drizzle-orm";
 import { riskAlerts } from "../db/schema";
 import type { Services } from "../services";
 import { emitAlert } from "./alertNotices";
+import { escalateDueAlerts } from "./alertEscalator";
 
 /**
  * After the raising transaction committed: exactly one process claims the alert's fan-out (a conditional
@@ -18,7 +19,6 @@ export async function fanOutAlert(services: Services, alertId: string): Promise<
   if (!row) return;
   emitAlert(services, "alert:new", row);
   if (row.state === "new" && row.escalateAt.getTime() <= clock.now().getTime()) {
-    const { escalateDueAlerts } = await import("./alertEscalator");
     await escalateDueAlerts({ services });
   }
 }

@@ -2,7 +2,7 @@ import type { Feature } from "../features/feature";
 import { everyInterval } from "../jobs/backgroundJobs";
 import { alertSocket } from "./alertSocket";
 import { alertListenerJob } from "./alertListener";
-import { runAlertChecks } from "./alertEscalator";
+import { runAlertChecks } from "./alertChecks";
 import { alertDeletionStep } from "./alertUserData";
 
 /** The alert inbox: supervisors' socket room, the after-commit listener, escalation checks, account deletion. */

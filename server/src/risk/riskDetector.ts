@@ -1,27 +1,25 @@
-import { z } from "zod";
-import { riskLevelRank, riskLevels, riskSignalCategories, type RiskLevel, type RiskSignalCategory } from "@xinyuan/shared";
-import lexiconData from "./riskLexicon.zh.json";
-
-const lexiconEntry = z.object({ pattern: z.string().min(1), level: z.enum(riskLevels), negatable: z.boolean().optional(), note: z.string().optional() });
-const lexiconSchema = z.object({
-  version: z.string(),
-  about: z.string().optional(),
-  negationBefore: z.string().min(1),
-  /** Text right before a negation that cancels it (没有一天[不]想死): double negation is affirmation. */
-  affirmBeforeNegation: z.array(z.string().min(1)).default([]),
-  ignore: z.array(z.string().min(1)),
-  categories: z.record(z.enum(riskSignalCategories), z.array(lexiconEntry)),
-});
-export type RiskLexicon = z.input<typeof lexiconSchema>;
+import {
+  riskLevelRank,
+  riskLexiconSchema,
+  riskSignalCategories,
+  type ParsedRiskLexicon,
+  type RiskLexiconEntry,
+  type RiskLevel,
+  type RiskSignalCategory,
+} from "@xinyuan/shared";
+import shippedLexicon from "./riskLexicon.zh.json";
+import { mayMatch, requiredCharactersOf, type RequiredCharacters } from "./riskPrefilter";
 
 /** How far before a match a negation may start, and how far before a negation an affirmation may start. */
 const negationWindow = 8;
 const affirmationWindow = 10;
+/** Default reach of an entry's second cue (`near`), in characters either side. */
+const defaultNearWithin = 24;
 
 export interface RiskMatch {
   category: RiskSignalCategory;
   level: RiskLevel;
-  /** The matched words, for the counsellor's highlight. */
+  /** The matched words (normalised), for the counsellor's highlight. */
   text: string;
   index: number;
 }
@@ -35,19 +33,91 @@ export interface RiskAssessment {
 
 export type RiskDetector = (text: string) => RiskAssessment;
 
-/** NFKC (full-width to half-width), lower case, no spaces or zero-width characters that split words. */
-export function normaliseForRisk(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[\s\u200b-\u200d\u2060\ufeff]+/g, "");
+interface CompiledEntry {
+  category: RiskSignalCategory;
+  level: Exclude<RiskLevel, "none">;
+  negatable: boolean;
+  regex: RegExp;
+  /** Characters a match must contain: the entry is skipped on a message without them. */
+  required: RequiredCharacters;
+  near: RegExp | null;
+  within: number;
+}
+
+const termReference = /\{\{([a-zA-Z0-9]+)\}\}/g;
+
+/** Replaces {{name}} with its term (terms may use terms); an unknown name is an error, never a silent miss. */
+function expandTerms(pattern: string, terms: Record<string, string>, depth = 0): string {
+  if (depth > 4) throw new Error(`风险词库的 terms 嵌套过深：${pattern}`);
+  return pattern.replace(termReference, (_, name: string) => {
+    const term = terms[name];
+    if (term === undefined) throw new Error(`风险词库引用了不存在的 term：{{${name}}}`);
+    return expandTerms(term, terms, depth + 1);
+  });
+}
+
+const cjk = "[\\u3400-\\u9fff]";
+/** Punctuation students put between characters to dodge filters (不-想-活-了, 想 自.杀, 自*杀). */
+const trickPunctuation = new RegExp(`(?<=${cjk})[-_.·*~/\\\\|'"\`^+=、…]+(?=${cjk})`, "gu");
+const spacing = /[\s\u200b-\u200d\u2060\ufeff]+/g;
+
+/** Normalisation the lexicon's patterns are written against: see the lexicon's `about`. */
+export function createRiskNormaliser(lexicon: ParsedRiskLexicon): (text: string) => string {
+  const pairs = [...lexicon.traditional];
+  const simplifiedOf = new Map<string, string>();
+  for (let i = 0; i + 1 < pairs.length; i += 2) simplifiedOf.set(pairs[i] as string, pairs[i + 1] as string);
+  const traditionalChars = simplifiedOf.size ? new RegExp(`[${[...simplifiedOf.keys()].join("")}]`, "gu") : null;
+  const rewrites = lexicon.rewrites.map((rewrite) => ({ from: new RegExp(expandTerms(rewrite.from, lexicon.terms), "gu"), to: rewrite.to }));
+  return (raw) => {
+    let text = raw.normalize("NFKC").toLowerCase().replace(spacing, "");
+    if (traditionalChars) text = text.replace(traditionalChars, (char) => simplifiedOf.get(char) ?? char);
+    text = text.replace(trickPunctuation, "");
+    for (const rewrite of rewrites) text = text.replace(rewrite.from, rewrite.to);
+    return text;
+  };
 }
 
 /**
- * Builds a detector from lexicon data (validated, so a broken lexicon stops start-up rather than
- * silently missing a student in danger). Used for chat messages now, letters and call notes later.
+ * Entries that agree on category, level, negation and cue run as one regular expression (an alternation
+ * of their patterns): a hundred small expressions cost a hundred scans of every message, two dozen
+ * merged ones far fewer, with the same verdicts.
+ */
+function compileEntries(lexicon: ParsedRiskLexicon, expand: (pattern: string) => string): CompiledEntry[] {
+  const groups = new Map<string, { category: RiskSignalCategory; entry: RiskLexiconEntry; patterns: string[] }>();
+  for (const category of riskSignalCategories) {
+    for (const entry of lexicon.categories[category] ?? []) {
+      const pattern = expand(entry.pattern);
+      new RegExp(pattern, "u"); // each pattern must compile on its own, so an error names it
+      const key = [category, entry.level, entry.negatable ?? false, entry.near ?? "", entry.within ?? ""].join("\u0000");
+      const group = groups.get(key) ?? { category, entry, patterns: [] };
+      group.patterns.push(pattern);
+      groups.set(key, group);
+    }
+  }
+  return [...groups.values()].map(({ category, entry, patterns }) => {
+    const pattern = patterns.map((one) => `(?:${one})`).join("|");
+    return {
+      category,
+      level: entry.level,
+      negatable: entry.negatable ?? false,
+      regex: new RegExp(pattern, "gu"),
+      required: requiredCharactersOf(pattern),
+      near: entry.near ? new RegExp(expand(entry.near), "u") : null,
+      within: entry.within ?? defaultNearWithin,
+    };
+  });
+}
+
+/**
+ * Builds a detector from lexicon data (validated, every pattern compiled, so a broken lexicon is refused
+ * where it is loaded rather than silently missing a student in danger).
  */
 export function createRiskDetector(data: unknown): RiskDetector {
-  const lexicon = lexiconSchema.parse(data);
-  const negation = new RegExp(lexicon.negationBefore, "u");
-  const affirmations = lexicon.affirmBeforeNegation.map((pattern) => new RegExp(pattern, "u"));
+  const lexicon = riskLexiconSchema.parse(data);
+  const expand = (pattern: string) => expandTerms(pattern, lexicon.terms);
+  const normalise = createRiskNormaliser(lexicon);
+  const negation = new RegExp(expand(lexicon.negationBefore), "u");
+  const affirmations = lexicon.affirmBeforeNegation.map((pattern) => new RegExp(expand(pattern), "u"));
   /** True when a negation ends right at start and nothing before it cancels it (我不想死, not 我没有一天不想死). */
   const negatedAt = (text: string, start: number): boolean => {
     const from = Math.max(0, start - negationWindow);
@@ -57,31 +127,89 @@ export function createRiskDetector(data: unknown): RiskDetector {
     const before = text.slice(Math.max(0, negationStart - affirmationWindow), negationStart);
     return !affirmations.some((affirmation) => affirmation.test(before));
   };
-  const ignores = lexicon.ignore.map((pattern) => new RegExp(pattern, "gu"));
-  const entries = Object.entries(lexicon.categories).flatMap(([category, list]) =>
-    list.map((entry) => ({ category: category as RiskSignalCategory, level: entry.level, negatable: entry.negatable ?? false, regex: new RegExp(entry.pattern, "gu") })),
-  );
+  const ignores = lexicon.ignore.map((pattern) => ({ regex: new RegExp(expand(pattern), "gu"), required: requiredCharactersOf(expand(pattern)) }));
+  const entries = compileEntries(lexicon, expand);
+  const hasCue = (entry: CompiledEntry, text: string, start: number, end: number): boolean => {
+    const near = entry.near as RegExp;
+    return near.test(text.slice(Math.max(0, start - entry.within), start)) || near.test(text.slice(end, end + entry.within));
+  };
 
   return (raw) => {
-    const text = normaliseForRisk(raw);
+    const text = normalise(raw);
+    const present = new Set(text);
     const ignored: Array<[number, number]> = [];
-    for (const regex of ignores) for (const match of text.matchAll(regex)) ignored.push([match.index, match.index + match[0].length]);
-    const matches: RiskMatch[] = [];
-    for (const entry of entries) {
-      for (const match of text.matchAll(entry.regex)) {
-        const start = match.index;
-        const end = start + match[0].length;
-        if (ignored.some(([from, to]) => start < to && end > from)) continue;
-        if (entry.negatable && negatedAt(text, start)) continue;
-        matches.push({ category: entry.category, level: entry.level, text: match[0], index: start });
+    for (const { regex, required } of ignores) {
+      if (!mayMatch(required, present)) continue;
+      regex.lastIndex = 0;
+      for (let found = regex.exec(text); found; found = regex.exec(text)) {
+        ignored.push([found.index, found.index + found[0].length]);
+        if (found[0].length === 0) regex.lastIndex += 1;
       }
     }
+    const matches: RiskMatch[] = [];
+    for (const entry of entries) {
+      if (!mayMatch(entry.required, present)) continue;
+      const regex = entry.regex;
+      regex.lastIndex = 0;
+      for (let found = regex.exec(text); found; found = regex.exec(text)) {
+        const start = found.index;
+        const end = start + found[0].length;
+        if (end === start) {
+          regex.lastIndex += 1;
+          continue;
+        }
+        // A dropped match may hide a later one of another pattern in the same group: look again one further on.
+        if (
+          (ignored.length && ignored.some(([from, to]) => start < to && end > from)) ||
+          (entry.negatable && negatedAt(text, start)) ||
+          (entry.near && !hasCue(entry, text, start, end))
+        ) {
+          regex.lastIndex = start + 1;
+          continue;
+        }
+        matches.push({ category: entry.category, level: entry.level, text: found[0], index: start });
+      }
+    }
+    if (!matches.length) return { level: "none", categories: [], matches };
     const level = matches.reduce<RiskLevel>((highest, match) => (riskLevelRank[match.level] > riskLevelRank[highest] ? match.level : highest), "none");
     const categories = riskSignalCategories.filter((category) => matches.some((match) => match.category === category));
     return { level, categories, matches: matches.sort((a, b) => a.index - b.index) };
   };
 }
 
-/** The county's maintained lexicon (riskLexicon.zh.json). */
-export const detectRisk: RiskDetector = createRiskDetector(lexiconData);
-export const riskLexiconVersion: string = (lexiconData as { version: string }).version;
+/** The lexicon shipped in the repository: the seed of the database's first version and the fallback. */
+export const shippedRiskLexicon: unknown = shippedLexicon;
+const shippedDetector = createRiskDetector(shippedLexicon);
+
+let activeDetector: RiskDetector = shippedDetector;
+let activeVersion: { id: string | null; version: string } = { id: null, version: (shippedLexicon as { version: string }).version };
+
+/**
+ * The call-site API: detects risk with this process's current lexicon (the shipped one until the
+ * database's active version is loaded, then whichever version a supervisor activated last).
+ */
+export function detectRisk(text: string): RiskAssessment {
+  return activeDetector(text);
+}
+
+/** Swaps the process's detector (compiled beforehand, so detectRisk never sees a half-built lexicon). */
+export function useRiskDetector(detector: RiskDetector, version: { id: string | null; version: string }): void {
+  activeDetector = detector;
+  activeVersion = version;
+}
+
+/** Which lexicon detectRisk uses now: the database version id (null for the shipped file) and its label. */
+export function activeRiskLexicon(): { id: string | null; version: string } {
+  return activeVersion;
+}
+
+/** Back to the shipped lexicon (tests). */
+export function resetRiskDetector(): void {
+  useRiskDetector(shippedDetector, { id: null, version: (shippedLexicon as { version: string }).version });
+}
+
+const shippedNormaliser = createRiskNormaliser(riskLexiconSchema.parse(shippedLexicon));
+/** The shipped lexicon's normalisation (what a pattern is matched against), for tests and the admin preview. */
+export function normaliseForRisk(text: string): string {
+  return shippedNormaliser(text);
+}

@@ -7,6 +7,7 @@ import { statisticsRoutes } from "./statisticsRoutes";
 import { caseRoutes } from "./caseRoutes";
 import { alertRoutes } from "./alertRoutes";
 import { letterRoutes } from "./letterRoutes";
+import { riskRoutes } from "./riskRoutes";
 
 export * from "./contract";
 export { foundationRoutes };
@@ -22,6 +23,7 @@ export const apiRoutes = {
   ...caseRoutes,
   ...alertRoutes,
   ...letterRoutes,
+  ...riskRoutes,
 } as const;
 
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -10,3 +10,4 @@ export * from "./statistics";
 export * from "./cases";
 export * from "./alerts";
 export * from "./letters";
+export * from "./risk";

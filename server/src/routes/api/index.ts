@@ -21,6 +21,8 @@ import { mountCaseRoutes } from "./cases/cases";
 import { mountCaseSettingsRoutes } from "./cases/caseSettings";
 import { mountAlertRoutes } from "./alerts/alerts";
 import { mountLetterRoutes } from "./letters";
+import { mountRiskLexiconRoutes } from "./riskLexicon/riskLexicon";
+import { mountRiskFeedbackRoutes } from "./riskFeedback/riskFeedback";
 
 /**
  * Every API resource mounts its routes here. Each folder under routes/api/ is one resource with its
@@ -37,3 +39,4 @@ routeModules.push(mountStatisticsRoutes);
 routeModules.push(mountCaseRoutes, mountCaseSettingsRoutes);
 routeModules.push(mountAlertRoutes);
 routeModules.push(mountLetterRoutes);
+routeModules.push(mountRiskLexiconRoutes, mountRiskFeedbackRoutes);

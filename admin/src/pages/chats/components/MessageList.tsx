@@ -8,6 +8,7 @@ import { LoadingBlock } from "../../../components/LoadingBlock";
 import type { FailedMessage } from "../useConversation";
 import { receiptFor, receiptLabels } from "../receipts";
 import { messagePane } from "../messagePane";
+import { RiskFeedbackButtons } from "./RiskFeedbackButtons";
 
 interface MessageListProps {
   messages: readonly StaffChatMessageView[];
@@ -83,6 +84,7 @@ export function MessageList({ messages, pending, failed, cursors, userTyping, sy
                   {message.riskCategories.length ? `：${message.riskCategories.map((category) => riskSignalCategoryLabels[category]).join("、")}` : ""}
                 </Tag>
               ) : null}
+              {message.from === "user" ? <RiskFeedbackButtons conversationId={message.conversationId} seq={message.seq} flagged={Boolean(message.riskLevel && message.riskLevel !== "none")} /> : null}
             </Typography.Text>
           </Flex>
         );

@@ -1,0 +1,41 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { riskCorpusRowSchema, type RiskCorpusRow } from "@xinyuan/shared";
+
+/** server/src/risk/corpus, found from the working directory upwards (repo root, server/, tests), like the migrations. */
+function findCorpusFolder(): string {
+  let folder = process.cwd();
+  for (;;) {
+    for (const candidate of [join(folder, "src", "risk", "corpus"), join(folder, "server", "src", "risk", "corpus")]) {
+      if (existsSync(join(candidate, "riskCorpus.zh.jsonl"))) return candidate;
+    }
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error("cannot find server/src/risk/corpus");
+    folder = parent;
+  }
+}
+
+const corpusFolder = findCorpusFolder();
+
+/** The labelled corpus the lexicon was tuned on (riskCorpus.zh.jsonl). */
+export const riskCorpusFile = join(corpusFolder, "riskCorpus.zh.jsonl");
+/** Rows written before any tuning and never used to tune: their figures are the honest ones. */
+export const riskHeldOutCorpusFile = join(corpusFolder, "riskCorpus.heldout.zh.jsonl");
+
+/** Reads a JSON-lines corpus file; a malformed row stops the reader with its line number. */
+export function readRiskCorpus(file: string): RiskCorpusRow[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
+    .filter(({ line }) => line.length > 0)
+    .map(({ line, number }) => {
+      const parsed = riskCorpusRowSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file}:${number}: ${parsed.error.message}`);
+      return parsed.data;
+    });
+}
+
+/** Tuning rows and held-out rows, both shipped in the repository. */
+export function shippedRiskCorpus(): { tuning: RiskCorpusRow[]; heldOut: RiskCorpusRow[] } {
+  return { tuning: readRiskCorpus(riskCorpusFile), heldOut: readRiskCorpus(riskHeldOutCorpusFile) };
+}

@@ -1,0 +1,183 @@
+/**
+ * Speed for the risk detector: for each lexicon pattern, sets of characters a match must contain (at
+ * least one character of every set), read from the pattern itself. A message lacking one of those sets
+ * cannot match, so that pattern's regular expression is not run on it. Most messages then run a few
+ * dozen of the lexicon's patterns instead of all of them.
+ *
+ * The analysis is conservative: whatever it cannot read (escapes such as \s, negated classes, wide ranges,
+ * back-references) requires nothing, so a pattern is only ever skipped when it truly cannot match.
+ */
+
+/** Each set: a match contains at least one of its characters. Empty list: no requirement known. */
+export type RequiredCharacters = Array<Set<string>>;
+
+/** Characters so common in students' messages that requiring them filters almost nothing. */
+const common = new Set([..."我了的是不你他她们在有就都也一个这那说要想会还很好吗吧啊呢"]);
+const costOf = (set: Set<string>): number => {
+  let cost = 0;
+  for (const char of set) cost += common.has(char) ? 20 : 1;
+  return cost;
+};
+const maxClauses = 3;
+const maxClassSize = 64;
+
+class PatternReader {
+  private position = 0;
+  private readonly chars: string[];
+  constructor(pattern: string) {
+    this.chars = [...pattern];
+  }
+
+  read(): RequiredCharacters {
+    const clauses = this.alternation();
+    return this.position === this.chars.length ? clauses : [];
+  }
+
+  private peek(): string | undefined {
+    return this.chars[this.position];
+  }
+
+  /** a|b|c: one set, the union of each branch's most selective set; nothing if a branch requires nothing. */
+  private alternation(): RequiredCharacters {
+    const branches: RequiredCharacters[] = [this.sequence()];
+    while (this.peek() === "|") {
+      this.position += 1;
+      branches.push(this.sequence());
+    }
+    if (branches.length === 1) return branches[0] as RequiredCharacters;
+    const union = new Set<string>();
+    for (const branch of branches) {
+      const best = branch[0];
+      if (!best) return [];
+      for (const char of best) union.add(char);
+    }
+    return [union];
+  }
+
+  /** Atoms one after another: every atom's requirements hold; keep the most selective few, best first. */
+  private sequence(): RequiredCharacters {
+    const clauses: RequiredCharacters = [];
+    while (this.position < this.chars.length && this.peek() !== "|" && this.peek() !== ")") {
+      const atom = this.atom();
+      const minimum = this.quantifier();
+      if (minimum > 0) clauses.push(...atom);
+    }
+    return clauses.sort((a, b) => costOf(a) - costOf(b)).slice(0, maxClauses);
+  }
+
+  /** Reads a quantifier after an atom, if any, and returns its minimum count. */
+  private quantifier(): number {
+    const char = this.peek();
+    let minimum = 1;
+    if (char === "?" || char === "*") {
+      minimum = 0;
+      this.position += 1;
+    } else if (char === "+") this.position += 1;
+    else if (char === "{") {
+      const rest = this.chars.slice(this.position).join("");
+      const found = /^\{(\d+)(?:,(\d*))?\}/.exec(rest);
+      if (!found) return 1;
+      minimum = Number(found[1]);
+      this.position += [...found[0]].length;
+    } else return 1;
+    if (this.peek() === "?") this.position += 1;
+    return minimum;
+  }
+
+  private atom(): RequiredCharacters {
+    const char = this.chars[this.position++] as string;
+    if (char === "(") return this.group();
+    if (char === "[") return this.characterClass();
+    if (char === "\\") return this.escape();
+    if (char === "." || char === "^" || char === "$") return [];
+    return [new Set([char])];
+  }
+
+  private group(): RequiredCharacters {
+    let lookaround = false;
+    if (this.peek() === "?") {
+      const next = this.chars[this.position + 1];
+      const after = this.chars[this.position + 2];
+      if (next === ":") this.position += 2;
+      else if (next === "=" || next === "!") {
+        lookaround = true;
+        this.position += 2;
+      } else if (next === "<" && (after === "=" || after === "!")) {
+        lookaround = true;
+        this.position += 3;
+      } else if (next === "<") {
+        this.position += 2;
+        while (this.position < this.chars.length && this.peek() !== ">") this.position += 1;
+        this.position += 1;
+      }
+    }
+    const clauses = this.alternation();
+    if (this.peek() === ")") this.position += 1;
+    return lookaround ? [] : clauses;
+  }
+
+  private characterClass(): RequiredCharacters {
+    const members = new Set<string>();
+    let readable = this.peek() !== "^";
+    if (!readable) this.position += 1;
+    let first = true;
+    while (this.position < this.chars.length && (this.peek() !== "]" || first)) {
+      first = false;
+      let char = this.chars[this.position++] as string;
+      if (char === "\\") {
+        const escaped = this.chars[this.position++] as string;
+        if (/[a-zA-Z0-9]/.test(escaped)) readable = false;
+        char = escaped;
+      }
+      if (this.peek() === "-" && this.chars[this.position + 1] !== "]") {
+        this.position += 1;
+        let end = this.chars[this.position++] as string;
+        if (end === "\\") {
+          end = this.chars[this.position++] as string;
+          readable = false;
+        }
+        const from = char.codePointAt(0) as number;
+        const to = end.codePointAt(0) as number;
+        if (to - from > maxClassSize) readable = false;
+        else for (let code = from; code <= to; code += 1) members.add(String.fromCodePoint(code));
+      } else members.add(char);
+    }
+    this.position += 1;
+    return readable && members.size <= maxClassSize ? [members] : [];
+  }
+
+  private escape(): RequiredCharacters {
+    const char = this.chars[this.position++] as string;
+    if (char === "u" || char === "x" || /[a-zA-Z0-9]/.test(char)) {
+      if (char === "u" && this.peek() === "{") while (this.position < this.chars.length && this.chars[this.position++] !== "}");
+      else if (char === "u") this.position += 4;
+      else if (char === "x") this.position += 2;
+      return [];
+    }
+    return [new Set([char])];
+  }
+}
+
+/** What a match of this (term-expanded) pattern must contain; [] when nothing is known. */
+export function requiredCharactersOf(pattern: string): RequiredCharacters {
+  try {
+    return new PatternReader(pattern).read();
+  } catch {
+    return [];
+  }
+}
+
+/** True when text has at least one character of every required set (so the pattern may match). */
+export function mayMatch(required: RequiredCharacters, present: ReadonlySet<string>): boolean {
+  for (const set of required) {
+    let found = false;
+    for (const char of set) {
+      if (present.has(char)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}

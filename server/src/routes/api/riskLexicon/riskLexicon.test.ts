@@ -1,0 +1,109 @@
+import { and, eq } from "drizzle-orm";
+import type { RiskLexiconTrialView, RiskLexiconVersionDetailView, RiskLexiconVersionView } from "@xinyuan/shared";
+import { auditEvents, riskLexiconVersions } from "../../../db/schema";
+import { createTestApp, type TestApp } from "../../../../../tests/support/testApp";
+import { buildArea } from "../../../../../tests/support/factories";
+import { buildSignedInStaff } from "../../../../../tests/support/staffSession";
+import { riskLexiconSeeder } from "../../../risk/riskLexiconSeeder";
+import { refreshRiskLexicon } from "../../../risk/riskLexiconReloader";
+import { activeRiskLexicon, detectRisk, resetRiskDetector, shippedRiskLexicon } from "../../../risk/riskDetector";
+
+type Lexicon = { version: string; categories: Record<string, Array<Record<string, unknown>>> } & Record<string, unknown>;
+const shipped = shippedRiskLexicon as Lexicon;
+
+describe("risk lexicon versions", () => {
+  let t: TestApp;
+  let supervisor: Awaited<ReturnType<typeof buildSignedInStaff>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await riskLexiconSeeder(t.db);
+    await refreshRiskLexicon(t.db);
+    supervisor = await buildSignedInStaff(t, { roles: ["supervisor"], scope: "county" });
+  });
+  afterAll(async () => {
+    resetRiskDetector();
+    await t.close();
+  });
+
+  it("seeds the shipped file once as the active version 1, with its corpus figures", async () => {
+    await riskLexiconSeeder(t.db);
+    const list = (await t.request.get("/api/v1/risk-lexicon/versions").set(supervisor.auth).expect(200)).body as RiskLexiconVersionView[];
+    expect(list).toHaveLength(1);
+    expect(list[0]).toMatchObject({ number: 1, label: shipped.version, isActive: true, authorName: null });
+    expect(list[0]!.evaluation.passesGate).toBe(true);
+    expect(list[0]!.evaluation.overall.recall).toBeGreaterThanOrEqual(0.95);
+    expect(activeRiskLexicon().id).toBe(list[0]!.id);
+    const detail = (await t.request.get(`/api/v1/risk-lexicon/versions/${list[0]!.id}`).set(supervisor.auth).expect(200)).body as RiskLexiconVersionDetailView;
+    expect(detail.content.version).toBe(shipped.version);
+  });
+
+  it("is only for county supervisors and centre admins", async () => {
+    const counsellor = await buildSignedInStaff(t, { roles: ["counsellor"], scope: "county" });
+    const areaSupervisor = await buildSignedInStaff(t, { roles: ["supervisor"], scope: "area", areaId: (await buildArea(t.db)).id });
+    await t.request.get("/api/v1/risk-lexicon/versions").set(counsellor.auth).expect(403);
+    await t.request.get("/api/v1/risk-lexicon/versions").set(areaSupervisor.auth).expect(403);
+    await t.request.post("/api/v1/risk-lexicon/versions").set(areaSupervisor.auth).send({ content: shipped }).expect(403);
+    await t.request.get("/api/v1/risk-lexicon/versions/not-a-uuid").set(supervisor.auth).expect(400);
+  });
+
+  it("试运行 shows before and after figures and saves nothing", async () => {
+    const withoutSuicide: Lexicon = { ...shipped, categories: { ...shipped.categories, suicide: [] } };
+    const trial = (await t.request.post("/api/v1/risk-lexicon/trial").set(supervisor.auth).send({ content: withoutSuicide }).expect(200)).body as RiskLexiconTrialView;
+    expect(trial.before.passesGate).toBe(true);
+    expect(trial.after.overall.recall).toBeLessThan(trial.before.overall.recall);
+    expect(trial.after.categories.suicide.recall).toBe(0);
+    expect(trial.after.passesGate).toBe(false);
+    expect(await t.db.select().from(riskLexiconVersions)).toHaveLength(1);
+  });
+
+  it("refuses a lexicon that does not compile, naming the problem", async () => {
+    const broken = { ...shipped, categories: { ...shipped.categories, eating: [{ pattern: "(催吐", level: "high" }] } };
+    const response = await t.request.post("/api/v1/risk-lexicon/versions").set(supervisor.auth).send({ content: broken }).expect(400);
+    expect(response.body.error.code).toBe("RISK_LEXICON_INVALID");
+    await t.request.post("/api/v1/risk-lexicon/trial").set(supervisor.auth).send({ content: { version: "x" } }).expect(400);
+  });
+
+  it("keeps a version that drops recall but refuses to activate it", async () => {
+    const withoutSuicide: Lexicon = { ...shipped, version: "drops-suicide", categories: { ...shipped.categories, suicide: [] } };
+    const saved = (await t.request.post("/api/v1/risk-lexicon/versions").set(supervisor.auth).send({ content: withoutSuicide, note: "试验" }).expect(201)).body as RiskLexiconVersionView;
+    expect(saved).toMatchObject({ number: 2, isActive: false, note: "试验" });
+    expect(saved.authorName).toEqual(expect.any(String));
+    expect(saved.evaluation.passesGate).toBe(false);
+    const refused = await t.request.post(`/api/v1/risk-lexicon/versions/${saved.id}/activate`).set(supervisor.auth).expect(409);
+    expect(refused.body.error.code).toBe("RISK_LEXICON_GATE_FAILED");
+    const [active] = await t.db.select().from(riskLexiconVersions).where(eq(riskLexiconVersions.isActive, true));
+    expect(active?.number).toBe(1);
+    expect(detectRisk("我想自杀").level).toBe("high");
+    const audits = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "risk_lexicon.activate_refused"), eq(auditEvents.targetId, saved.id)));
+    expect(audits).toHaveLength(1);
+  });
+
+  it("activates a version that passes: this process detects with it at once, the old one is kept, both audited", async () => {
+    expect(detectRisk("我想去彩虹桥找我的狗").level).toBe("none");
+    const suicide = [...(shipped.categories.suicide ?? []), { pattern: "想去彩虹桥", level: "high", note: "测试新增" }];
+    const edited: Lexicon = { ...shipped, version: "rainbow-bridge", categories: { ...shipped.categories, suicide } };
+    const saved = (await t.request.post("/api/v1/risk-lexicon/versions").set(supervisor.auth).send({ content: edited, note: "新增 想去彩虹桥" }).expect(201)).body as RiskLexiconVersionView;
+    const activated = (await t.request.post(`/api/v1/risk-lexicon/versions/${saved.id}/activate`).set(supervisor.auth).expect(200)).body as RiskLexiconVersionView;
+    expect(activated).toMatchObject({ id: saved.id, isActive: true });
+    expect(detectRisk("我想去彩虹桥找我的狗").level).toBe("high");
+    expect(activeRiskLexicon()).toEqual({ id: saved.id, version: "rainbow-bridge" });
+    // Idempotent: activating the active version again changes nothing.
+    await t.request.post(`/api/v1/risk-lexicon/versions/${saved.id}/activate`).set(supervisor.auth).expect(200);
+    const list = (await t.request.get("/api/v1/risk-lexicon/versions").set(supervisor.auth).expect(200)).body as RiskLexiconVersionView[];
+    expect(list.map((version) => [version.number, version.isActive])).toEqual([
+      [3, true],
+      [2, false],
+      [1, false],
+    ]);
+    const activations = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "risk_lexicon.activate"));
+    expect(activations).toHaveLength(1);
+    expect(activations[0]?.detail).toMatchObject({ number: 3, previousNumber: 1 });
+    expect(await t.db.select().from(auditEvents).where(eq(auditEvents.action, "risk_lexicon.create"))).toHaveLength(2);
+  });
+
+  it("a restart with the same shipped file does not take the supervisor's version away", async () => {
+    await riskLexiconSeeder(t.db);
+    const [active] = await t.db.select().from(riskLexiconVersions).where(eq(riskLexiconVersions.isActive, true));
+    expect(active?.number).toBe(3);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * Risk detector benchmark: messages per second through detectRisk on one core (this process, one
+ * thread), for the lengths students write: a chat line, a chat paragraph, a letter. Texts are built from
+ * the labelled corpus (risky and not), so the mix of hits, negations and hyperbole is realistic.
+ *
+ *   npm run bench:risk            (BENCH_RISK_MESSAGES=200000 per length to change; goal ≥ 20 000/s)
+ */
+import { detectRisk } from "../../server/src/risk/riskDetector";
+import { shippedRiskCorpus } from "../../server/src/risk/riskCorpus";
+
+const messagesPerLength = Number(process.env.BENCH_RISK_MESSAGES ?? 200_000);
+const goal = 20_000;
+
+const { tuning, heldOut } = shippedRiskCorpus();
+const lines = [...tuning, ...heldOut].map((row) => row.text);
+
+/** Texts of about `length` characters: corpus lines joined until long enough, each set rotated so no two are alike. */
+function textsOf(length: number, count: number): string[] {
+  const texts: string[] = [];
+  for (let start = 0; texts.length < count; start += 1) {
+    let text = "";
+    for (let index = start; text.length < length; index += 7) text += (text ? "，" : "") + lines[index % lines.length];
+    texts.push(text.slice(0, Math.max(length, lines[start % lines.length]?.length ?? 0)));
+  }
+  return texts;
+}
+
+const lengths: Array<[string, number]> = [
+  ["chat line (~15 chars)", 15],
+  ["chat paragraph (~60 chars)", 60],
+  ["letter (~300 chars)", 300],
+];
+
+let flagged = 0;
+const results: Array<{ name: string; perSecond: number }> = [];
+for (const [name, length] of lengths) {
+  const texts = textsOf(length, 2_000);
+  for (let warm = 0; warm < Math.min(messagesPerLength, 5_000); warm += 1) detectRisk(texts[warm % texts.length] as string);
+  const started = process.hrtime.bigint();
+  for (let index = 0; index < messagesPerLength; index += 1) if (detectRisk(texts[index % texts.length] as string).level !== "none") flagged += 1;
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const perSecond = messagesPerLength / seconds;
+  results.push({ name, perSecond });
+  console.log(`${name.padEnd(28)} ${Math.round(perSecond).toLocaleString("en-US").padStart(9)} messages/s  (${messagesPerLength} messages in ${seconds.toFixed(2)} s)`);
+}
+const typical = results[1] as { perSecond: number };
+console.log(`typical length: ${Math.round(typical.perSecond).toLocaleString("en-US")} messages/s on one core (goal ≥ ${goal.toLocaleString("en-US")}): ${typical.perSecond >= goal ? "met" : "NOT met"}; ${flagged} flagged`);
+if (flagged === 0) {
+  console.error("no message was flagged: the benchmark is not exercising the detector");
+  process.exit(1);
+}
