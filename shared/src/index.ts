@@ -19,3 +19,4 @@ export * from "./risk";
 export * from "./chat";
 export * from "./chatSync";
 export * from "./miniappPages";
+export * from "./publishing";

@@ -1,6 +1,7 @@
 import type { Services } from "../services";
 import { chatMaintenanceJob } from "../chat/chatMaintenance";
 import { hotlineJobs } from "../hotline/hotlineJobs";
+import { publishingJobs } from "../publishing/publishingJobs";
 
 /**
  * A background job starts with the server and returns its stop function. Jobs must be safe with several
@@ -12,6 +13,7 @@ export type BackgroundJob = (services: Services) => () => void;
 export const backgroundJobs: BackgroundJob[] = [];
 backgroundJobs.push(chatMaintenanceJob);
 backgroundJobs.push(hotlineJobs);
+backgroundJobs.push(publishingJobs);
 
 /** Runs `work` every `intervalMs`, never overlapping itself, logging (not throwing) failures. */
 export function everyInterval(name: string, intervalMs: number, work: (services: Services) => Promise<void>): BackgroundJob {

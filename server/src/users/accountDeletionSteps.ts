@@ -1,5 +1,6 @@
 import { chatDeletionStep } from "../chat/chatUserData";
 import { hotlineDeletionStep } from "../hotline/hotlineUserData";
+import { publishingDeletionStep } from "../publishing/publishingUserData";
 import type { DbOrTx } from "../db/database";
 import type { Services } from "../services";
 
@@ -30,3 +31,4 @@ export interface AccountDeletionStep {
 export const accountDeletionSteps: AccountDeletionStep[] = [];
 accountDeletionSteps.push(hotlineDeletionStep);
 accountDeletionSteps.push(chatDeletionStep);
+accountDeletionSteps.push(publishingDeletionStep);

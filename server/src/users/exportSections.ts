@@ -1,5 +1,6 @@
 import { chatExportSection } from "../chat/chatUserData";
 import { hotlineExportSection } from "../hotline/hotlineUserData";
+import { publishingExportSection } from "../publishing/publishingUserData";
 import { and, asc, eq } from "drizzle-orm";
 import { auditEvents } from "../db/schema";
 import type { DbOrTx } from "../db/database";
@@ -37,3 +38,4 @@ const auditTrailSection: ExportSection = {
 export const exportSections: ExportSection[] = [auditTrailSection];
 exportSections.push(hotlineExportSection);
 exportSections.push(chatExportSection);
+exportSections.push(publishingExportSection);

@@ -3,6 +3,7 @@ import { dutyRoutes } from "./dutyRoutes";
 import { chatRoutes } from "./chatRoutes";
 import { contactRoutes } from "./contactRoutes";
 import { hotlineRoutes } from "./hotlineRoutes";
+import { publishingRoutes } from "./publishingRoutes";
 
 export * from "./contract";
 export { foundationRoutes };
@@ -14,6 +15,7 @@ export const apiRoutes = {
   ...chatRoutes,
   ...contactRoutes,
   ...hotlineRoutes,
+  ...publishingRoutes,
 } as const;
 
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -6,3 +6,4 @@ export * from "./presence";
 export * from "./contacts";
 export * from "./chat";
 export * from "./hotline";
+export * from "./publishing";

@@ -16,6 +16,7 @@ import { mountSchoolRoutes } from "./schools/schools";
 import { mountAuditEventRoutes } from "./auditEvents/auditEvents";
 import { mountSettingsRoutes } from "./settings/settings";
 import { mountChatRoutes } from "./chats";
+import { mountPublishingRoutes } from "./publishing";
 
 /**
  * Every API resource mounts its routes here. Each folder under routes/api/ is one resource with its
@@ -28,3 +29,4 @@ routeModules.push(mountAuthRoutes, mountAccountRoutes, mountStaffRoutes, mountAr
 routeModules.push(mountChatRoutes);
 routeModules.push(mountCallerTicketRoutes, mountStaffCallRoutes, mountRosterRoutes);
 routeModules.push(mountPublicSchoolRoutes);
+routeModules.push(mountPublishingRoutes);
