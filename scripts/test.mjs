@@ -89,7 +89,8 @@ step("chaos", () => pgUp && jest("chaos", "tests/chaos/jest.config.cjs"));
 step("bench-smoke", () =>
   pgUp &&
   run("bench-smoke hotline", "npx", ["tsx", "tests/bench/hotlineBench.ts"], { BENCH_CALLERS: "40", BENCH_COUNSELLORS: "5" }) &&
-  run("bench-smoke chat", "npx", ["tsx", "tests/bench/chatBench.ts"], { BENCH_IDLE_SOCKETS: "20", BENCH_PAIRS: "3", BENCH_MESSAGES: "3" }));
+  run("bench-smoke chat", "npx", ["tsx", "tests/bench/chatBench.ts"], { BENCH_IDLE_SOCKETS: "20", BENCH_PAIRS: "3", BENCH_MESSAGES: "3" }) &&
+  run("bench-smoke content", "npx", ["tsx", "tests/bench/contentBench.ts"], { BENCH_SECONDS: "1", BENCH_CONNECTIONS: "4" }));
 
 step("admin-unit", () => !existsSync(join(root, "admin/jest.config.cjs")) || jest("admin-unit", "admin/jest.config.cjs"));
 step("miniapp-unit", () => !existsSync(join(root, "miniapp/jest.config.cjs")) || jest("miniapp-unit", "miniapp/jest.config.cjs"));
