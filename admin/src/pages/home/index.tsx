@@ -9,6 +9,7 @@ import { describeScope } from "../../layout/describeStaff";
 import { ShortcutCards } from "./components/ShortcutCards";
 import { HelplineCard } from "./components/HelplineCard";
 import { refreshAccount } from "./service";
+import { DeskSummary } from "../publishing/components/DeskSummary";
 
 /** 工作台: who I am here, where I can go, which features are on their way. */
 export default function HomePage() {
@@ -48,6 +49,7 @@ export default function HomePage() {
         <Col xs={24} xl={16}>
           <Typography.Title level={5}>常用</Typography.Title>
           <ShortcutCards routes={ready} />
+          {rights.canUseContent ? <DeskSummary editor={rights.canEditContent} reviewer={rights.canReviewContent} /> : null}
         </Col>
         <Col xs={24} xl={8}>
           <HelplineCard />
