@@ -24,12 +24,15 @@ export class PublishedCache {
   /** False while the cross-process listener is down: reads load from the database and store nothing. */
   private trusted = true;
 
-  /** The cached value for key, or load() it and cache it unless something changed meanwhile. */
+  /**
+   * The cached value for key, or load() it and cache it unless something changed meanwhile. A null
+   * answer (not published, unknown id) is never stored, so requests for made-up ids cannot grow the cache.
+   */
   async get<T>(key: string, load: () => Promise<T>): Promise<T> {
     if (this.entries.has(key)) return this.entries.get(key) as T;
     const startedAt = this.generation;
     const value = await load();
-    if (this.trusted && startedAt === this.generation) this.entries.set(key, value);
+    if (value !== null && this.trusted && startedAt === this.generation) this.entries.set(key, value);
     return value;
   }
 
