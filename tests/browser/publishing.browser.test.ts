@@ -112,7 +112,7 @@ describe("publishing: a May article goes from the editor through review to a stu
     await tap(home, title);
     await home.getByText("也可以找班主任或心理老师聊聊。", { exact: false }).waitFor();
     await home.getByText("如果你或身边的人需要帮助").waitFor();
-    await home.getByText("12356").first().waitFor();
+    await home.locator(".xy-helpline__number", { hasText: "12356" }).locator("visible=true").first().waitFor(); // the home behind stays in the DOM, hidden
     await home.goBack();
     await home.getByText("团体沙盘体验活动").first().click();
     await home.getByText("名额：已报名 0 / 12").waitFor();
