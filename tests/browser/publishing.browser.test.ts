@@ -90,7 +90,7 @@ describe("publishing: a May article goes from the editor through review to a stu
     await editor.keyboard.press("End");
     await editor.keyboard.type("也可以找班主任或心理老师聊聊。");
     await editor.getByRole("button", { name: "保存" }).click();
-    await editor.locator(".ant-drawer").getByText("第 2 版", { exact: false }).waitFor();
+    await editor.locator(".ant-drawer").getByText("第 2 版 · 刘编辑", { exact: true }).waitFor();
     await editor.getByRole("button", { name: "提交审核" }).click();
     await editor.locator(".ant-drawer").getByText("待审核", { exact: true }).waitFor();
 
