@@ -95,7 +95,8 @@ step("bench-smoke", () =>
   run("bench-smoke hotline", "npx", ["tsx", "tests/bench/hotlineBench.ts"], { BENCH_CALLERS: "40", BENCH_COUNSELLORS: "5" }) &&
   run("bench-smoke chat", "npx", ["tsx", "tests/bench/chatBench.ts"], { BENCH_IDLE_SOCKETS: "20", BENCH_PAIRS: "3", BENCH_MESSAGES: "3" }) &&
   run("bench-smoke stats", "npx", ["tsx", "tests/bench/statsBench.ts"], { BENCH_CONTACTS: "3000" }) &&
-  run("bench-smoke risk", "npx", ["tsx", "tests/bench/riskBench.ts"], { BENCH_RISK_MESSAGES: "2000" }));
+  run("bench-smoke risk", "npx", ["tsx", "tests/bench/riskBench.ts"], { BENCH_RISK_MESSAGES: "2000" }) &&
+  run("bench-smoke content", "npx", ["tsx", "tests/bench/contentBench.ts"], { BENCH_SECONDS: "1", BENCH_CONNECTIONS: "4" }));
 
 step("admin-unit", () => !existsSync(join(root, "admin/jest.config.cjs")) || jest("admin-unit", "admin/jest.config.cjs"));
 step("miniapp-unit", () => !existsSync(join(root, "miniapp/jest.config.cjs")) || jest("miniapp-unit", "miniapp/jest.config.cjs"));

@@ -72,7 +72,7 @@ export const routes: readonly AdminRoute[] = [
   { path: "/alerts", title: "风险预警", frame: "admin", access: "canWorkQueue", icon: <AlertOutlined />, menuGroup: "work", page: page(() => import("./pages/alerts")) },
   { path: "/letters", title: "信箱", frame: "admin", access: "canAnswerLetters", icon: <MailOutlined />, menuGroup: "work", page: page(() => import("./pages/letters")) },
   { path: "/crisis", title: "危机个案", frame: "admin", access: "canHandleCrisis", icon: <AlertOutlined />, menuGroup: "work", page: page(() => import("./pages/cases")) },
-  { path: "/content", title: "宣传月", frame: "admin", access: "canUseContent", icon: <NotificationOutlined />, menuGroup: "content", page: null },
+  { path: "/publishing", title: "宣传月", frame: "admin", access: "canUseContent", icon: <NotificationOutlined />, menuGroup: "content", page: page(() => import("./pages/publishing")) },
   { path: "/statistics", title: "统计与督查", frame: "admin", access: "canReadStatistics", icon: <BarChartOutlined />, menuGroup: "manage", page: page(() => import("./pages/statistics")) },
   { path: "/roster", title: "值班表", frame: "admin", access: "canReadRoster", icon: <CalendarOutlined />, menuGroup: "manage", page: page(() => import("./pages/roster")) },
 

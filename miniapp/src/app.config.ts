@@ -10,6 +10,7 @@ export default defineAppConfig({
     { root: 'packages/letters', pages: ['index'] },
     { root: 'packages/me', pages: ['index'] },
     { root: 'packages/tips', pages: ['index'] },
+    { root: 'packages/articles', pages: ['index', 'campaign', 'signups'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -24,3 +24,4 @@ export * from "./auditLabels";
 export * from "./statistics";
 export * from "./alerts";
 export * from "./letters";
+export * from "./publishing";

@@ -11,6 +11,12 @@ export const miniappPages = {
   chat: "/packages/chat/index",
   letters: "/packages/letters/index",
   me: "/packages/me/index",
+  /** Published content: an article, video, notice, event or material (?id=). */
+  article: "/packages/articles/index",
+  /** A campaign's page (?id=), e.g. the May Mental Health Month. */
+  campaign: "/packages/articles/campaign",
+  /** My event sign-ups. */
+  mySignups: "/packages/articles/signups",
   /** Neutral study tips: where "quick exit" lands. */
   studyTips: "/packages/tips/index",
 } as const;

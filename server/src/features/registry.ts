@@ -6,10 +6,11 @@ import { casesFeature } from "../cases/casesFeature";
 import { alertsFeature } from "../alerts/alertsFeature";
 import { lettersFeature } from "../letters/lettersFeature";
 import { riskFeature } from "../risk/riskFeature";
+import { publishingFeature } from "../publishing/publishingFeature";
 
 /**
  * Every feature of the process, in the order their socket handlers, jobs, export sections and deletion
  * steps run. A new feature adds its one `<feature>Feature` here and nowhere else; startServer and
  * buildServices read this list, so the lower layers (realtime, jobs, users) never import a feature.
  */
-export const features: readonly Feature[] = [dutyFeature, hotlineFeature, chatFeature, casesFeature, alertsFeature, lettersFeature, riskFeature];
+export const features: readonly Feature[] = [dutyFeature, hotlineFeature, chatFeature, casesFeature, alertsFeature, lettersFeature, riskFeature, publishingFeature];

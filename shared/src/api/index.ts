@@ -8,6 +8,7 @@ import { caseRoutes } from "./caseRoutes";
 import { alertRoutes } from "./alertRoutes";
 import { letterRoutes } from "./letterRoutes";
 import { riskRoutes } from "./riskRoutes";
+import { publishingRoutes } from "./publishingRoutes";
 
 export * from "./contract";
 export { foundationRoutes };
@@ -24,6 +25,7 @@ export const apiRoutes = {
   ...alertRoutes,
   ...letterRoutes,
   ...riskRoutes,
+  ...publishingRoutes,
 } as const;
 
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -11,6 +11,7 @@ import { HelplineCard } from "./components/HelplineCard";
 import { RoleDutiesCard } from "./components/RoleDutiesCard";
 import { FollowUpCard } from "./components/FollowUpCard";
 import { refreshAccount } from "./service";
+import { DeskSummary } from "../publishing/components/DeskSummary";
 
 /** 工作台: who I am here, what my roles do, where I can go. */
 export default function HomePage() {
@@ -42,6 +43,7 @@ export default function HomePage() {
         <Col xs={24} xl={16}>
           <Typography.Title level={5}>常用</Typography.Title>
           <ShortcutCards routes={ready} />
+          {rights.canUseContent ? <DeskSummary editor={rights.canEditContent} reviewer={rights.canReviewContent} /> : null}
         </Col>
         <Col xs={24} xl={8}>
           {rights.canHandleCrisis ? (

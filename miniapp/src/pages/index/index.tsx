@@ -10,18 +10,23 @@ import { useRemote } from '../../hooks/useRemote'
 import { pagePaths } from '../../navigation'
 import { getMe } from '../../services/me'
 import { getPublicConfig } from '../../services/publicInfo'
+import { getPublishingHome } from '../../services/publications'
 import { awaitsGuardian, needsOnboarding } from '../onboarding/steps'
 import { CountyHotline } from './CountyHotline'
 import { HelpEntryCard } from './HelpEntryCard'
+import { CampaignBanner, HomeFeed } from './CampaignFeed'
 import './index.css'
 
 /**
  * Home: three ways to get help now, the county hotline, national lines and 110/120. The phone numbers
- * never depend on the network: the national ones are built in.
+ * never depend on the network: the national ones are built in. During a campaign (the May month) its
+ * banner and first items lead the page; the help entries and phone lines always stay.
  */
 export default function HomePage() {
   const me = useRemote(() => getMe({ toast: false }))
   const config = useRemote(() => getPublicConfig({ toast: false }))
+  // Content never blocks help: if it fails to load, the home simply shows no campaign or feed.
+  const publishing = useRemote(() => getPublishingHome({ toast: false }))
 
   useEffect(() => {
     if (me.data && needsOnboarding(me.data)) void Taro.redirectTo({ url: pagePaths.onboarding })
@@ -31,7 +36,7 @@ export default function HomePage() {
   const openFeature = (feature: HelpFeature) => void Taro.navigateTo({ url: feature.path })
 
   const reload = async () => {
-    await Promise.all([me.reload(), config.reload()])
+    await Promise.all([me.reload(), config.reload(), publishing.reload()])
   }
 
   return (
@@ -52,6 +57,7 @@ export default function HomePage() {
           </Notice>
         </View>
       ) : null}
+      <CampaignBanner home={publishing.data} />
       <Text className='home-section'>我现在需要帮助</Text>
       {helpFeatures.map((feature) => (
         <HelpEntryCard key={feature.key} feature={feature} onOpen={openFeature} />
@@ -59,6 +65,7 @@ export default function HomePage() {
       <EmergencyStrip />
       <CountyHotline config={config.data} loading={config.loading} onRetry={() => void config.reload()} />
       <HelplineList lines={config.data?.fallbackHelplines} />
+      <HomeFeed home={publishing.data} />
       {config.data?.demo ? <Text className='home-demo'>演示版：数据仅供体验，请勿填写真实信息。</Text> : null}
     </PageContainer>
   )

@@ -11,3 +11,4 @@ export * from "./cases";
 export * from "./alerts";
 export * from "./letters";
 export * from "./risk";
+export * from "./publishing";

@@ -23,6 +23,7 @@ import { mountAlertRoutes } from "./alerts/alerts";
 import { mountLetterRoutes } from "./letters";
 import { mountRiskLexiconRoutes } from "./riskLexicon/riskLexicon";
 import { mountRiskFeedbackRoutes } from "./riskFeedback/riskFeedback";
+import { mountPublishingRoutes } from "./publishing";
 
 /**
  * Every API resource mounts its routes here. Each folder under routes/api/ is one resource with its
@@ -40,3 +41,4 @@ routeModules.push(mountCaseRoutes, mountCaseSettingsRoutes);
 routeModules.push(mountAlertRoutes);
 routeModules.push(mountLetterRoutes);
 routeModules.push(mountRiskLexiconRoutes, mountRiskFeedbackRoutes);
+routeModules.push(mountPublishingRoutes);

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '心援', enableShareAppMessage: true, enableShareTimeline: true })

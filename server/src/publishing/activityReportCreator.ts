@@ -1,0 +1,27 @@
+import { inArray } from "drizzle-orm";
+import type { z } from "zod";
+import type { activityReportBody } from "@xinyuan/shared";
+import { activityReports, publishingUploads } from "../db/schema";
+import type { Services } from "../services";
+import type { StaffActor } from "../auth/actor";
+import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
+import { AppError, ValidationError } from "../http/errors";
+
+/** A school's staff report one activity of the month for their own school (photos from uploads). */
+export async function activityReportCreator(props: { services: Services; actor: StaffActor; body: z.output<typeof activityReportBody>; origin: AuditOrigin }) {
+  const { services, actor, body, origin } = props;
+  const schoolId = actor.scope.level === "school" ? actor.scope.schoolId : null;
+  if (!schoolId) throw new AppError(403, "ACTIVITY_REPORT_SCHOOL_REQUIRED");
+  return services.db.transaction(async (tx) => {
+    if (body.photoUploadIds.length > 0) {
+      const found = await tx.select({ id: publishingUploads.id, mime: publishingUploads.mime }).from(publishingUploads).where(inArray(publishingUploads.id, body.photoUploadIds));
+      if (found.length !== new Set(body.photoUploadIds).size || found.some((row) => !row.mime.startsWith("image/"))) throw ValidationError(undefined, "照片没有上传成功，请重新上传。");
+    }
+    const [row] = await tx
+      .insert(activityReports)
+      .values({ schoolId, campaignId: body.campaignId ?? null, title: body.title, heldOn: body.heldOn, participants: body.participants, description: body.description, photoUploadIds: body.photoUploadIds, reportedBy: actor.id })
+      .returning();
+    await recordAudit(tx, origin, { action: "activity_report.create", targetType: "activity_report", targetId: row!.id });
+    return row!;
+  });
+}

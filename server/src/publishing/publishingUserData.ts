@@ -1,0 +1,46 @@
+import { and, asc, eq } from "drizzle-orm";
+import { eventSignups, publications } from "../db/schema";
+import type { AccountDeletionStep } from "../users/accountDeletionSteps";
+import type { ExportSection } from "../users/exportSections";
+import { notifyChanged } from "./publishingChange";
+import { publishedCacheOf } from "./publishedCache";
+
+/** The user's event sign-ups with their notes. */
+export const publishingExportSection: ExportSection = {
+  key: "eventSignups",
+  async collect({ db, services, userId }) {
+    const rows = await db
+      .select({ signup: eventSignups, title: publications.title })
+      .from(eventSignups)
+      .innerJoin(publications, eq(publications.id, eventSignups.publicationId))
+      .where(eq(eventSignups.userId, userId))
+      .orderBy(asc(eventSignups.createdAt));
+    return rows.map(({ signup, title }) => ({
+      event: title,
+      status: signup.status,
+      note: signup.noteEnc ? services.cipher.decrypt(signup.noteEnc) : null,
+      createdAt: signup.createdAt.toISOString(),
+      cancelledAt: signup.cancelledAt?.toISOString() ?? null,
+    }));
+  },
+};
+
+/** Account deletion: active sign-ups give their places back; notes are erased; rows detach (head counts stay). */
+export const publishingDeletionStep: AccountDeletionStep = {
+  name: "publishing",
+  async run({ tx, services, userId, now }) {
+    const cancelled = await tx
+      .update(eventSignups)
+      .set({ status: "cancelled", cancelledAt: now })
+      .where(and(eq(eventSignups.userId, userId), eq(eventSignups.status, "active")))
+      .returning({ publicationId: eventSignups.publicationId });
+    for (const { publicationId } of cancelled) {
+      const [event] = await tx.select({ signedUp: publications.signedUp }).from(publications).where(eq(publications.id, publicationId)).for("update");
+      await tx.update(publications).set({ signedUp: Math.max((event?.signedUp ?? 1) - 1, 0) }).where(eq(publications.id, publicationId));
+    }
+    await tx.update(eventSignups).set({ userId: null, noteEnc: null }).where(eq(eventSignups.userId, userId));
+    if (cancelled.length === 0) return;
+    await notifyChanged(tx, cancelled.map((row) => row.publicationId));
+    return () => publishedCacheOf(services).invalidate();
+  },
+};
