@@ -71,7 +71,7 @@ export class ChaosChatClient {
       this.inFlight.delete(entry.clientMessageId);
       if (error || !result) return;
       if (!result.ok) {
-        if (result.error.code !== "RATE_LIMITED") this.problems.push(`${this.name}: send refused ${result.error.code}`);
+        if (result.error.code !== "CHAT_RATE_LIMITED") this.problems.push(`${this.name}: send refused ${result.error.code}`);
         return;
       }
       const previous = this.acked.get(entry.clientMessageId);
