@@ -18,4 +18,6 @@ export * from "./hotline";
 export * from "./risk";
 export * from "./chat";
 export * from "./chatSync";
+export * from "./chatSession";
 export * from "./miniappPages";
+export * from "./realtimeRooms";

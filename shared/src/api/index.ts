@@ -5,6 +5,7 @@ import { contactRoutes } from "./contactRoutes";
 import { hotlineRoutes } from "./hotlineRoutes";
 
 export * from "./contract";
+export * from "./routeUrl";
 export { foundationRoutes };
 
 /** Every route of the API. The server refuses to start if a registered route is missing here. */
