@@ -142,6 +142,11 @@ export class ChatSessionEngine<M extends UserChatMessageView> {
     this.changed();
   }
 
+  /** (Re)starts after stop (React runs effects twice in development); then run `resync`. */
+  start(): void {
+    this.stopped = false;
+  }
+
   /** Stops timers and callbacks (the screen closed). Answers still arriving settle the outbox only. */
   stop(): void {
     this.stopped = true;

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { Alert, Col, Row, Space, Tag, Typography } from "antd";
 import { staffRoleLabels } from "@xinyuan/shared";
 import { access } from "../../access";
-import { routes } from "../../routes";
+import type { HomeRoute } from "./homeRoute";
 import { useSession } from "../../session/useSession";
 import { PageContainer } from "../../components/PageContainer";
 import { describeScope } from "../../layout/describeStaff";
@@ -11,7 +11,7 @@ import { HelplineCard } from "./components/HelplineCard";
 import { refreshAccount } from "./service";
 
 /** 工作台: who I am here, where I can go, which features are on their way. */
-export default function HomePage() {
+export default function HomePage({ routes }: { routes: readonly HomeRoute[] }) {
   const session = useSession();
 
   useEffect(() => {

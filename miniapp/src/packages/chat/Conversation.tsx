@@ -7,7 +7,6 @@ import { ReconnectingBanner } from '../../components/ReconnectingBanner'
 import { useReconnecting } from '../../hooks/useReconnecting'
 import { describeError } from '../../services/apiError'
 import { endMyChat } from '../../services/chat'
-import { storedOutbox } from '../../services/chatOutbox'
 import type { ReminderBuild } from '../../services/chatReplyReminder'
 import { socketChatPort, type ChatPort } from './chatPort'
 import { MessageList } from './MessageList'
@@ -62,7 +61,7 @@ export function Conversation({ conversation, onLeave, start, port = socketChatPo
     setEndError(null)
     try {
       await endMyChat(conversation.id, { toast: false })
-      storedOutbox.clear(conversation.id)
+      session.discardPending()
       await session.resync()
     } catch (caught) {
       setEndError(describeError(caught))
@@ -81,7 +80,7 @@ export function Conversation({ conversation, onLeave, start, port = socketChatPo
       {reconnecting && !closed ? <ReconnectingBanner reassurance='写好的话会先存着，连上后自动发出，老师的回复也不会丢。' /> : null}
       {start && !noticeDismissed ? <StartNotice start={start} linesShownElsewhere={held} onDismiss={noticePinned ? undefined : () => setNoticeDismissed(true)} /> : null}
       {waiting ? <ReplyReminder conversationId={conversation.id} armed={replyReminder} onArmed={(view) => setReplyReminder(view.replyReminder)} build={reminderBuild} /> : null}
-      <MessageList messages={snapshot.messages} sending={snapshot.sending} failed={snapshot.failed} staffCursor={snapshot.staffCursor} onDismissFailed={(id) => session.dismissFailed(id)} />
+      <MessageList messages={snapshot.messages} sending={snapshot.sending} hold={snapshot.hold} failed={snapshot.failed} staffCursor={snapshot.staffCursor} onDismissFailed={(id) => session.dismissFailed(id)} />
       {snapshot.counsellorTyping && !closed ? <Text className='chat-typing'>老师正在输入…</Text> : null}
       {closed ? (
         <RateChat conversationId={conversation.id} onDone={onLeave} />
