@@ -1,8 +1,9 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Form, Modal } from "antd";
 import type { ContactRecordBody } from "@xinyuan/shared";
 import { ContactRecordFields } from "./ContactRecordFields";
 import { toContactRecordBody, type ContactRecordValues } from "./contactRecordForm";
+import { useFormSubmit } from "../FormModal";
 
 interface ContactRecordModalProps {
   open: boolean;
@@ -16,7 +17,6 @@ interface ContactRecordModalProps {
 /** The outcome record in a dialog: used to finish a hotline call, log an inbound call and end a chat. */
 export function ContactRecordModal({ open, title, okText, initialValues, onSubmit, onClose }: ContactRecordModalProps) {
   const [form] = Form.useForm<ContactRecordValues>();
-  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     if (open) {
@@ -26,18 +26,11 @@ export function ContactRecordModal({ open, title, okText, initialValues, onSubmi
     // Reset only when the dialog opens; later prop changes must not wipe what the counsellor typed.
   }, [open]);
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    setSaving(true);
-    try {
-      await onSubmit(toContactRecordBody(values));
-      onClose();
-    } catch {
-      // shown by the request wrapper; the form stays filled in
-    } finally {
-      setSaving(false);
-    }
-  };
+  // Field errors stay on their fields; a refusal is shown by the request wrapper and the form stays filled in.
+  const { saving, save: submit } = useFormSubmit(form, async (values) => {
+    await onSubmit(toContactRecordBody(values));
+    onClose();
+  });
 
   return (
     <Modal open={open} title={title} okText={okText} cancelText="取消" width={720} confirmLoading={saving} onOk={() => void submit()} onCancel={onClose} destroyOnHidden maskClosable={false}>

@@ -4,23 +4,17 @@ import dayjs from "dayjs";
 import { useAsync } from "../../../hooks/useAsync";
 import { LoadFailed } from "../../../components/LoadFailed";
 import { addNote, fetchNotes } from "../service";
+import { useSubmit } from "../../../hooks/useSubmit";
 
 /** Private notes on the conversation: staff only, never shown to the student. */
 export function NotesPanel({ conversationId, readOnly }: { conversationId: string; readOnly: boolean }) {
   const notes = useAsync(() => fetchNotes(conversationId), [conversationId]);
   const [draft, setDraft] = useState("");
-  const [saving, setSaving] = useState(false);
-  const save = async () => {
-    setSaving(true);
-    try {
-      notes.setData(await addNote(conversationId, draft.trim()));
-      setDraft("");
-    } catch {
-      // shown by the request wrapper
-    } finally {
-      setSaving(false);
-    }
-  };
+  // A refusal is shown by the request wrapper.
+  const { busy: saving, run: save } = useSubmit(async () => {
+    notes.setData(await addNote(conversationId, draft.trim()));
+    setDraft("");
+  });
   if (notes.error) return <LoadFailed error={notes.error} onRetry={notes.reload} />;
   return (
     <>
