@@ -71,9 +71,8 @@ async function postgresReachable() {
 step("typecheck", () => ["shared", "server", "tests"].every((project) => run(`typecheck ${project}`, "npx", ["tsc", "-p", project])) &&
   ["admin", "miniapp"].every((workspace) => !workspaceHasScript(workspace, "typecheck") || run(`typecheck ${workspace}`, "npm", ["run", "typecheck", "-w", workspace])));
 
-// No import circles among our own files (type-only imports ignored). Admin is limited out until the admin
-// circle fix (routes.tsx <-> pages/home) is merged; then drop "--only=server" so admin/src is checked too.
-step("circles", () => run("circles", "node", ["scripts/checkImportCircles.mjs", "--only=server"]));
+// No import circles among our own files, server and admin (type-only imports ignored).
+step("circles", () => run("circles", "node", ["scripts/checkImportCircles.mjs"]));
 
 step("pglite", () => jest("pglite", "jest.config.cjs", { XINYUAN_TEST_DB: "pglite" }));
 

@@ -1,4 +1,4 @@
-import { isErrorBody, type BodyOf, type QueryOf, type RouteContract, type StaffSessionView } from "@xinyuan/shared";
+import { fillRoutePath, isErrorBody, routeQueryString, type BodyOf, type PathParams, type QueryOf, type RouteContract, type StaffSessionView } from "@xinyuan/shared";
 
 /**
  * The admin's one request wrapper. Every page calls the API through `call(contract, options)` with a
@@ -54,7 +54,7 @@ export class ApiError extends Error {
   }
 }
 
-export type PathParams = Readonly<Record<string, string>>;
+export type { PathParams };
 
 export interface CallOptions<C> {
   params?: PathParams;
@@ -82,22 +82,9 @@ export interface ApiClientConfig {
   fetch?: typeof fetch;
 }
 
-type QueryValue = string | number | boolean | null | undefined;
-
-/** Builds `baseUrl + path` with `:param` segments filled in and empty query values left out. */
+/** Builds `baseUrl + path` with `:param` segments filled in and empty query values left out (shared/src/api/routeUrl.ts). */
 export function buildUrl(baseUrl: string, path: string, params: PathParams = {}, query?: object): string {
-  const filledPath = path.replace(/:([A-Za-z]+)/g, (_match, name: string) => {
-    const value = params[name];
-    if (value === undefined || value === "") throw new Error(`缺少路径参数 ${name}（${path}）`);
-    return encodeURIComponent(value);
-  });
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {}) as Array<[string, QueryValue]>) {
-    if (value === undefined || value === null || value === "") continue;
-    search.append(key, String(value));
-  }
-  const queryString = search.toString();
-  return `${baseUrl.replace(/\/+$/, "")}${filledPath}${queryString ? `?${queryString}` : ""}`;
+  return `${baseUrl.replace(/\/+$/, "")}${fillRoutePath(path, params)}${routeQueryString(query)}`;
 }
 
 async function readJson(response: Response): Promise<unknown> {

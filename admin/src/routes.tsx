@@ -64,7 +64,7 @@ export const routes: readonly AdminRoute[] = [
   { path: guardPaths.passwordSetup, title: "设置新密码", frame: "setup", page: page(() => import("./pages/passwordSetup")) },
   { path: guardPaths.totpSetup, title: "绑定身份验证器", frame: "setup", page: page(() => import("./pages/totpSetup")) },
 
-  { path: guardPaths.home, title: "工作台", frame: "admin", access: "canUseAdmin", icon: <HomeOutlined />, page: page(() => import("./pages/home")) },
+  { path: guardPaths.home, title: "工作台", frame: "admin", access: "canUseAdmin", icon: <HomeOutlined />, page: page(() => import("./pages/home").then(({ default: HomePage }) => ({ default: () => <HomePage routes={routes} /> }))) },
   // Slots for the feature issues: give them a page when they are built.
   { path: "/hotline", title: "热线队列", frame: "admin", access: "canWorkHotline", icon: <PhoneOutlined />, menuGroup: "work", page: page(() => import("./pages/hotline")) },
   { path: "/hotline-board", title: "热线看板", frame: "admin", access: "canSuperviseHotline", icon: <DashboardOutlined />, menuGroup: "work", page: page(() => import("./pages/hotlineBoard")) },

@@ -31,7 +31,7 @@ export function buildConversation(overrides: Partial<UserConversationView> = {})
  * The chat server's delivery rules in memory (what server/src/chat does for real): a message stored once
  * per clientMessageId with the next seq, the same seq for a resend, resume after a seq. `online` false
  * answers like a dropped connection (the ack times out); `holdAcks` keeps acks back until released;
- * `status` is what a resume reports the conversation to be.
+ * `status` is what a resume reports the conversation to be; `refuse` answers a send with a refusal instead.
  */
 export function fakeChatServer() {
   const stored: UserChatMessageView[] = []
@@ -40,7 +40,7 @@ export function fakeChatServer() {
   const resyncListeners = new Set<() => void>()
   const connectionListeners = new Set<(connected: boolean) => void>()
   const held: Array<() => void> = []
-  const options: { online: boolean; holdAcks: boolean; echo: boolean; status: ConversationStatus } = { online: true, holdAcks: false, echo: true, status: 'active' }
+  const options: { online: boolean; holdAcks: boolean; echo: boolean; status: ConversationStatus; refuse: ((input: { clientMessageId: string; body: string }) => AckResult | null) | null } = { online: true, holdAcks: false, echo: true, status: 'active', refuse: null }
   const counters = { resumes: 0 }
 
   const timeout: AckResult = { ok: false, error: { code: 'TIMEOUT', message: '网络不太稳定' } }
@@ -58,6 +58,8 @@ export function fakeChatServer() {
   function answer(event: string, input: Record<string, unknown>): AckResult {
     if (event === 'chat:send') {
       sends.push(String(input.clientMessageId))
+      const refusal = options.refuse?.(input as { clientMessageId: string; body: string })
+      if (refusal) return refusal
       return { ok: true, data: store(input as { clientMessageId: string; body: string }) }
     }
     if (event === 'chat:resume') {

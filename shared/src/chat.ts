@@ -1,10 +1,14 @@
 /**
  * Anonymous chat (在线咨询) contracts shared by the server, the admin and the mini-program.
  *
- * Delivery model, which every client must follow (see ./chatSync.ts for a ready implementation):
+ * Delivery model, which every client must follow (./chatSession/ implements it: the admin, the mini-program
+ * and the chaos test all run that engine through thin adapters):
  * - every message a client sends carries a `clientMessageId` it made up (unique per sender); the server
  *   stores it, gives it the conversation's next `seq` and only then acknowledges. Resending the same
  *   id after a lost ack returns the same seq and stores nothing new.
+ * - a client sends one message at a time per conversation, the next only after the previous is acked or
+ *   refused for good, so one sender's messages are stored in the order written (the server also queues a
+ *   socket's sends in arrival order). CHAT_RATE_LIMITED carries retryAfterMs: wait, send the same again.
  * - messages arrive by "chat:message" with consecutive seq numbers. A client keeps the last seq it has
  *   applied; it ignores seq it already has, and on a gap (or any reconnect, or coming back to the
  *   foreground) asks "chat:resume" { afterSeq } for everything it missed, in order.

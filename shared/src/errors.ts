@@ -95,6 +95,7 @@ export const errorMessages = {
   CHAT_MESSAGE_TOO_LONG: "这条消息有点长，请分成几条发送。",
   CHAT_MESSAGE_EMPTY: "消息不能是空的。",
   CHAT_READ_ONLY: "你正在旁听这次对话，接手后才能发言。",
+  CHAT_RATE_LIMITED: "发送太快了，稍等一下会自动发出。",
   CHAT_NOT_ON_DUTY: "请先上岗（在线咨询），并保持值班页面打开，才能接待咨询。",
   CHAT_CAPACITY_FULL: "你正在接待的咨询已经达到上限，请先结束或转出一个再接新的。",
   CHAT_ALREADY_TAKEN: "这次咨询已经有老师接待了。",

@@ -1,3 +1,5 @@
+import { routeQueryString } from "./api/routeUrl";
+
 /**
  * Every mini-program page's path, in one place: the mini-program navigates with them and the server
  * points WeChat subscribe messages at them (without the leading slash, as WeChat wants). The main
@@ -25,6 +27,5 @@ export type MiniappPage = keyof typeof miniappPages;
 
 /** A page path as a WeChat subscribe message's `page` field wants it: no leading slash, optional query. */
 export function subscribeMessagePage(page: MiniappPage, query: Record<string, string> = {}): string {
-  const search = new URLSearchParams(query).toString();
-  return `${miniappPages[page].slice(1)}${search ? `?${search}` : ""}`;
+  return `${miniappPages[page].slice(1)}${routeQueryString(query)}`;
 }

@@ -7,15 +7,21 @@ import type { CallerTicketView } from "./hotline";
 import type { AlertNotice } from "./alerts";
 import type { ChatAssignmentNotice, ChatConversationInput, ChatCursorInput, ChatMessageView, ChatReceiptNotice, ChatResumeResult, ChatRiskAlert, ChatStatusNotice, ChatTypingInput, ChatTypingNotice, ResumeChatInput, SendChatMessageInput, StaffChatMessageView } from "./chat";
 
-export type Ack<T = Record<string, never>> = (result: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }) => void;
+/**
+ * An acknowledgement. `retryAfterMs` comes with a refusal that will succeed later as is (CHAT_RATE_LIMITED):
+ * the client waits that long and sends the same message again, in its place in the order.
+ */
+export type Ack<T = Record<string, never>> = (result: { ok: true; data: T } | { ok: false; error: { code: string; message: string; retryAfterMs?: number } }) => void;
 
 export interface ClientToServerEvents {
   /** Staff: go on / off duty (the same state the HTTP /duty route sets). */
   "duty:set": (input: SetDutyBody, ack: Ack<DutyView>) => void;
   /**
    * Chat: send a message. Acked only after it is stored with its seq; resending the same clientMessageId
-   * acks the same message again. Errors: CHAT_MESSAGE_TOO_LONG, CHAT_MESSAGE_EMPTY, RATE_LIMITED,
-   * CHAT_CLOSED, CHAT_NOT_FOUND, CHAT_READ_ONLY (nothing stored in every case).
+   * acks the same message again. One sender's messages are stored in the order they arrive on the socket.
+   * Errors: CHAT_RATE_LIMITED (with retryAfterMs; every send of that sender already queued behind it is
+   * refused too, so nothing overtakes it: resend them in order after the wait), CHAT_MESSAGE_TOO_LONG,
+   * CHAT_MESSAGE_EMPTY, CHAT_CLOSED, CHAT_NOT_FOUND, CHAT_READ_ONLY (nothing stored in every case).
    */
   "chat:send": (input: SendChatMessageInput, ack: Ack<ChatMessageView>) => void;
   /** Chat: everything after afterSeq, in order (a page; loop while hasMore). Run on every (re)connect. */

@@ -109,6 +109,10 @@ describe("chat chaos: drops from both sides and a SIGKILLed server", () => {
     ];
     console.log(`chaos: ${perSide * 2} messages sent, ${studentClient.acked.size + counsellorClient.acked.size} acknowledged, ${lastSeq} in the stream (incl. system lines), ${stored!.total} stored rows`);
     expect(problems).toEqual([]);
+    // Each side's own messages are stored in the order it wrote them (the engine sends one at a time).
+    const bodiesFrom = (from: "user" | "staff") => studentClient.timeline.applied.filter((message) => message.from === from).map((message) => message.body);
+    expect(bodiesFrom("user")).toEqual(studentClient.written);
+    expect(bodiesFrom("staff")).toEqual(counsellorClient.written);
     expect(studentClient.acked.size).toBe(perSide);
     expect(counsellorClient.acked.size).toBe(perSide);
     expect(stored!.total).toBe(stored!.distinctIds);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { apiRoutes, staffRoles, type RouteContract, type StaffRole } from "@xinyuan/shared";
+import { apiRoutes, samplePath, staffRoles, type RouteContract, type StaffRole } from "@xinyuan/shared";
 import { createTestApp, type TestApp } from "../support/testApp";
 import { buildStaff } from "../support/factories";
 import { sessionTokenFor } from "../support/sessions";
@@ -7,7 +7,7 @@ import { sessionTokenFor } from "../support/sessions";
 const staffContracts = (Object.entries(apiRoutes) as Array<[string, RouteContract]>).filter(([, contract]) => contract.audience === "staff");
 
 async function call(t: TestApp, contract: RouteContract, token: string) {
-  const path = `/api/v1${contract.path.replace(/:([a-zA-Z]+)/g, () => randomUUID())}`;
+  const path = `/api/v1${samplePath(contract.path, () => randomUUID())}`;
   const request = t.request[contract.method](path).set("Authorization", `Bearer ${token}`);
   return contract.method === "get" || contract.method === "delete" ? request : request.send({});
 }

@@ -1,4 +1,4 @@
-import { apiRoutes, type RouteContract } from "@xinyuan/shared";
+import { apiRoutes, openApiPath, type RouteContract } from "@xinyuan/shared";
 import { createTestApp, type TestApp } from "../support/testApp";
 
 const prefix = "/api/v1";
@@ -34,7 +34,7 @@ describe("openapi", () => {
     const document = response.body as { openapi: string; paths: Record<string, Record<string, { operationId: string; requestBody?: unknown }>> };
     expect(document.openapi).toBe("3.1.0");
     for (const [name, contract] of Object.entries(apiRoutes) as Array<[string, RouteContract]>) {
-      const operation = document.paths[contract.path.replace(/:([a-zA-Z]+)/g, "{$1}")]?.[contract.method];
+      const operation = document.paths[openApiPath(contract.path)]?.[contract.method];
       expect({ name, operationId: operation?.operationId }).toEqual({ name, operationId: name });
       expect({ name, hasBody: operation?.requestBody !== undefined }).toEqual({ name, hasBody: contract.body !== undefined });
     }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { apiRoutes, type RouteContract } from "@xinyuan/shared";
+import { apiRoutes, samplePath, type RouteContract } from "@xinyuan/shared";
 import { startSession } from "../../server/src/auth/sessionStore";
 import { createTestApp, type TestApp } from "../support/testApp";
 import { buildStaff } from "../support/factories";
@@ -9,7 +9,7 @@ const contracts = Object.entries(apiRoutes) as Array<[string, RouteContract]>;
 const ofAudience = (audience: RouteContract["audience"]) => contracts.filter(([, contract]) => contract.audience === audience);
 
 async function call(t: TestApp, contract: RouteContract, token?: string) {
-  const path = `/api/v1${contract.path.replace(/:([a-zA-Z]+)/g, () => randomUUID())}`;
+  const path = `/api/v1${samplePath(contract.path, () => randomUUID())}`;
   const request = t.request[contract.method](path);
   if (token) request.set("Authorization", `Bearer ${token}`);
   return contract.method === "get" || contract.method === "delete" ? request : request.send({});

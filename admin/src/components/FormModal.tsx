@@ -1,29 +1,19 @@
-import { useState, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { Alert, Modal, type FormInstance } from "antd";
 import type { ApiError } from "../request";
-import { asApiError } from "../hooks/useAsync";
+import { useSubmit } from "../hooks/useSubmit";
 
 /**
  * Saving a modal form: validates (a field error stays on its field), runs `submit`, and keeps the
  * server's refusal to show above the form. `saving` drives the OK button and disables the form.
  */
 export function useFormSubmit<Values>(form: FormInstance<Values>, submit: (values: Values) => Promise<void>) {
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const submission = useSubmit(submit);
   async function save(): Promise<void> {
     const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    setError(null);
-    try {
-      await submit(values);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setSaving(false);
-    }
+    if (values) await submission.run(values);
   }
-  return { saving, error, save };
+  return { saving: submission.busy, error: submission.error, save };
 }
 
 interface FormModalProps {

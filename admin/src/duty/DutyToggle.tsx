@@ -7,12 +7,12 @@ import { useRealtimeStatus } from "../realtime/useRealtime";
 import { useSession } from "../session/useSession";
 import { access } from "../access";
 import { dutyChannelsFor } from "./dutyChannelsFor";
+import { useSubmit } from "../hooks/useSubmit";
 
 /** 上岗 / 下岗 in the header: channels (热线 / 在线咨询), chat capacity, and whether this tab is connected. */
 export function DutyToggle() {
   const { view, failed } = useDuty();
   const connection = useRealtimeStatus();
-  const [saving, setSaving] = useState(false);
   const [open, setOpen] = useState(false);
 
   const allowed = dutyChannelsFor(access(useSession()?.staff));
@@ -23,16 +23,10 @@ export function DutyToggle() {
   const capacity = view?.chatCapacity ?? 3;
   const live = connection === "connected";
 
-  const save = async (changes: { onDuty?: boolean; channels?: DutyChannel[]; chatCapacity?: number }) => {
-    setSaving(true);
-    try {
-      await setDuty({ onDuty, channels, chatCapacity: capacity, ...changes });
-    } catch {
-      // the request wrapper already showed why
-    } finally {
-      setSaving(false);
-    }
-  };
+  // A refusal is shown by the request wrapper.
+  const { busy: saving, run: save } = useSubmit(async (changes: { onDuty?: boolean; channels?: DutyChannel[]; chatCapacity?: number }) => {
+    await setDuty({ onDuty, channels, chatCapacity: capacity, ...changes });
+  });
 
   const statusText = !onDuty ? "未上岗" : live ? `值班中 · ${channels.map((channel) => dutyChannelLabels[channel]).join("、")}` : "值班中 · 连接断开";
   const statusColor = !onDuty ? "default" : live ? "success" : "warning";

@@ -115,9 +115,10 @@ export function emitWithAck<E extends ClientEvent>(event: E, input: EventInput<E
     }
     (socket as unknown as LooseEmitter).timeout(ackTimeoutMs).emit(event, input, (error, result) => {
       if (error) return reject(new ApiError("REALTIME_TIMEOUT", "服务器没有及时回应，稍后会自动重试。", 0));
-      const answer = result as { ok: true; data: AckData<E> } | { ok: false; error: { code: string; message: string } };
+      const answer = result as { ok: true; data: AckData<E> } | { ok: false; error: { code: string; message: string; retryAfterMs?: number } };
       if (answer.ok) resolve(answer.data);
-      else reject(new ApiError(answer.error.code, answer.error.message, 400));
+      // details keep retryAfterMs of a refusal that succeeds later (CHAT_RATE_LIMITED).
+      else reject(new ApiError(answer.error.code, answer.error.message, 400, answer.error));
     });
   });
 }

@@ -1,5 +1,5 @@
 import type { StaffSessionView, StaffView } from "@xinyuan/shared";
-import { chatOutboxStore } from "../pages/chats/chatOutboxStore";
+import { chatOutboxStore } from "../chat/chatOutboxStore";
 import { clearActivity } from "./idleClock";
 
 /**

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { ChatOutbox, type OutboxEntry } from '@xinyuan/shared'
+import { ChatOutbox, type ChatOutboxStorage, type OutboxEntry } from '@xinyuan/shared'
 
 const key = 'xinyuan.chatOutbox'
 
@@ -20,28 +20,24 @@ function load(): OutboxEntry[] {
 }
 
 /**
- * Messages written but not yet acknowledged by the server, kept in device storage so they are resent
- * with the same clientMessageId after a reconnect or when the app is opened again. Always read from
- * storage, so two screens (or a restart) never disagree.
+ * Messages written but not yet acknowledged by the server, kept in device storage so the shared chat
+ * engine resends them with the same clientMessageId after a reconnect or when the app is opened again.
+ * Always read from storage, so two screens (or a restart) never disagree.
  */
-export const storedOutbox = {
-  add(entry: OutboxEntry): void {
+export const storedOutboxStorage: ChatOutboxStorage = {
+  add(entry) {
     const outbox = new ChatOutbox(load())
     outbox.add(entry)
     save(outbox)
   },
-  acknowledge(clientMessageId: string): void {
+  remove(clientMessageId) {
     const outbox = new ChatOutbox(load())
     outbox.acknowledge(clientMessageId)
     save(outbox)
   },
   /** Oldest first; only this conversation's. */
-  pending(conversationId: string): OutboxEntry[] {
+  pending(conversationId) {
     return new ChatOutbox(load()).pending().filter((entry) => entry.conversationId === conversationId)
-  },
-  /** Drops a closed conversation's leftovers (the server would refuse them with CHAT_CLOSED). */
-  clear(conversationId: string): void {
-    save(new ChatOutbox(load().filter((entry) => entry.conversationId !== conversationId)))
   },
 }
 

@@ -98,7 +98,7 @@ describe("chat delivery", () => {
     const burst = [];
     for (let index = 0; index < 5; index += 1) burst.push(await send(student.socket, conversationId, `快速${index}`));
     expect(burst.filter((ack) => ack.ok)).toHaveLength(3);
-    expect(burst.at(-1)).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
+    expect(burst.at(-1)).toMatchObject({ ok: false, error: { code: "CHAT_RATE_LIMITED", retryAfterMs: expect.any(Number) } });
     expect(await storedCount(conversationId)).toBe(before + 3);
   });
 
@@ -113,7 +113,7 @@ describe("chat delivery", () => {
     }
     const acks = await Promise.all(chats.flatMap((id) => [send(counsellor.socket, id, "同时发出一"), send(counsellor.socket, id, "同时发出二")]));
     expect(acks.filter((ack) => ack.ok)).toHaveLength(3);
-    expect(acks.filter((ack) => !ack.ok).every((ack) => !ack.ok && ack.error.code === "RATE_LIMITED")).toBe(true);
+    expect(acks.filter((ack) => !ack.ok).every((ack) => !ack.ok && ack.error.code === "CHAT_RATE_LIMITED")).toBe(true);
   });
 
   it("detects risk in a student's message and alerts the counsellor and on-duty supervisors in real time", async () => {

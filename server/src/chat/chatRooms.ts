@@ -1,7 +1,2 @@
-/** Socket rooms the chat emits to. Personal rooms (staff-<id>, user-<id>) span processes via the adapter. */
-export const userRoom = (userId: string) => `user-${userId}`;
-export const staffRoom = (staffId: string) => `staff-${staffId}`;
-/** Supervisors following a conversation read-only. */
-export const watchRoom = (conversationId: string) => `chat-watch-${conversationId}`;
-/** Every connected counsellor and supervisor: queue notices. */
-export const counsellorsRoom = "chat-counsellors";
+/** Socket rooms the chat emits to: names defined once in shared/src/realtimeRooms.ts. */
+export { userRoom, staffRoom, chatWatchRoom as watchRoom, chatCounsellorsRoom as counsellorsRoom } from "@xinyuan/shared";

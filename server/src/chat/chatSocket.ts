@@ -4,13 +4,16 @@ import { answerSocketEvent as answer } from "../realtime/answerSocketEvent";
 import { hasRole } from "../auth/actor";
 import { recordAudit } from "../audit/recordAudit";
 import { ForbiddenError, NotFoundError } from "../http/errors";
-import { chatMessageSender } from "./chatMessageSender";
+import { chatMessageSender, chatSendQueue } from "./chatMessageSender";
 import { chatCursorMover, chatTypingRelay } from "./chatReceipts";
 import { chatResumer } from "./chatResume";
 import { findConversation } from "./conversationQueries";
 import { counsellorsRoom, watchRoom } from "./chatRooms";
 import { canSuperviseChats, isCounsellingStaff } from "./chatPolicy";
 import type { StaffChatMessageView, ChatResumeResult } from "@xinyuan/shared";
+
+/** This process's per-(sender, conversation) send order; see chatSendQueue. */
+const inSendOrder = chatSendQueue();
 
 const origin = (socket: XinyuanSocket) => ({ actorType: socket.data.actor.type, actorId: socket.data.actor.id, ip: socket.handshake.address || null, requestId: null });
 
@@ -24,7 +27,13 @@ export const chatSocket: SocketFeature = (_io, socket, services) => {
   // Read at each event, not once: the session sweep reloads a staff member's roles and scope.
   const actorNow = () => socket.data.actor;
 
-  socket.on("chat:send", (input, ack) => answer(services, sendChatMessageInput, input, ack, (value) => chatMessageSender({ services, actor: actorNow(), input: value })));
+  socket.on("chat:send", (input, ack) =>
+    answer(services, sendChatMessageInput, input, ack, (value) => {
+      const actor = actorNow();
+      // one sender's sends in one conversation are stored in the order they arrived
+      return inSendOrder(`${actor.type}:${actor.id}:${value.conversationId}`, () => chatMessageSender({ services, actor, input: value }));
+    }),
+  );
   socket.on("chat:resume", (input, ack) => answer(services, resumeChatInput, input, ack, (value) => chatResumer({ services, actor: actorNow(), input: value })));
   socket.on("chat:typing", (input, ack) => answer(services, chatTypingInput, input, ack, async (value) => (await chatTypingRelay({ services, actor: actorNow(), input: value }), {})));
   socket.on("chat:delivered", (input, ack) => answer(services, chatCursorInput, input, ack, (value) => chatCursorMover({ services, actor: actorNow(), input: value, kind: "delivered" })));

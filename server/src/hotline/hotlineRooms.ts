@@ -1,4 +1,2 @@
-/** Room of hotline staff watching the queue (joined with the "hotline:watch" socket event). */
-export const hotlineStaffRoom = "hotline-staff";
-export const userRoom = (userId: string) => `user-${userId}`;
-export const staffRoom = (staffId: string) => `staff-${staffId}`;
+/** Socket rooms the hotline emits to: names defined once in shared/src/realtimeRooms.ts. */
+export { hotlineStaffRoom, userRoom, staffRoom } from "@xinyuan/shared";

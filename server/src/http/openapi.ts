@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { apiRoutes, errorMessages, type RouteContract } from "@xinyuan/shared";
+import { apiRoutes, errorMessages, openApiPath, type RouteContract } from "@xinyuan/shared";
 
 /** OpenAPI 3.1 document generated from the shared route contracts and their zod schemas. */
 export function buildOpenApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [operationId, contract] of Object.entries(apiRoutes) as Array<[string, RouteContract]>) {
-    const path = contract.path.replace(/:([a-zA-Z]+)/g, "{$1}");
+    const path = openApiPath(contract.path);
     const parameters = [...contract.path.matchAll(/:([a-zA-Z]+)/g)].map((match) => ({ name: match[1], in: "path", required: true, schema: { type: "string" } }));
     if (contract.query) {
       const schema = z.toJSONSchema(contract.query, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, unknown>; required?: string[] };

@@ -6,9 +6,15 @@ import { AppError } from "../http/errors";
 type AckResult<T> = Parameters<Ack<T>>[0];
 
 function errorResult(error: unknown, services: Services): AckResult<never> {
-  if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
+  if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message, ...retryAfterOf(error) } };
   services.log.error({ err: error }, "socket handler failed");
   return { ok: false, error: { code: "INTERNAL", message: errorMessages.INTERNAL } };
+}
+
+/** A refusal that succeeds later as is (CHAT_RATE_LIMITED) tells the client when. */
+function retryAfterOf(error: AppError): { retryAfterMs?: number } {
+  const details = error.details as { retryAfterMs?: unknown } | undefined;
+  return typeof details?.retryAfterMs === "number" ? { retryAfterMs: details.retryAfterMs } : {};
 }
 
 /**

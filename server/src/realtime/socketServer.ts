@@ -1,3 +1,4 @@
+import { personalRoom } from "@xinyuan/shared";
 import type { Server as HttpServer } from "node:http";
 import { Server as SocketServer, type Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "@xinyuan/shared";
@@ -18,7 +19,8 @@ export type XinyuanSocket = Socket<ClientToServerEvents, ServerToClientEvents, R
 /** Feature modules register their socket handlers here (hotline queue, chat). */
 export type SocketFeature = (io: XinyuanSocketServer, socket: XinyuanSocket, services: Services) => void;
 
-export const personalRoom = (actor: Actor) => `${actor.type}-${actor.id}`;
+/** user-<id> / staff-<id>: names defined once in shared/src/realtimeRooms.ts. */
+export { personalRoom };
 
 /**
  * socket.io on the same HTTP server. The handshake carries the same bearer token as HTTP

@@ -11,6 +11,7 @@ import { riskRoutes } from "./riskRoutes";
 import { publishingRoutes } from "./publishingRoutes";
 
 export * from "./contract";
+export * from "./routeUrl";
 export { foundationRoutes };
 
 /** Every route of the API. The server refuses to start if a registered route is missing here. */

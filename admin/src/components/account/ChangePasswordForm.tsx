@@ -1,8 +1,6 @@
-import { useState } from "react";
 import { Alert, Button, Form, Input } from "antd";
 import { newPassword as newPasswordSchema } from "@xinyuan/shared";
-import type { ApiError } from "../../request";
-import { asApiError } from "../../hooks/useAsync";
+import { useSubmit } from "../../hooks/useSubmit";
 
 interface PasswordFields {
   currentPassword: string;
@@ -20,22 +18,12 @@ interface ChangePasswordFormProps {
 /** Change password, checked with the same rule as the server (at least 10 characters, letters and digits). */
 export function ChangePasswordForm({ submit, onChanged, submitLabel = "修改密码", currentPasswordLabel = "当前密码" }: ChangePasswordFormProps) {
   const [form] = Form.useForm<PasswordFields>();
-  const [submitting, setSubmitting] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  async function onFinish(values: PasswordFields) {
-    setSubmitting(true);
-    setError(null);
-    try {
-      const answer = await submit({ currentPassword: values.currentPassword, newPassword: values.newPassword });
-      form.resetFields();
-      onChanged(answer);
-    } catch (caught) {
-      setError(asApiError(caught));
-    } finally {
-      setSubmitting(false);
-    }
-  }
+  // The refusal (wrong current password, too weak…) is shown above the fields.
+  const { busy: submitting, error, run: onFinish } = useSubmit(async (values: PasswordFields) => {
+    const answer = await submit({ currentPassword: values.currentPassword, newPassword: values.newPassword });
+    form.resetFields();
+    onChanged(answer);
+  });
 
   return (
     <Form<PasswordFields> form={form} layout="vertical" requiredMark={false} onFinish={(values) => void onFinish(values)} disabled={submitting} style={{ maxWidth: 420 }}>

@@ -4,6 +4,7 @@ import QRCode from "qrcode";
 import type { TotpSetupView } from "@xinyuan/shared";
 import type { ApiError } from "../../request";
 import { asApiError } from "../../hooks/useAsync";
+import { useSubmit } from "../../hooks/useSubmit";
 import { LoadingBlock } from "../LoadingBlock";
 import { LoadFailed } from "../LoadFailed";
 import { formatSecret } from "./formatSecret";
@@ -31,8 +32,8 @@ export function TotpEnrolment({ start, confirm, onEnrolled }: TotpEnrolmentProps
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
   const [code, setCode] = useState("");
-  const [confirming, setConfirming] = useState(false);
-  const [confirmError, setConfirmError] = useState<ApiError | null>(null);
+  const confirmation = useSubmit(async (value: string) => onEnrolled(await confirm(value)));
+  const { busy: confirming, error: confirmError } = confirmation;
 
   useEffect(() => {
     let current = true;
@@ -47,16 +48,8 @@ export function TotpEnrolment({ start, confirm, onEnrolled }: TotpEnrolmentProps
 
   async function submit(value: string) {
     if (!/^\d{6}$/.test(value) || confirming) return;
-    setConfirming(true);
-    setConfirmError(null);
-    try {
-      onEnrolled(await confirm(value));
-    } catch (caught) {
-      setConfirmError(asApiError(caught));
-      setCode("");
-    } finally {
-      setConfirming(false);
-    }
+    // A wrong or expired code is cleared so the next one can be typed straight away.
+    if (!(await confirmation.run(value))) setCode("");
   }
 
   if (loadError) return <LoadFailed error={loadError} onRetry={() => setAttempt((value) => value + 1)} title="没能生成绑定二维码" />;

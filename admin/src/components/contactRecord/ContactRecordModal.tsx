@@ -1,8 +1,9 @@
-import { useEffect, useState, type KeyboardEvent } from "react";
+import { useEffect, type KeyboardEvent } from "react";
 import { App, Form, Modal } from "antd";
 import type { ContactChannel, ContactRecordBody } from "@xinyuan/shared";
 import { ContactRecordFields } from "./ContactRecordFields";
 import { followUpForRisk, toContactRecordBody, type ContactRecordValues } from "./contactRecordForm";
+import { useFormSubmit } from "../FormModal";
 
 interface ContactRecordModalProps {
   open: boolean;
@@ -25,7 +26,6 @@ const dropdownOpen = () => document.querySelector(".ant-select-dropdown:not(.ant
 export function ContactRecordModal({ open, title, okText, channel, initialValues, onSubmit, onClose }: ContactRecordModalProps) {
   const { modal } = App.useApp();
   const [form] = Form.useForm<ContactRecordValues>();
-  const [saving, setSaving] = useState(false);
 
   useEffect(() => {
     if (open) {
@@ -36,20 +36,11 @@ export function ContactRecordModal({ open, title, okText, channel, initialValues
     // Reset only when the dialog opens; later prop changes must not wipe what the counsellor typed.
   }, [open]);
 
-  const submit = async () => {
-    // A field left empty shows its message on the field; nothing else to do (no unhandled rejection).
-    const values = await form.validateFields().catch(() => null);
-    if (!values) return;
-    setSaving(true);
-    try {
-      await onSubmit(toContactRecordBody(values));
-      onClose();
-    } catch {
-      // shown by the request wrapper; the form stays filled in
-    } finally {
-      setSaving(false);
-    }
-  };
+  // Field errors stay on their fields; a refusal is shown by the request wrapper and the form stays filled in.
+  const { saving, save: submit } = useFormSubmit(form, async (values) => {
+    await onSubmit(toContactRecordBody(values));
+    onClose();
+  });
 
   const requestClose = () => {
     if (!form.isFieldsTouched()) return onClose();

@@ -1,14 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { ChatTimeline, newClientMessageId, type ChatCursorsView, type ChatResumeResult, type OutboxEntry, type StaffChatMessageView, type StaffConversationView } from "@xinyuan/shared";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ChatSessionEngine, type ChatCursorsView, type ChatOutboxHold, type OutboxEntry, type StaffChatMessageView, type StaffConversationView } from "@xinyuan/shared";
 import { asApiError } from "../../hooks/useAsync";
-import type { ApiError } from "../../request";
+import { ApiError } from "../../request";
 import { emitWithAck } from "../../realtime/realtimeClient";
 import { useServerEvent, useWhenConnected } from "../../realtime/useRealtime";
-import { chatOutboxStore } from "./chatOutboxStore";
+import { chatOutboxStore, staffOutboxStorage } from "../../chat/chatOutboxStore";
+import { staffChatTransport, type ConversationMode } from "./staffChatTransport";
 import { mergeCursors } from "./receipts";
 import { fetchChat } from "./service";
 
-export type ConversationMode = "assigned" | "watch";
+export type { ConversationMode };
 
 export interface FailedMessage {
   entry: OutboxEntry;
@@ -18,8 +19,10 @@ export interface FailedMessage {
 export interface ConversationState {
   conversation: StaffConversationView | null;
   messages: readonly StaffChatMessageView[];
-  pending: OutboxEntry[];
-  failed: FailedMessage[];
+  pending: readonly OutboxEntry[];
+  /** Why `pending` waits: "rate" (sent too fast, goes out by itself) or "network"; null while on its way. */
+  hold: ChatOutboxHold;
+  failed: readonly FailedMessage[];
   cursors: ChatCursorsView | null;
   userTyping: boolean;
   loadError: ApiError | null;
@@ -31,34 +34,24 @@ export interface ConversationState {
   setTyping: (typing: boolean) => void;
   dismissFailed: (clientMessageId: string) => void;
   reload: () => void;
-  /** Runs the resume again (and then resends the outbox). */
+  /** Runs the resume again (and then sends what waits in the outbox). */
   resync: () => void;
 }
 
-/** Refusals after which resending the same message cannot succeed: nothing was stored, tell the counsellor. */
-const finalRefusals = new Set(["CHAT_MESSAGE_TOO_LONG", "CHAT_MESSAGE_EMPTY", "CHAT_CLOSED", "CHAT_NOT_FOUND", "CHAT_READ_ONLY", "VALIDATION_FAILED", "FORBIDDEN"]);
-
 /**
- * One conversation, kept exactly once and in order: messages go through a ChatTimeline (seq), a gap or
- * any (re)connect runs "chat:resume" from the last seq, and what we send waits in the outbox until the
- * server acknowledges it (resent with the same clientMessageId after a reconnect). Delivered and read
- * receipts go back as we apply messages; the student's typing and receipts come in.
- * A supervisor's "watch" mode follows read-only ("chat:watch", audited by the server).
- * `staffId` is the signed-in staff member: the outbox is theirs alone.
+ * One conversation in the admin: the shared ChatSessionEngine (messages once and in seq order, resume
+ * on every (re)connect and gap, an outbox sent one message at a time with the one retry rule) over the
+ * admin's socket and this staff member's sessionStorage outbox. This hook adds what only the admin
+ * has: the conversation view, receipts (read only while the tab is visible), the student's typing, and
+ * a supervisor's read-only "watch" mode ("chat:watch", audited by the server).
  */
 export function useConversation(conversationId: string, mode: ConversationMode, staffId: string): ConversationState {
-  const timeline = useRef(new ChatTimeline<StaffChatMessageView>());
-  const [, setVersion] = useState(0);
-  const bump = useCallback(() => setVersion((value) => value + 1), []);
   const [conversation, setConversation] = useState<StaffConversationView | null>(null);
   const [cursors, setCursors] = useState<ChatCursorsView | null>(null);
   const [userTyping, setUserTyping] = useState(false);
-  const [failed, setFailed] = useState<FailedMessage[]>([]);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
-  const [synced, setSynced] = useState(false);
-  const [syncError, setSyncError] = useState<ApiError | null>(null);
+  const [, setVersion] = useState(0);
   const seenSent = useRef(0);
-  const flushing = useRef(false);
   const typingTimer = useRef<number>();
 
   const reload = useCallback(() => {
@@ -72,103 +65,50 @@ export function useConversation(conversationId: string, mode: ConversationMode, 
     );
   }, [conversationId]);
 
-  const markSeen = useCallback(() => {
-    const seq = timeline.current.lastSeq;
+  const engine = useMemo(() => {
+    const created: ChatSessionEngine<StaffChatMessageView> = new ChatSessionEngine<StaffChatMessageView>({
+      conversationId,
+      transport: staffChatTransport(mode),
+      outbox: staffOutboxStorage(chatOutboxStore, staffId),
+      canSend: mode === "assigned",
+      onChange: () => setVersion((value) => value + 1),
+      onResumed: (result) => setCursors((current) => mergeCursors(mergeCursors(current, "user", result.cursors.user), "staff", result.cursors.staff)),
+      onApplied: (messages) => {
+        if (messages.some((message) => message.from === "user")) setUserTyping(false);
+        if (messages.some((message) => message.from === "system")) reload();
+        markSeen(created.snapshot.lastSeq);
+      },
+    });
+    return created;
+    // markSeen and reload only read the conversation id and mode, which already key the engine.
+  }, [conversationId, mode, staffId]);
+  const snapshot = engine.snapshot;
+
+  function markSeen(seq: number): void {
     if (mode !== "assigned" || seq <= seenSent.current) return;
     void emitWithAck("chat:delivered", { conversationId, seq }).catch(() => undefined);
     if (document.visibilityState === "visible") {
       seenSent.current = seq;
       void emitWithAck("chat:read", { conversationId, seq }).catch(() => undefined);
     }
-  }, [conversationId, mode]);
-
-  const apply = useCallback(
-    (result: ChatResumeResult) => {
-      timeline.current.receive(result.messages as StaffChatMessageView[]);
-      if (result.messages.some((message) => message.from === "user")) setUserTyping(false);
-      setCursors((current) => mergeCursors(mergeCursors(current, "user", result.cursors.user), "staff", result.cursors.staff));
-      bump();
-    },
-    [bump],
-  );
-
-  const resume = useCallback(async () => {
-    if (mode === "watch") {
-      apply(await emitWithAck("chat:watch", { conversationId }));
-      return;
-    }
-    for (let more = true; more; ) {
-      const result = await emitWithAck("chat:resume", { conversationId, afterSeq: timeline.current.lastSeq });
-      apply(result);
-      more = result.hasMore && result.messages.length > 0;
-    }
-    markSeen();
-  }, [apply, conversationId, markSeen, mode]);
-
-  const flushOutbox = useCallback(async () => {
-    if (flushing.current || mode !== "assigned") return;
-    flushing.current = true;
-    try {
-      const outbox = chatOutboxStore.outboxOf(staffId);
-      for (const entry of chatOutboxStore.pendingFor(staffId, conversationId)) {
-        try {
-          const stored = await emitWithAck("chat:send", { conversationId, clientMessageId: entry.clientMessageId, body: entry.body });
-          outbox.acknowledge(entry.clientMessageId);
-          timeline.current.receive(stored as StaffChatMessageView);
-        } catch (error) {
-          const refusal = asApiError(error);
-          if (!finalRefusals.has(refusal.code)) break; // offline, timeout, rate limit: keep it and retry later
-          outbox.acknowledge(entry.clientMessageId);
-          setFailed((list) => [...list, { entry, reason: refusal.message }]);
-        } finally {
-          chatOutboxStore.save(staffId);
-          bump();
-        }
-      }
-    } finally {
-      flushing.current = false;
-    }
-  }, [bump, conversationId, mode, staffId]);
-
-  const resync = useCallback(() => {
-    void resume()
-      .then(
-        () => {
-          setSynced(true);
-          setSyncError(null);
-          return flushOutbox();
-        },
-        (error: unknown) => setSyncError(asApiError(error)),
-      )
-      .catch(() => undefined);
-  }, [flushOutbox, resume]);
+  }
 
   useEffect(() => {
-    timeline.current = new ChatTimeline<StaffChatMessageView>();
+    engine.start();
     seenSent.current = 0;
     setCursors(null);
-    setFailed([]);
     setUserTyping(false);
-    setSynced(false);
-    setSyncError(null);
     reload();
-    bump();
     return () => {
+      engine.stop();
       if (mode === "watch") void emitWithAck("chat:unwatch", { conversationId }).catch(() => undefined);
     };
-  }, [bump, conversationId, mode, reload]);
+  }, [conversationId, engine, mode, reload]);
 
-  useWhenConnected(resync, [conversationId, mode]);
+  const resync = useCallback(() => void engine.resync(), [engine]);
+  useWhenConnected(resync, [engine]);
 
-  useServerEvent("chat:message", (message) => {
-    if (message.conversationId !== conversationId) return;
-    const gap = timeline.current.receive(message as StaffChatMessageView);
-    bump();
-    if (message.from === "user") setUserTyping(false);
-    if (message.from === "system") reload();
-    if (gap) resync();
-    else markSeen();
-  });
+  useServerEvent("chat:message", (message) => engine.receive(message as StaffChatMessageView));
   useServerEvent("chat:receipt", (notice) => {
     if (notice.conversationId === conversationId) setCursors((current) => mergeCursors(current, notice.side, notice));
   });
@@ -183,40 +123,30 @@ export function useConversation(conversationId: string, mode: ConversationMode, 
   });
 
   useEffect(() => {
-    const onVisible = () => markSeen();
+    const onVisible = () => markSeen(engine.snapshot.lastSeq);
     document.addEventListener("visibilitychange", onVisible);
-    // Messages we sent that are still unacknowledged are retried now and then, not only on reconnect.
-    const retry = window.setInterval(() => void flushOutbox(), 5000);
     return () => {
       document.removeEventListener("visibilitychange", onVisible);
-      window.clearInterval(retry);
       window.clearTimeout(typingTimer.current);
     };
-  }, [flushOutbox, markSeen]);
+    // markSeen reads only values the engine is keyed by.
+  }, [engine]);
 
-  const send = useCallback(
-    (body: string) => {
-      chatOutboxStore.outboxOf(staffId).add({ conversationId, clientMessageId: newClientMessageId(), body, queuedAt: Date.now() });
-      chatOutboxStore.save(staffId);
-      bump();
-      void flushOutbox();
-    },
-    [bump, conversationId, flushOutbox, staffId],
-  );
-
+  const send = useCallback((body: string) => void engine.send(body), [engine]);
   const setTyping = useCallback((typing: boolean) => void emitWithAck("chat:typing", { conversationId, typing }).catch(() => undefined), [conversationId]);
-  const dismissFailed = useCallback((id: string) => setFailed((list) => list.filter((item) => item.entry.clientMessageId !== id)), []);
+  const dismissFailed = useCallback((id: string) => engine.dismissFailed(id), [engine]);
 
   return {
     conversation,
-    messages: timeline.current.applied,
-    pending: chatOutboxStore.pendingFor(staffId, conversationId),
-    failed,
+    messages: snapshot.messages,
+    pending: snapshot.sending,
+    hold: snapshot.hold,
+    failed: snapshot.failed,
     cursors,
     userTyping,
     loadError,
-    synced,
-    syncError,
+    synced: snapshot.synced,
+    syncError: snapshot.syncError ? new ApiError(snapshot.syncError.code, snapshot.syncError.message, 0) : null,
     send,
     setTyping,
     dismissFailed,
@@ -224,3 +154,4 @@ export function useConversation(conversationId: string, mode: ConversationMode, 
     resync,
   };
 }
+

@@ -2,7 +2,7 @@ import { useEffect } from "react";
 import { Col, Row, Space, Tag, Typography } from "antd";
 import { staffRoleLabels } from "@xinyuan/shared";
 import { access } from "../../access";
-import { routes } from "../../routes";
+import type { HomeRoute } from "./homeRoute";
 import { useSession } from "../../session/useSession";
 import { PageContainer } from "../../components/PageContainer";
 import { describeScope } from "../../layout/describeStaff";
@@ -14,7 +14,7 @@ import { refreshAccount } from "./service";
 import { DeskSummary } from "../publishing/components/DeskSummary";
 
 /** 工作台: who I am here, what my roles do, where I can go. */
-export default function HomePage() {
+export default function HomePage({ routes }: { routes: readonly HomeRoute[] }) {
   const session = useSession();
 
   useEffect(() => {

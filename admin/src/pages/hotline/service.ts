@@ -3,7 +3,6 @@ import {
   type CallAttemptBody,
   type ContactRecordBody,
   type ContactRecordView,
-  type HotlineBoardView,
   type HotlineCallView,
   type HotlineQueueEntryView,
   type HotlineQueueView,
@@ -24,4 +23,3 @@ export const recordAttempt = (id: string, result: CallAttemptBody["result"]) => 
 export const recordOutcome = (id: string, body: ContactRecordBody) => call<typeof apiRoutes.recordCallOutcome, { ticket: HotlineQueueEntryView; contactRecordId: string }>(apiRoutes.recordCallOutcome, { params: { id }, body });
 export const flagTicket = (id: string, priority: "urgent" | "normal") => call<typeof apiRoutes.flagHotlineTicket, HotlineQueueEntryView>(apiRoutes.flagHotlineTicket, { params: { id }, body: { priority } });
 export const logInboundCall = (body: ContactRecordBody) => call<typeof apiRoutes.logInboundCall, { contactRecordId: string }>(apiRoutes.logInboundCall, { body });
-export const fetchBoard = () => call<typeof apiRoutes.hotlineBoard, HotlineBoardView>(apiRoutes.hotlineBoard, { policy: "silent" });

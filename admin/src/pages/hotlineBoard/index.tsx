@@ -1,5 +1,5 @@
 import { PageContainer } from "../../components/PageContainer";
-import { SupervisorBoard } from "../hotline/components/SupervisorBoard";
+import { SupervisorBoard } from "./components/SupervisorBoard";
 
 /** 热线看板: the live board for supervisors and the county centre (who may not work the line themselves). */
 export default function HotlineBoardPage() {

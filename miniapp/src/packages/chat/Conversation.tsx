@@ -1,14 +1,14 @@
-import { Text, Textarea, View } from '@tarojs/components'
+import { ScrollView, Text, Textarea, View } from '@tarojs/components'
 import { chatMessageMaxChars, type UserConversationView } from '@xinyuan/shared'
-import { useState } from 'react'
+import { useEffect, useReducer, useRef, useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { OtherWays } from '../../components/OtherWays'
 import { ReconnectingBanner } from '../../components/ReconnectingBanner'
 import { useReconnecting } from '../../hooks/useReconnecting'
 import { describeError } from '../../services/apiError'
 import { endMyChat } from '../../services/chat'
-import { storedOutbox } from '../../services/chatOutbox'
 import type { ReminderBuild } from '../../services/chatReplyReminder'
+import { bottomScrollTop, followReducer, initialFollow } from './chatFollow'
 import { socketChatPort, type ChatPort } from './chatPort'
 import { MessageList } from './MessageList'
 import { QuickExit } from './QuickExit'
@@ -29,7 +29,8 @@ interface ConversationProps {
 
 /**
  * A live conversation: the start notice, waiting line, messages, typing, receipts, end and rate; quick
- * exit always visible. While it waits for the next shift, the other ways to get help stay on screen;
+ * exit always visible. Only the messages scroll: the input, "需要马上打电话求助？" and the lines stay on
+ * screen; new messages are followed unless the reader scrolled up (then a "新消息" pill, chatFollow.ts). While it waits for the next shift, the other ways to get help stay on screen;
  * while it waits at all, a WeChat reminder for the counsellor's reply can be asked for.
  */
 export function Conversation({ conversation, onLeave, start, port = socketChatPort, reminderBuild }: ConversationProps) {
@@ -43,6 +44,15 @@ export function Conversation({ conversation, onLeave, start, port = socketChatPo
   const [noticeDismissed, setNoticeDismissed] = useState(false)
   const [held, setHeld] = useState(conversation.heldForNextShift)
   const [replyReminder, setReplyReminder] = useState(conversation.replyReminder)
+  const [follow, dispatchFollow] = useReducer(followReducer, initialFollow)
+  const shown = useRef({ messages: snapshot.messages.length, sending: snapshot.sending.length })
+  useEffect(() => {
+    const before = shown.current
+    shown.current = { messages: snapshot.messages.length, sending: snapshot.sending.length }
+    const arrived = snapshot.messages.slice(before.messages)
+    const mine = snapshot.sending.length > before.sending || arrived.some((message) => message.from === 'user')
+    dispatchFollow({ kind: 'arrived', count: Math.max(arrived.length, mine ? 1 : 0), mine })
+  }, [snapshot.messages, snapshot.sending])
   const closed = snapshot.status === 'closed'
   const waiting = snapshot.status === 'waiting' && !snapshot.withCounsellor
   // Held until a counsellor takes it; a later return to the queue is a normal wait, not the next shift.
@@ -62,7 +72,7 @@ export function Conversation({ conversation, onLeave, start, port = socketChatPo
     setEndError(null)
     try {
       await endMyChat(conversation.id, { toast: false })
-      storedOutbox.clear(conversation.id)
+      session.discardPending()
       await session.resync()
     } catch (caught) {
       setEndError(describeError(caught))
@@ -79,10 +89,26 @@ export function Conversation({ conversation, onLeave, start, port = socketChatPo
         <QuickExit />
       </View>
       {reconnecting && !closed ? <ReconnectingBanner reassurance='写好的话会先存着，连上后自动发出，老师的回复也不会丢。' /> : null}
-      {start && !noticeDismissed ? <StartNotice start={start} linesShownElsewhere={held} onDismiss={noticePinned ? undefined : () => setNoticeDismissed(true)} /> : null}
-      {waiting ? <ReplyReminder conversationId={conversation.id} armed={replyReminder} onArmed={(view) => setReplyReminder(view.replyReminder)} build={reminderBuild} /> : null}
-      <MessageList messages={snapshot.messages} sending={snapshot.sending} failed={snapshot.failed} staffCursor={snapshot.staffCursor} onDismissFailed={(id) => session.dismissFailed(id)} />
-      {snapshot.counsellorTyping && !closed ? <Text className='chat-typing'>老师正在输入…</Text> : null}
+      <View className='chat-scroll-frame'>
+        <ScrollView
+          className='chat-scroll'
+          scrollY
+          scrollTop={bottomScrollTop(follow.jumps)}
+          lowerThreshold={48}
+          onScroll={(event) => dispatchFollow({ kind: 'scrolled', top: event.detail.scrollTop })}
+          onScrollToLower={() => dispatchFollow({ kind: 'reachedBottom' })}
+        >
+          {start && !noticeDismissed ? <StartNotice start={start} linesShownElsewhere={held} onDismiss={noticePinned ? undefined : () => setNoticeDismissed(true)} /> : null}
+          {waiting ? <ReplyReminder conversationId={conversation.id} armed={replyReminder} onArmed={(view) => setReplyReminder(view.replyReminder)} build={reminderBuild} /> : null}
+          <MessageList messages={snapshot.messages} sending={snapshot.sending} hold={snapshot.hold} failed={snapshot.failed} staffCursor={snapshot.staffCursor} onDismissFailed={(id) => session.dismissFailed(id)} />
+          {snapshot.counsellorTyping && !closed ? <Text className='chat-typing'>老师正在输入…</Text> : null}
+        </ScrollView>
+        {follow.unseen > 0 ? (
+          <View className='chat-new-pill' onClick={() => dispatchFollow({ kind: 'jump' })}>
+            <Text>新消息</Text>
+          </View>
+        ) : null}
+      </View>
       {closed ? (
         <RateChat conversationId={conversation.id} onDone={onLeave} />
       ) : (
@@ -127,8 +153,10 @@ export function Conversation({ conversation, onLeave, start, port = socketChatPo
           {endError ? <Text className='chat-error'>{endError}</Text> : null}
         </View>
       ) : null}
-      {held && !closed ? <OtherWays title='等老师的时候，也可以这样找到我们' lines={startLines} offer={['hotline', 'letters']} /> : null}
-      {showHelp && !held ? <OtherWays title='这些电话随时有人接' offer={[]} /> : null}
+      <View className='chat-lines'>
+        {held && !closed ? <OtherWays title='等老师的时候，也可以这样找到我们' lines={startLines} offer={['hotline', 'letters']} /> : null}
+        {showHelp && !held ? <OtherWays title='这些电话随时有人接' offer={[]} /> : null}
+      </View>
     </View>
   )
 }

@@ -3,8 +3,10 @@ import type { OutboxEntry, UserChatMessageView } from '@xinyuan/shared'
 import type { ChatSnapshot } from './chatSession'
 
 interface MessageListProps {
-  messages: UserChatMessageView[]
-  sending?: OutboxEntry[]
+  messages: readonly UserChatMessageView[]
+  sending?: readonly OutboxEntry[]
+  /** Why `sending` waits: a rate refusal says the message goes out by itself, never blames the network. */
+  hold?: ChatSnapshot['hold']
   failed?: ChatSnapshot['failed']
   staffCursor?: ChatSnapshot['staffCursor']
   onDismissFailed?: (clientMessageId: string) => void
@@ -14,7 +16,7 @@ interface MessageListProps {
  * The conversation. Every body is plain Text: never HTML, links or images, whoever wrote it. My last
  * message carries its receipt (送达 / 已读) from the counsellor's cursors.
  */
-export function MessageList({ messages, sending = [], failed = [], staffCursor, onDismissFailed }: MessageListProps) {
+export function MessageList({ messages, sending = [], hold = null, failed = [], staffCursor, onDismissFailed }: MessageListProps) {
   const lastMine = [...messages].reverse().find((message) => message.from === 'user')
   return (
     <View className='chat-messages'>
@@ -37,7 +39,7 @@ export function MessageList({ messages, sending = [], failed = [], staffCursor, 
           <View className='chat-bubble chat-bubble--user chat-bubble--sending'>
             <Text>{entry.body}</Text>
           </View>
-          <Text className='chat-receipt'>发送中…连上网络后会自动发出</Text>
+          <Text className='chat-receipt'>{hold === 'rate' ? '发送太快了，稍等一下会自动发出' : '发送中…连上网络后会自动发出'}</Text>
         </View>
       ))}
       {failed.map(({ entry, reason }) => (

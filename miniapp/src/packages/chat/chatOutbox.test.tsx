@@ -43,6 +43,25 @@ describe('chat outbox', () => {
     expect(storedOutbox()).toEqual([])
   })
 
+  it('holds a message refused as sent too fast, says so without blaming the network, and sends it and the next in order', async () => {
+    const server = fakeChatServer()
+    let refusals = 1
+    server.options.refuse = (input) => (input.body === '第二句' && refusals-- > 0 ? { ok: false, error: { code: 'CHAT_RATE_LIMITED', message: '发送太快了，稍等一下会自动发出。', retryAfterMs: 300 } } : null)
+    render(<Conversation conversation={buildConversation()} onLeave={() => undefined} port={server.port} />)
+
+    await write('第一句')
+    await waitFor(() => expect(server.stored).toHaveLength(1))
+    await write('第二句')
+    await write('第三句')
+    expect(await screen.findAllByText('发送太快了，稍等一下会自动发出')).toHaveLength(2)
+    expect(screen.queryByText('发送中…连上网络后会自动发出')).toBeNull()
+    expect(screen.queryByText(/没有发出去/)).toBeNull()
+
+    await waitFor(() => expect(server.stored.map((message) => message.body)).toEqual(['第一句', '第二句', '第三句']))
+    await waitFor(() => expect(screen.queryByText('发送太快了，稍等一下会自动发出')).toBeNull())
+    expect(storedOutbox()).toEqual([])
+  })
+
   it('shows a message once when its ack arrives late, after the push and a resend on reconnect', async () => {
     const server = fakeChatServer()
     server.options.holdAcks = true

@@ -1,12 +1,14 @@
-import { ChatTimeline, laterCursor, newClientMessageId, type ChatCursorsView, type ConversationStatus, type OutboxEntry, type UserChatMessageView, type UserConversationView } from '@xinyuan/shared'
-import { storedOutbox } from '../../services/chatOutbox'
+import { ChatSessionEngine, laterCursor, type ChatCursorsView, type ChatFailedMessage, type ChatOutboxHold, type ChatTransport, type ConversationStatus, type OutboxEntry, type UserChatMessageView, type UserConversationView } from '@xinyuan/shared'
+import { storedOutboxStorage } from '../../services/chatOutbox'
 import type { ChatPort } from './chatPort'
 
 export interface ChatSnapshot {
-  messages: UserChatMessageView[]
+  messages: readonly UserChatMessageView[]
   /** Written here, not yet stored by the server (shown as "发送中", resent automatically). */
-  sending: OutboxEntry[]
-  failed: Array<{ entry: OutboxEntry; reason: string }>
+  sending: readonly OutboxEntry[]
+  /** Why `sending` waits: "rate" (sent too fast, goes out by itself) or "network"; null while on its way. */
+  hold: ChatOutboxHold
+  failed: readonly ChatFailedMessage[]
   status: ConversationStatus
   queuePosition: number | null
   withCounsellor: boolean
@@ -15,22 +17,29 @@ export interface ChatSnapshot {
   staffCursor: ChatCursorsView['staff']
 }
 
-const retryLaterCodes = new Set(['TIMEOUT', 'RATE_LIMITED', 'INTERNAL'])
+type Side = Omit<ChatSnapshot, 'messages' | 'sending' | 'hold' | 'failed'>
+
+/** The shared engine's transport over the mini-program's socket port (acks already resolve, never reject). */
+export function portChatTransport(port: ChatPort): ChatTransport<UserChatMessageView> {
+  return {
+    send: (input) => port.emit('chat:send', input) as ReturnType<ChatTransport<UserChatMessageView>['send']>,
+    resume: (input) => port.emit('chat:resume', input) as ReturnType<ChatTransport<UserChatMessageView>['resume']>,
+  }
+}
 
 /**
- * One conversation's delivery, following shared/src/chat.ts: messages applied once and in order by seq
- * (ChatTimeline), unacknowledged messages kept in the stored outbox and resent with the same
- * clientMessageId on every (re)connect, "chat:resume" from the last seq after a reconnect, a gap or a
- * return to the foreground, and delivered / read receipts for what arrived.
+ * The student's side of one conversation: the shared ChatSessionEngine (messages once and in seq order,
+ * resume on every (re)connect, gap and return to the foreground, the stored outbox sent one message at
+ * a time with the one retry rule) over the socket port and Taro storage. This class adds what only the
+ * student's screen has: status and queue position, the counsellor's typing and receipts, and our own
+ * delivered / read receipts for what arrived.
  */
 export class ChatSession {
-  private readonly timeline = new ChatTimeline<UserChatMessageView>()
-  private readonly inFlight = new Set<string>()
+  private readonly engine: ChatSessionEngine<UserChatMessageView>
   private readonly unsubscribe: Array<() => void> = []
+  private side: Side
   private snapshot: ChatSnapshot
   private readSeq = 0
-  private resuming: Promise<void> | null = null
-  private resumeAgain = false
   private typingSentAt = 0
 
   constructor(
@@ -38,16 +47,22 @@ export class ChatSession {
     private readonly port: ChatPort,
     private readonly onChange: (snapshot: ChatSnapshot) => void,
   ) {
-    this.snapshot = {
-      messages: [],
-      sending: storedOutbox.pending(conversation.id),
-      failed: [],
+    this.side = {
       status: conversation.status,
       queuePosition: conversation.queuePosition,
       withCounsellor: conversation.withCounsellor,
       counsellorTyping: false,
       staffCursor: conversation.cursors.staff,
     }
+    this.engine = new ChatSessionEngine<UserChatMessageView>({
+      conversationId: conversation.id,
+      transport: portChatTransport(port),
+      outbox: storedOutboxStorage,
+      onChange: () => this.publish(),
+      onResumed: (result) => this.update({ status: result.status, staffCursor: laterCursor(this.side.staffCursor, result.cursors.staff) }),
+      onApplied: () => this.markRead(),
+    })
+    this.snapshot = this.compose()
   }
 
   get conversationId(): string {
@@ -60,12 +75,11 @@ export class ChatSession {
 
   start(): void {
     const id = this.conversation.id
+    this.engine.start()
     this.unsubscribe.push(
-      this.port.on('chat:message', (message) => {
-        if (message.conversationId === id) this.receive([message as UserChatMessageView])
-      }),
+      this.port.on('chat:message', (message) => this.engine.receive(message as UserChatMessageView)),
       this.port.on('chat:receipt', (notice) => {
-        if (notice.conversationId === id && notice.side === 'staff') this.update({ staffCursor: laterCursor(this.snapshot.staffCursor, notice) })
+        if (notice.conversationId === id && notice.side === 'staff') this.update({ staffCursor: laterCursor(this.side.staffCursor, notice) })
       }),
       this.port.on('chat:typing', (notice) => {
         if (notice.conversationId === id && notice.side === 'staff') this.update({ counsellorTyping: notice.typing })
@@ -80,23 +94,18 @@ export class ChatSession {
 
   stop(): void {
     this.unsubscribe.splice(0).forEach((off) => off())
+    this.engine.stop()
   }
 
-  /** Catch up from the last seq, then resend what the server has not acknowledged, oldest first. */
-  async resync(): Promise<void> {
-    await this.resume()
-    for (const entry of storedOutbox.pending(this.conversation.id)) await this.deliver(entry)
+  /** Catch up from the last seq, then send what waits in the outbox, oldest first. */
+  resync(): Promise<void> {
+    return this.engine.resync()
   }
 
   send(body: string): void {
-    const text = body.trim()
-    if (text === '') return
-    const entry: OutboxEntry = { conversationId: this.conversation.id, clientMessageId: newClientMessageId(), body: text, queuedAt: Date.now() }
-    storedOutbox.add(entry)
-    this.refreshSending()
+    if (!this.engine.send(body)) return
     this.typingSentAt = 0
     void this.port.emit('chat:typing', { conversationId: this.conversation.id, typing: false })
-    void this.deliver(entry)
   }
 
   /** Tell the counsellor "typing…", at most every 3 seconds. */
@@ -107,83 +116,34 @@ export class ChatSession {
   }
 
   dismissFailed(clientMessageId: string): void {
-    this.update({ failed: this.snapshot.failed.filter((item) => item.entry.clientMessageId !== clientMessageId) })
+    this.engine.dismissFailed(clientMessageId)
   }
 
-  /** One resume at a time; a gap found meanwhile runs one more pass after it. */
-  private resume(): Promise<void> {
-    if (this.resuming) {
-      this.resumeAgain = true
-      return this.resuming
-    }
-    this.resuming = (async () => {
-      try {
-        do {
-          this.resumeAgain = false
-          for (let more = true; more; ) {
-            const ack = await this.port.emit('chat:resume', { conversationId: this.conversation.id, afterSeq: this.timeline.lastSeq })
-            if (!ack.ok) return
-            this.update({ status: ack.data.status, staffCursor: laterCursor(this.snapshot.staffCursor, ack.data.cursors.staff) })
-            this.apply(ack.data.messages as UserChatMessageView[])
-            more = ack.data.hasMore && ack.data.messages.length > 0
-          }
-        } while (this.resumeAgain)
-      } finally {
-        this.resuming = null
-      }
-    })()
-    return this.resuming
-  }
-
-  private async deliver(entry: OutboxEntry): Promise<void> {
-    if (this.inFlight.has(entry.clientMessageId)) return
-    this.inFlight.add(entry.clientMessageId)
-    try {
-      const ack = await this.port.emit('chat:send', { conversationId: entry.conversationId, clientMessageId: entry.clientMessageId, body: entry.body })
-      if (ack.ok) {
-        storedOutbox.acknowledge(entry.clientMessageId)
-        this.receive([ack.data as UserChatMessageView])
-      } else if (!retryLaterCodes.has(ack.error.code)) {
-        storedOutbox.acknowledge(entry.clientMessageId)
-        this.update({ failed: [...this.snapshot.failed, { entry, reason: ack.error.message }] })
-      }
-    } finally {
-      this.inFlight.delete(entry.clientMessageId)
-      this.refreshSending()
-    }
-  }
-
-  private receive(messages: UserChatMessageView[]): void {
-    const gap = this.apply(messages)
-    if (gap) void this.resume()
-  }
-
-  /** Applies in seq order; an echo of our own message also settles its outbox entry. */
-  private apply(messages: UserChatMessageView[]): boolean {
-    const gap = this.timeline.receive(messages)
-    const own = new Set(this.timeline.applied.map((message) => message.clientMessageId))
-    for (const entry of storedOutbox.pending(this.conversation.id)) if (own.has(entry.clientMessageId)) storedOutbox.acknowledge(entry.clientMessageId)
-    this.update({ messages: [...this.timeline.applied] })
-    this.refreshSending()
-    this.markRead()
-    return gap
+  /** The chat ended: what still waits would be refused, so it is dropped. */
+  discardPending(): void {
+    this.engine.discardPending()
   }
 
   private markRead(): void {
-    const seq = this.timeline.lastSeq
+    const seq = this.engine.snapshot.lastSeq
     if (seq <= this.readSeq) return
     this.readSeq = seq
     void this.port.emit('chat:delivered', { conversationId: this.conversation.id, seq })
     void this.port.emit('chat:read', { conversationId: this.conversation.id, seq })
   }
 
-  private refreshSending(): void {
-    const shown = new Set(this.timeline.applied.map((message) => message.clientMessageId))
-    this.update({ sending: storedOutbox.pending(this.conversation.id).filter((entry) => !shown.has(entry.clientMessageId)) })
+  private update(change: Partial<Side>): void {
+    this.side = { ...this.side, ...change }
+    this.publish()
   }
 
-  private update(change: Partial<ChatSnapshot>): void {
-    this.snapshot = { ...this.snapshot, ...change }
+  private compose(): ChatSnapshot {
+    const { messages, sending, hold, failed } = this.engine.snapshot
+    return { ...this.side, messages, sending, hold, failed }
+  }
+
+  private publish(): void {
+    this.snapshot = this.compose()
     this.onChange(this.snapshot)
   }
 }

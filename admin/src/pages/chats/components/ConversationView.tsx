@@ -86,6 +86,7 @@ export function ConversationView({ conversationId, mode, selfId, isSupervisor, o
             <MessageList
               messages={chat.messages}
               pending={chat.pending}
+              hold={chat.hold}
               failed={chat.failed}
               cursors={chat.cursors}
               userTyping={chat.userTyping}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import { Alert, Button, Empty, Flex, Tag, Typography } from "antd";
 import dayjs from "dayjs";
-import { riskLevelLabels, riskSignalCategoryLabels, type ChatCursorsView, type OutboxEntry, type StaffChatMessageView } from "@xinyuan/shared";
+import { riskLevelLabels, riskSignalCategoryLabels, type ChatCursorsView, type ChatOutboxHold, type OutboxEntry, type StaffChatMessageView } from "@xinyuan/shared";
 import type { ApiError } from "../../../request";
 import { LoadFailed } from "../../../components/LoadFailed";
 import { LoadingBlock } from "../../../components/LoadingBlock";
@@ -12,8 +12,10 @@ import { RiskFeedbackButtons } from "./RiskFeedbackButtons";
 
 interface MessageListProps {
   messages: readonly StaffChatMessageView[];
-  pending: OutboxEntry[];
-  failed: FailedMessage[];
+  pending: readonly OutboxEntry[];
+  /** Why pending lines wait: "rate" says they go out by themselves in a moment, never blames the network. */
+  hold?: ChatOutboxHold;
+  failed: readonly FailedMessage[];
   cursors: ChatCursorsView | null;
   userTyping: boolean;
   synced: boolean;
@@ -36,7 +38,7 @@ const bubble = (mine: boolean): React.CSSProperties => ({
  * links or images. Our own lines show 已发送 / 已送达 / 已读, and lines still in the outbox 发送中.
  * Until the first resume has answered it shows loading (or the error), never "no messages yet".
  */
-export function MessageList({ messages, pending, failed, cursors, userTyping, synced, syncError, onResync, onDismissFailed }: MessageListProps) {
+export function MessageList({ messages, pending, hold = null, failed, cursors, userTyping, synced, syncError, onResync, onDismissFailed }: MessageListProps) {
   const bottom = useRef<HTMLDivElement>(null);
   const stored = new Set(messages.map((message) => message.clientMessageId));
   const waiting = pending.filter((entry) => !stored.has(entry.clientMessageId));
@@ -93,7 +95,7 @@ export function MessageList({ messages, pending, failed, cursors, userTyping, sy
         <Flex key={entry.clientMessageId} vertical align="flex-end">
           <div style={{ ...bubble(true), opacity: 0.6 }}>{entry.body}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="pending-message">
-            发送中…（网络恢复后会自动补发）
+            {hold === "rate" ? "发送太快了，稍等一下会自动发出" : "发送中…（网络恢复后会自动补发）"}
           </Typography.Text>
         </Flex>
       ))}

@@ -1,5 +1,6 @@
 import { StaffNotes } from "../../../components/staffNotes/StaffNotes";
 import { addNote, fetchNotes } from "../service";
+import { useSubmit } from "../../../hooks/useSubmit";
 
 /** Private notes on the conversation: staff only, never shown to the student. */
 export function NotesPanel({ conversationId, readOnly }: { conversationId: string; readOnly: boolean }) {

@@ -1,8 +1,8 @@
-import { useState } from "react";
 import { Form, Input, Modal, Radio, Select } from "antd";
 import type { TransferChatBody } from "@xinyuan/shared";
 import { useAsync } from "../../../hooks/useAsync";
 import { fetchTransferTargets, transferTargetOptions } from "../../../duty/transferTargets";
+import { useFormSubmit } from "../../../components/FormModal";
 
 interface TransferChatModalProps {
   open: boolean;
@@ -16,19 +16,11 @@ export function TransferChatModal({ open, selfId, onTransfer, onClose }: Transfe
   const [form] = Form.useForm<{ target: "colleague" | "centre"; toStaffId?: string; note: string }>();
   const target = Form.useWatch("target", form);
   const colleagues = useAsync(() => (open ? fetchTransferTargets("chat") : Promise.resolve([])), [open]);
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
-    const values = await form.validateFields();
-    setSaving(true);
-    try {
-      await onTransfer(values.target === "centre" ? { toCentre: true, note: values.note } : { toStaffId: values.toStaffId, note: values.note });
-      onClose();
-    } catch {
-      // shown by the request wrapper
-    } finally {
-      setSaving(false);
-    }
-  };
+  // Field errors stay on their fields; a refusal is shown by the request wrapper and the form stays filled in.
+  const { saving, save: submit } = useFormSubmit(form, async (values) => {
+    await onTransfer(values.target === "centre" ? { toCentre: true, note: values.note } : { toStaffId: values.toStaffId, note: values.note });
+    onClose();
+  });
   return (
     <Modal open={open} title="转接" okText="转接" cancelText="取消" confirmLoading={saving} onOk={() => void submit()} onCancel={onClose} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ target: "centre" }} preserve={false}>

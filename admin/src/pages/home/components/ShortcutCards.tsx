@@ -1,6 +1,6 @@
 import { Card, Col, Row, Typography } from "antd";
 import { useNavigate } from "react-router-dom";
-import type { AdminRoute } from "../../../routes";
+import type { HomeRoute } from "../homeRoute";
 
 const shortcutNotes: Record<string, string> = {
   "/staff": "新建账号、分配角色和范围、重置密码",
@@ -12,7 +12,7 @@ const shortcutNotes: Record<string, string> = {
 };
 
 /** One card per page the staff member may open. */
-export function ShortcutCards({ routes }: { routes: readonly AdminRoute[] }) {
+export function ShortcutCards({ routes }: { routes: readonly HomeRoute[] }) {
   const navigate = useNavigate();
   return (
     <Row gutter={[16, 16]}>

@@ -8,6 +8,7 @@ import { minutesSince } from "../../../components/contactRecord/contactRecordFor
 import { flagTicket, recordAttempt, recordOutcome, releaseCall, revealPhone, transferCall } from "../service";
 import { CallHistoryDrawer } from "./CallHistoryDrawer";
 import { TransferCallModal } from "./TransferCallModal";
+import { useSubmit } from "../../../hooks/useSubmit";
 
 interface ClaimedCallPanelProps {
   call: HotlineCallView;
@@ -23,20 +24,15 @@ export function ClaimedCallPanel({ call, selfId, onDone }: ClaimedCallPanelProps
   const [historyOpen, setHistoryOpen] = useState(false);
   const [outcomeOpen, setOutcomeOpen] = useState(false);
   const [transferOpen, setTransferOpen] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
 
-  const act = async (key: string, work: () => Promise<unknown>, done: string) => {
-    setBusy(key);
-    try {
-      await work();
-      void message.success(done);
-      onDone();
-    } catch {
-      // shown by the request wrapper
-    } finally {
-      setBusy(null);
-    }
-  };
+  // A refusal is shown by the request wrapper; `busy` names the button whose action is on its way.
+  const action = useSubmit(async (_key: string, work: () => Promise<unknown>, done: string) => {
+    await work();
+    void message.success(done);
+    onDone();
+  });
+  const act = action.run;
+  const busy = action.running?.[0] ?? null;
 
   const confirmReveal = () =>
     modal.confirm({

@@ -4,6 +4,7 @@ import type { HotlineCallView } from "@xinyuan/shared";
 import { ContactRecordModal } from "../../../components/contactRecord/ContactRecordModal";
 import { claimByNumber, claimNext, logInboundCall } from "../service";
 import { claimByNumberQuestion } from "../queueFormat";
+import { useSubmit } from "../../../hooks/useSubmit";
 
 interface HotlineActionsProps {
   hasCall: boolean;
@@ -19,22 +20,15 @@ interface HotlineActionsProps {
  */
 export function HotlineActions({ hasCall, canTake, waiting, notReadyReason, onClaimed }: HotlineActionsProps) {
   const { message, modal } = App.useApp();
-  const [busy, setBusy] = useState(false);
   const [number, setNumber] = useState<number | null>(null);
   const [inboundOpen, setInboundOpen] = useState(false);
   const asking = useRef(false);
 
-  const claim = async (work: () => Promise<HotlineCallView>) => {
-    setBusy(true);
-    try {
-      onClaimed(await work());
-      setNumber(null);
-    } catch {
-      // shown by the request wrapper (queue empty, not on duty, already on a call…)
-    } finally {
-      setBusy(false);
-    }
-  };
+  // A refusal (queue empty, not on duty, already on a call…) is shown by the request wrapper.
+  const { busy, run: claim } = useSubmit(async (work: () => Promise<HotlineCallView>) => {
+    onClaimed(await work());
+    setNumber(null);
+  });
   const confirmClaimByNumber = (picked: number) => {
     if (asking.current) return; // a double click opens one confirmation, not two
     asking.current = true;

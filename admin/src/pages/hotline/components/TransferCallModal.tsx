@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Modal, Select, Typography } from "antd";
 import { useAsync } from "../../../hooks/useAsync";
 import { fetchTransferTargets, transferTargetOptions } from "../../../duty/transferTargets";
+import { useSubmit } from "../../../hooks/useSubmit";
 
 interface TransferModalProps {
   open: boolean;
@@ -14,19 +15,12 @@ interface TransferModalProps {
 export function TransferCallModal({ open, selfId, onTransfer, onClose }: TransferModalProps) {
   const colleagues = useAsync(() => (open ? fetchTransferTargets("hotline") : Promise.resolve([])), [open]);
   const [target, setTarget] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const submit = async () => {
+  // A refusal is shown by the request wrapper.
+  const { busy: saving, run: submit } = useSubmit(async () => {
     if (!target) return;
-    setSaving(true);
-    try {
-      await onTransfer(target);
-      onClose();
-    } catch {
-      // shown by the request wrapper
-    } finally {
-      setSaving(false);
-    }
-  };
+    await onTransfer(target);
+    onClose();
+  });
   return (
     <Modal open={open} title="转给同事" okText="转接" cancelText="取消" okButtonProps={{ disabled: !target }} confirmLoading={saving} onOk={() => void submit()} onCancel={onClose} destroyOnHidden>
       <Typography.Paragraph type="secondary">只能转给正在值班、没有通话的同事。</Typography.Paragraph>

@@ -1,7 +1,8 @@
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { DatePicker, Form, Input, Modal, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import type { RosterStaffView } from "@xinyuan/shared";
+import { useFormSubmit } from "../../../components/FormModal";
 
 export interface TimeRangeDraft {
   staffId?: string;
@@ -22,7 +23,6 @@ interface RangeModalProps {
 /** One counsellor and a time range: a shift (默认 08:00–14:00 on the chosen day) or a leave. */
 export function TimeRangeModal({ open, title, okText, staff, draft, noteLabel, onSubmit, onClose }: RangeModalProps) {
   const [form] = Form.useForm<{ staffId: string; range: [Dayjs, Dayjs]; note?: string }>();
-  const [saving, setSaving] = useState(false);
   useEffect(() => {
     if (!open) return;
     form.resetFields();
@@ -30,18 +30,11 @@ export function TimeRangeModal({ open, title, okText, staff, draft, noteLabel, o
     form.setFieldsValue({ staffId: draft.staffId, range: day ? [day.hour(8), day.hour(14)] : undefined });
   }, [open]);
 
-  const submit = async () => {
-    const values = await form.validateFields();
-    setSaving(true);
-    try {
-      await onSubmit({ staffId: values.staffId, startsAt: values.range[0].second(0).toISOString(), endsAt: values.range[1].second(0).toISOString(), note: values.note?.trim() || undefined });
-      onClose();
-    } catch {
-      // shown by the request wrapper (overlap, not eligible…)
-    } finally {
-      setSaving(false);
-    }
-  };
+  // Field errors stay on their fields; a refusal is shown by the request wrapper and the form stays filled in.
+  const { saving, save: submit } = useFormSubmit(form, async (values) => {
+    await onSubmit({ staffId: values.staffId, startsAt: values.range[0].second(0).toISOString(), endsAt: values.range[1].second(0).toISOString(), note: values.note?.trim() || undefined });
+    onClose();
+  });
 
   return (
     <Modal open={open} title={title} okText={okText} cancelText="取消" confirmLoading={saving} onOk={() => void submit()} onCancel={onClose} destroyOnHidden>

@@ -1,6 +1,6 @@
-import { useState } from "react";
 import { App, Flex, Switch, Typography } from "antd";
 import { updateSettings } from "../service";
+import { useSubmit } from "../../../hooks/useSubmit";
 
 interface RequireTotpSettingProps {
   enabled: boolean;
@@ -10,20 +10,13 @@ interface RequireTotpSettingProps {
 /** The switch that makes two-step verification compulsory for every staff account. */
 export function RequireTotpSetting({ enabled, onSaved }: RequireTotpSettingProps) {
   const { modal, message } = App.useApp();
-  const [saving, setSaving] = useState(false);
 
-  async function save(next: boolean) {
-    setSaving(true);
-    try {
-      const settings = await updateSettings({ requireTotpForAllStaff: next });
-      onSaved(settings.requireTotpForAllStaff);
-      void message.success(next ? "已要求所有工作人员开启两步验证" : "已改为由工作人员自愿开启两步验证");
-    } catch {
-      // the request wrapper has already shown what went wrong
-    } finally {
-      setSaving(false);
-    }
-  }
+  // A refusal is shown by the request wrapper.
+  const { busy: saving, run: save } = useSubmit(async (next: boolean) => {
+    const settings = await updateSettings({ requireTotpForAllStaff: next });
+    onSaved(settings.requireTotpForAllStaff);
+    void message.success(next ? "已要求所有工作人员开启两步验证" : "已改为由工作人员自愿开启两步验证");
+  });
 
   function onToggle(next: boolean) {
     modal.confirm({

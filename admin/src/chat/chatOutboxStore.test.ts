@@ -1,5 +1,5 @@
 import type { OutboxEntry } from "@xinyuan/shared";
-import { createChatOutboxStore, type OutboxStorage } from "./chatOutboxStore";
+import { createChatOutboxStore, staffOutboxStorage, type OutboxStorage } from "./chatOutboxStore";
 
 /** sessionStorage's shape over a Map, for a node test environment. */
 class MemoryStorage implements OutboxStorage {
@@ -71,6 +71,20 @@ describe("chat outbox store", () => {
   });
 });
 
+describe("the chat engine's outbox port", () => {
+  it("saves what the engine queues under the staff member's key, and removes it once acknowledged", () => {
+    const storage = new MemoryStorage();
+    const port = staffOutboxStorage(createChatOutboxStore(() => storage), "counsellor-a");
+    port.add(entry("m1", "你好"));
+    port.add(entry("m2", "我在"));
+    expect(createChatOutboxStore(() => storage).pendingFor("counsellor-a", "c1").map((item) => item.body)).toEqual(["你好", "我在"]);
+    port.remove("m1");
+    expect(port.pending("c1").map((item) => item.clientMessageId)).toEqual(["m2"]);
+    port.remove("m2");
+    expect(storage.items.size).toBe(0);
+  });
+});
+
 describe("signing out", () => {
   const globals = globalThis as { window?: unknown };
   afterEach(() => {
@@ -82,7 +96,7 @@ describe("signing out", () => {
     globals.window = { sessionStorage: storage };
     jest.isolateModules(() => {
       const { chatOutboxStore } = require("./chatOutboxStore") as typeof import("./chatOutboxStore");
-      const { signOut } = require("../../session/signOut") as typeof import("../../session/signOut");
+      const { signOut } = require("../session/signOut") as typeof import("../session/signOut");
       chatOutboxStore.outboxOf("counsellor-a").add(entry("m1", "你好，我在"));
       chatOutboxStore.save("counsellor-a");
       expect(storage.items.size).toBe(1);

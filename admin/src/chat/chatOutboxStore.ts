@@ -1,4 +1,4 @@
-import { ChatOutbox, type OutboxEntry } from "@xinyuan/shared";
+import { ChatOutbox, type ChatOutboxStorage, type OutboxEntry } from "@xinyuan/shared";
 
 /**
  * Unacknowledged messages survive a reload of the tab: the outbox is kept in sessionStorage (the
@@ -73,3 +73,18 @@ export function createChatOutboxStore(storage: () => OutboxStorage | null): Chat
 }
 
 export const chatOutboxStore = createChatOutboxStore(() => (typeof window === "undefined" ? null : window.sessionStorage));
+
+/** One staff member's outbox as the shared chat engine's storage port (saved after every change). */
+export function staffOutboxStorage(store: ChatOutboxStore, staffId: string): ChatOutboxStorage {
+  return {
+    pending: (conversationId) => store.pendingFor(staffId, conversationId),
+    add(entry) {
+      store.outboxOf(staffId).add(entry);
+      store.save(staffId);
+    },
+    remove(clientMessageId) {
+      store.outboxOf(staffId).acknowledge(clientMessageId);
+      store.save(staffId);
+    },
+  };
+}

@@ -1,0 +1,3 @@
+export * from "./chatRetryRule";
+export * from "./chatSessionPorts";
+export * from "./chatSessionEngine";
