@@ -2,7 +2,8 @@
  * Entry of a real XinYuan server process for multi-process tests and the benchmark (run with tsx).
  * Configuration comes from the environment, as in production. Prints "READY <url>" once listening,
  * then answers lines on stdin: "drop" (the server disconnects every socket it holds), "mem" (prints
- * "MEM <json>" with this process's memory and socket count), "stop" (graceful stop).
+ * "MEM <json>" with this process's memory and socket count), "emit <room> <event> <json>" (emits to a
+ * room across the cluster, prints "EMITTED"; for payloads larger than a client may send), "stop" (graceful stop).
  */
 import { createInterface } from "node:readline";
 import { loadConfig } from "../../server/src/config";
@@ -19,6 +20,10 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   } else if (command === "mem") {
     const memory = process.memoryUsage();
     process.stdout.write(`MEM ${JSON.stringify({ rss: memory.rss, heapUsed: memory.heapUsed, sockets: server.io.of("/").sockets.size })}\n`);
+  } else if (command.startsWith("emit ")) {
+    const [, room, event, ...json] = command.split(" ");
+    (server.io.to(room!) as unknown as { emit(event: string, payload: unknown): void }).emit(event!, JSON.parse(json.join(" ")));
+    process.stdout.write("EMITTED\n");
   } else if (command === "stop") {
     void server.stop().then(() => process.exit(0));
   }
