@@ -34,6 +34,8 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// URL" }).optional(),
+  /** The tables' owner, for migrations only; the application then runs as DATABASE_URL (a member of xinyuan_app). */
+  MIGRATION_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// URL" }).optional(),
   XINYUAN_DEMO: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   FIELD_ENCRYPTION_KEYS: keyList.optional(),
@@ -66,6 +68,7 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  migrationDatabaseUrl: string | undefined;
   demo: boolean;
   logLevel: string;
   fieldKeys: Array<{ id: string; key: Buffer }>;
@@ -115,6 +118,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: values.PORT,
     dataDir: values.DATA_DIR,
     databaseUrl: values.DATABASE_URL,
+    migrationDatabaseUrl: values.MIGRATION_DATABASE_URL,
     demo: values.XINYUAN_DEMO,
     logLevel: values.LOG_LEVEL,
     fieldKeys,
