@@ -64,6 +64,11 @@ async function main(): Promise<void> {
   if (accounts.length > 0) {
     console.log("\n演示账号（密码只显示这一次，请记下）：");
     for (const account of accounts) console.log(`  ${account.username.padEnd(11)} ${account.password}  ${account.displayName}`);
+    const twoFactor = accounts.filter((account) => account.totpSecret);
+    if (twoFactor.length > 0) {
+      console.log("\n以下账号需要两步验证：把密钥（或 otpauth 链接）添加到手机上的身份验证器，登录时输入它显示的 6 位动态码：");
+      for (const account of twoFactor) console.log(`  ${account.username.padEnd(11)} 密钥 ${account.totpSecret}\n  ${"".padEnd(11)} ${account.otpauthUrl}`);
+    }
   } else {
     console.log("\n演示账号已在首次启动时创建（密码只在那时显示过）。删除 data/ 文件夹可重新生成。");
   }

@@ -35,6 +35,8 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default("./data"),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// URL" }).optional(),
+  /** The tables' owner, for migrations only; the application then runs as DATABASE_URL (a member of xinyuan_app). */
+  MIGRATION_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// URL" }).optional(),
   XINYUAN_DEMO: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   FIELD_ENCRYPTION_KEYS: keyList.optional(),
@@ -50,6 +52,8 @@ const environmentSchema = z.object({
   STAFF_IDLE_MINUTES: minutes.default(30),
   STAFF_MAX_SESSION_HOURS: z.coerce.number().positive().default(12),
   USER_SESSION_DAYS: z.coerce.number().positive().default(30),
+  /** A student's or parent's session ends after this many days without use (within the 30-day maximum). */
+  USER_IDLE_DAYS: z.coerce.number().positive().default(7),
   ADMIN_DIST: z.string().optional(),
   H5_DIST: z.string().optional(),
   CHAT_IDLE_REMINDER_MINUTES: z.coerce.number().positive().default(10),
@@ -71,6 +75,7 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  migrationDatabaseUrl: string | undefined;
   demo: boolean;
   logLevel: string;
   fieldKeys: Array<{ id: string; key: Buffer }>;
@@ -79,7 +84,7 @@ export interface Config {
   corsOrigins: string[];
   trustProxy: boolean;
   county: { name: string; hotlineNumber: string; hotlineHours: string };
-  sessions: { staffIdleMinutes: number; staffMaxHours: number; userDays: number };
+  sessions: { staffIdleMinutes: number; staffMaxHours: number; userDays: number; userIdleDays: number };
   staticDirs: { admin: string | undefined; h5: string | undefined };
   /** Chat timings: idle reminder then auto-close, a disconnected counsellor's grace, per-sender rate. */
   chat: { idleReminderMinutes: number; idleCloseMinutes: number; counsellorGraceSeconds: number; messagesPerSecond: number; maintenanceIntervalMs: number; replyTemplate: string };
@@ -123,6 +128,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: values.PORT,
     dataDir: values.DATA_DIR,
     databaseUrl: values.DATABASE_URL,
+    migrationDatabaseUrl: values.MIGRATION_DATABASE_URL,
     demo: values.XINYUAN_DEMO,
     logLevel: values.LOG_LEVEL,
     fieldKeys,
@@ -131,7 +137,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     corsOrigins: values.CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter(Boolean),
     trustProxy: values.TRUST_PROXY,
     county: { name: values.COUNTY_NAME, hotlineNumber: values.HOTLINE_NUMBER, hotlineHours: values.HOTLINE_HOURS },
-    sessions: { staffIdleMinutes: values.STAFF_IDLE_MINUTES, staffMaxHours: values.STAFF_MAX_SESSION_HOURS, userDays: values.USER_SESSION_DAYS },
+    sessions: { staffIdleMinutes: values.STAFF_IDLE_MINUTES, staffMaxHours: values.STAFF_MAX_SESSION_HOURS, userDays: values.USER_SESSION_DAYS, userIdleDays: values.USER_IDLE_DAYS },
     staticDirs: { admin: values.ADMIN_DIST, h5: values.H5_DIST },
     chat: {
       idleReminderMinutes: values.CHAT_IDLE_REMINDER_MINUTES,

@@ -30,7 +30,17 @@ export interface RunningServer {
 export async function startServer(config: Config, overrides: ServiceOverrides & { database?: OpenDatabase } = {}): Promise<RunningServer> {
   const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   try {
-    await migrateDatabase(database);
+    if (config.migrationDatabaseUrl && database.kind === "postgres") {
+      // Migrations as the tables' owner; the application itself keeps DATABASE_URL (no DDL, audit INSERT/SELECT only).
+      const owner = await openDatabase({ databaseUrl: config.migrationDatabaseUrl, poolSize: 1 });
+      try {
+        await migrateDatabase(owner);
+      } finally {
+        await owner.close();
+      }
+    } else {
+      await migrateDatabase(database);
+    }
     await contactTaxonomySeeder(database.db);
     await riskLexiconSeeder(database.db);
     await refreshRiskLexicon(database.db);

@@ -101,6 +101,8 @@ export interface PublicConfigView {
 
 export interface SettingsView {
   requireTotpForAllStaff: boolean;
+  /** Roles that must enrol a second factor even when not every staff member must (default: centre admins and supervisors). */
+  requireTotpForRoles: StaffRole[];
 }
 
 export interface TotpSetupView {

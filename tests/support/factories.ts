@@ -2,11 +2,16 @@ import { randomBytes } from "node:crypto";
 import type { ScopeLevel, StaffRole } from "@xinyuan/shared";
 import { areas, schools, staff } from "../../server/src/db/schema";
 import type { Database } from "../../server/src/db/database";
-import type { FieldCipher } from "../../server/src/crypto/fieldCipher";
+import { createFieldCipher, type FieldCipher } from "../../server/src/crypto/fieldCipher";
+import { loadConfig } from "../../server/src/config";
 import { hashPassword } from "../../server/src/auth/password";
 import { newTotpSecret } from "../../server/src/auth/totp";
 
 /** Factories create their own parents: buildSchool() makes an area unless given one. */
+const totpRequiredByDefault: StaffRole[] = ["centre_admin", "supervisor"];
+let cachedCipher: FieldCipher | undefined;
+/** The cipher of a test app started without FIELD_ENCRYPTION_KEYS (the demo key every test server uses). */
+const testCipher = () => (cachedCipher ??= createFieldCipher(loadConfig({ NODE_ENV: "test", WECHAT_API_BASE: "http://127.0.0.1:9" }).fieldKeys));
 const unique = () => randomBytes(3).toString("hex");
 
 export async function buildArea(db: Database, props: { name?: string } = {}) {
@@ -35,7 +40,9 @@ export interface BuiltStaff {
 
 /**
  * A staff member with a known password. scope "school" creates a school (and area) unless given;
- * withTotp enrols a TOTP secret (encrypted with the app's cipher).
+ * withTotp enrols a TOTP secret (encrypted with the app's cipher). Roles that must have a second factor
+ * by default (centre_admin, supervisor) are enrolled with the test key unless withTotp is false, so a
+ * session of theirs is usable, as a real one is only after enrolment.
  */
 export async function buildStaff(
   db: Database,
@@ -45,7 +52,7 @@ export async function buildStaff(
     areaId?: string;
     schoolId?: string;
     mustChangePassword?: boolean;
-    withTotp?: { cipher: FieldCipher };
+    withTotp?: { cipher: FieldCipher } | false;
     status?: "active" | "disabled";
     displayName?: string;
   } = {},
@@ -64,8 +71,9 @@ export async function buildStaff(
     schoolId = null;
   }
   const password = `Pw-${unique()}-1234`;
-  const totpSecret = props.withTotp ? newTotpSecret() : null;
   const roles = props.roles ?? ["counsellor"];
+  const cipher = props.withTotp === false ? undefined : props.withTotp?.cipher ?? (roles.some((role) => totpRequiredByDefault.includes(role)) ? testCipher() : undefined);
+  const totpSecret = cipher ? newTotpSecret() : null;
   const [row] = await db
     .insert(staff)
     .values({
@@ -78,7 +86,7 @@ export async function buildStaff(
       schoolId,
       status: props.status ?? "active",
       mustChangePassword: props.mustChangePassword ?? false,
-      totpSecretEnc: totpSecret && props.withTotp ? props.withTotp.cipher.encrypt(totpSecret) : null,
+      totpSecretEnc: totpSecret && cipher ? cipher.encrypt(totpSecret) : null,
     })
     .returning();
   return { id: row!.id, username: row!.username, password, totpSecret, roles, areaId, schoolId };

@@ -3,7 +3,8 @@
  * Configuration comes from the environment, as in production. Prints "READY <url>" once listening,
  * then answers lines on stdin: "drop" (the server disconnects every socket it holds), "mem" (prints
  * "MEM <json>" with this process's memory and socket count), "risk <text>" (prints "RISK <json>": this
- * process's detectRisk verdict and lexicon version), "stop" (graceful stop).
+ * process's detectRisk verdict and lexicon version), "emit <room> <event> <json>" (emits to a room across
+ * the cluster, prints "EMITTED"; for payloads larger than a client may send), "stop" (graceful stop).
  */
 import { createInterface } from "node:readline";
 import { loadConfig } from "../../server/src/config";
@@ -24,6 +25,10 @@ createInterface({ input: process.stdin }).on("line", (line) => {
   } else if (command.startsWith("risk ")) {
     const { level, categories } = detectRisk(command.slice("risk ".length));
     process.stdout.write(`RISK ${JSON.stringify({ level, categories, lexicon: activeRiskLexicon() })}\n`);
+  } else if (command.startsWith("emit ")) {
+    const [, room, event, ...json] = command.split(" ");
+    (server.io.to(room!) as unknown as { emit(event: string, payload: unknown): void }).emit(event!, JSON.parse(json.join(" ")));
+    process.stdout.write("EMITTED\n");
   } else if (command === "stop") {
     void server.stop().then(() => process.exit(0));
   }

@@ -18,7 +18,7 @@ export interface TestServer {
   server: RunningServer;
   wechat: FakeWechatApi;
   clock: ReturnType<typeof adjustableClock>;
-  /** One account per role with its password (no TOTP enrolled, no forced password change). */
+  /** One account per role with its password (supervisor and admin with their TOTP secret; no forced password change). */
   demoAccounts: DemoAccount[];
   account(username: string): DemoAccount;
   close(): Promise<void>;

@@ -3,6 +3,7 @@ import { staff } from "../db/schema/index";
 import type { DbOrTx } from "../db/database";
 import type { StaffActor } from "../auth/actor";
 import { hashPassword, verifyPassword } from "../auth/password";
+import { weakPasswordReason } from "../auth/passwordStrength";
 import { pendingStepsOf } from "../auth/resolveActor";
 import { revokeOtherSessionsOf, revokeSessionsOf } from "../auth/sessionStore";
 import { lockMinutes, maxFailedLogins } from "./staffAuthenticator";
@@ -48,6 +49,8 @@ export async function passwordChanger(props: Props): Promise<PasswordChangeOutco
     return { ok: false, error: new AppError(423, "ACCOUNT_LOCKED", undefined, { retryAfterSeconds: seconds }, { "Retry-After": String(seconds) }) };
   }
   if (props.newPassword === props.currentPassword) return { ok: false, error: new AppError(400, "PASSWORD_REUSED") };
+  const weakness = weakPasswordReason(props.newPassword, [row.username, row.displayName]);
+  if (weakness) return { ok: false, error: new AppError(400, "PASSWORD_TOO_WEAK", weakness) };
 
   const [updated] = await tx
     .update(staff)

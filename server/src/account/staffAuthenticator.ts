@@ -55,7 +55,12 @@ export async function staffAuthenticator(props: Props): Promise<StaffLoginOutcom
     await verifyPassword(await decoyPasswordHash(), props.password);
     return refuse("unknown_username", AuthenticationError("INVALID_CREDENTIALS"));
   }
-  if (row.lockedUntil && row.lockedUntil > now) return refuse("locked", lockedError(row.lockedUntil, now));
+  // A locked account answers exactly as a wrong password or an unknown username (issue 14): a 423 told
+  // anyone which usernames exist. The password is still checked so the timing is the same too.
+  if (row.lockedUntil && row.lockedUntil > now) {
+    await verifyPassword(row.passwordHash, props.password);
+    return refuse("locked", AuthenticationError("INVALID_CREDENTIALS"));
+  }
   if (!(await verifyPassword(row.passwordHash, props.password))) {
     return countFailure(tx, row, now, origin, "bad_password", AuthenticationError("INVALID_CREDENTIALS"));
   }
@@ -92,10 +97,5 @@ async function countFailure(tx: DbOrTx, row: StaffRow, now: Date, origin: AuditO
   await recordAudit(tx, origin, { action: "staff.login.failed", targetType: "staff", targetId: row.id, detail: { reason, failures } });
   if (!lockedUntil) return { ok: false, error };
   await recordAudit(tx, origin, { action: "staff.lock", targetType: "staff", targetId: row.id, detail: { until: lockedUntil.toISOString() } });
-  return { ok: false, error: lockedError(lockedUntil, now) };
-}
-
-function lockedError(lockedUntil: Date, now: Date): AppError {
-  const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
-  return new AppError(423, "ACCOUNT_LOCKED", undefined, { retryAfterSeconds: seconds }, { "Retry-After": String(seconds) });
+  return { ok: false, error };
 }

@@ -10,7 +10,8 @@ import { AuthenticationError } from "../http/errors";
 const touchEverySeconds = 15;
 
 /**
- * Turns a bearer token into an actor. Staff sessions end after the idle timeout and at their absolute
+ * Turns a bearer token into an actor. Sessions end after their idle timeout (staff: minutes; students and
+ * parents: days, so a phone left in a drawer or handed on does not stay signed in) and at their absolute
  * expiry; an expired session is revoked so it can never come back. Used by HTTP and socket.io alike.
  */
 export async function authenticateToken(services: Services, token: string): Promise<{ actor: Actor; sessionId: string }> {
@@ -18,8 +19,8 @@ export async function authenticateToken(services: Services, token: string): Prom
   const session = await findLiveSession(db, token);
   if (!session) throw AuthenticationError("UNAUTHENTICATED");
   const now = clock.now();
-  const idleLimitMs = config.sessions.staffIdleMinutes * 60_000;
-  const idle = session.subjectType === "staff" && now.getTime() - session.lastSeenAt.getTime() > idleLimitMs;
+  const idleLimitMs = session.subjectType === "staff" ? config.sessions.staffIdleMinutes * 60_000 : config.sessions.userIdleDays * 24 * 3_600_000;
+  const idle = now.getTime() - session.lastSeenAt.getTime() > idleLimitMs;
   if (idle || now >= session.expiresAt) {
     await revokeSession(db, session.id, now);
     throw AuthenticationError("SESSION_EXPIRED");

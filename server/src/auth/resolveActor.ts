@@ -7,11 +7,17 @@ import type { StaffActor, UserActor } from "./actor";
 
 type StaffRow = typeof staff.$inferSelect;
 
+async function totpRequiredFor(db: DbOrTx, roles: StaffRole[]): Promise<boolean> {
+  if (await readSetting(db, "requireTotpForAllStaff")) return true;
+  const required = await readSetting(db, "requireTotpForRoles");
+  return roles.some((role) => required.includes(role));
+}
+
 /** Steps a staff member must finish before using anything else. */
 export async function pendingStepsOf(db: DbOrTx, row: StaffRow): Promise<StaffActor["pending"]> {
   const pending: StaffActor["pending"] = [];
   if (row.mustChangePassword) pending.push("change_password");
-  if (!row.totpSecretEnc && (await readSetting(db, "requireTotpForAllStaff"))) pending.push("enrol_totp");
+  if (!row.totpSecretEnc && (await totpRequiredFor(db, row.roles as StaffRole[]))) pending.push("enrol_totp");
   return pending;
 }
 

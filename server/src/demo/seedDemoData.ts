@@ -5,6 +5,7 @@ import type { ScopeLevel, StaffRole } from "@xinyuan/shared";
 import { areas, hotlineShifts, schools, staff } from "../db/schema";
 import type { Services } from "../services";
 import { hashPassword } from "../auth/password";
+import { newTotpSecret, otpauthUrl } from "../auth/totp";
 import { demoAreas } from "./quCountyDirectory";
 
 export interface DemoAccount {
@@ -15,9 +16,13 @@ export interface DemoAccount {
   scopeLevel: ScopeLevel;
   schoolName?: string;
   areaName?: string;
+  /** DEMO: the TOTP secret of roles that must sign in with two factors (null for the others). */
+  totpSecret: string | null;
+  /** The same secret as an otpauth:// URI an authenticator app can import. */
+  otpauthUrl?: string;
 }
 
-const demoStaff: Array<Omit<DemoAccount, "password">> = [
+const demoStaff: Array<Omit<DemoAccount, "password" | "totpSecret" | "otpauthUrl">> = [
   { username: "admin", displayName: "县心理中心管理员", roles: ["centre_admin"], scopeLevel: "county" },
   { username: "supervisor", displayName: "王督导", roles: ["supervisor", "counsellor"], scopeLevel: "county" },
   { username: "hotline", displayName: "李老师（热线值班）", roles: ["counsellor"], scopeLevel: "county" },
@@ -30,9 +35,10 @@ const demoStaff: Array<Omit<DemoAccount, "password">> = [
 
 /**
  * Loads the 渠县 demo directory and one account per role, once (a second call finds them and returns
- * nothing new). Passwords are random and returned so the demo start prints them once.
+ * nothing new). Passwords (and the TOTP secrets of two-factor roles) are random and returned so the demo
+ * start prints them once.
  */
-export async function seedDemoData(services: Pick<Services, "db" | "clock">): Promise<DemoAccount[]> {
+export async function seedDemoData(services: Pick<Services, "db" | "clock" | "cipher">): Promise<DemoAccount[]> {
   const { db } = services;
   const now = services.clock.now();
   const existing = await db.select({ id: staff.id }).from(staff).where(eq(staff.username, "admin")).limit(1);
@@ -54,6 +60,8 @@ export async function seedDemoData(services: Pick<Services, "db" | "clock">): Pr
   const staffIds = new Map<string, string>();
   for (const account of demoStaff) {
     const password = `Demo-${randomBytes(4).toString("hex")}9`;
+    // Supervisors and centre admins must have a second factor (requireTotpForRoles); the demo enrols them.
+    const totpSecret = account.roles.some((role) => role === "centre_admin" || role === "supervisor") ? newTotpSecret() : null;
     const schoolId = account.schoolName ? schoolIds.get(account.schoolName) ?? null : null;
     const areaId = account.areaName
       ? areaIds.get(account.areaName) ?? null
@@ -69,9 +77,10 @@ export async function seedDemoData(services: Pick<Services, "db" | "clock">): Pr
       areaId,
       schoolId,
       mustChangePassword: false,
+      totpSecretEnc: totpSecret ? services.cipher.encrypt(totpSecret) : null,
     }).returning({ id: staff.id });
     staffIds.set(account.username, staffRow!.id);
-    accounts.push({ ...account, password });
+    accounts.push({ ...account, password, totpSecret, ...(totpSecret ? { otpauthUrl: otpauthUrl(totpSecret, account.username) } : {}) });
   }
   await seedDemoRoster(db, staffIds.get("hotline")!, now);
   await seedDemoMailboxes(db, {

@@ -103,7 +103,7 @@ describe("presence", () => {
     expect(await availableStaffIds(db(), "chat", now())).toContain(member.id);
   });
 
-  it("disconnects sockets whose session was revoked, and applies a role change to a socket that stays", async () => {
+  it("disconnects sockets whose session was revoked or whose roles changed; the reconnected socket has the new rights", async () => {
     const leaving = await buildStaff(db(), { roles: ["counsellor"] });
     const leavingSocket = await connectSocket(t.baseUrl, await sessionTokenFor(db(), { type: "staff", id: leaving.id }));
     const staying = await buildStaff(db(), { roles: ["counsellor"] });
@@ -112,9 +112,12 @@ describe("presence", () => {
     const gone = new Promise((resolve) => leavingSocket.once("disconnect", resolve));
     await revokeSessionsOf(db(), { type: "staff", id: leaving.id }, now());
     await db().update(staff).set({ roles: ["editor"] }).where(eq(staff.id, staying.id));
-    expect(await sweepSocketSessions(t.server.io, t.server.services)).toBe(1);
+    const changed = new Promise((resolve) => stayingSocket.once("disconnect", resolve));
+    expect(await sweepSocketSessions(t.server.io, t.server.services)).toBe(2);
     await expect(gone).resolves.toBe("io server disconnect");
-    expect(stayingSocket.connected).toBe(true);
+    await expect(changed).resolves.toBe("io server disconnect");
+    stayingSocket.connect();
+    await waitFor(async () => stayingSocket.connected);
     expect(await emitWithAck(stayingSocket, "duty:set", { onDuty: true, channels: ["chat"] })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
   });
 

@@ -7,6 +7,7 @@ import type { Actor } from "../auth/actor";
 import { authenticateToken } from "../auth/authenticateToken";
 import { AppError } from "../http/errors";
 import type { Realtime } from "./realtime";
+import { createSealedPostgresAdapter, envelopeKeysFrom } from "./sealedAdapter";
 
 export interface SocketData {
   actor: Actor;
@@ -25,7 +26,7 @@ export { personalRoom };
 /**
  * socket.io on the same HTTP server. The handshake carries the same bearer token as HTTP
  * (auth: { token }); each socket joins its personal room. On PostgreSQL, rooms span processes through
- * @socket.io/postgres-adapter; on PGlite there is one process by construction.
+ * @socket.io/postgres-adapter, every message sealed (sealedAdapter.ts); on PGlite there is one process by construction.
  */
 export async function attachSocketServer(httpServer: HttpServer, services: Services, pgPool: import("pg").Pool | undefined, features: SocketFeature[]): Promise<{ io: XinyuanSocketServer; realtime: Realtime }> {
   const io: XinyuanSocketServer = new SocketServer(httpServer, {
@@ -37,8 +38,10 @@ export async function attachSocketServer(httpServer: HttpServer, services: Servi
     cors: { origin: services.config.corsOrigins.length > 0 ? services.config.corsOrigins : false },
   });
   if (pgPool) {
-    const { createAdapter } = await import("@socket.io/postgres-adapter");
-    io.adapter(createAdapter(pgPool, { tableName: "socket_io_attachments", heartbeatInterval: 5000, heartbeatTimeout: 15000 }));
+    // Sealed: pg_notify payloads and socket_io_attachments rows are readable by any database login.
+    const keys = envelopeKeysFrom(services.config.fieldKeys);
+    const onDropped = () => services.log.warn({ event: "realtime.envelope_dropped" }, "a cross-process message without a valid envelope was dropped");
+    io.adapter(await createSealedPostgresAdapter(pgPool, keys, { tableName: "socket_io_attachments", heartbeatInterval: 5000, heartbeatTimeout: 15000, onDropped }));
   }
   io.use(async (socket, next) => {
     const token = typeof socket.handshake.auth?.token === "string" ? socket.handshake.auth.token : undefined;

@@ -3,12 +3,18 @@ import { sessions, staff } from "../db/schema";
 import type { Services } from "../services";
 import { staffActorFromRow } from "../auth/resolveActor";
 import type { XinyuanSocketServer } from "./socketServer";
+import type { StaffActor } from "../auth/actor";
+
+/** What socket rooms are granted on: roles and scope (order of roles does not matter). */
+const rightsOf = (actor: StaffActor) => JSON.stringify([[...actor.roles].sort(), actor.scope.level, actor.scope.areaId, actor.scope.schoolId]);
 
 /**
  * Sockets authenticate once, at the handshake; this keeps them honest afterwards (run by the presence
  * heartbeat, every few seconds). A socket whose session was revoked (sign-out, account disabled or
- * deleted, password reset) or reached its absolute expiry is disconnected, and a staff socket's actor
- * is reloaded so a role or scope change applies to socket events too. Idle time is not applied here: a
+ * deleted, password reset) or reached its absolute expiry is disconnected. A staff socket whose roles or
+ * scope changed is disconnected too: the rooms it joined (a watched chat, the counsellors' queue) were
+ * granted under the old rights, and only a new handshake re-grants them through the features' policies;
+ * the admin reconnects on "io server disconnect". Otherwise the reloaded actor replaces the old one. Idle time is not applied here: a
  * counsellor in a long chat works over the socket without HTTP requests, and the admin signs out idle
  * staff itself. Returns how many sockets were disconnected.
  */
@@ -32,7 +38,8 @@ export async function sweepSocketSessions(io: XinyuanSocketServer, services: Ser
     const actor = socket.data.actor;
     const fresh = actor.type === "staff" ? actors.get(actor.id) : undefined;
     const staffGone = actor.type === "staff" && (!fresh || fresh.pending.length > 0);
-    if (endedIds.has(socket.data.sessionId) || staffGone) {
+    const rightsChanged = actor.type === "staff" && fresh !== undefined && rightsOf(fresh) !== rightsOf(actor);
+    if (endedIds.has(socket.data.sessionId) || staffGone || rightsChanged) {
       socket.disconnect(true);
       disconnected += 1;
     } else if (fresh) {

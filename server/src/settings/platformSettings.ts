@@ -3,7 +3,11 @@ import type { SettingsView } from "@xinyuan/shared";
 import { settings } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 
-const defaults: SettingsView = { requireTotpForAllStaff: false };
+/**
+ * Supervisors (who may read any chat) and centre admins (who manage every account) need a second factor
+ * by default: the 等保 level-3 expectation for this data; the centre may add roles or, knowingly, remove them.
+ */
+const defaults: SettingsView = { requireTotpForAllStaff: false, requireTotpForRoles: ["centre_admin", "supervisor"] };
 
 /** Platform settings merged over their defaults. */
 export async function readSettings(db: DbOrTx): Promise<SettingsView> {

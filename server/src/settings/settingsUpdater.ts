@@ -12,6 +12,13 @@ export async function settingsUpdater(props: { tx: DbOrTx; now: Date; changes: P
     await writeSetting(tx, "requireTotpForAllStaff", changes.requireTotpForAllStaff, now);
     changed.requireTotpForAllStaff = changes.requireTotpForAllStaff;
   }
+  if (changes.requireTotpForRoles !== undefined) {
+    const roles = [...new Set(changes.requireTotpForRoles)].sort();
+    if (JSON.stringify(roles) !== JSON.stringify([...before.requireTotpForRoles].sort())) {
+      await writeSetting(tx, "requireTotpForRoles", roles, now);
+      changed.requireTotpForRoles = roles;
+    }
+  }
   if (Object.keys(changed).length > 0) {
     const previous = Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof SettingsView]]));
     await recordAudit(tx, props.origin, { action: "settings.update", targetType: "settings", detail: { before: previous, after: changed } });

@@ -12,12 +12,11 @@ export const wechatLoginBody = z.object({
 });
 export type WechatLoginBody = z.infer<typeof wechatLoginBody>;
 
-/** At least 10 characters with letters and digits. */
-export const newPassword = z
-  .string()
-  .min(10, { error: "新密码至少 10 位" })
-  .max(128)
-  .refine((value) => /[A-Za-z]/.test(value) && /\d/.test(value), { error: "新密码需同时包含字母和数字" });
+/**
+ * At least 12 characters; whether it is guessable is judged on the server by a strength estimator
+ * (server/src/auth/passwordStrength.ts), not by composition rules (NIST SP 800-63B).
+ */
+export const newPassword = z.string().min(12, { error: "新密码至少 12 位" }).max(128, { error: "新密码最多 128 位" });
 
 export const changePasswordBody = z.object({
   currentPassword: z.string().min(1).max(256),

@@ -34,7 +34,7 @@ export function ChangePasswordForm({ submit, onChanged, submitLabel = "修改密
       <Form.Item
         label="新密码"
         name="newPassword"
-        extra="至少 10 位，同时包含字母和数字。"
+        extra="至少 12 位，别人猜不到就好：可以用几个不相关的词加上数字或符号。"
         rules={[
           { required: true, message: "请输入新密码" },
           {

@@ -16,7 +16,7 @@ export default function SettingsPage() {
         {settings.error ? (
           <LoadFailed error={settings.error} onRetry={settings.reload} />
         ) : settings.data ? (
-          <RequireTotpSetting enabled={settings.data.requireTotpForAllStaff} onSaved={(requireTotpForAllStaff) => settings.setData({ requireTotpForAllStaff })} />
+          <RequireTotpSetting enabled={settings.data.requireTotpForAllStaff} onSaved={(requireTotpForAllStaff) => settings.setData({ ...settings.data!, requireTotpForAllStaff })} />
         ) : (
           <LoadingBlock />
         )}

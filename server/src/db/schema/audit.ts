@@ -1,8 +1,12 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, uuid, uniqueIndex } from "drizzle-orm/pg-core";
 
 /**
  * Append-only audit log: every staff login, every read of a sensitive record, every change.
- * A trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE, so the application cannot rewrite it.
+ * A trigger (migration 0001) refuses UPDATE, DELETE and TRUNCATE, so the application cannot rewrite it;
+ * on PostgreSQL the application runs as a role with INSERT and SELECT only (see server/src/audit/README.md).
+ * Tamper evidence: a BEFORE INSERT trigger (migration 0010) numbers each row in chain order and stores
+ * the hash of the previous row and its own (sha256 over prev_hash and the row's fields); the application
+ * never sets these. `npm run audit:verify` walks the chain and names the first broken row.
  */
 export const auditEvents = pgTable(
   "audit_events",
@@ -17,6 +21,10 @@ export const auditEvents = pgTable(
     ip: text("ip"),
     requestId: text("request_id"),
     detail: jsonb("detail").$type<Record<string, unknown>>(),
+    /** Set by the chain trigger, never by the application. */
+    chainSeq: bigint("chain_seq", { mode: "number" }),
+    prevHash: text("prev_hash"),
+    rowHash: text("row_hash"),
   },
-  (table) => [index("audit_events_at_idx").on(table.at), index("audit_events_actor_idx").on(table.actorId, table.at), index("audit_events_target_idx").on(table.targetType, table.targetId)],
+  (table) => [uniqueIndex("audit_events_chain_seq_idx").on(table.chainSeq), index("audit_events_at_idx").on(table.at), index("audit_events_actor_idx").on(table.actorId, table.at), index("audit_events_target_idx").on(table.targetType, table.targetId)],
 );

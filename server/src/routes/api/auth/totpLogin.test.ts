@@ -59,7 +59,7 @@ describe("auth.staffLogin with TOTP", () => {
     const member = await enrolled();
     const wrong = wrongCode(member.totpSecret!);
     for (let attempt = 1; attempt <= 4; attempt += 1) await login(member, wrong).expect(401);
-    expect((await login(member, wrong).expect(423)).body.error.code).toBe("ACCOUNT_LOCKED");
-    expect((await loginStaff(t, member).expect(423)).body.error.code).toBe("ACCOUNT_LOCKED");
+    expect((await login(member, wrong).expect(401)).body.error.code).toBe("TOTP_INVALID");
+    expect((await loginStaff(t, member).expect(401)).body.error.code).toBe("INVALID_CREDENTIALS");
   });
 });

@@ -1,0 +1,100 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { deserialize, serialize } from "node:v8";
+import type { Pool } from "pg";
+
+/**
+ * What crosses between server processes on PostgreSQL (pg_notify payloads and the >8 KB rows of
+ * socket_io_attachments) is an AES-256-GCM envelope, never the emitted payload: any database login can
+ * LISTEN, so a chat message relayed in clear would be readable by a login with no table rights at all.
+ *
+ * The envelope key is derived (HKDF-SHA256, its own label) from each configured field key, so it rotates
+ * with FIELD_ENCRYPTION_KEYS and never equals a key that encrypts columns. Only `uid`, `nsp` and `type`
+ * stay in clear (the adapter routes on them); they are bound to the ciphertext as additional data.
+ * A message without a valid envelope is dropped: a login that can NOTIFY cannot inject broadcasts.
+ */
+const envelopeLabel = "xinyuan socket.io cross-process envelope v1";
+/** Envelopes older than this are replays (or a process whose clock is badly off) and are dropped. */
+const maxEnvelopeAgeMs = 5 * 60_000;
+
+export interface EnvelopeKey {
+  id: string;
+  key: Buffer;
+}
+
+export function envelopeKeysFrom(fieldKeys: Array<{ id: string; key: Buffer }>): EnvelopeKey[] {
+  return fieldKeys.map((entry) => ({ id: entry.id, key: Buffer.from(hkdfSync("sha256", entry.key, Buffer.alloc(0), envelopeLabel, 32)) }));
+}
+
+interface ClusterMessageLike {
+  uid?: string;
+  nsp?: string;
+  type?: number;
+  sealed?: string;
+  [field: string]: unknown;
+}
+
+const additionalDataOf = (message: ClusterMessageLike) => Buffer.from(JSON.stringify([message.uid ?? null, message.nsp ?? null, message.type ?? null]));
+
+export function sealClusterMessage(keys: EnvelopeKey[], message: ClusterMessageLike, now = Date.now()): ClusterMessageLike {
+  const newest = keys[0]!;
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", newest.key, iv);
+  const outer = { uid: message.uid, nsp: message.nsp, type: message.type };
+  cipher.setAAD(additionalDataOf(outer));
+  // v8 serialisation keeps what msgpack kept for the adapter (Buffers in binary payloads), unlike JSON.
+  const body = Buffer.concat([cipher.update(serialize({ at: now, message })), cipher.final()]);
+  return { ...outer, sealed: [newest.id, iv.toString("base64"), cipher.getAuthTag().toString("base64"), body.toString("base64")].join(".") };
+}
+
+/** The original message, or undefined when the envelope is missing, forged, for another key set, or stale. */
+export function openClusterMessage(keys: EnvelopeKey[], outer: ClusterMessageLike, now = Date.now()): ClusterMessageLike | undefined {
+  if (typeof outer.sealed !== "string") return undefined;
+  const [keyId, iv, tag, body] = outer.sealed.split(".");
+  const key = keys.find((entry) => entry.id === keyId)?.key;
+  if (!key || iv === undefined || tag === undefined || body === undefined) return undefined;
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(iv, "base64"));
+    decipher.setAAD(additionalDataOf(outer));
+    decipher.setAuthTag(Buffer.from(tag, "base64"));
+    const opened = deserialize(Buffer.concat([decipher.update(Buffer.from(body, "base64")), decipher.final()])) as { at: number; message: ClusterMessageLike };
+    if (Math.abs(now - opened.at) > maxEnvelopeAgeMs) return undefined;
+    if (opened.message.uid !== outer.uid || opened.message.nsp !== outer.nsp) return undefined;
+    return opened.message;
+  } catch {
+    return undefined;
+  }
+}
+
+interface SealableAdapter {
+  doPublish(message: ClusterMessageLike): Promise<unknown>;
+  doPublishResponse(requesterUid: string, response: ClusterMessageLike): Promise<unknown>;
+  onMessage(message: ClusterMessageLike, offset?: string): void;
+}
+
+/**
+ * createAdapter of @socket.io/postgres-adapter, with every adapter instance sealing what it publishes
+ * and opening what it receives. The library's PubSubClient calls `adapter.onMessage` on the instance,
+ * and ClusterAdapter publishes through `this.doPublish` / `this.doPublishResponse`, so wrapping those
+ * three methods on each instance covers notifications and attachments alike.
+ */
+export async function createSealedPostgresAdapter(pool: Pool, keys: EnvelopeKey[], options: { tableName: string; heartbeatInterval: number; heartbeatTimeout: number; onDropped?: () => void }) {
+  if (keys.length === 0) throw new Error("the cross-process envelope needs at least one key");
+  const { createAdapter } = await import("@socket.io/postgres-adapter");
+  const makeAdapter = createAdapter(pool, options);
+  // socket.io calls the factory with `new`, so a function (not an arrow) that returns the instance.
+  return function sealedAdapter(nsp: Parameters<typeof makeAdapter>[0]) {
+    const adapter = makeAdapter(nsp);
+    const sealable = adapter as unknown as SealableAdapter;
+    const publish = sealable.doPublish.bind(adapter);
+    const publishResponse = sealable.doPublishResponse.bind(adapter);
+    const receive = sealable.onMessage.bind(adapter);
+    sealable.doPublish = (message) => publish(sealClusterMessage(keys, message));
+    sealable.doPublishResponse = (requesterUid, response) => publishResponse(requesterUid, sealClusterMessage(keys, response));
+    sealable.onMessage = (message, offset) => {
+      const opened = openClusterMessage(keys, message);
+      if (opened) receive(opened, offset);
+      else options.onDropped?.();
+    };
+    return adapter;
+  };
+}
