@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { uuid } from "./schemas/common";
+import { isoDateTime, isoDay, uuid } from "./schemas/common";
 import { schoolStages, type SchoolStage } from "./roles";
 
 /**
@@ -58,13 +58,13 @@ const httpsUrl = z.url({ protocol: /^https$/, error: "请填写以 https:// 开�
 
 export const eventDetailsSchema = z
   .object({
-    startsAt: z.iso.datetime({ offset: true }),
-    endsAt: z.iso.datetime({ offset: true }),
+    startsAt: isoDateTime(),
+    endsAt: isoDateTime(),
     place: z.string().trim().max(100).default(""),
     onlineUrl: httpsUrl.optional(),
     capacity: z.number().int().min(1).max(100_000),
-    signupOpensAt: z.iso.datetime({ offset: true }),
-    signupClosesAt: z.iso.datetime({ offset: true }),
+    signupOpensAt: isoDateTime(),
+    signupClosesAt: isoDateTime(),
   })
   .refine((event) => event.place.length > 0 || event.onlineUrl, { error: "请填写活动地点或线上链接", path: ["place"] })
   .refine((event) => Date.parse(event.endsAt) > Date.parse(event.startsAt), { error: "结束时间要晚于开始时间", path: ["endsAt"] })
@@ -99,7 +99,7 @@ export const reviewPublicationBody = z
     checklist: z.partialRecord(z.enum(safeMessagingChecks), z.boolean()).default({}),
   })
   .refine((body) => body.decision === "approve" || body.comment.length > 0, { error: "退回时请写明修改意见", path: ["comment"] });
-export const publishPublicationBody = z.object({ publishAt: z.iso.datetime({ offset: true }).optional() });
+export const publishPublicationBody = z.object({ publishAt: isoDateTime().optional() });
 export const listPublicationsQuery = z.object({
   status: z.enum(publicationStatuses).optional(),
   kind: z.enum(publicationKinds).optional(),
@@ -110,8 +110,8 @@ export const campaignBody = z
   .object({
     title: z.string().trim().min(1, { error: "请填写活动名称" }).max(60),
     theme: z.string().trim().max(200).default(""),
-    startsAt: z.iso.datetime({ offset: true }),
-    endsAt: z.iso.datetime({ offset: true }),
+    startsAt: isoDateTime(),
+    endsAt: isoDateTime(),
     bannerUploadId: uuid.optional(),
     /** The campaign takes over the mini-program home during its dates. */
     takeoverHome: z.boolean().default(false),
@@ -123,7 +123,7 @@ export const eventSignupBody = z.object({ note: z.string().trim().max(200, { err
 export const activityReportBody = z.object({
   campaignId: uuid.optional(),
   title: z.string().trim().min(1, { error: "请填写活动名称" }).max(80),
-  heldOn: z.iso.date({ error: "请选择活动日期" }),
+  heldOn: isoDay("请选择活动日期"),
   participants: z.number().int().min(0).max(100_000),
   description: z.string().trim().max(2000).default(""),
   photoUploadIds: z.array(uuid).max(9).default([]),

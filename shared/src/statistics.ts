@@ -3,11 +3,12 @@
  * as "<5"), so no cell can point at one child; no alias, no free text ever leaves in a statistic.
  */
 import { z } from "zod";
+import { isoDay } from "./schemas/common";
 
 /** Counts from 1 to this minus one are suppressed. */
 export const smallCellThreshold = 5;
 
-const countyDate = z.iso.date({ error: "日期格式不正确" });
+const countyDate = isoDay();
 
 /** GET /statistics/dashboard and the report exports: an inclusive county-date range of at most 3 years. */
 export const statisticsQuery = z

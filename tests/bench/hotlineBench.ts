@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   try {
     await migrateDatabase(database);
     await contactTaxonomySeeder(database.db);
-    const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", HOTLINE_QUEUE_CAPACITY: String(callers + 10) });
+    const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", HOTLINE_SERVICE_HOURS: "00:00-24:00", HOTLINE_QUEUE_CAPACITY: String(callers + 10) });
     const services = buildServices(config, database, { log: createLogger("silent") });
     const { db } = services;
     const now = new Date();

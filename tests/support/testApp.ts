@@ -7,9 +7,13 @@ import { createLogger } from "../../server/src/logger";
 import { startFakeWechatApi } from "../fakes/fakeWechatApiServer";
 import { openTestDatabase } from "./testDatabase";
 
-/** Environment every test app starts from; tests may add to it. */
+/**
+ * Environment every test app starts from; tests may add to it. The county line's service hours are the
+ * whole day, so a test that books a call-back does not depend on the hour it runs at (call-back windows
+ * are only offered inside the service hours); tests of the hours themselves set them.
+ */
 export function testEnvironment(wechatApiBase: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { NODE_ENV: "test", LOG_LEVEL: "silent", WECHAT_API_BASE: wechatApiBase, ...extra };
+  return { NODE_ENV: "test", LOG_LEVEL: "silent", WECHAT_API_BASE: wechatApiBase, HOTLINE_SERVICE_HOURS: "00:00-24:00", ...extra };
 }
 
 /**

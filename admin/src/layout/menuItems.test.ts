@@ -10,7 +10,7 @@ function menuKeys(subject: AccessSubject): string[] {
 
 describe("side menu", () => {
   it("shows a county centre admin the hotline board and the management pages, not the queue they do not work", () => {
-    expect(menuKeys({ roles: ["centre_admin"], status: "active", scope: { level: "county" } })).toEqual(["/", "/hotline-board", "/roster", "/staff", "/directory", "/risk-lexicon", "/audit", "/settings", "/account"]);
+    expect(menuKeys({ roles: ["centre_admin"], status: "active", scope: { level: "county" } })).toEqual(["/", "/hotline-board", "/crisis", "/statistics", "/roster", "/letter-mailboxes", "/staff", "/directory", "/risk-lexicon", "/audit", "/settings", "/account"]);
   });
 
   it("shows a county supervisor both the hotline queue and its board", () => {
@@ -19,17 +19,17 @@ describe("side menu", () => {
   });
 
   it("shows a county hotline counsellor the hotline, chats and the roster", () => {
-    expect(menuKeys({ roles: ["counsellor"], status: "active", scope: { level: "county" } })).toEqual(["/", "/hotline", "/chats", "/alerts", "/roster", "/account"]);
+    expect(menuKeys({ roles: ["counsellor"], status: "active", scope: { level: "county" } })).toEqual(["/", "/hotline", "/chats", "/alerts", "/letters", "/crisis", "/roster", "/account"]);
   });
 
-  it("keeps the county hotline from an area supervisor, and slots for features not built yet out of the menu", () => {
+  it("keeps the county hotline from an area supervisor, who answers the area's letters and cases", () => {
     const counsellor = menuKeys({ roles: ["counsellor", "supervisor"], status: "active", scope: { level: "area" } });
-    expect(counsellor).toEqual(["/", "/chats", "/alerts", "/audit", "/account"]);
-    expect(counsellor).not.toContain("/letters");
+    expect(counsellor).toEqual(["/", "/chats", "/alerts", "/letters", "/crisis", "/audit", "/account"]);
+    expect(counsellor).not.toContain("/hotline");
   });
 
   it("shows a school admin staff management and audit but not the county's directory or settings", () => {
-    expect(menuKeys({ roles: ["centre_admin"], status: "active", scope: { level: "school" } })).toEqual(["/", "/staff", "/audit", "/account"]);
+    expect(menuKeys({ roles: ["centre_admin"], status: "active", scope: { level: "school" } })).toEqual(["/", "/crisis", "/statistics", "/staff", "/audit", "/account"]);
   });
 
   it("highlights the page an address belongs to", () => {

@@ -47,7 +47,7 @@ describe("hotline risk alerts", () => {
 describe("hotline honest promises with nobody on duty", () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ HOTLINE_SERVICE_HOURS: "08:00-22:00" });
   });
   afterAll(() => t.close());
 

@@ -11,7 +11,7 @@ import { clearRoster, staffAuth } from "../../../tests/support/hotlineFixtures";
 describe("hotline opening hours and roster", () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ HOTLINE_SERVICE_HOURS: "08:00-22:00" });
   });
   afterAll(() => t.close());
   beforeEach(() => clearRoster(t.db));
