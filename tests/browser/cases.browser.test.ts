@@ -46,7 +46,7 @@ describe("cases: an imminent chat becomes a case the supervisor takes, refers, f
       // The counsellor ends it with a high-risk record.
       await counsellorPage.getByRole("button", { name: "结束并记录" }).click();
       const dialog = counsellorPage.getByRole("dialog");
-      await dialog.getByRole("combobox", { name: "来电原因分类" }).click();
+      await dialog.getByRole("combobox", { name: "咨询原因分类" }).click();
       await counsellorPage.locator('.ant-select-tree-node-content-wrapper[title="心理健康"]').click();
       await dialog.getByText("风险评估", { exact: true }).click();
       await dialog.getByText("高风险", { exact: true }).click();

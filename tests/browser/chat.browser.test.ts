@@ -157,7 +157,7 @@ describe("chat: a student in the H5 app and a counsellor in the admin talk throu
       // The counsellor ends the chat with the outcome record.
       await page.getByRole("button", { name: "结束并记录" }).click();
       const dialog = page.getByRole("dialog");
-      await dialog.getByRole("combobox", { name: "来电原因分类" }).click();
+      await dialog.getByRole("combobox", { name: "咨询原因分类" }).click();
       await page.locator('.ant-select-tree-node-content-wrapper[title="学业与学校"]').click();
       await dialog.getByText("风险评估", { exact: true }).click();
       await dialog.getByText("低风险", { exact: true }).click();

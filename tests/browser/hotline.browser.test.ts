@@ -85,7 +85,22 @@ describe("hotline: a student in the H5 app watches their place while a counsello
     const pageErrors: string[] = [];
     page.on("pageerror", (error) => pageErrors.push(error.message));
     try {
+      // Before anyone is on duty the app promises nothing: no 现在开放, no place in a queue nobody works.
       await tap(h5, "热线排队 / 回拨");
+      await h5.getByText("值班老师暂时不在线").first().waitFor();
+      expect(await h5.getByText("现在开放").count()).toBe(0);
+
+      // The counsellor signs in, goes on duty from the header and opens the queue.
+      await signInAdmin(page, server, "hotline");
+      await page.getByRole("menuitem", { name: "热线队列" }).click();
+      await page.getByTestId("duty-toggle").click();
+      await page.getByRole("switch", { name: "上岗" }).click();
+      await page.getByTestId("duty-toggle").getByText("值班中 · 热线、在线咨询").waitFor();
+      await page.getByTestId("duty-toggle").click();
+      await page.getByTestId("duty-panel").waitFor({ state: "hidden" });
+
+      // Now somebody is there: the student's page, opened again, says so.
+      await h5.reload();
       await h5.getByText("现在开放").waitFor();
       await h5.getByText("现在有 1 位同学在排队", { exact: false }).waitFor();
       await tap(h5, "我自己拨打热线");
@@ -109,15 +124,8 @@ describe("hotline: a student in the H5 app watches their place while a counsello
       await expect(board.getByRole("menuitem", { name: "热线队列" }).count()).resolves.toBe(0);
       await boardFigure(board, "正在等待", "2");
 
-      // The counsellor signs in, goes on duty from the header and opens the queue.
-      await signInAdmin(page, server, "hotline");
-      await page.getByRole("menuitem", { name: "热线队列" }).click();
+      // The counsellor's queue shows the watched student too.
       await page.locator(`[data-testid="hotline-waiting"] [data-row-key="${secondTicket.id}"]`).waitFor();
-      await page.getByTestId("duty-toggle").click();
-      await page.getByRole("switch", { name: "上岗" }).click();
-      await page.getByTestId("duty-toggle").getByText("值班中 · 热线、在线咨询").waitFor();
-      await page.getByTestId("duty-toggle").click();
-      await page.getByTestId("duty-panel").waitFor({ state: "hidden" });
       await screenshot(page, "hotline-1-queue");
 
       // Take next: the caller ahead. The H5 student moves up to 1, live.
