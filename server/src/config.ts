@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { loadHotlineConfig, type HotlineConfig } from "./hotline/hotlineConfig";
+import { loadWechatPayConfig, type WechatPayConfig } from "./payments/wechatPayConfig";
 
 /** Demo-only secrets. NODE_ENV=production refuses to start while any of these is in use. */
 export const demoSecrets = {
@@ -80,6 +81,8 @@ export interface Config {
   chat: { idleReminderMinutes: number; idleCloseMinutes: number; counsellorGraceSeconds: number; messagesPerSecond: number; maintenanceIntervalMs: number; replyTemplate: string };
   /** Hotline queue and roster settings (HOTLINE_* variables, see hotline/hotlineConfig.ts). */
   hotline: HotlineConfig;
+  /** WeChat Pay merchant (WECHATPAY_* variables, see payments/wechatPayConfig.ts); generated keys outside production. */
+  wechatPay: WechatPayConfig;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +137,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       replyTemplate: values.WECHAT_TEMPLATE_CHAT_REPLY,
     },
     hotline: hotlineConfigOrThrow(environment),
+    wechatPay: wechatPayConfigOrThrow(environment, demoAllowed),
   };
   if (config.env === "production") refuseDemoSettings(config);
   return config;
@@ -147,6 +151,14 @@ function hotlineConfigOrThrow(environment: NodeJS.ProcessEnv): HotlineConfig {
   }
 }
 
+function wechatPayConfigOrThrow(environment: NodeJS.ProcessEnv, allowGenerated: boolean): WechatPayConfig {
+  try {
+    return loadWechatPayConfig(environment, { allowGenerated });
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
 function refuseDemoSettings(config: Config): void {
   const problems: string[] = [];
   if (config.demo) problems.push("XINYUAN_DEMO: demo mode is not allowed in production");
@@ -155,5 +167,8 @@ function refuseDemoSettings(config: Config): void {
   if (config.wechat.appSecret === demoSecrets.wechatAppSecret) problems.push("WECHAT_SECRET: the demo secret is not allowed in production");
   const host = new URL(config.wechat.apiBase).hostname;
   if (host === "127.0.0.1" || host === "localhost" || host === "::1") problems.push("WECHAT_API_BASE: a local (fake) WeChat host is not allowed in production");
+  if (config.wechatPay.generated) problems.push("WECHATPAY_*: generated WeChat Pay keys are not allowed in production");
+  const payHost = new URL(config.wechatPay.apiBase).hostname;
+  if (payHost === "127.0.0.1" || payHost === "localhost" || payHost === "::1") problems.push("WECHATPAY_API_BASE: a local (fake) WeChat Pay host is not allowed in production");
   if (problems.length > 0) throw new ConfigError(`refusing demo settings in production — ${problems.join("; ")}`);
 }

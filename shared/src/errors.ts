@@ -55,6 +55,7 @@ export const errorMessages = {
   CONTACT_CATEGORY_NOT_FOUND: "没有找到这个分类。",
   CONTACT_CATEGORY_DEPTH: "小类下面不能再建分类，请选择一个大类作为上级。",
   HOTLINE_CLOSED: "热线现在不在服务时间。你可以先拨打 12356 全国心理援助热线，也可以在线留言或写信给我们。",
+  PAYMENT_NOTIFICATION_REFUSED: "支付通知未通过校验。",
   HOTLINE_FULL: "现在排队的人比较多，暂时不能再加入。你可以先拨打 12356 全国心理援助热线，或者在线留言，我们都在。",
   HOTLINE_ALREADY_WAITING: "你已经在排队了，不用重复加入，请留意排队进度。",
   HOTLINE_TICKET_NOT_FOUND: "没有找到这次排队记录。",

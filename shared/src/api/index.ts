@@ -4,6 +4,7 @@ import { chatRoutes } from "./chatRoutes";
 import { contactRoutes } from "./contactRoutes";
 import { hotlineRoutes } from "./hotlineRoutes";
 import { statisticsRoutes } from "./statisticsRoutes";
+import { paymentRoutes } from "./paymentRoutes";
 
 export * from "./contract";
 export { foundationRoutes };
@@ -16,6 +17,7 @@ export const apiRoutes = {
   ...contactRoutes,
   ...hotlineRoutes,
   ...statisticsRoutes,
+  ...paymentRoutes,
 } as const;
 
 export type ApiRouteName = keyof typeof apiRoutes;

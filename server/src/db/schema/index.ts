@@ -7,3 +7,4 @@ export * from "./contacts";
 export * from "./chat";
 export * from "./hotline";
 export * from "./statistics";
+export * from "./payments";

@@ -17,6 +17,7 @@ import { mountAuditEventRoutes } from "./auditEvents/auditEvents";
 import { mountSettingsRoutes } from "./settings/settings";
 import { mountChatRoutes } from "./chats";
 import { mountStatisticsRoutes } from "./statistics/statistics";
+import { mountWechatPayNotifyRoutes } from "./payments/wechatPayNotify";
 
 /**
  * Every API resource mounts its routes here. Each folder under routes/api/ is one resource with its
@@ -30,3 +31,4 @@ routeModules.push(mountChatRoutes);
 routeModules.push(mountCallerTicketRoutes, mountStaffCallRoutes, mountRosterRoutes);
 routeModules.push(mountPublicSchoolRoutes);
 routeModules.push(mountStatisticsRoutes);
+routeModules.push(mountWechatPayNotifyRoutes);
