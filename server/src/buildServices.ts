@@ -30,7 +30,8 @@ export function buildServices(config: Config, database: OpenDatabase, overrides:
     cipher: createFieldCipher(config.fieldKeys),
     hashIdentity: createIdentityHasher(config.identityHashKey),
     wechat: overrides.wechat ?? createWechatApiClient(config.wechat),
-    wechatPay: createWechatPayClient(config.wechatPay, () => clock.now()),
+    // Real time on purpose: the library signs requests with the wall clock, so responses are checked against it too.
+    wechatPay: createWechatPayClient(config.wechatPay, () => new Date()),
     clock,
     realtime: silentRealtime,
     features: [...(overrides.features ?? features)],

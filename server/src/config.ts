@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { loadHotlineConfig, type HotlineConfig } from "./hotline/hotlineConfig";
 import { loadWechatPayConfig, type WechatPayConfig } from "./payments/wechatPayConfig";
+import { loadAppointmentsConfig, type AppointmentsConfig } from "./appointments/appointmentsConfig";
 
 /** Demo-only secrets. NODE_ENV=production refuses to start while any of these is in use. */
 export const demoSecrets = {
@@ -83,6 +84,8 @@ export interface Config {
   hotline: HotlineConfig;
   /** WeChat Pay merchant (WECHATPAY_* variables, see payments/wechatPayConfig.ts); generated keys outside production. */
   wechatPay: WechatPayConfig;
+  /** Booking hold, refund window, payment sweep (APPOINTMENT_* variables). */
+  appointments: AppointmentsConfig;
 }
 
 export class ConfigError extends Error {
@@ -138,6 +141,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     },
     hotline: hotlineConfigOrThrow(environment),
     wechatPay: wechatPayConfigOrThrow(environment, demoAllowed),
+    appointments: configOrThrow(() => loadAppointmentsConfig(environment)),
   };
   if (config.env === "production") refuseDemoSettings(config);
   return config;
@@ -146,6 +150,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
 function hotlineConfigOrThrow(environment: NodeJS.ProcessEnv): HotlineConfig {
   try {
     return loadHotlineConfig(environment);
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
+function configOrThrow<T>(load: () => T): T {
+  try {
+    return load();
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }

@@ -2,10 +2,11 @@ import type { Feature } from "./feature";
 import { dutyFeature } from "../duty/dutyFeature";
 import { chatFeature } from "../chat/chatFeature";
 import { hotlineFeature } from "../hotline/hotlineFeature";
+import { appointmentsFeature } from "../appointments/appointmentsFeature";
 
 /**
  * Every feature of the process, in the order their socket handlers, jobs, export sections and deletion
  * steps run. A new feature adds its one `<feature>Feature` here and nowhere else; startServer and
  * buildServices read this list, so the lower layers (realtime, jobs, users) never import a feature.
  */
-export const features: readonly Feature[] = [dutyFeature, hotlineFeature, chatFeature];
+export const features: readonly Feature[] = [dutyFeature, hotlineFeature, chatFeature, appointmentsFeature];

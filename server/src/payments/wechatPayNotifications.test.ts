@@ -1,24 +1,21 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { auditEvents, paymentOrders } from "../db/schema";
-import { createTestApp, type TestApp } from "../../../tests/support/testApp";
-import { startFakeWechatPay, type BuiltNotification, type FakeWechatPay } from "../../../tests/fakes/fakeWechatPayServer";
+import { createPayTestApp } from "../../../tests/support/payTestApp";
+import type { BuiltNotification, FakeWechatPay } from "../../../tests/fakes/fakeWechatPayServer";
 
 /**
  * Payment notifications over real HTTP, real RSA signatures and real AES-256-GCM from the fake. The
  * concurrency test matters on PostgreSQL (XINYUAN_TEST_DB=postgres); PGlite serialises transactions.
  */
 describe("WeChat Pay notifications", () => {
-  let t: TestApp;
+  let t: Awaited<ReturnType<typeof createPayTestApp>>;
   let fake: FakeWechatPay;
   beforeAll(async () => {
-    fake = await startFakeWechatPay();
-    t = await createTestApp(fake.environment());
+    t = await createPayTestApp();
+    fake = t.pay;
   });
-  afterAll(async () => {
-    await t.close();
-    await fake.close();
-  });
+  afterAll(() => t.close());
 
   const notifyPath = "/api/v1/payments/wechat/notify";
   const post = (notification: BuiltNotification) => t.request.post(notifyPath).set(notification.headers).set("Content-Type", "application/json").send(notification.body);

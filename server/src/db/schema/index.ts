@@ -8,3 +8,4 @@ export * from "./chat";
 export * from "./hotline";
 export * from "./statistics";
 export * from "./payments";
+export * from "./appointments";
