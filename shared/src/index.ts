@@ -15,6 +15,7 @@ export * from "./schemas/settings";
 export * from "./duty";
 export * from "./contacts";
 export * from "./hotline";
+export * from "./appointments";
 export * from "./risk";
 export * from "./chat";
 export * from "./chatSync";

@@ -5,6 +5,7 @@ import { contactRoutes } from "./contactRoutes";
 import { hotlineRoutes } from "./hotlineRoutes";
 import { statisticsRoutes } from "./statisticsRoutes";
 import { paymentRoutes } from "./paymentRoutes";
+import { appointmentRoutes } from "./appointmentRoutes";
 
 export * from "./contract";
 export { foundationRoutes };
@@ -18,6 +19,7 @@ export const apiRoutes = {
   ...hotlineRoutes,
   ...statisticsRoutes,
   ...paymentRoutes,
+  ...appointmentRoutes,
 } as const;
 
 export type ApiRouteName = keyof typeof apiRoutes;

@@ -18,6 +18,7 @@ import { mountSettingsRoutes } from "./settings/settings";
 import { mountChatRoutes } from "./chats";
 import { mountStatisticsRoutes } from "./statistics/statistics";
 import { mountWechatPayNotifyRoutes } from "./payments/wechatPayNotify";
+import { mountAppointmentRoutes } from "./appointments/appointments";
 
 /**
  * Every API resource mounts its routes here. Each folder under routes/api/ is one resource with its
@@ -31,4 +32,4 @@ routeModules.push(mountChatRoutes);
 routeModules.push(mountCallerTicketRoutes, mountStaffCallRoutes, mountRosterRoutes);
 routeModules.push(mountPublicSchoolRoutes);
 routeModules.push(mountStatisticsRoutes);
-routeModules.push(mountWechatPayNotifyRoutes);
+routeModules.push(mountWechatPayNotifyRoutes, mountAppointmentRoutes);
