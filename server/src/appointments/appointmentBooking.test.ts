@@ -133,4 +133,15 @@ describe("appointments", () => {
     const active = await t.db.select({ count: sql<number>`count(*)::int` }).from(bookings).where(and(eq(bookings.slotId, unpaid.paidSlot.id), sql`status IN ('awaiting_payment','confirmed','paid')`));
     expect(active[0]!.count).toBe(1);
   });
+
+  it("expires a hold once when two processes sweep at the same moment", async () => {
+    const { paidSlot } = await buildSlots(t.db, now());
+    const parent = await buildBookingUser(t.db, { role: "parent" });
+    const held = await book(parent, paidSlot.id, { payerOpenid: "o-twice" });
+    t.clock.advance(11 * 60_000);
+    await Promise.all([sweepAppointmentPayments(t.services), sweepAppointmentPayments(t.services)]);
+    expect((await bookingRow(held.booking.id)).status).toBe("expired");
+    const audits = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "appointment.hold_expired"), eq(auditEvents.targetId, held.booking.id)));
+    expect(audits).toHaveLength(1);
+  });
 });

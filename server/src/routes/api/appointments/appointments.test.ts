@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { errorMessages } from "@xinyuan/shared";
-import { counsellingRooms, appointmentSlots } from "../../../db/schema";
+import { appointmentSlots, bookings, counsellingRooms, paymentOrders } from "../../../db/schema";
 import { createPayTestApp } from "../../../../../tests/support/payTestApp";
 import { buildBookingUser, buildSlots } from "../../../../../tests/support/appointmentFixtures";
 import { sessionTokenFor } from "../../../../../tests/support/sessions";
@@ -61,5 +61,23 @@ describe("appointment routes", () => {
     await t.request.post(`/api/v1/appointments/bookings/${booked.body.booking.id}/cancel`).set(await userAuth(other.id)).expect(404);
     const cancelled = await t.request.post(`/api/v1/appointments/bookings/${booked.body.booking.id}/cancel`).set(await userAuth(owner.id)).expect(200);
     expect(cancelled.body).toMatchObject({ booking: { status: "cancelled" }, refund: "none" });
+  });
+
+  it("exports a user's bookings with their note, and on account deletion releases a paid future session for a full refund", async () => {
+    const { paidSlot } = await buildSlots(t.db, t.clock.now(), { hoursAhead: 5 });
+    const parent = await buildBookingUser(t.db, { role: "parent" });
+    const auth = await userAuth(parent.id);
+    const booked = await t.request.post("/api/v1/appointments/bookings").set(auth).send({ slotId: paidSlot.id, note: "孩子最近不愿意上学", wechatCode: t.wechat.issueCode("o-leaving") }).expect(201);
+    const [order] = await t.db.select().from(paymentOrders).where(eq(paymentOrders.subjectId, booked.body.booking.id));
+    t.pay.pay(order!.outTradeNo);
+    const notification = t.pay.paymentNotification(order!.outTradeNo);
+    await t.request.post("/api/v1/payments/wechat/notify").set(notification.headers).send(notification.body).expect(200);
+    const exported = await t.request.get("/api/v1/me/export").set(auth).expect(200);
+    expect(JSON.stringify(exported.body)).toContain("孩子最近不愿意上学");
+    await t.request.delete("/api/v1/me").set(auth).expect(204);
+    const [row] = await t.db.select().from(bookings).where(eq(bookings.id, booked.body.booking.id));
+    expect(row).toMatchObject({ status: "cancelled", userId: null, noteEnc: null });
+    const [after] = await t.db.select().from(paymentOrders).where(eq(paymentOrders.id, order!.id));
+    expect(after!.status).toBe("refunding");
   });
 });
