@@ -4,6 +4,7 @@ import { createFieldCipher } from "./crypto/fieldCipher";
 import { createIdentityHasher } from "./crypto/identityHasher";
 import { createWechatApiClient, type WechatApiClient } from "./wechat/wechatApiClient";
 import { systemClock, type Clock } from "./clock";
+import { createWechatPayClient } from "./payments/wechatPayClient";
 import { silentRealtime } from "./realtime/realtime";
 import type { OpenDatabase } from "./db/openDatabase";
 import type { Services } from "./services";
@@ -20,6 +21,7 @@ export interface ServiceOverrides {
 
 /** Everything a handler needs, made once per process (or per test app). */
 export function buildServices(config: Config, database: OpenDatabase, overrides: ServiceOverrides = {}): Services {
+  const clock = overrides.clock ?? systemClock;
   return {
     config,
     db: database.db,
@@ -28,7 +30,9 @@ export function buildServices(config: Config, database: OpenDatabase, overrides:
     cipher: createFieldCipher(config.fieldKeys),
     hashIdentity: createIdentityHasher(config.identityHashKey),
     wechat: overrides.wechat ?? createWechatApiClient(config.wechat),
-    clock: overrides.clock ?? systemClock,
+    // Real time on purpose: the library signs requests with the wall clock, so responses are checked against it too.
+    wechatPay: createWechatPayClient(config.wechatPay, () => new Date()),
+    clock,
     realtime: silentRealtime,
     features: [...(overrides.features ?? features)],
   };

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { loadHotlineConfig, type HotlineConfig } from "./hotline/hotlineConfig";
 import { loadAlertConfig, type AlertConfig } from "./alerts/alertConfig";
+import { loadWechatPayConfig, type WechatPayConfig } from "./payments/wechatPayConfig";
+import { loadAppointmentsConfig, type AppointmentsConfig } from "./appointments/appointmentsConfig";
 
 /** Demo-only secrets. NODE_ENV=production refuses to start while any of these is in use. */
 export const demoSecrets = {
@@ -93,6 +95,10 @@ export interface Config {
   hotline: HotlineConfig;
   /** Alert escalation and the external webhook (ALERT_* variables, see alerts/alertConfig.ts). */
   alerts: AlertConfig;
+  /** WeChat Pay merchant (WECHATPAY_* variables, see payments/wechatPayConfig.ts); generated keys outside production. */
+  wechatPay: WechatPayConfig;
+  /** Booking hold, refund window, payment sweep (APPOINTMENT_* variables). */
+  appointments: AppointmentsConfig;
 }
 
 export class ConfigError extends Error {
@@ -150,6 +156,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     hotline: hotlineConfigOrThrow(environment),
     alerts: featureConfigOrThrow(() => loadAlertConfig(environment)),
     letters: { replyTemplate: values.WECHAT_TEMPLATE_LETTER_REPLY, jobIntervalMs: values.LETTERS_JOB_INTERVAL_MS },
+    wechatPay: wechatPayConfigOrThrow(environment, demoAllowed),
+    appointments: featureConfigOrThrow(() => loadAppointmentsConfig(environment)),
   };
   if (config.env === "production") refuseDemoSettings(config);
   return config;
@@ -171,6 +179,14 @@ function featureConfigOrThrow<T>(load: () => T): T {
   }
 }
 
+function wechatPayConfigOrThrow(environment: NodeJS.ProcessEnv, allowGenerated: boolean): WechatPayConfig {
+  try {
+    return loadWechatPayConfig(environment, { allowGenerated });
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
+}
+
 function refuseDemoSettings(config: Config): void {
   const problems: string[] = [];
   if (config.demo) problems.push("XINYUAN_DEMO: demo mode is not allowed in production");
@@ -179,5 +195,8 @@ function refuseDemoSettings(config: Config): void {
   if (config.wechat.appSecret === demoSecrets.wechatAppSecret) problems.push("WECHAT_SECRET: the demo secret is not allowed in production");
   const host = new URL(config.wechat.apiBase).hostname;
   if (host === "127.0.0.1" || host === "localhost" || host === "::1") problems.push("WECHAT_API_BASE: a local (fake) WeChat host is not allowed in production");
+  if (config.wechatPay.generated) problems.push("WECHATPAY_*: generated WeChat Pay keys are not allowed in production");
+  const payHost = new URL(config.wechatPay.apiBase).hostname;
+  if (payHost === "127.0.0.1" || payHost === "localhost" || payHost === "::1") problems.push("WECHATPAY_API_BASE: a local (fake) WeChat Pay host is not allowed in production");
   if (problems.length > 0) throw new ConfigError(`refusing demo settings in production — ${problems.join("; ")}`);
 }

@@ -7,6 +7,7 @@ import type { WechatApiClient } from "./wechat/wechatApiClient";
 import type { Clock } from "./clock";
 import type { Realtime } from "./realtime/realtime";
 import type { Feature } from "./features/feature";
+import type { WechatPayClient } from "./payments/wechatPayClient";
 
 /** What handlers and commands need from the process, built once at start-up and passed down. */
 export interface Services {
@@ -17,6 +18,8 @@ export interface Services {
   cipher: FieldCipher;
   hashIdentity: IdentityHasher;
   wechat: WechatApiClient;
+  /** WeChat Pay (wrapped wechatpay-node-v3: host from config, responses signature-checked). */
+  wechatPay: WechatPayClient;
   clock: Clock;
   realtime: Realtime;
   /** Every feature of the process (features/registry.ts): their export sections and deletion steps are read from here. */

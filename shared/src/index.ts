@@ -16,6 +16,7 @@ export * from "./duty";
 export * from "./contacts";
 export * from "./hotline";
 export * from "./cases";
+export * from "./appointments";
 export * from "./risk";
 export * from "./chat";
 export * from "./chatSync";

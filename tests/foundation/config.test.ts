@@ -1,13 +1,30 @@
-import { randomBytes } from "node:crypto";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { ConfigError, demoSecrets, loadConfig } from "../../server/src/config";
 
 const realKey = () => `k2026:${randomBytes(32).toString("base64")}`;
+const pemPair = () => {
+  const pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  return { privateKey: pair.privateKey.export({ type: "pkcs8", format: "pem" }).toString(), publicKey: pair.publicKey.export({ type: "spki", format: "pem" }).toString() };
+};
+const merchantKeys = pemPair();
+/** A merchant's real-shaped WeChat Pay settings (production refuses to start without them). */
+const productionWechatPay = {
+  WECHATPAY_APPID: "wx0123456789abcdef",
+  WECHATPAY_MCHID: "1900000109",
+  WECHATPAY_MERCHANT_SERIAL: randomBytes(20).toString("hex").toUpperCase(),
+  WECHATPAY_MERCHANT_PRIVATE_KEY: merchantKeys.privateKey,
+  WECHATPAY_MERCHANT_PUBLIC_KEY: merchantKeys.publicKey,
+  WECHATPAY_PLATFORM_PUBLIC_KEY: pemPair().publicKey,
+  WECHATPAY_PLATFORM_SERIAL: "PUB_KEY_ID_0114232134912410000000000000",
+  WECHATPAY_APIV3_KEY: randomBytes(16).toString("hex"),
+};
 const productionEnvironment = () => ({
   NODE_ENV: "production",
   FIELD_ENCRYPTION_KEYS: realKey(),
   IDENTITY_HASH_KEY: randomBytes(32).toString("hex"),
   WECHAT_SECRET: randomBytes(16).toString("hex"),
   WECHAT_API_BASE: "https://api.weixin.qq.com",
+  ...productionWechatPay,
 });
 
 function failureOf(environment: NodeJS.ProcessEnv): string {

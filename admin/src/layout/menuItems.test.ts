@@ -32,6 +32,11 @@ describe("side menu", () => {
     expect(menuKeys({ roles: ["centre_admin"], status: "active", scope: { level: "school" } })).toEqual(["/", "/crisis", "/statistics", "/staff", "/audit", "/account"]);
   });
 
+  it("shows an expert their appointment day list", () => {
+    expect(menuKeys({ roles: ["expert"], status: "active", scope: { level: "county" } })).toContain("/appointments");
+    expect(menuKeys({ roles: ["counsellor"], status: "active", scope: { level: "school" } })).not.toContain("/appointments");
+  });
+
   it("highlights the page an address belongs to", () => {
     expect(selectedMenuKey("/")).toBe("/");
     expect(selectedMenuKey("/staff")).toBe("/staff");

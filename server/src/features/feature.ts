@@ -2,6 +2,7 @@ import type { SocketFeature } from "../realtime/socketServer";
 import type { BackgroundJob } from "../jobs/backgroundJobs";
 import type { ExportSection } from "../users/exportSections";
 import type { AccountDeletionStep } from "../users/accountDeletionSteps";
+import type { PaymentPurpose } from "../payments/paymentPurpose";
 
 /**
  * What one feature (hotline, chat, letters, cases …) plugs into the process: its socket handlers, its
@@ -15,4 +16,6 @@ export interface Feature {
   jobs?: BackgroundJob[];
   exportSections?: ExportSection[];
   deletionSteps?: AccountDeletionStep[];
+  /** What the feature sells through WeChat Pay: called when its orders are paid or refunded. */
+  paymentPurposes?: PaymentPurpose[];
 }

@@ -7,10 +7,11 @@ import { alertsFeature } from "../alerts/alertsFeature";
 import { lettersFeature } from "../letters/lettersFeature";
 import { riskFeature } from "../risk/riskFeature";
 import { publishingFeature } from "../publishing/publishingFeature";
+import { appointmentsFeature } from "../appointments/appointmentsFeature";
 
 /**
  * Every feature of the process, in the order their socket handlers, jobs, export sections and deletion
  * steps run. A new feature adds its one `<feature>Feature` here and nowhere else; startServer and
  * buildServices read this list, so the lower layers (realtime, jobs, users) never import a feature.
  */
-export const features: readonly Feature[] = [dutyFeature, hotlineFeature, chatFeature, casesFeature, alertsFeature, lettersFeature, riskFeature, publishingFeature];
+export const features: readonly Feature[] = [dutyFeature, hotlineFeature, chatFeature, casesFeature, alertsFeature, lettersFeature, riskFeature, publishingFeature, appointmentsFeature];

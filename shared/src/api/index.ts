@@ -9,6 +9,8 @@ import { alertRoutes } from "./alertRoutes";
 import { letterRoutes } from "./letterRoutes";
 import { riskRoutes } from "./riskRoutes";
 import { publishingRoutes } from "./publishingRoutes";
+import { paymentRoutes } from "./paymentRoutes";
+import { appointmentRoutes } from "./appointmentRoutes";
 
 export * from "./contract";
 export * from "./routeUrl";
@@ -27,6 +29,8 @@ export const apiRoutes = {
   ...letterRoutes,
   ...riskRoutes,
   ...publishingRoutes,
+  ...paymentRoutes,
+  ...appointmentRoutes,
 } as const;
 
 export type ApiRouteName = keyof typeof apiRoutes;

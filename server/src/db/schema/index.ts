@@ -12,3 +12,5 @@ export * from "./alerts";
 export * from "./letters";
 export * from "./risk";
 export * from "./publishing";
+export * from "./payments";
+export * from "./appointments";

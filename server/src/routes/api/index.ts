@@ -24,6 +24,8 @@ import { mountLetterRoutes } from "./letters";
 import { mountRiskLexiconRoutes } from "./riskLexicon/riskLexicon";
 import { mountRiskFeedbackRoutes } from "./riskFeedback/riskFeedback";
 import { mountPublishingRoutes } from "./publishing";
+import { mountWechatPayNotifyRoutes } from "./payments/wechatPayNotify";
+import { mountAppointmentRoutes } from "./appointments/appointments";
 
 /**
  * Every API resource mounts its routes here. Each folder under routes/api/ is one resource with its
@@ -42,3 +44,4 @@ routeModules.push(mountAlertRoutes);
 routeModules.push(mountLetterRoutes);
 routeModules.push(mountRiskLexiconRoutes, mountRiskFeedbackRoutes);
 routeModules.push(mountPublishingRoutes);
+routeModules.push(mountWechatPayNotifyRoutes, mountAppointmentRoutes);

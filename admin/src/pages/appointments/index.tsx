@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useState } from "react";
+import { Alert, Button, Card, DatePicker, Empty, Flex, Space, Table, Tag, Typography } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import type { DayListEntry } from "@xinyuan/shared";
+import { PageContainer } from "../../components/PageContainer";
+import { fetchDayList, markAttendance } from "./service";
+
+const statusLabels: Record<string, { text: string; color: string }> = {
+  confirmed: { text: "已预约", color: "blue" },
+  paid: { text: "已支付", color: "geekblue" },
+  attended: { text: "已到访", color: "green" },
+  no_show: { text: "未到", color: "orange" },
+};
+
+const timeOf = (iso: string) => dayjs(iso).format("HH:mm");
+
+/** 预约日程: the sessions the signed-in expert works on one day; mark each attended or no-show once it started. */
+export default function AppointmentDayPage() {
+  const [day, setDay] = useState<Dayjs>(dayjs());
+  const [rows, setRows] = useState<DayListEntry[] | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [marking, setMarking] = useState<string | null>(null);
+
+  const load = useCallback(async (selected: Dayjs) => {
+    setRows(null);
+    setFailed(false);
+    try {
+      setRows(await fetchDayList(selected.format("YYYY-MM-DD")));
+    } catch {
+      setFailed(true);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(day);
+  }, [day, load]);
+
+  const mark = async (entry: DayListEntry, outcome: "attended" | "no_show") => {
+    setMarking(entry.bookingId);
+    try {
+      const updated = await markAttendance(entry.bookingId, outcome);
+      setRows((current) => current?.map((row) => (row.bookingId === updated.bookingId ? updated : row)) ?? null);
+    } finally {
+      setMarking(null);
+    }
+  };
+
+  return (
+    <PageContainer title="预约日程" description="当天预约到你这里的咨询。开始之后可以标记到访或未到；留言只给接待老师看。">
+      <Card>
+        <Flex vertical gap={16}>
+          <DatePicker value={day} allowClear={false} onChange={(value) => value && setDay(value)} aria-label="选择日期" />
+          {failed ? (
+            <Alert type="error" showIcon message="日程没有加载出来" action={<Button onClick={() => void load(day)}>重试</Button>} />
+          ) : (
+            <Table<DayListEntry>
+              rowKey="bookingId"
+              loading={rows === null}
+              dataSource={rows ?? []}
+              pagination={false}
+              locale={{ emptyText: <Empty description="这一天没有预约" /> }}
+              columns={[
+                { title: "时间", key: "time", render: (_, entry) => `${timeOf(entry.startsAt)}–${timeOf(entry.endsAt)}` },
+                { title: "预约人", key: "alias", render: (_, entry) => <Space>{entry.alias ?? "（已注销）"}{entry.forChild ? <Tag>家长代孩子预约</Tag> : null}{entry.riskFlag ? <Tag color="red">留言需关注</Tag> : null}</Space> },
+                { title: "留言", dataIndex: "note", render: (note: string | null) => note ?? <Typography.Text type="secondary">无</Typography.Text> },
+                { title: "状态", dataIndex: "status", render: (status: string) => <Tag color={statusLabels[status]?.color}>{statusLabels[status]?.text ?? status}</Tag> },
+                {
+                  title: "操作",
+                  key: "actions",
+                  render: (_, entry) => {
+                    const started = dayjs(entry.startsAt).isBefore(dayjs());
+                    return (
+                      <Space>
+                        <Button size="small" disabled={!started || entry.status === "attended"} loading={marking === entry.bookingId} onClick={() => void mark(entry, "attended")}>到访</Button>
+                        <Button size="small" disabled={!started || entry.status === "no_show"} loading={marking === entry.bookingId} onClick={() => void mark(entry, "no_show")}>未到</Button>
+                      </Space>
+                    );
+                  },
+                },
+              ]}
+            />
+          )}
+        </Flex>
+      </Card>
+    </PageContainer>
+  );
+}
