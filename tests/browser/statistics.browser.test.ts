@@ -25,7 +25,8 @@ describe("statistics: the centre admin reads the dashboard and downloads the Exc
       ...Array.from({ length: 2 }, () => ({ channel: "online", staffId: member!.id, schoolId: null, areaId: null, riskLevel: "low", recordedAt: now })),
     ]);
 
-    const context = await suite.newContext({ ...adminViewport(), acceptDownloads: true });
+    // county staff work on county time, as the periods (本学期, 本月) are counted
+    const context = await suite.newContext({ ...adminViewport(), acceptDownloads: true, timezoneId: "Asia/Shanghai" });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));

@@ -14,7 +14,8 @@ export interface ScreenWatch {
 /** Words that are names, not English prose (product and file names, units). */
 const allowedWords = new Set(["TOTP", "Excel", "PDF", "WeChat", "QQ", "App", "ID", "IP", "CSV", "Wi", "Fi"]);
 
-export function watchScreens(page: Page, options: { allowFailedRequest?: (url: string, status: number) => boolean } = {}): ScreenWatch {
+export function watchScreens(page: Page, options: { allowFailedRequest?: (url: string, status: number) => boolean; allowWords?: readonly string[] } = {}): ScreenWatch {
+  const allowed = new Set([...allowedWords, ...(options.allowWords ?? [])]);
   const problems: string[] = [];
   let current = "(start)";
   page.on("pageerror", (error) => problems.push(`${current}: uncaught ${error.message}`));
@@ -59,7 +60,7 @@ export function watchScreens(page: Page, options: { allowFailedRequest?: (url: s
         }
         return { text, wide: wide.slice(0, 3), pageWidth: document.documentElement.scrollWidth, viewport };
       });
-      const english = (seen.text.match(/\b[A-Za-z]{3,}\b/g) ?? []).filter((word) => !allowedWords.has(word));
+      const english = (seen.text.match(/\b[A-Za-z]{3,}\b/g) ?? []).filter((word) => !allowed.has(word));
       if (english.length > 0) problems.push(`${screen}: English on screen: ${[...new Set(english)].slice(0, 8).join(", ")}`);
       // 110/120 once, where a frightened reader looks: repeated, it reads as noise and hides the rest
       const emergencyMentions = (seen.text.match(/(?<!\d)110(?!\d)/g) ?? []).length;
