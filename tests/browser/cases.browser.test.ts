@@ -40,8 +40,9 @@ describe("cases: an imminent chat becomes a case the supervisor takes, refers, f
       await h5.getByText("和老师文字聊聊", { exact: true }).waitFor();
       await h5.locator('textarea[placeholder="可以先写下想聊的事（也可以不写）"]').fill(imminent);
       await tap(h5, "开始聊天");
-      const [conversation] = await api<UserConversationView[]>(server, "GET", "/me/chats", student.token);
       await counsellorPage.getByText(imminent).first().waitFor();
+      // read after the counsellor sees it: the start request may still be on its way when 开始聊天 is tapped
+      const [conversation] = await api<UserConversationView[]>(server, "GET", "/me/chats", student.token);
 
       // The counsellor ends it with a high-risk record.
       await counsellorPage.getByRole("button", { name: "结束并记录" }).click();

@@ -34,7 +34,7 @@ describe("hotline: booking a call-back while the line is closed (H5)", () => {
     await h5.getByText("也可以预约一个时间，热线开放后老师给你回电").waitFor();
     await expect(h5.getByText("我自己拨打热线", { exact: true }).count()).resolves.toBe(0);
     await h5.getByText(alsoOffered.label, { exact: true }).waitFor();
-    await h5.locator('input[placeholder="手机号或带区号的座机"]').fill("13800138000");
+    await h5.locator('input[placeholder^="手机号或带区号的座机"]').fill("13800138000");
     await tap(h5, offered.label);
     await screenshot(h5, "hotline-h5-booking-closed");
     await tap(h5, "提交，等老师回电");

@@ -5,18 +5,21 @@ import { searchActors } from "../service";
 type ActorOption = { value: string; label: string };
 
 interface ActorSelectProps {
+  /** Only staff managers may list staff; others filter by clicking a name in the table (no refused request). */
+  searchable?: boolean;
   value?: ActorOption;
   onChange?: (value: ActorOption | undefined) => void;
 }
 
 /** Picks a staff member by name, searching on the server as the user types. */
-export function ActorSelect({ value, onChange }: ActorSelectProps) {
+export function ActorSelect({ searchable = true, value, onChange }: ActorSelectProps) {
   const [search, setSearch] = useState("");
   const [options, setOptions] = useState<ActorOption[]>([]);
   const [loading, setLoading] = useState(false);
-  const [unavailable, setUnavailable] = useState(false);
+  const [unavailable, setUnavailable] = useState(!searchable);
 
   useEffect(() => {
+    if (!searchable) return;
     let current = true;
     setLoading(true);
     const timer = window.setTimeout(() => {
@@ -29,7 +32,7 @@ export function ActorSelect({ value, onChange }: ActorSelectProps) {
       current = false;
       window.clearTimeout(timer);
     };
-  }, [search]);
+  }, [search, searchable]);
 
   return (
     <Select<ActorOption>

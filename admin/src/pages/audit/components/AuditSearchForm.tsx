@@ -2,6 +2,8 @@ import { Button, DatePicker, Form, Input, Space } from "antd";
 import type { FormInstance } from "antd";
 import type { AuditFilterForm } from "../auditFilters";
 import { ActorSelect } from "./ActorSelect";
+import { access } from "../../../access";
+import { useSession } from "../../../session/useSession";
 
 interface AuditSearchFormProps {
   form: FormInstance<AuditFilterForm>;
@@ -9,10 +11,11 @@ interface AuditSearchFormProps {
 }
 
 export function AuditSearchForm({ form, onSearch }: AuditSearchFormProps) {
+  const session = useSession();
   return (
     <Form<AuditFilterForm> form={form} layout="inline" onFinish={onSearch} style={{ rowGap: 12 }}>
       <Form.Item label="操作人" name="actor">
-        <ActorSelect />
+        <ActorSelect searchable={access(session?.staff).canManageStaff} />
       </Form.Item>
       <Form.Item label="动作" name="action">
         <Input placeholder="如 staff.login" allowClear style={{ width: 170 }} />
