@@ -11,6 +11,6 @@ export interface HomeRoute {
   frame: string;
   access?: AccessKey;
   icon?: ReactNode;
-  /** null: a feature not built yet ("正在建设中"). */
+  /** null: a slot for a feature that has no page yet. */
   page: object | null;
 }
