@@ -1,5 +1,5 @@
 import type { ChatAssignmentNotice, RiskLevel, RiskSignalCategory } from "@xinyuan/shared";
-import type { ChatMessageRow } from "./chatMessageWriter";
+import type { ChatMessageRow } from "../db/schema";
 
 /**
  * What a chat command changed, collected inside its transaction and sent to sockets only after the

@@ -8,7 +8,8 @@ import type { RiskAssessment } from "../risk/riskDetector";
 import { lockConversation, type ConversationRow } from "./conversationQueries";
 import type { ChatEffects } from "./chatEffects";
 
-export type ChatMessageRow = typeof chatMessages.$inferSelect;
+export type { ChatMessageRow } from "../db/schema";
+import type { ChatMessageRow } from "../db/schema";
 export type ChatSenderRef = { type: "user" | "staff"; id: string } | { type: "system" };
 
 export interface AppendChatMessageInput {

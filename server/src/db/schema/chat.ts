@@ -148,3 +148,6 @@ export const chatTransfers = pgTable(
   },
   (table) => [index("chat_transfers_conversation_idx").on(table.conversationId, table.createdAt)],
 );
+
+/** A stored chat message as read from the database. */
+export type ChatMessageRow = typeof chatMessages.$inferSelect;
