@@ -65,6 +65,9 @@ export const auditActionLabels: Record<string, string> = {
   "chat.reply.update": "修改常用回复",
   "chat.reply.delete": "删除常用回复",
   "statistics.export": "导出统计报表",
+  "upload.create": "上传图片或视频",
+  "activity_report.create": "上报宣传月活动",
+  "activity_report.photo.read": "查看活动上报照片",
 };
 
 export const auditTargetTypeLabels: Record<string, string> = {
@@ -80,6 +83,8 @@ export const auditTargetTypeLabels: Record<string, string> = {
   settings: "系统设置",
   contact_category: "问题分类",
   chat_canned_reply: "常用回复",
+  upload: "上传文件",
+  activity_report: "活动上报",
 };
 
 /** The Chinese name of an action, or its code when none is known yet. */

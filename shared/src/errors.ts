@@ -137,6 +137,8 @@ export const errorMessages = {
   UPLOAD_TYPE_INVALID: "只能上传 JPG、PNG、WebP 图片或 MP4 视频。",
   UPLOAD_TOO_LARGE: "文件太大了：图片不超过 8 MB，视频不超过 100 MB。",
   UPLOAD_NOT_FOUND: "没有找到这个文件。",
+  UPLOAD_PURPOSE_FORBIDDEN: "你的账号只能上传活动上报的照片；文章、横幅和视频请由编辑上传。",
+  UPLOAD_REPORT_PHOTO_IMAGE_ONLY: "活动上报只能附 JPG、PNG 或 WebP 照片，不能上传视频。",
   ACTIVITY_REPORT_SCHOOL_REQUIRED: "活动上报需要学校账号：请用本校的账号上报。",
   DUTY_CHANNEL_NOT_ALLOWED: "你的账号不能在这个岗位值班（县热线只由县级咨询师值班），可以只选在线咨询。",
   LETTER_NOT_FOUND: "没有找到这封信。",

@@ -130,6 +130,19 @@ export const activityReportBody = z.object({
 });
 export const activityOverviewQuery = z.object({ campaignId: uuid.optional() });
 
+/**
+ * What an upload is for. 'content' (covers, banners, article images, videos) is public once used;
+ * 'activity_report' photos can show children and are served only to staff in the report's scope.
+ */
+export const uploadPurposes = ["content", "activity_report"] as const;
+export type UploadPurpose = (typeof uploadPurposes)[number];
+export const createUploadQuery = z.object({ purpose: z.enum(uploadPurposes).default("content") });
+/** Limits the clients check before sending (the server checks them again). */
+export const uploadLimits = {
+  image: { types: ["image/jpeg", "image/png", "image/webp"], maxBytes: 8 * 1024 * 1024 },
+  video: { types: ["video/mp4"], maxBytes: 100 * 1024 * 1024 },
+} as const;
+
 export interface HelplineLine {
   number: string;
   name: string;
@@ -239,6 +252,7 @@ export interface EventSignupStaffView {
 
 export interface UploadView {
   id: string;
+  purpose: UploadPurpose;
   url: string;
   mime: string;
   size: number;

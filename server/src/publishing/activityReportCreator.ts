@@ -14,8 +14,13 @@ export async function activityReportCreator(props: { services: Services; actor: 
   if (!schoolId) throw new AppError(403, "ACTIVITY_REPORT_SCHOOL_REQUIRED");
   return services.db.transaction(async (tx) => {
     if (body.photoUploadIds.length > 0) {
-      const found = await tx.select({ id: publishingUploads.id, mime: publishingUploads.mime }).from(publishingUploads).where(inArray(publishingUploads.id, body.photoUploadIds));
-      if (found.length !== new Set(body.photoUploadIds).size || found.some((row) => !row.mime.startsWith("image/"))) throw ValidationError(undefined, "照片没有上传成功，请重新上传。");
+      // Only report photos this person uploaded (staff-only files), never someone else's or public content.
+      const found = await tx
+        .select({ id: publishingUploads.id, mime: publishingUploads.mime, purpose: publishingUploads.purpose, uploadedBy: publishingUploads.uploadedBy })
+        .from(publishingUploads)
+        .where(inArray(publishingUploads.id, body.photoUploadIds));
+      const usable = (row: (typeof found)[number]) => row.mime.startsWith("image/") && row.purpose === "activity_report" && row.uploadedBy === actor.id;
+      if (found.length !== new Set(body.photoUploadIds).size || !found.every(usable)) throw ValidationError(undefined, "照片没有上传成功，请重新上传。");
     }
     const [row] = await tx
       .insert(activityReports)

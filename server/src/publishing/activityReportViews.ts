@@ -3,7 +3,9 @@ import type { ActivityOverviewRow, ActivityReportView } from "@xinyuan/shared";
 import { activityReports, areas, schools } from "../db/schema";
 import type { Services } from "../services";
 import type { StaffActor } from "../auth/actor";
-import { uploadUrl } from "./presentPublication";
+
+/** Report photos are staff-only: never the public upload address. */
+export const reportPhotoUrl = (id: string): string => `/api/v1/publishing/report-photos/${id}`;
 
 /** Reports the viewer may read: county all, area its schools, school its own. Newest first. */
 export async function listActivityReports(services: Services, actor: StaffActor, campaignId?: string): Promise<ActivityReportView[]> {
@@ -27,7 +29,7 @@ export async function listActivityReports(services: Services, actor: StaffActor,
     heldOn: report.heldOn,
     participants: report.participants,
     description: report.description,
-    photoUrls: report.photoUploadIds.map((id) => uploadUrl(id)!),
+    photoUrls: report.photoUploadIds.map(reportPhotoUrl),
     createdAt: report.createdAt.toISOString(),
   }));
 }

@@ -44,6 +44,15 @@ export const publishingPolicy = {
     if (has(actor, "reviewer") && isCounty(actor)) return true;
     return has(actor, "editor") && actor.scope.level === "school" && item.ownerSchoolId === actor.scope.schoolId;
   },
+  /**
+   * A school's activity report (and its photos, which can show children): county staff every school,
+   * area staff their area's schools, school staff their own school.
+   */
+  canSeeActivityReport(actor: StaffActor, report: { schoolId: string; areaId: string }): boolean {
+    if (isCounty(actor)) return true;
+    if (actor.scope.level === "area") return actor.scope.areaId === report.areaId;
+    return actor.scope.level === "school" && actor.scope.schoolId === report.schoolId;
+  },
   /** Campaigns are county-wide. */
   canManageCampaigns(actor: StaffActor): boolean {
     return isCounty(actor) && (has(actor, "editor") || has(actor, "reviewer"));

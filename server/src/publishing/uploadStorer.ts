@@ -3,10 +3,12 @@ import { Transform, type Readable } from "node:stream";
 import sharp, { type OutputInfo } from "sharp";
 import { publishingUploads } from "../db/schema";
 import type { Services } from "../services";
-import type { StaffActor } from "../auth/actor";
+import { hasRole, type StaffActor } from "../auth/actor";
 import { AppError } from "../http/errors";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { uploadStorageOf } from "./uploadStorage";
+import type { UploadPurpose } from "@xinyuan/shared";
+
 
 export const maxImageBytes = 8 * 1024 * 1024;
 export const maxVideoBytes = 100 * 1024 * 1024;
@@ -45,12 +47,16 @@ function sizeLimiter(limit: number): Transform {
  * Stores an upload behind the storage interface. Images (JPEG/PNG/WebP ≤ 8 MB) are decoded, turned
  * upright, shrunk to at most 1600 px and re-encoded by sharp, which writes no metadata (EXIF, GPS,
  * camera serials are gone). Videos (MP4 ≤ 100 MB) are streamed to storage after their header is
- * checked. The declared type must match what the bytes are.
+ * checked. The declared type must match what the bytes are. Activity-report photos (purpose
+ * 'activity_report') are images only and are never served publicly (see reportPhotoReader).
  */
-export async function uploadStorer(props: { services: Services; actor: StaffActor; contentType: string; declaredLength: number | null; body: Readable; origin: AuditOrigin }) {
-  const { services, actor, body, origin } = props;
+export async function uploadStorer(props: { services: Services; actor: StaffActor; purpose: UploadPurpose; contentType: string; declaredLength: number | null; body: Readable; origin: AuditOrigin }) {
+  const { services, actor, purpose, body, origin } = props;
+  // Public content (covers, banners, article images, videos) comes from the content desk only.
+  if (purpose === "content" && !hasRole(actor, "editor", "reviewer", "centre_admin")) throw new AppError(403, "UPLOAD_PURPOSE_FORBIDDEN");
   const mime = props.contentType.split(";")[0]!.trim().toLowerCase();
   const image = imageTypes[mime];
+  if (purpose === "activity_report" && !image) throw new AppError(415, "UPLOAD_REPORT_PHOTO_IMAGE_ONLY");
   if (!image && mime !== "video/mp4") throw badType();
   const limit = image ? maxImageBytes : maxVideoBytes;
   if (props.declaredLength !== null && props.declaredLength > limit) throw tooLarge();
@@ -93,8 +99,8 @@ export async function uploadStorer(props: { services: Services; actor: StaffActo
     stored = { key, size: opened?.size ?? 0, width: null, height: null };
   }
   const [row] = await services.db.transaction(async (tx) => {
-    const rows = await tx.insert(publishingUploads).values({ id, storageKey: stored.key, mime, size: stored.size, width: stored.width, height: stored.height, uploadedBy: actor.id }).returning();
-    await recordAudit(tx, origin, { action: "upload.create", targetType: "upload", targetId: id, detail: { mime, size: stored.size } });
+    const rows = await tx.insert(publishingUploads).values({ id, storageKey: stored.key, mime, purpose, size: stored.size, width: stored.width, height: stored.height, uploadedBy: actor.id }).returning();
+    await recordAudit(tx, origin, { action: "upload.create", targetType: "upload", targetId: id, detail: { mime, size: stored.size, purpose } });
     return rows;
   });
   return row!;

@@ -3,6 +3,7 @@ import {
   activityOverviewQuery,
   activityReportBody,
   campaignBody,
+  createUploadQuery,
   eventSignupBody,
   listPublicationsQuery,
   publicationBody,
@@ -51,10 +52,15 @@ export const publishingRoutes = {
   /** CampaignView. */
   updateCampaign: defineRoute({ method: "put", path: "/publishing/campaigns/:id", summary: "修改主题活动", tag: "publishing", audience: "staff", roles: publishers, body: campaignBody }),
 
-  /** UploadView (201). Raw body with Content-Type image/jpeg|png|webp (≤ 8 MB) or video/mp4 (≤ 100 MB). */
-  createUpload: defineRoute({ method: "post", path: "/publishing/uploads", summary: "上传图片或视频", tag: "publishing", audience: "staff", roles: reporters }),
-  /** The file (images are re-encoded without metadata). */
+  /**
+   * UploadView (201). Raw body with Content-Type image/jpeg|png|webp (≤ 8 MB) or video/mp4 (≤ 100 MB).
+   * ?purpose=content (editors, reviewers, centre admins) or activity_report (school staff; images only, staff-only).
+   */
+  createUpload: defineRoute({ method: "post", path: "/publishing/uploads", summary: "上传图片或视频", tag: "publishing", audience: "staff", roles: reporters, query: createUploadQuery }),
+  /** The file (images are re-encoded without metadata). Content uploads only; report photos answer 404 here. */
   getUpload: defineRoute({ method: "get", path: "/publishing/uploads/:id", summary: "图片或视频文件", tag: "publishing", audience: "public" }),
+  /** An activity report's photo: staff in the report's scope (or its uploader before it is attached); every read audited. */
+  getReportPhoto: defineRoute({ method: "get", path: "/publishing/report-photos/:id", summary: "活动上报照片（仅工作人员）", tag: "publishing", audience: "staff", roles: reporters }),
 
   /** ActivityReportView (201): a school's May activity. */
   createActivityReport: defineRoute({ method: "post", path: "/publishing/activity-reports", summary: "学校上报宣传月活动", tag: "publishing", audience: "staff", roles: reporters, body: activityReportBody }),

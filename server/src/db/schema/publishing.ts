@@ -3,11 +3,16 @@ import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueI
 import { appUsers, staff } from "./identity";
 import { schools } from "./directory";
 
-/** A file behind the storage interface (DATA_DIR/uploads by default). Images are re-encoded without metadata. */
+/**
+ * A file behind the storage interface (DATA_DIR/uploads by default). Images are re-encoded without metadata.
+ * purpose 'content' (covers, banners, article images, videos) is served to anyone; 'activity_report'
+ * (school activity photos, which can show children) only to staff in the report's scope.
+ */
 export const publishingUploads = pgTable("publishing_uploads", {
   id: uuid("id").primaryKey().defaultRandom(),
   storageKey: text("storage_key").notNull().unique(),
   mime: text("mime").notNull(),
+  purpose: text("purpose", { enum: ["content", "activity_report"] }).notNull().default("content"),
   size: integer("size").notNull(),
   width: integer("width"),
   height: integer("height"),

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import type { PublicationReadView, PublicationStaffView, PublishingHomeView } from "@xinyuan/shared";
-import { eventSignups, publications } from "../../../db/schema";
+import { auditEvents, eventSignups, publications } from "../../../db/schema";
 import { createTestApp, type TestApp } from "../../../../../tests/support/testApp";
 import { buildSchool, buildStaff } from "../../../../../tests/support/factories";
 import { staffAuth } from "../../../../../tests/support/hotlineFixtures";
@@ -320,6 +320,59 @@ describe("publishing (HTTP)", () => {
       expect(overview.find((row) => row.schoolId === otherSchool.id)).toMatchObject({ reports: 0, participants: 0, lastHeldOn: null });
       const otherView = (await t.request.get("/api/v1/publishing/activity-reports").set(otherSchoolEditor).expect(200)).body as unknown[];
       expect(otherView).toHaveLength(0);
+    });
+
+    it("serves activity-report photos only to staff in the report's scope, never publicly, and audits each read", async () => {
+      const schoolCounsellor = await staffAuth(t.db, await buildStaff(t.db, { roles: ["counsellor"], scope: "school", schoolId: school.id, areaId: school.areaId }));
+      const otherCounsellor = await staffAuth(t.db, await buildStaff(t.db, { roles: ["counsellor"], scope: "school", schoolId: otherSchool.id, areaId: otherSchool.areaId }));
+      const areaCounsellor = await staffAuth(t.db, await buildStaff(t.db, { roles: ["counsellor"], scope: "area", areaId: school.areaId }));
+      const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#ccaa88" } }).jpeg().toBuffer();
+      const bytesOf = (request: supertest.Test) =>
+        request.buffer(true).parse((response, callback) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("end", () => callback(null, Buffer.concat(chunks)));
+        });
+
+      // A counsellor may not put public content up; report photos are images only.
+      const refused = await t.request.post("/api/v1/publishing/uploads").set(schoolCounsellor).set("Content-Type", "image/jpeg").send(photo).expect(403);
+      expect(refused.body.error.code).toBe("UPLOAD_PURPOSE_FORBIDDEN");
+      const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from("ftypmp42"), Buffer.alloc(100)]);
+      await t.request.post("/api/v1/publishing/uploads?purpose=activity_report").set(schoolCounsellor).set("Content-Type", "video/mp4").send(mp4).expect(415);
+
+      const uploaded = await t.request.post("/api/v1/publishing/uploads?purpose=activity_report").set(schoolCounsellor).set("Content-Type", "image/jpeg").send(photo).expect(201);
+      expect(uploaded.body).toMatchObject({ purpose: "activity_report", url: `/api/v1/publishing/report-photos/${uploaded.body.id}` });
+      const photoId = uploaded.body.id as string;
+      // Before it is attached, only its uploader sees it.
+      await bytesOf(t.request.get(`/api/v1/publishing/report-photos/${photoId}`).set(schoolCounsellor)).expect(200);
+      await t.request.get(`/api/v1/publishing/report-photos/${photoId}`).set(reviewer).expect(404);
+      // Someone else may not attach it to their school's report.
+      await t.request.post("/api/v1/publishing/activity-reports").set(otherCounsellor).send({ title: "借用照片", heldOn: "2026-05-13", participants: 5, photoUploadIds: [photoId] }).expect(400);
+      const report = await t.request.post("/api/v1/publishing/activity-reports").set(schoolCounsellor).send({ title: "心理委员培训", heldOn: "2026-05-14", participants: 40, photoUploadIds: [photoId] }).expect(201);
+      expect(report.body.photoUrls).toEqual([`/api/v1/publishing/report-photos/${photoId}`]);
+
+      // Never through the public address, whoever asks.
+      await t.request.get(`/api/v1/publishing/uploads/${photoId}`).expect(404);
+      await t.request.get(`/api/v1/publishing/uploads/${photoId}`).set(editor).expect(404);
+      // Not to anonymous callers, students, or staff of another school.
+      await t.request.get(`/api/v1/publishing/report-photos/${photoId}`).expect(401);
+      const student = await studentOf(school.id);
+      expect([401, 403]).toContain((await t.request.get(`/api/v1/publishing/report-photos/${photoId}`).set(student.auth)).status);
+      await t.request.get(`/api/v1/publishing/report-photos/${photoId}`).set(otherCounsellor).expect(404);
+      await t.request.get(`/api/v1/publishing/report-photos/${photoId}`).set(otherSchoolEditor).expect(404);
+
+      // Staff in scope: the school, its area, the county.
+      const before = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "activity_report.photo.read"));
+      for (const auth of [schoolCounsellor, areaCounsellor, reviewer]) {
+        const file = await bytesOf(t.request.get(`/api/v1/publishing/report-photos/${photoId}`).set(auth)).expect(200);
+        expect(file.headers["content-type"]).toBe("image/jpeg");
+        expect(file.headers["cache-control"]).toBe("private, no-store");
+        expect((await sharp(file.body as Buffer).metadata()).width).toBe(800);
+      }
+      const after = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "activity_report.photo.read"));
+      const added = after.filter((row) => !before.some((old) => old.id === row.id));
+      expect(added).toHaveLength(3);
+      expect(added.every((row) => row.targetType === "activity_report" && row.targetId === report.body.id)).toBe(true);
     });
   });
 
