@@ -21,7 +21,7 @@ describe("access", () => {
     [
       "a county centre admin manages staff everywhere, the directory, settings and reads audit",
       staff(["centre_admin"], "county"),
-      only("canUseAdmin", "canManageStaff", "canManageStaffCounty", "canManageDirectory", "canManageSettings", "canReadAudit", "canReadStatistics", "canHandleCrisis", ...rosterManagement),
+      only("canUseAdmin", "canManageStaff", "canManageStaffCounty", "canManageDirectory", "canManageSettings", "canReadAudit", "canReadStatistics", "canHandleCrisis", "canReadActivityOverview", ...rosterManagement),
     ],
     [
       "an area centre admin manages staff, reads audit and statistics inside the area only, not the directory, settings or the county roster",
@@ -29,9 +29,9 @@ describe("access", () => {
       only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics", "canHandleCrisis"),
     ],
     [
-      "a school centre admin manages staff, reads audit and statistics inside the school only",
+      "a school centre admin manages staff, reads audit and statistics inside the school only, and reports the school's May activities",
       staff(["centre_admin"], "school"),
-      only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics", "canHandleCrisis"),
+      only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics", "canHandleCrisis", "canReportActivities"),
     ],
     [
       "a county supervisor supervises, works the hotline and chats, keeps the roster and reads audit",
@@ -43,19 +43,19 @@ describe("access", () => {
       staff(["supervisor"], "area"),
       only("canUseAdmin", "canReadAudit", ...counsellingWork),
     ],
-    ["a school counsellor works queue, letters and crisis only", staff(["counsellor"], "school"), only("canUseAdmin", ...counsellingWork)],
+    ["a school counsellor works queue, letters and crisis, and reports the school's May activities", staff(["counsellor"], "school"), only("canUseAdmin", "canReportActivities", ...counsellingWork)],
     [
       "a county counsellor works the hotline and reads the roster, but is still not a manager",
       staff(["counsellor"], "county"),
       only("canUseAdmin", "canWorkHotline", "canReadRoster", ...counsellingWork),
     ],
-    ["an editor edits content", staff(["editor"], "county"), only("canUseAdmin", "canEditContent", "canUseContent")],
-    ["a reviewer reviews content", staff(["reviewer"], "county"), only("canUseAdmin", "canReviewContent", "canUseContent")],
+    ["a county editor edits content and sees every school's month", staff(["editor"], "county"), only("canUseAdmin", "canEditContent", "canUseContent", "canReadActivityOverview")],
+    ["a county reviewer reviews content and sees every school's month", staff(["reviewer"], "county"), only("canUseAdmin", "canReviewContent", "canUseContent", "canReadActivityOverview")],
     ["an expert manages appointment slots", staff(["expert"], "county"), only("canUseAdmin", "canManageExpertSlots")],
     [
       "roles add up: a counsellor who also edits",
       staff(["counsellor", "editor"], "school"),
-      only("canUseAdmin", "canEditContent", "canUseContent", ...counsellingWork),
+      only("canUseAdmin", "canEditContent", "canUseContent", "canReportActivities", ...counsellingWork),
     ],
     ["a disabled county admin gets nothing", staff(["centre_admin"], "county", "disabled"), only()],
     ["an active account with no roles only sees home and its own account", staff([], "county"), only("canUseAdmin")],

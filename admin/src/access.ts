@@ -29,6 +29,10 @@ import type { StaffRole, StaffView } from "@xinyuan/shared";
  * | canEditContent       | editor (Mental Health Month content)                          |
  * | canReviewContent     | reviewer                                                      |
  * | canUseContent        | editor or reviewer (the content menu)                         |
+ * | canReportActivities  | counsellor, centre_admin, editor or reviewer at school scope  |
+ * |                      | (report the school's May activities with photos)              |
+ * | canReadActivityOverview | centre_admin, editor or reviewer at county scope (every    |
+ * |                      | school's month, reports and photos)                           |
  * | canManageExpertSlots | expert (appointment slots and bookings)                       |
  * | canReadStatistics    | centre_admin at any scope (their scope's figures), supervisor |
  * |                      | at county scope                                               |
@@ -53,6 +57,8 @@ export interface Access {
   canEditContent: boolean;
   canReviewContent: boolean;
   canUseContent: boolean;
+  canReportActivities: boolean;
+  canReadActivityOverview: boolean;
   canManageExpertSlots: boolean;
   canReadStatistics: boolean;
   canEditRiskLexicon: boolean;
@@ -81,6 +87,8 @@ const nothing: Access = {
   canEditContent: false,
   canReviewContent: false,
   canUseContent: false,
+  canReportActivities: false,
+  canReadActivityOverview: false,
   canManageExpertSlots: false,
   canReadStatistics: false,
   canEditRiskLexicon: false,
@@ -116,6 +124,8 @@ export function access(currentStaff: AccessSubject | null | undefined): Access {
     canEditContent: has("editor"),
     canReviewContent: has("reviewer"),
     canUseContent: has("editor") || has("reviewer"),
+    canReportActivities: currentStaff.scope.level === "school" && (has("counsellor") || admin || has("editor") || has("reviewer")),
+    canReadActivityOverview: county && (admin || has("editor") || has("reviewer")),
     canManageExpertSlots: has("expert"),
     canReadStatistics: admin || (supervisor && county),
     canEditRiskLexicon: rosterManager,

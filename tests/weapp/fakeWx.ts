@@ -37,8 +37,11 @@ export const countyConfig: PublicConfigView = {
   demo: false,
 }
 
-/** What the fake API answers for GET /me and at login; tests switch it to a first-time user. */
-export const fakeApiState: { me: MeView } = { me: readyMe }
+/**
+ * What the fake API answers for GET /me and at login (tests switch it to a first-time user), and any
+ * further GET answers a test sets by path (e.g. a published article).
+ */
+export const fakeApiState: { me: MeView; answers: Record<string, unknown> } = { me: readyMe, answers: {} }
 
 export interface WxCall {
   api: string
@@ -108,5 +111,6 @@ function answer(options: WxCallOptions): { statusCode: number; data: unknown } {
   }
   if (path === '/api/v1/public/config') return { statusCode: 200, data: countyConfig }
   if (path === '/api/v1/me') return { statusCode: 200, data: fakeApiState.me }
+  if (path in fakeApiState.answers) return { statusCode: 200, data: fakeApiState.answers[path] }
   return { statusCode: 404, data: { error: { code: 'ROUTE_NOT_FOUND', message: '没有这个接口。' } } }
 }

@@ -12,7 +12,7 @@ export interface ScreenWatch {
 }
 
 /** Words that are names, not English prose (product and file names, units). */
-const allowedWords = new Set(["TOTP", "Excel", "PDF", "WeChat", "QQ", "App", "ID", "IP", "CSV", "Wi", "Fi"]);
+const allowedWords = new Set(["TOTP", "Excel", "PDF", "JPG", "PNG", "WebP", "WeChat", "QQ", "App", "ID", "IP", "CSV", "Wi", "Fi"]);
 
 export function watchScreens(page: Page, options: { allowFailedRequest?: (url: string, status: number) => boolean; allowWords?: readonly string[] } = {}): ScreenWatch {
   const allowed = new Set([...allowedWords, ...(options.allowWords ?? [])]);

@@ -7,14 +7,14 @@ import { useAsync } from "../../hooks/useAsync";
 import { useSession } from "../../session/useSession";
 import { PublicationDetail } from "./components/PublicationDetail";
 import { CampaignsTab } from "./components/CampaignsTab";
-import { ReportsTab } from "./components/ReportsTab";
 import { listCampaigns, listPublications } from "./service";
 
 const statusColors: Record<PublicationStatus, string> = { draft: "default", submitted: "gold", approved: "cyan", scheduled: "purple", published: "green", archived: "default" };
 
 /**
  * 内容发布 / 宣传月: the editor's workspace (write, submit), the reviewer's queue (checklist, approve or
- * send back, publish), campaigns, and the schools' May activity reports with the county overview.
+ * send back, publish) and campaigns. Schools' May activity reports and the county overview have their
+ * own menu entries (pages/activityReports).
  */
 export default function PublishingPage() {
   const session = useSession();
@@ -77,7 +77,6 @@ export default function PublishingPage() {
         items={[
           { key: "desk", label: reviewer && !editor ? "审核工作台" : "内容", children: desk },
           { key: "campaigns", label: "主题活动", children: <CampaignsTab campaigns={campaigns} canManage={county && (editor || reviewer)} /> },
-          { key: "reports", label: "学校活动上报", children: <ReportsTab county={county} canReport={staff?.scope.level === "school"} /> },
         ]}
       />
       <Drawer width="min(1280px, 96vw)" open={open !== null} onClose={() => setOpen(null)} title={open === "new" ? "写新内容" : open?.title} destroyOnHidden>

@@ -1,17 +1,13 @@
 import {
   apiRoutes,
-  type ActivityOverviewRow,
-  type ActivityReportView,
   type BodyOf,
   type CampaignView,
   type EventSignupStaffView,
   type PublicationStaffView,
   type PublicationVersionView,
   type QueryOf,
-  type UploadView,
 } from "@xinyuan/shared";
-import { ApiError, call, unexpectedErrorMessage } from "../../request";
-import { getToken } from "../../session/sessionStore";
+import { call } from "../../request";
 
 export type PublicationInput = BodyOf<typeof apiRoutes.createPublication>;
 
@@ -32,22 +28,3 @@ export const eventSignups = (id: string): Promise<EventSignupStaffView[]> => cal
 export const listCampaigns = (): Promise<CampaignView[]> => call(apiRoutes.listCampaigns, { policy: "silent" });
 export const saveCampaign = (body: BodyOf<typeof apiRoutes.createCampaign>, id?: string): Promise<CampaignView> =>
   id ? call(apiRoutes.updateCampaign, { params: { id }, body, policy: "notification" }) : call(apiRoutes.createCampaign, { body, policy: "notification" });
-
-export const listActivityReports = (): Promise<ActivityReportView[]> => call(apiRoutes.listActivityReports, { query: {}, policy: "silent" });
-export const createActivityReport = (body: BodyOf<typeof apiRoutes.createActivityReport>): Promise<ActivityReportView> => call(apiRoutes.createActivityReport, { body, policy: "notification" });
-export const activityOverview = (): Promise<ActivityOverviewRow[]> => call(apiRoutes.activityOverview, { query: {}, policy: "silent" });
-
-/** Uploads send the file itself as the body (the server checks its type and size, and strips image metadata). */
-export async function uploadFile(file: File): Promise<UploadView> {
-  const response = await fetch(`/api/v1${apiRoutes.createUpload.path}`, {
-    method: "POST",
-    headers: { "Content-Type": file.type || "application/octet-stream", Authorization: `Bearer ${getToken() ?? ""}` },
-    body: file,
-  });
-  const payload = (await response.json().catch(() => undefined)) as { error?: { code: string; message: string } } | UploadView | undefined;
-  if (!response.ok) {
-    const error = payload && "error" in payload ? payload.error : undefined;
-    throw new ApiError(error?.code ?? "HTTP_ERROR", error?.message ?? unexpectedErrorMessage, response.status);
-  }
-  return payload as UploadView;
-}

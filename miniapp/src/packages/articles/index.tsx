@@ -1,4 +1,4 @@
-import { RichText, Text, Textarea, Video, View } from '@tarojs/components'
+import { Image, RichText, Text, Textarea, Video, View } from '@tarojs/components'
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import { materialAudienceLabels, publicationKindLabels, type EventSignupView, type PublicationReadView } from '@xinyuan/shared'
@@ -86,7 +86,7 @@ function EventSignup({ item, onChanged }: { item: PublicationReadView; onChanged
 }
 
 /**
- * One published piece: title, sanitised rich text rendered natively (RichText with nodes), a video, an
+ * One published piece: title, cover picture, sanitised rich text rendered natively (RichText with nodes), a video, an
  * event's sign-up, and always the help numbers at the end. Shareable to a chat and to the timeline.
  */
 export default function ArticlePage() {
@@ -101,6 +101,7 @@ export default function ArticlePage() {
 
   const item = article.data
   const video = item ? mediaUrl(item.videoUrl) : null
+  const cover = item ? mediaUrl(item.coverUrl) : null
   const label = item ? (item.kind === 'material' && item.materialFor ? materialAudienceLabels[item.materialFor] : publicationKindLabels[item.kind]) : ''
   return (
     <PageContainer loading={article.loading} ready={item !== undefined} error={article.error} onRetry={article.reload}>
@@ -109,6 +110,7 @@ export default function ArticlePage() {
           <Text className='article__kind'>{label}</Text>
           <Text className='article__title' id='article-title'>{item.title}</Text>
           {item.publishedAt ? <Text className='article__date'>{shortDateTime(item.publishedAt)}</Text> : null}
+          {cover ? <Image className='article__cover' id='article-cover' src={cover} mode='widthFix' /> : null}
           {video && item.videoUrl?.startsWith('/') ? <Video className='article__video' src={video} controls /> : null}
           {video && !item.videoUrl?.startsWith('/') ? (
             <View className='article__link' onClick={() => void Taro.setClipboardData({ data: video })}>

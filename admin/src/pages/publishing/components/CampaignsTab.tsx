@@ -5,13 +5,21 @@ import type { CampaignView } from "@xinyuan/shared";
 import { LoadFailed } from "../../../components/LoadFailed";
 import type { AsyncState } from "../../../hooks/useAsync";
 import { saveCampaign } from "../service";
+import { UploadField, type UploadedFile } from "../../../components/upload/UploadField";
+import { uploadIdOf } from "../../../components/upload/uploadService";
 
 interface CampaignForm {
   title: string;
   theme?: string;
   dates: [Dayjs, Dayjs];
   takeoverHome: boolean;
+  banner?: UploadedFile | null;
 }
+
+const bannerOf = (campaign: CampaignView): UploadedFile | null => {
+  const id = uploadIdOf(campaign.bannerUrl);
+  return id && campaign.bannerUrl ? { id, url: campaign.bannerUrl } : null;
+};
 
 /** Campaigns: the May Mental Health Month and other key periods; one may take over the app's home. */
 export function CampaignsTab({ campaigns, canManage }: { campaigns: AsyncState<CampaignView[]>; canManage: boolean }) {
@@ -21,12 +29,12 @@ export function CampaignsTab({ campaigns, canManage }: { campaigns: AsyncState<C
     setEditing(campaign);
     form.setFieldsValue(
       campaign === "new"
-        ? { title: "", theme: "", dates: [dayjs().startOf("month"), dayjs().endOf("month")], takeoverHome: true }
-        : { title: campaign.title, theme: campaign.theme, dates: [dayjs(campaign.startsAt), dayjs(campaign.endsAt)], takeoverHome: campaign.takeoverHome },
+        ? { title: "", theme: "", dates: [dayjs().startOf("month"), dayjs().endOf("month")], takeoverHome: true, banner: null }
+        : { title: campaign.title, theme: campaign.theme, dates: [dayjs(campaign.startsAt), dayjs(campaign.endsAt)], takeoverHome: campaign.takeoverHome, banner: bannerOf(campaign) },
     );
   };
   const submit = async (values: CampaignForm) => {
-    await saveCampaign({ title: values.title, theme: values.theme ?? "", startsAt: values.dates[0].toISOString(), endsAt: values.dates[1].toISOString(), takeoverHome: values.takeoverHome }, editing === "new" || !editing ? undefined : editing.id);
+    await saveCampaign({ title: values.title, theme: values.theme ?? "", startsAt: values.dates[0].toISOString(), endsAt: values.dates[1].toISOString(), takeoverHome: values.takeoverHome, bannerUploadId: values.banner?.id }, editing === "new" || !editing ? undefined : editing.id);
     setEditing(null);
     campaigns.reload();
   };
@@ -46,6 +54,7 @@ export function CampaignsTab({ campaigns, canManage }: { campaigns: AsyncState<C
         locale={{ emptyText: "还没有主题活动。五月心理健康月可以从这里开始。" }}
         onRow={(campaign) => ({ onClick: () => canManage && open(campaign) })}
         columns={[
+          { title: "横幅", dataIndex: "bannerUrl", width: 96, render: (url: string | null) => (url ? <img src={url} alt="横幅" style={{ height: 32, borderRadius: 4 }} /> : "—") },
           { title: "名称", dataIndex: "title" },
           { title: "主题", dataIndex: "theme" },
           { title: "时间", render: (_, campaign) => `${dayjs(campaign.startsAt).format("YYYY-MM-DD")} 至 ${dayjs(campaign.endsAt).format("YYYY-MM-DD")}` },
@@ -66,6 +75,9 @@ export function CampaignsTab({ campaigns, canManage }: { campaigns: AsyncState<C
           </Form.Item>
           <Form.Item name="dates" label="起止时间" rules={[{ required: true }]}>
             <DatePicker.RangePicker showTime={{ format: "HH:mm" }} format="YYYY-MM-DD HH:mm" />
+          </Form.Item>
+          <Form.Item name="banner" label="横幅图（小程序首页和活动页顶部，建议横向图片）">
+            <UploadField kind="image" label="横幅" />
           </Form.Item>
           <Form.Item name="takeoverHome" label="活动期间占据小程序首页" valuePropName="checked">
             <Switch />

@@ -19,6 +19,8 @@ import {
 } from "@xinyuan/shared";
 import { call } from "../../../request";
 import { RichTextEditor } from "./RichTextEditor";
+import { UploadField, type UploadedFile } from "../../../components/upload/UploadField";
+import { uploadIdOf } from "../../../components/upload/uploadService";
 import type { PublicationInput } from "../service";
 
 interface FormValues {
@@ -26,6 +28,10 @@ interface FormValues {
   title: string;
   summary?: string;
   bodyHtml?: string;
+  cover?: UploadedFile | null;
+  /** A video is an uploaded file or a link to a video platform. */
+  videoSource: "upload" | "link";
+  videoUpload?: UploadedFile | null;
   videoUrl?: string;
   materialFor?: (typeof materialAudiences)[number];
   campaignId?: string;
@@ -41,13 +47,18 @@ interface FormValues {
 }
 
 function initialValues(item: PublicationStaffView | null): FormValues {
-  if (!item) return { kind: "article", title: "", roles: [], stages: [], scope: "county", schoolIds: [] };
+  if (!item) return { kind: "article", title: "", videoSource: "upload", roles: [], stages: [], scope: "county", schoolIds: [] };
+  const uploadedVideo = uploadIdOf(item.videoUrl);
+  const coverId = uploadIdOf(item.coverUrl);
   return {
     kind: item.kind,
     title: item.title,
     summary: item.summary,
     bodyHtml: item.bodyHtml,
-    videoUrl: item.videoUrl && !item.videoUrl.startsWith("/") ? item.videoUrl : undefined,
+    cover: coverId && item.coverUrl ? { id: coverId, url: item.coverUrl } : null,
+    videoSource: item.videoUrl && !uploadedVideo ? "link" : "upload",
+    videoUpload: uploadedVideo && item.videoUrl ? { id: uploadedVideo, url: item.videoUrl } : null,
+    videoUrl: item.videoUrl && !uploadedVideo ? item.videoUrl : undefined,
     materialFor: item.materialFor ?? undefined,
     campaignId: item.campaignId ?? undefined,
     roles: item.audience.roles,
@@ -68,7 +79,9 @@ function toInput(values: FormValues, areaIds: string[]): PublicationInput {
     title: values.title,
     summary: values.summary ?? "",
     bodyHtml: values.bodyHtml ?? "",
-    videoUrl: values.kind === "video" && values.videoUrl ? values.videoUrl : undefined,
+    coverUploadId: values.cover?.id,
+    videoUrl: values.kind === "video" && values.videoSource === "link" && values.videoUrl ? values.videoUrl : undefined,
+    videoUploadId: values.kind === "video" && values.videoSource === "upload" ? values.videoUpload?.id : undefined,
     materialFor: values.kind === "material" ? values.materialFor : undefined,
     campaignId: values.campaignId || undefined,
     audience: { roles: values.roles, stages: values.stages, scope: values.scope, areaIds, schoolIds: values.scope === "schools" ? values.schoolIds : [] },
@@ -92,6 +105,7 @@ export function PublicationForm({ item, campaigns, onSave, busy }: { item: Publi
   const [form] = Form.useForm<FormValues>();
   const kind = Form.useWatch("kind", form);
   const scope = Form.useWatch("scope", form);
+  const videoSource = Form.useWatch("videoSource", form);
   const [schools, setSchools] = useState<SchoolView[]>([]);
   useEffect(() => {
     void call<typeof apiRoutes.listSchools, Page<SchoolView>>(apiRoutes.listSchools, { query: { pageSize: 100 }, policy: "silent" })
@@ -111,10 +125,24 @@ export function PublicationForm({ item, campaigns, onSave, busy }: { item: Publi
       <Form.Item name="summary" label="摘要">
         <Input.TextArea rows={2} maxLength={200} showCount />
       </Form.Item>
+      <Form.Item name="cover" label="封面图（可选）">
+        <UploadField kind="image" label="封面图" />
+      </Form.Item>
       {kind === "video" ? (
-        <Form.Item name="videoUrl" label="视频链接（https://）" rules={[{ required: true, message: "请填写视频链接" }]}>
-          <Input placeholder="https://…" />
-        </Form.Item>
+        <>
+          <Form.Item name="videoSource" label="视频来源">
+            <Radio.Group options={[{ value: "upload", label: "上传视频文件" }, { value: "link", label: "填写视频平台链接" }]} />
+          </Form.Item>
+          {videoSource === "link" ? (
+            <Form.Item name="videoUrl" label="视频链接（https://）" rules={[{ required: true, message: "请填写视频链接" }]}>
+              <Input placeholder="https://…" />
+            </Form.Item>
+          ) : (
+            <Form.Item name="videoUpload" label="视频文件" rules={[{ required: true, message: "请上传视频文件" }]}>
+              <UploadField kind="video" label="视频" />
+            </Form.Item>
+          )}
+        </>
       ) : null}
       {kind === "material" ? (
         <Form.Item name="materialFor" label="资料面向" rules={[{ required: true, message: "请选择" }]}>

@@ -1,7 +1,7 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { App, Button, Space, Tooltip, Upload } from "antd";
 import { BoldOutlined, ItalicOutlined, LinkOutlined, OrderedListOutlined, PictureOutlined, UnorderedListOutlined } from "@ant-design/icons";
-import { uploadFile } from "../service";
+import { uploadFile, uploadProblem } from "../../../components/upload/uploadService";
 
 interface RichTextEditorProps {
   value?: string;
@@ -16,6 +16,7 @@ interface RichTextEditorProps {
 export function RichTextEditor({ value = "", onChange }: RichTextEditorProps) {
   const { message } = App.useApp();
   const area = useRef<HTMLDivElement>(null);
+  const [uploading, setUploading] = useState(false);
 
   useEffect(() => {
     if (area.current && area.current.innerHTML !== value) area.current.innerHTML = value;
@@ -53,14 +54,22 @@ export function RichTextEditor({ value = "", onChange }: RichTextEditorProps) {
         <Upload
           accept="image/jpeg,image/png,image/webp"
           showUploadList={false}
+          disabled={uploading}
           beforeUpload={(file) => {
+            const problem = uploadProblem(file, "image");
+            if (problem) {
+              void message.error(problem);
+              return Upload.LIST_IGNORE;
+            }
+            setUploading(true);
             void uploadFile(file)
               .then((uploaded) => run("insertImage", uploaded.url))
-              .catch((error: Error) => void message.error(error.message));
+              .catch((error: Error) => void message.error(error.message))
+              .finally(() => setUploading(false));
             return false;
           }}
         >
-          <Tooltip title="插入图片（自动压缩并去除拍摄信息）"><Button size="small" icon={<PictureOutlined />} /></Tooltip>
+          <Tooltip title="插入图片（JPG、PNG、WebP，不超过 8 MB；自动压缩并去除拍摄信息）"><Button size="small" icon={<PictureOutlined />} loading={uploading} aria-label="插入图片" /></Tooltip>
         </Upload>
       </Space>
       <div
