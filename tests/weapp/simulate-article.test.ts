@@ -16,6 +16,7 @@ installFakeWx()
 
 const articleId = '7d1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b'
 const imageId = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
+const coverId = '1b2c3d4e-5f60-4a7b-8c9d-0e1f2a3b4c5d'
 const written = [
   '<h2>五月，和情绪做朋友</h2>',
   '<p onclick="steal()">难过的时候，<strong>说出来</strong>就是第一步。</p>',
@@ -37,7 +38,7 @@ const article: PublicationReadView = {
   kind: 'article',
   title: '五月，和情绪做朋友',
   summary: '认识情绪',
-  coverUrl: null,
+  coverUrl: `/api/v1/publishing/uploads/${coverId}`,
   publishedAt: '2027-05-06T02:00:00.000Z',
   campaignId: null,
   materialFor: null,
@@ -93,7 +94,7 @@ describe('compiled weapp article page (miniprogram-simulate)', () => {
     await eventually(() => expect(page.dom.textContent).toContain('如果你或身边的人需要帮助'))
 
     const tree = page.toJSON() as unknown as JsonNode
-    const richTexts = findAll(tree, 'rich-text')
+    const richTexts = findAll(tree, 'wx-rich-text')
     expect(richTexts).toHaveLength(1)
     const nodes = richTexts[0]!.attrs.find((attr) => attr.name === 'nodes')?.value as RichNode[] | undefined
     expect(Array.isArray(nodes)).toBe(true)
@@ -110,9 +111,13 @@ describe('compiled weapp article page (miniprogram-simulate)', () => {
     // Nothing the sanitiser removed reaches the phone, not even as an attribute.
     expect(JSON.stringify(nodes)).not.toMatch(/steal|onclick|onerror|position:fixed|script/)
 
+    // The cover above the body, from the API host (the weapp has no origin of its own).
+    const cover = findAll(tree, 'wx-image').find((image) => image.attrs.some((attr) => attr.name === 'class' && String(attr.value).includes('article__cover')))
+    expect(cover?.attrs.find((attr) => attr.name === 'src')?.value).toBe(`http://127.0.0.1:3000/api/v1/publishing/uploads/${coverId}`)
+
     // The help numbers come after the article body (in the page's order), every one of them.
     const order = inOrder(tree)
-    const bodyAt = order.findIndex((item) => item === 'rich-text')
+    const bodyAt = order.findIndex((item) => item === 'wx-rich-text')
     const helpAt = order.findIndex((item) => item.includes('如果你或身边的人需要帮助'))
     expect(bodyAt).toBeGreaterThan(-1)
     expect(helpAt).toBeGreaterThan(bodyAt)
