@@ -7,6 +7,7 @@ import type { StaffActor } from "../auth/actor";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { ForbiddenError, NotFoundError } from "../http/errors";
 import { publishingPolicy } from "./publishingPolicy";
+import { requireContentUploads } from "./contentUploads";
 import { publishingChange } from "./publishingChange";
 
 /** Creates (no id) or updates a campaign; the home and campaign pages of every process refresh. */
@@ -23,6 +24,7 @@ export async function campaignSaver(props: { services: Services; actor: StaffAct
     updatedAt: services.clock.now(),
   };
   return publishingChange(services, async (tx, changed) => {
+    await requireContentUploads(tx, { images: [body.bannerUploadId], videos: [] });
     const [row] = id
       ? await tx.update(campaigns).set(values).where(eq(campaigns.id, id)).returning()
       : await tx.insert(campaigns).values({ ...values, createdBy: actor.id }).returning();

@@ -5,6 +5,7 @@ import type { StaffActor } from "../auth/actor";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError } from "../http/errors";
 import { publishingPolicy } from "./publishingPolicy";
+import { requireContentUploads } from "./contentUploads";
 import { publicationFields, snapshotOf } from "./publicationFields";
 
 /** An editor's new draft (version 1), targeted within the editor's reach. Readers see nothing yet. */
@@ -13,6 +14,7 @@ export async function publicationCreator(props: { services: Services; actor: Sta
   const reach = publishingPolicy.audienceFor(actor, body.audience);
   if (!reach) throw new AppError(403, "PUBLICATION_SCOPE_INVALID");
   return services.db.transaction(async (tx) => {
+    await requireContentUploads(tx, { images: [body.coverUploadId], videos: body.kind === "video" ? [body.videoUploadId] : [] });
     const [row] = await tx
       .insert(publications)
       .values({ ...publicationFields(body), audience: reach.audience, ownerSchoolId: reach.ownerSchoolId, createdBy: actor.id, updatedAt: services.clock.now() })

@@ -6,6 +6,7 @@ import type { StaffActor } from "../auth/actor";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError, ConflictError, NotFoundError } from "../http/errors";
 import { publishingPolicy } from "./publishingPolicy";
+import { requireContentUploads } from "./contentUploads";
 import { publicationFields, snapshotOf } from "./publicationFields";
 import { lockPublication } from "./lockPublication";
 import { publishingChange } from "./publishingChange";
@@ -25,6 +26,7 @@ export async function publicationEditor(props: { services: Services; actor: Staf
     const reach = publishingPolicy.audienceFor(actor, body.audience);
     if (!reach) throw new AppError(403, "PUBLICATION_SCOPE_INVALID");
     const version = current.version + 1;
+    await requireContentUploads(tx, { images: [body.coverUploadId], videos: body.kind === "video" ? [body.videoUploadId] : [] });
     const [row] = await tx
       .update(publications)
       .set({

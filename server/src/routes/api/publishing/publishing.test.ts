@@ -306,7 +306,16 @@ describe("publishing (HTTP)", () => {
       await t.request.post("/api/v1/publishing/uploads").set(editor).set("Content-Type", "image/jpeg").send(Buffer.alloc(9 * 1024 * 1024)).expect(413);
       await t.request.post("/api/v1/publishing/uploads").set(editor).set("Content-Type", "video/mp4").send(Buffer.from("not really a video at all")).expect(415);
       const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from("ftypmp42"), Buffer.alloc(1000)]);
-      expect((await t.request.post("/api/v1/publishing/uploads").set(editor).set("Content-Type", "video/mp4").send(mp4).expect(201)).body.mime).toBe("video/mp4");
+      const video = (await t.request.post("/api/v1/publishing/uploads").set(editor).set("Content-Type", "video/mp4").send(mp4).expect(201)).body as { id: string; mime: string; url: string };
+      expect(video.mime).toBe("video/mp4");
+
+      // Covers and uploaded videos are used by id; the wrong kind of file is refused.
+      const withCover = await create(editor, article({ coverUploadId: uploaded.body.id }));
+      expect(withCover.coverUrl).toBe(uploaded.body.url);
+      const uploadedVideo = await create(editor, { kind: "video", title: "一分钟放松练习", videoUploadId: video.id });
+      expect(uploadedVideo.videoUrl).toBe(video.url);
+      await t.request.post("/api/v1/publishing/publications").set(editor).send(article({ coverUploadId: video.id })).expect(400);
+      await t.request.post("/api/v1/publishing/publications").set(editor).send({ kind: "video", title: "不是视频", videoUploadId: uploaded.body.id }).expect(400);
     });
 
     it("lets a school report its activities and the county see every school's month", async () => {
@@ -320,6 +329,15 @@ describe("publishing (HTTP)", () => {
       expect(overview.find((row) => row.schoolId === otherSchool.id)).toMatchObject({ reports: 0, participants: 0, lastHeldOn: null });
       const otherView = (await t.request.get("/api/v1/publishing/activity-reports").set(otherSchoolEditor).expect(200)).body as unknown[];
       expect(otherView).toHaveLength(0);
+
+      // A report joins the campaign running on its day (school staff cannot list campaigns).
+      const may = (await t.request.post("/api/v1/publishing/campaigns").set(editor).send({ title: "2031 年五月心理健康月", startsAt: "2031-04-30T16:00:00.000Z", endsAt: "2031-05-31T16:00:00.000Z" }).expect(201)).body as { id: string };
+      const inMay = await t.request.post("/api/v1/publishing/activity-reports").set(schoolCounsellor).send({ title: "家长课堂", heldOn: "2031-05-20", participants: 80 }).expect(201);
+      expect(inMay.body.campaignId).toBe(may.id);
+      const june = await t.request.post("/api/v1/publishing/activity-reports").set(schoolCounsellor).send({ title: "期末减压", heldOn: "2031-06-20", participants: 30 }).expect(201);
+      expect(june.body.campaignId).toBeNull();
+      const mayOverview = (await t.request.get(`/api/v1/publishing/activity-overview?campaignId=${may.id}`).set(reviewer).expect(200)).body as Array<{ schoolId: string; reports: number; participants: number }>;
+      expect(mayOverview.find((row) => row.schoolId === school.id)).toMatchObject({ reports: 1, participants: 80 });
     });
 
     it("serves activity-report photos only to staff in the report's scope, never publicly, and audits each read", async () => {
@@ -350,6 +368,11 @@ describe("publishing (HTTP)", () => {
       await t.request.post("/api/v1/publishing/activity-reports").set(otherCounsellor).send({ title: "借用照片", heldOn: "2026-05-13", participants: 5, photoUploadIds: [photoId] }).expect(400);
       const report = await t.request.post("/api/v1/publishing/activity-reports").set(schoolCounsellor).send({ title: "心理委员培训", heldOn: "2026-05-14", participants: 40, photoUploadIds: [photoId] }).expect(201);
       expect(report.body.photoUrls).toEqual([`/api/v1/publishing/report-photos/${photoId}`]);
+
+      // Nor can it be put before readers as a cover or a campaign banner.
+      const asCover = await t.request.post("/api/v1/publishing/publications").set(editor).send(article({ coverUploadId: photoId })).expect(400);
+      expect(asCover.body.error.code).toBe("VALIDATION_FAILED");
+      await t.request.post("/api/v1/publishing/campaigns").set(editor).send({ title: "横幅", startsAt: "2027-05-01T00:00:00.000Z", endsAt: "2027-05-31T00:00:00.000Z", bannerUploadId: photoId }).expect(400);
 
       // Never through the public address, whoever asks.
       await t.request.get(`/api/v1/publishing/uploads/${photoId}`).expect(404);
