@@ -11,6 +11,13 @@ declare module 'miniprogram-simulate' {
     setData(data: Record<string, unknown>, callback?: () => void): void
     data: Record<string, unknown>
     instance: Record<string, unknown>
+    /** The rendered tree as j-component serialises it: tag names (wx-view …), attributes with their bound values, children. */
+    toJSON(): SimulateJson
+  }
+  export interface SimulateJson {
+    tagName: string
+    attrs: Array<{ name: string; value: unknown }>
+    children: Array<SimulateJson | string>
   }
   export interface RootComponent extends SimulateNode {
     attach(parent: Element): void

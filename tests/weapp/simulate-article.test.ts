@@ -8,6 +8,7 @@
  * help numbers.
  */
 import type { PublicationReadView } from '@xinyuan/shared'
+import type { SimulateJson } from 'miniprogram-simulate'
 import { sanitizeRichText } from '../../server/src/publishing/richTextSanitizer'
 import { countyConfig, fakeApiState, installFakeWx } from './fakeWx'
 import { eventually, renderPage } from './weappHost'
@@ -48,11 +49,7 @@ const article: PublicationReadView = {
   helplines,
 }
 
-interface JsonNode {
-  tagName: string
-  attrs: Array<{ name: string; value: unknown }>
-  children: Array<JsonNode | string>
-}
+type JsonNode = SimulateJson
 interface RichNode {
   type?: string
   name?: string
@@ -93,7 +90,7 @@ describe('compiled weapp article page (miniprogram-simulate)', () => {
     const page = renderPage('packages/articles/index', { id: articleId })
     await eventually(() => expect(page.dom.textContent).toContain('如果你或身边的人需要帮助'))
 
-    const tree = page.toJSON() as unknown as JsonNode
+    const tree = page.toJSON()
     const richTexts = findAll(tree, 'wx-rich-text')
     expect(richTexts).toHaveLength(1)
     const nodes = richTexts[0]!.attrs.find((attr) => attr.name === 'nodes')?.value as RichNode[] | undefined
