@@ -14,8 +14,7 @@ import { auditEvents, staff } from "../../server/src/db/schema";
 import { sessionTokenFor } from "../support/sessions";
 import { screenshot } from "../support/browser";
 import type { TestServer } from "../support/testServer";
-import { adminViewport, api, browserSuite } from "./support/browserSuite";
-import { signInAdmin } from "./support/browserSuite";
+import { adminViewport, api, browserSuite, signInAdmin } from "./support/browserSuite";
 import { newPhoneContext, openH5Student } from "./support/h5Student";
 
 async function staffToken(server: TestServer, username: string): Promise<string> {
