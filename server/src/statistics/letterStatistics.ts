@@ -24,8 +24,9 @@ export interface LetterCount {
  * time of the N-th working day after arrival, N being the home box's working days — worked out again
  * from the holiday calendar and the 寒暑假 terms, because letters.due_at moves when a letter escalates or
  * the writer writes again. Working days to the first reply count the working days after the day of
- * arrival up to the reply's day (0: answered the same day). One pass over a small calendar (a few hundred
- * days) joined by its running count of working days, so a letter's due day is a hash lookup.
+ * arrival up to the reply's day (0: answered the same day). The calendar (a few hundred days) is folded
+ * into two arrays — working days counted up to each day, and the k-th working day — so placing a letter
+ * is two array lookups rather than a join the planner may run as a nested loop (1.4 s on 30 000 letters).
  */
 export async function letterCounts(db: DbOrTx, scope: StaffScope, period: StatisticsPeriod): Promise<LetterCount[]> {
   const inScope = scopeFilter(scope, sql`l.box_area_id`, sql`l.box_school_id`);
@@ -40,8 +41,9 @@ export async function letterCounts(db: DbOrTx, scope: StaffScope, period: Statis
           FROM generate_series(${period.previousFrom}::date - 1, ${period.to}::date + 400, interval '1 day') d
         ), numbered AS (
           SELECT day, working, sum(working::int) OVER (ORDER BY day) AS n FROM cal
-        ), workdays AS (
-          SELECT n, day FROM numbered WHERE working
+        ), calendar AS (
+          -- by_day[i]: working days counted up to the calendar's i-th day; workday[k]: the k-th working day
+          SELECT min(day) AS first_day, array_agg(n ORDER BY day) AS by_day, array_agg(day ORDER BY day) FILTER (WHERE working) AS workday FROM numbered
         ), received AS (
           SELECT CASE WHEN l.created_at >= ${period.currentStart} THEN 'current' ELSE 'previous' END AS period,
                  l.mailbox_kind AS kind,
@@ -50,14 +52,17 @@ export async function letterCounts(db: DbOrTx, scope: StaffScope, period: Statis
                  ${local(sql`(SELECT min(lm.created_at) FROM letter_messages lm WHERE lm.letter_id = l.id AND lm.sender_type = 'staff')`)} AS replied
           FROM letters l JOIN mailboxes m ON m.id = l.mailbox_id
           WHERE l.created_at >= ${period.previousStart} AND l.created_at < ${period.currentEnd} AND ${inScope}
+        ), placed AS (
+          SELECT r.period, r.kind, r.replied, r.days,
+                 c.by_day[r.arrived_on - c.first_day + 1] AS arrived_n,
+                 c.by_day[r.replied::date - c.first_day + 1] AS replied_n,
+                 c.workday
+          FROM received r CROSS JOIN calendar c
         ), judged AS (
-          SELECT r.period, r.kind, r.replied,
-                 r.replied IS NOT NULL AND (due.day IS NULL OR r.replied <= due.day + time '${sql.raw(letterDueClock)}') AS on_time,
-                 replied_n.n - arrived_n.n AS working_days
-          FROM received r
-          JOIN numbered arrived_n ON arrived_n.day = r.arrived_on
-          LEFT JOIN workdays due ON due.n = arrived_n.n + r.days
-          LEFT JOIN numbered replied_n ON replied_n.day = r.replied::date
+          SELECT period, kind, replied,
+                 replied IS NOT NULL AND (workday[arrived_n + days] IS NULL OR replied <= workday[arrived_n + days] + time '${sql.raw(letterDueClock)}') AS on_time,
+                 replied_n - arrived_n AS working_days
+          FROM placed
         )
         SELECT period, kind, count(*)::int AS received,
                count(*) FILTER (WHERE on_time)::int AS on_time,
