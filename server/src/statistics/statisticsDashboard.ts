@@ -41,12 +41,12 @@ type Labels = (key: string) => string;
  */
 export async function statisticsDashboard({ db, services, scope, query }: StatisticsDashboardProps): Promise<StatisticsView> {
   const period = statisticsPeriodOf(query);
-  const counts = await contactCounts(db, scope, period);
-  const names = await placeNames(db);
   const county = scope.level === "county";
-  const rowsOf = (dimension: ContactDimension, labels: Labels, order?: readonly string[]) => breakdown(counts, dimension, labels, order);
-
-  const [hotline, chat, coverage, indicators, letterRows, caseRows] = await Promise.all([
+  // every query at once: the pool runs them side by side
+  const [counts, names, scopeName, hotline, chat, coverage, indicators, letterRows, caseRows] = await Promise.all([
+    contactCounts(db, scope, period),
+    placeNames(db),
+    scopeNameOf(db, services, scope),
     county ? hotlineFigures(db, period) : null,
     county ? chatFigures(db, period) : null,
     county ? coverageFigures(db, services.config.hotline, period) : null,
@@ -54,6 +54,7 @@ export async function statisticsDashboard({ db, services, scope, query }: Statis
     letterCounts(db, scope, period),
     caseCounts(db, scope, period),
   ]);
+  const rowsOf = (dimension: ContactDimension, labels: Labels, order?: readonly string[]) => breakdown(counts, dimension, labels, order);
 
   const monthLabel: Labels = (key) => (key === "unknown" ? "未知" : `${key.slice(0, 4)}年${Number(key.slice(5))}月`);
   const total = rowsOf("total", () => "全部")[0] ?? emptyRow("total", "全部");
@@ -65,7 +66,7 @@ export async function statisticsDashboard({ db, services, scope, query }: Statis
 
   return {
     period: { from: period.from, to: period.to, previousFrom: period.previousFrom, previousTo: period.previousTo },
-    scopeName: await scopeNameOf(db, services, scope),
+    scopeName,
     contacts: {
       total,
       byChannel: rowsOf("channel", (key) => contactChannelLabels[key as keyof typeof contactChannelLabels] ?? key, contactChannels),
