@@ -77,7 +77,72 @@ export interface StatisticsView {
     schoolCounsellors: number;
     areaCounsellors: number;
     countyCounsellors: number;
+    /** Schools with an active school mailbox that has at least one active teacher answering it. */
+    schoolsWithMailbox: number;
+    /** Schools with an active counselling room that has weekly opening hours. */
+    schoolsWithRoom: number;
+    /** Schools that reported at least one activity held in the period. */
+    schoolsReportingActivities: number;
+    /** Activity reports (May month activities) held in the period, this period beside the previous one. */
+    activities: StatPair;
+    /** People taking part in those activities as the schools reported them. */
+    activityParticipants: StatPair;
+    /** Content published in the period (for a school or area: content its schools published). */
+    published: StatPair;
+    /** Times that content was opened by readers in the period (an aggregated daily counter, never per reader). */
+    reads: StatPair;
+    /** One row per school in scope. */
+    bySchool: SchoolIndicatorRow[];
   };
+  /** Letters received in the period by the box they were sent to: all boxes first, then school, area, county. */
+  letters: LetterFigures[];
+  /** Crisis cases in the reader's scope. */
+  cases: {
+    /** Opened in the period. */
+    opened: StatRow;
+    /** Of those opened, first given an owner (taken or handed over) within 5 minutes of opening. */
+    ownedWithin5Min: StatRow;
+    /** Share of opened cases owned within 5 minutes (null when opened is 0 or suppressed). */
+    ownedShare: { current: number | null; previous: number | null };
+    /** Cases with a referral made in the period. */
+    referred: StatRow;
+    /** Closed in the period. */
+    closed: StatRow;
+  };
+}
+
+/** A plain (not personal) figure of two periods. */
+export interface StatPair {
+  current: number;
+  previous: number;
+}
+
+export interface SchoolIndicatorRow {
+  key: string;
+  label: string;
+  hasMailbox: boolean;
+  hasRoom: boolean;
+  hasOwnCounsellor: boolean;
+  /** Activities reported as held in the period. */
+  activities: number;
+}
+
+export const letterBoxKinds = ["all", "school", "area", "county"] as const;
+export type LetterBoxKind = (typeof letterBoxKinds)[number];
+export const letterBoxKindLabels: Record<LetterBoxKind, string> = { all: "全部信箱", school: "学校信箱", area: "片区信箱", county: "县中心信箱" };
+
+/** Letters of one box kind: each count of letters suppressed under 5; the median only over 5 or more replies. */
+export interface LetterFigures {
+  kind: LetterBoxKind;
+  label: string;
+  received: StatRow;
+  /** First teacher's reply at or before the due time the writer was given (18:00 of the N-th working day). */
+  repliedOnTime: StatRow;
+  repliedLate: StatRow;
+  /** No teacher's reply yet. */
+  unreplied: StatRow;
+  /** Median working days from the day of arrival to the first reply (0: the same day). */
+  medianReplyWorkingDays: { current: number | null; previous: number | null };
 }
 
 /** Suppresses a raw count for publication. */

@@ -1,6 +1,7 @@
 /**
  * Statistics benchmark on PostgreSQL: a school year of synthetic data (500 000 contact records with their
- * categories across 120 schools in 12 areas, 150 000 hotline tickets, 100 000 chats), then every
+ * categories across 120 schools in 12 areas, 150 000 hotline tickets, 100 000 chats, 30 000 letters, 5 000
+ * crisis cases, rooms, activity reports and 600 items read daily), then every
  * dashboard the admin asks for (county year, term and month; an area's year; a school's year), each
  * timed cold and warm. Prints each time and, on a line of its own, `slowest NNN ms`. Goal: under 1 s.
  *
@@ -21,6 +22,8 @@ import { statisticsPeriodOf } from "../../server/src/statistics/statisticsPeriod
 import { contactCounts } from "../../server/src/statistics/contactStatistics";
 import { chatFigures, coverageFigures, hotlineFigures } from "../../server/src/statistics/serviceStatistics";
 import { indicatorFigures } from "../../server/src/statistics/indicatorStatistics";
+import { letterCounts } from "../../server/src/statistics/letterStatistics";
+import { caseCounts } from "../../server/src/statistics/caseStatistics";
 import type { StaffScope, StatisticsQuery } from "@xinyuan/shared";
 
 const contacts = Number(process.env.BENCH_CONTACTS ?? 500_000);
@@ -90,11 +93,53 @@ async function main(): Promise<void> {
       JOIN (SELECT id, row_number() OVER () AS n FROM app_users) u ON u.n = 1 + x.i % 2000`);
     await db.execute(sql`INSERT INTO chat_messages (conversation_id, seq, sender_type, client_message_id, body_enc, created_at)
       SELECT id, 1, 'staff', 'bench-' || id, 'x', created_at + ((extract(epoch FROM created_at)::bigint % 300) * interval '1 second') FROM conversations`);
+    // Letters: a mailbox per school (two in three with a teacher), per area and the county's; 6 letters per
+    // 100 contacts, 85 % answered 0–6 days later, each with the writer's line and a teacher's reply.
+    const letterCount = Math.round(contacts * 0.06);
+    const caseCount = Math.round(contacts * 0.01);
+    await db.execute(sql`INSERT INTO mailboxes (kind, school_id, name) SELECT 'school', id, '信箱' || n FROM bench_schools`);
+    await db.execute(sql`INSERT INTO mailboxes (kind, area_id, name) SELECT 'area', id, '片区信箱' || name FROM areas`);
+    await db.execute(sql`INSERT INTO mailboxes (kind, name) VALUES ('county', '县中心信箱') ON CONFLICT DO NOTHING`);
+    await db.execute(sql`INSERT INTO mailbox_members (mailbox_id, staff_id)
+      SELECT m.id, (SELECT id FROM staff ORDER BY id LIMIT 1) FROM mailboxes m JOIN bench_schools s ON s.id = m.school_id WHERE s.n % 3 <> 0`);
+    await db.execute(sql`CREATE TEMP TABLE bench_boxes AS SELECT m.id, m.kind, m.school_id, coalesce(m.area_id, s.area_id) AS area_id, row_number() OVER (ORDER BY m.kind DESC, m.id) AS n FROM mailboxes m LEFT JOIN schools s ON s.id = m.school_id`);
+    await db.execute(sql`INSERT INTO letters (user_id, alias, writer_role, mailbox_id, mailbox_kind, box_school_id, box_area_id, handling_mailbox_id, handling_mailbox_kind,
+                                              subject_enc, body_enc, status, due_at, client_submit_id, created_at, updated_at)
+      SELECT u.id, 'bench', 'student', b.id, b.kind, b.school_id, CASE WHEN b.kind = 'county' THEN NULL ELSE b.area_id END, b.id, b.kind,
+             'x', 'x', CASE WHEN x.i % 7 = 0 THEN 'delivered' ELSE 'replied' END, x.t + interval '3 days', 'bench-' || x.i, x.t, x.t
+      FROM (SELECT i, timestamptz '2025-08-31 16:00:00+00' + (random() * interval '365 days') AS t FROM generate_series(1, ${letterCount}) i) x
+      JOIN (SELECT id, row_number() OVER () AS n FROM app_users) u ON u.n = 1 + x.i % 2000
+      JOIN bench_boxes b ON b.n = 1 + (x.i * 7) % (SELECT count(*) FROM bench_boxes)`);
+    await db.execute(sql`INSERT INTO letter_messages (letter_id, seq, sender_type, client_message_id, body_enc, created_at)
+      SELECT id, 1, 'writer', 'w', 'x', created_at FROM letters`);
+    await db.execute(sql`INSERT INTO letter_messages (letter_id, seq, sender_type, client_message_id, body_enc, created_at)
+      SELECT id, 2, 'staff', 's', 'x', created_at + (extract(epoch FROM created_at)::bigint % 518400) * interval '1 second' FROM letters WHERE status = 'replied'`);
+    // Crisis cases: one per 100 contacts, owned 0–10 minutes after opening, one in five referred, most closed.
+    await db.execute(sql`INSERT INTO referral_institutions (name, kind) VALUES ('基准医院', 'hospital')`);
+    await db.execute(sql`INSERT INTO crisis_cases (subject_alias, level, status, school_id, area_id, source_kind, opened_at, closed_at, updated_at)
+      SELECT 'bench', 'crisis', CASE WHEN x.i % 10 < 7 THEN 'closed' ELSE 'following_up' END, s.id, s.area_id, 'manual', x.t,
+             CASE WHEN x.i % 10 < 7 THEN x.t + (x.i % 60) * interval '1 day' END, x.t
+      FROM (SELECT i, timestamptz '2025-08-31 16:00:00+00' + (random() * interval '365 days') AS t FROM generate_series(1, ${caseCount}) i) x
+      JOIN bench_schools s ON s.n = 1 + (x.i * 13) % 120`);
+    await db.execute(sql`INSERT INTO case_events (case_id, kind, at) SELECT id, 'opened', opened_at FROM crisis_cases`);
+    await db.execute(sql`INSERT INTO case_events (case_id, kind, at) SELECT id, 'taken', opened_at + (number % 600) * interval '1 second' FROM crisis_cases`);
+    await db.execute(sql`INSERT INTO case_referrals (case_id, institution_id, created_by, created_at, updated_at)
+      SELECT c.id, (SELECT id FROM referral_institutions LIMIT 1), (SELECT id FROM staff ORDER BY id LIMIT 1), c.opened_at + interval '1 day', c.opened_at + interval '1 day'
+      FROM crisis_cases c WHERE c.number % 5 = 0`);
+    // The plan's indicators: rooms at two schools in three, 3 activities a school, 600 items read every day.
+    await db.execute(sql`INSERT INTO counselling_rooms (school_id, name, weekly_hours) SELECT id, '心理辅导室', '[{"weekday":2,"start":"14:00","end":"17:00"}]'::jsonb FROM bench_schools WHERE n % 3 <> 1`);
+    await db.execute(sql`INSERT INTO activity_reports (school_id, title, held_on, participants) SELECT s.id, '活动', date '2026-05-01' + (k * 9), 40 + k FROM bench_schools s, generate_series(0, 2) k`);
+    await db.execute(sql`INSERT INTO publications (kind, status, title, audience, owner_school_id, published_at)
+      SELECT 'article', 'published', '文章' || i, '{}'::jsonb, CASE WHEN i % 4 = 0 THEN (SELECT id FROM bench_schools WHERE n = 1 + i % 120) END,
+             timestamptz '2025-08-31 16:00:00+00' + (i % 365) * interval '1 day' FROM generate_series(1, 600) i`);
+    await db.execute(sql`INSERT INTO publication_reads_daily (publication_id, day, n)
+      SELECT p.id, d::date, 1 + (extract(doy FROM d)::int * 7) % 50 FROM publications p, generate_series(date '2025-09-01', date '2026-08-31', interval '1 day') d
+      WHERE d::date >= (p.published_at AT TIME ZONE 'UTC')::date`);
     await db.execute(sql`SELECT contact_stats_rebuild()`);
     await db.execute(sql`ALTER TABLE contact_records ENABLE TRIGGER contact_stats_on_record`);
     await db.execute(sql`ALTER TABLE contact_record_categories ENABLE TRIGGER contact_stats_on_category`);
     await db.execute(sql`ANALYZE`);
-    console.log(`data: ${contacts} contacts, ${tickets} hotline tickets, ${chats} chats across 120 schools, made in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`data: ${contacts} contacts, ${tickets} hotline tickets, ${chats} chats, ${letterCount} letters, ${caseCount} cases across 120 schools, made in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
     const [someArea] = await aggregateRows<{ id: string }>(db, sql`SELECT id::text FROM areas ORDER BY name LIMIT 1`);
     const [someSchool] = await aggregateRows<{ id: string; area_id: string }>(db, sql`SELECT id::text, area_id::text FROM schools ORDER BY name LIMIT 1`);
@@ -124,7 +169,9 @@ async function main(): Promise<void> {
       ["county line", () => hotlineFigures(db, period)],
       ["chat", () => chatFigures(db, period)],
       ["roster coverage", () => coverageFigures(db, services.config.hotline, period)],
-      ["indicators", () => indicatorFigures(db, county)],
+      ["indicators", () => indicatorFigures(db, county, period)],
+      ["letters", () => letterCounts(db, county, period)],
+      ["cases", () => caseCounts(db, county, period)],
     ];
     for (const [label, part] of parts) {
       const begin = performance.now();

@@ -37,6 +37,10 @@ describe("statistics: the centre admin reads the dashboard and downloads the Exc
       await dashboard.waitFor();
       await page.getByTestId("by-school").getByText(school!.name).first().waitFor();
       await page.getByTestId("by-channel").getByRole("cell", { name: "<5" }).first().waitFor();
+      // letters by box, crisis cases with the ownership share, the plan's indicators school by school
+      await page.getByTestId("letters").getByRole("cell", { name: "县中心信箱" }).waitFor();
+      await page.getByTestId("cases").getByText(/5 分钟内有人负责/).first().waitFor();
+      await page.getByTestId("school-indicators").getByRole("cell", { name: school!.name }).waitFor();
       await screenshot(page, "statistics-dashboard");
 
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /导出 Excel/ }).click()]);
@@ -51,6 +55,9 @@ describe("statistics: the centre admin reads the dashboard and downloads the Exc
       sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((value) => String(value ?? ""))));
       expect(rows.find((row) => row[0] === school!.name)?.[1]).toBe("7");
       expect(rows.find((row) => row[0] === "在线")?.[1]).toBe("<5");
+      expect(rows.some((row) => row[0] === "危机个案")).toBe(true);
+      const schoolRows = rows.slice(rows.findIndex((row) => row[0] === "各校工作指标"));
+      expect(schoolRows.find((row) => row[0] === school!.name)).toHaveLength(5);
       expect(errors).toEqual([]);
     } catch (error) {
       await screenshot(page, "statistics-failure").catch(() => undefined);

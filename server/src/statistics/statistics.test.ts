@@ -173,6 +173,13 @@ describe("statistics.dashboard", () => {
     expect(lines).toContainEqual(["统计一中", "7", "5"]);
     expect(lines).toContainEqual(["统计二小", "<5", "0"]);
     expect(lines).toContainEqual(["应接来电", "6"]);
+    // the sections added for letters, cases and the plan's indicators, in the order the centre reports them
+    const titles = ["来信回复 · 全部信箱", "来信回复 · 学校信箱", "来信回复 · 片区信箱", "来信回复 · 县中心信箱", "危机个案", "工作指标", "活动与宣传", "各校工作指标"];
+    expect(titles.map((title) => lines.findIndex((line) => line[0] === title))).toEqual([...titles.map((title) => lines.findIndex((line) => line[0] === title))].sort((a, b) => a - b));
+    expect(titles.every((title) => lines.some((line) => line[0] === title))).toBe(true);
+    expect(lines).toContainEqual(["新开个案", "0", "0"]);
+    expect(lines).toContainEqual(["首次回复用时中位数", "—", "—"]);
+    expect(lines).toContainEqual(["统计一中", "无", "无", "无", "0"]);
 
     const pdf = await t.request.get("/api/v1/statistics/report.pdf").query(may).set(admin.auth).buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];

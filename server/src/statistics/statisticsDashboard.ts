@@ -3,6 +3,9 @@ import {
   ageBandLabels,
   contactChannelLabels,
   contactChannels,
+  letterBoxKindLabels,
+  letterBoxKinds,
+  type LetterFigures,
   riskLevelLabels,
   riskLevels,
   schoolStageLabels,
@@ -18,6 +21,8 @@ import type { Services } from "../services";
 import { contactCounts, type ContactCount, type ContactDimension } from "./contactStatistics";
 import { chatFigures, coverageFigures, hotlineFigures } from "./serviceStatistics";
 import { indicatorFigures } from "./indicatorStatistics";
+import { letterCounts, type LetterCount } from "./letterStatistics";
+import { caseCounts, type CaseCount } from "./caseStatistics";
 import { statisticsPeriodOf } from "./statisticsPeriod";
 
 export interface StatisticsDashboardProps {
@@ -36,17 +41,20 @@ type Labels = (key: string) => string;
  */
 export async function statisticsDashboard({ db, services, scope, query }: StatisticsDashboardProps): Promise<StatisticsView> {
   const period = statisticsPeriodOf(query);
-  const counts = await contactCounts(db, scope, period);
-  const names = await placeNames(db);
   const county = scope.level === "county";
-  const rowsOf = (dimension: ContactDimension, labels: Labels, order?: readonly string[]) => breakdown(counts, dimension, labels, order);
-
-  const [hotline, chat, coverage, indicators] = await Promise.all([
+  // every query at once: the pool runs them side by side
+  const [counts, names, scopeName, hotline, chat, coverage, indicators, letterRows, caseRows] = await Promise.all([
+    contactCounts(db, scope, period),
+    placeNames(db),
+    scopeNameOf(db, services, scope),
     county ? hotlineFigures(db, period) : null,
     county ? chatFigures(db, period) : null,
     county ? coverageFigures(db, services.config.hotline, period) : null,
-    indicatorFigures(db, scope),
+    indicatorFigures(db, scope, period),
+    letterCounts(db, scope, period),
+    caseCounts(db, scope, period),
   ]);
+  const rowsOf = (dimension: ContactDimension, labels: Labels, order?: readonly string[]) => breakdown(counts, dimension, labels, order);
 
   const monthLabel: Labels = (key) => (key === "unknown" ? "未知" : `${key.slice(0, 4)}年${Number(key.slice(5))}月`);
   const total = rowsOf("total", () => "全部")[0] ?? emptyRow("total", "全部");
@@ -58,7 +66,7 @@ export async function statisticsDashboard({ db, services, scope, query }: Statis
 
   return {
     period: { from: period.from, to: period.to, previousFrom: period.previousFrom, previousTo: period.previousTo },
-    scopeName: await scopeNameOf(db, services, scope),
+    scopeName,
     contacts: {
       total,
       byChannel: rowsOf("channel", (key) => contactChannelLabels[key as keyof typeof contactChannelLabels] ?? key, contactChannels),
@@ -96,6 +104,49 @@ export async function statisticsDashboard({ db, services, scope, query }: Statis
       : null,
     coverage: coverage ? { ...coverage, coveredShare: coverage.serviceHours > 0 ? Math.round((1 - coverage.uncoveredHours / coverage.serviceHours) * 1000) / 1000 : null } : null,
     indicators,
+    letters: letterFigures(letterRows),
+    cases: caseFigures(caseRows),
+  };
+}
+
+/** Both periods' letter counts as rows per box kind (every kind shown, zeros too). */
+function letterFigures(counts: LetterCount[]): LetterFigures[] {
+  return letterBoxKinds.map((kind) => {
+    const of = (which: LetterCount["period"]) => counts.find((count) => count.kind === kind && count.period === which);
+    const current = of("current");
+    const previous = of("previous");
+    const label = letterBoxKindLabels[kind];
+    const pairRow = (key: string, value: (count: LetterCount) => number): StatRow => ({
+      key,
+      label,
+      current: statCell(current ? value(current) : 0),
+      previous: statCell(previous ? value(previous) : 0),
+    });
+    // a median of fewer than 5 replies would describe one or two letters
+    const median = (count: LetterCount | undefined) => (count && count.onTime + count.late >= 5 ? count.medianWorkingDays : null);
+    return {
+      kind,
+      label,
+      received: pairRow("received", (count) => count.received),
+      repliedOnTime: pairRow("on_time", (count) => count.onTime),
+      repliedLate: pairRow("late", (count) => count.late),
+      unreplied: pairRow("unreplied", (count) => count.unreplied),
+      medianReplyWorkingDays: { current: median(current), previous: median(previous) },
+    };
+  });
+}
+
+function caseFigures(counts: CaseCount[]): StatisticsView["cases"] {
+  const current = counts.find((count) => count.period === "current")!;
+  const previous = counts.find((count) => count.period === "previous")!;
+  const pairRow = (key: keyof Omit<CaseCount, "period">, label: string): StatRow => ({ key, label, current: statCell(current[key]), previous: statCell(previous[key]) });
+  const share = (count: CaseCount) => (count.opened >= 5 ? Math.round((count.ownedWithin5Min / count.opened) * 1000) / 1000 : null);
+  return {
+    opened: pairRow("opened", "新开个案"),
+    ownedWithin5Min: pairRow("ownedWithin5Min", "5 分钟内有人负责"),
+    ownedShare: { current: share(current), previous: share(previous) },
+    referred: pairRow("referred", "转介"),
+    closed: pairRow("closed", "结案"),
   };
 }
 

@@ -75,18 +75,65 @@ export function reportSections(view: StatisticsView): ReportSection[] {
       ],
     });
   }
+  const periodColumns = [`本期（${view.period.from} 至 ${view.period.to}）`, `上期（${view.period.previousFrom} 至 ${view.period.previousTo}）`];
+  for (const box of view.letters) {
+    sections.push({
+      title: `来信回复 · ${box.label}`,
+      columns: ["指标", ...periodColumns],
+      rows: [
+        ["收到来信", cell(box.received.current), cell(box.received.previous)],
+        ["按时回复", cell(box.repliedOnTime.current), cell(box.repliedOnTime.previous)],
+        ["超时回复", cell(box.repliedLate.current), cell(box.repliedLate.previous)],
+        ["尚未回复", cell(box.unreplied.current), cell(box.unreplied.previous)],
+        ["首次回复用时中位数", maybe(box.medianReplyWorkingDays.current, " 个工作日"), maybe(box.medianReplyWorkingDays.previous, " 个工作日")],
+      ],
+    });
+  }
+  const { cases } = view;
+  sections.push({
+    title: "危机个案",
+    columns: ["指标", ...periodColumns],
+    rows: [
+      ...[cases.opened, cases.ownedWithin5Min].map((row) => [row.label, cell(row.current), cell(row.previous)]),
+      ["5 分钟内有人负责的比例", percent(cases.ownedShare.current), percent(cases.ownedShare.previous)],
+      ...[cases.referred, cases.closed].map((row) => [row.label, cell(row.current), cell(row.previous)]),
+    ],
+  });
   const indicators = view.indicators;
+  const share = (part: number) => percent(indicators.schools > 0 ? part / indicators.schools : null);
+  const pair = (label: string, value: { current: number; previous: number }) => [label, String(value.current), String(value.previous)];
   sections.push({
     title: "工作指标",
     columns: ["指标", "数量"],
     rows: [
       ["学校数", String(indicators.schools)],
       ["有专职心理教师的学校", String(indicators.schoolsWithOwnCounsellor)],
-      ["专职心理教师覆盖率", percent(indicators.schools > 0 ? indicators.schoolsWithOwnCounsellor / indicators.schools : null)],
+      ["专职心理教师覆盖率", share(indicators.schoolsWithOwnCounsellor)],
+      ["开通学校心理信箱的学校", String(indicators.schoolsWithMailbox)],
+      ["心理信箱覆盖率", share(indicators.schoolsWithMailbox)],
+      ["有心理辅导室（含开放时间）的学校", String(indicators.schoolsWithRoom)],
+      ["心理辅导室覆盖率", share(indicators.schoolsWithRoom)],
+      ["本期上报活动的学校", String(indicators.schoolsReportingActivities)],
       ["学校心理教师（在岗账号）", String(indicators.schoolCounsellors)],
       ["片区心理教师（在岗账号）", String(indicators.areaCounsellors)],
       ["县中心咨询师（在岗账号）", String(indicators.countyCounsellors)],
     ],
+  });
+  sections.push({
+    title: "活动与宣传",
+    columns: ["指标", ...periodColumns],
+    rows: [
+      pair("学校上报活动（场）", indicators.activities),
+      pair("活动参与人次（学校上报）", indicators.activityParticipants),
+      pair("发布内容（篇）", indicators.published),
+      pair("内容阅读（次）", indicators.reads),
+    ],
+  });
+  const yes = (value: boolean) => (value ? "有" : "无");
+  sections.push({
+    title: "各校工作指标",
+    columns: ["学校", "心理信箱", "心理辅导室", "专职心理教师", "本期上报活动"],
+    rows: indicators.bySchool.map((school) => [school.label, yes(school.hasMailbox), yes(school.hasRoom), yes(school.hasOwnCounsellor), String(school.activities)]),
   });
   return sections;
 }

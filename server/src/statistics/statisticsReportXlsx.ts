@@ -6,7 +6,7 @@ export async function statisticsReportXlsx(heading: string[], sections: ReportSe
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "心援";
   const sheet = workbook.addWorksheet("统计报表");
-  sheet.columns = [{ width: 32 }, { width: 30 }, { width: 30 }];
+  sheet.columns = [{ width: 32 }, { width: 30 }, { width: 30 }, { width: 14 }, { width: 14 }];
   heading.forEach((line, index) => {
     const row = sheet.addRow([line]);
     row.font = index === 0 ? { bold: true, size: 16 } : { size: 10, color: { argb: "FF666666" } };

@@ -12,7 +12,9 @@ import { cellText, changeText, periodPresetLabels, presetRange, type PeriodPrese
 import { BreakdownCard } from "./components/BreakdownCard";
 import { ServiceFigures } from "./components/ServiceFigures";
 import { IndicatorCard } from "./components/IndicatorCard";
+import { LetterCard } from "./components/LetterCard";
 
+const shareText = (share: number | null) => (share === null ? "—" : `${Math.round(share * 1000) / 10}%`);
 const presets = Object.keys(periodPresetLabels) as PeriodPreset[];
 const toQuery = ([from, to]: [Dayjs, Dayjs]): StatisticsQuery => ({ from: from.format("YYYY-MM-DD"), to: to.format("YYYY-MM-DD") });
 
@@ -104,6 +106,13 @@ export default function StatisticsPage() {
             <Col xs={24} xxl={12}><BreakdownCard title="按学段" rows={view.contacts.byStage} /></Col>
           </Row>
           <BreakdownCard title="按年龄段" rows={view.contacts.byAgeBand} />
+          <LetterCard letters={view.letters} />
+          <BreakdownCard
+            title="危机个案"
+            rows={[view.cases.opened, view.cases.ownedWithin5Min, view.cases.referred, view.cases.closed]}
+            extra={`5 分钟内有人负责：${shareText(view.cases.ownedShare.current)}（上期 ${shareText(view.cases.ownedShare.previous)}）`}
+            testId="cases"
+          />
           <IndicatorCard indicators={view.indicators} />
         </Space>
       ) : null}

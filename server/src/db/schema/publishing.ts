@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { appUsers, staff } from "./identity";
 import { schools } from "./directory";
 
@@ -136,4 +136,18 @@ export const activityReports = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("activity_reports_school_idx").on(table.schoolId, table.heldOn)],
+);
+
+/**
+ * How many times a published item was opened per county day: one counter row per item and day, bumped
+ * by each read of the article. Never who read it: no user, no device, no time of day.
+ */
+export const publicationReadsDaily = pgTable(
+  "publication_reads_daily",
+  {
+    publicationId: uuid("publication_id").notNull().references(() => publications.id),
+    day: date("day", { mode: "string" }).notNull(),
+    n: integer("n").notNull().default(0),
+  },
+  (table) => [primaryKey({ columns: [table.publicationId, table.day] }), index("publication_reads_daily_day_idx").on(table.day)],
 );

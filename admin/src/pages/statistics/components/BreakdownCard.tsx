@@ -9,14 +9,16 @@ interface BreakdownCardProps {
   /** Bars lie down for long labels (schools, categories). */
   horizontal?: boolean;
   testId?: string;
+  /** A line beside the title (a share, a note). */
+  extra?: string;
 }
 
 /** One breakdown: a chart of this period against the previous one, and the table beside it ("<5" kept). */
-export function BreakdownCard({ title, rows, horizontal = false, testId }: BreakdownCardProps) {
+export function BreakdownCard({ title, rows, horizontal = false, testId, extra }: BreakdownCardProps) {
   const data = chartRows(rows);
   const chartHeight = horizontal ? Math.max(220, data.length * 30) : 260;
   return (
-    <Card size="small" title={title} data-testid={testId}>
+    <Card size="small" title={title} extra={extra} data-testid={testId}>
       {rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="这段时间没有记录" />
       ) : (

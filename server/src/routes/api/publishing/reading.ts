@@ -6,6 +6,7 @@ import { NotFoundError } from "../../../http/errors";
 import { eventSignups, publications } from "../../../db/schema";
 import type { AppContext } from "../../../http/context";
 import { campaignPage, publishedArticle, publishingHome, readerOf } from "../../../publishing/publishingQueries";
+import { countPublicationRead } from "../../../publishing/publicationReadCounter";
 import { eventSignupCreator } from "../../../publishing/eventSignupCreator";
 import { eventSignupCanceller } from "../../../publishing/eventSignupCanceller";
 import { presentPublicationSummary, type PublicationRow } from "../../../publishing/presentPublication";
@@ -24,6 +25,7 @@ export function mountReadingRoutes(router: AppRouter): void {
   mountRoute(router, apiRoutes.readPublication, async (ctx, { params }) => {
     const body = await publishedArticle(ctx.services, idOf(params), await readerFor(ctx));
     if (!body) throw NotFoundError("PUBLICATION_NOT_FOUND");
+    countPublicationRead(ctx.services, idOf(params));
     return sendCached(ctx, body);
   });
 
