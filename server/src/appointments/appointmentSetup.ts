@@ -82,7 +82,7 @@ export async function listManagedSlots(props: { services: Services; roomId?: str
   const rows = await props.services.db
     .select({
       slot: appointmentSlots,
-      bookingStatus: sql<string | null>`(SELECT b.status FROM bookings b WHERE b.slot_id = ${appointmentSlots.id} AND b.status IN ('awaiting_payment', 'confirmed', 'paid', 'attended', 'no_show') LIMIT 1)`,
+      bookingStatus: sql<string | null>`(SELECT b.status FROM bookings b WHERE b.slot_id = "appointment_slots"."id" AND b.status IN ('awaiting_payment', 'confirmed', 'paid', 'attended', 'no_show') LIMIT 1)`,
     })
     .from(appointmentSlots)
     .where(and(props.roomId ? eq(appointmentSlots.roomId, props.roomId) : eq(appointmentSlots.expertId, props.expertId!), gt(appointmentSlots.endsAt, now), lt(appointmentSlots.startsAt, new Date(now.getTime() + (slotHorizonDays + 1) * 86_400_000))))

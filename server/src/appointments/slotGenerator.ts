@@ -78,11 +78,11 @@ export async function withdrawUnpatternedSlots(props: { services: Services; owne
   const future = await props.services.db
     .select({ id: appointmentSlots.id, startsAt: appointmentSlots.startsAt, endsAt: appointmentSlots.endsAt })
     .from(appointmentSlots)
-    .where(and(ownerFilter, gt(appointmentSlots.startsAt, now), isNull(appointmentSlots.withdrawnAt), sql`NOT EXISTS (SELECT 1 FROM bookings b WHERE b.slot_id = ${appointmentSlots.id} AND b.status IN ('awaiting_payment', 'confirmed', 'paid', 'attended', 'no_show'))`));
+    .where(and(ownerFilter, gt(appointmentSlots.startsAt, now), isNull(appointmentSlots.withdrawnAt), sql`NOT EXISTS (SELECT 1 FROM bookings b WHERE b.slot_id = "appointment_slots"."id" AND b.status IN ('awaiting_payment', 'confirmed', 'paid', 'attended', 'no_show'))`));
   const stale = future.filter((slot) => !keep.has(`${slot.startsAt.getTime()}-${slot.endsAt.getTime()}`));
   for (const slot of stale) {
     // Never booked: deleted, so the (owner, start) key is free if the pattern comes back; else withdrawn (kept for the records).
-    const deleted = await props.services.db.delete(appointmentSlots).where(and(eq(appointmentSlots.id, slot.id), sql`NOT EXISTS (SELECT 1 FROM bookings b WHERE b.slot_id = ${appointmentSlots.id})`)).returning({ id: appointmentSlots.id });
+    const deleted = await props.services.db.delete(appointmentSlots).where(and(eq(appointmentSlots.id, slot.id), sql`NOT EXISTS (SELECT 1 FROM bookings b WHERE b.slot_id = "appointment_slots"."id")`)).returning({ id: appointmentSlots.id });
     if (deleted.length === 0) await props.services.db.update(appointmentSlots).set({ withdrawnAt: now }).where(and(eq(appointmentSlots.id, slot.id), isNull(appointmentSlots.withdrawnAt)));
   }
   return stale.length;
