@@ -29,7 +29,8 @@ import type { StaffRole, StaffView } from "@xinyuan/shared";
  * | canEditContent       | editor (Mental Health Month content)                          |
  * | canReviewContent     | reviewer                                                      |
  * | canUseContent        | editor or reviewer (the content menu)                         |
- * | canManageExpertSlots | expert (appointment slots and bookings)                       |
+ * | canWorkAppointments  | expert, counsellor, supervisor, admin (the day list of bookings) |
+ * | canManageAppointments| supervisor, admin (rooms, experts, weekly hours, payments)    |
  * | canReadStatistics    | centre_admin at any scope (their scope's figures), supervisor |
  * |                      | at county scope                                               |
  * | canEditRiskLexicon   | supervisor or centre_admin at county scope (risk lexicon      |
@@ -53,7 +54,8 @@ export interface Access {
   canEditContent: boolean;
   canReviewContent: boolean;
   canUseContent: boolean;
-  canManageExpertSlots: boolean;
+  canWorkAppointments: boolean;
+  canManageAppointments: boolean;
   canReadStatistics: boolean;
   canEditRiskLexicon: boolean;
 }
@@ -81,7 +83,8 @@ const nothing: Access = {
   canEditContent: false,
   canReviewContent: false,
   canUseContent: false,
-  canManageExpertSlots: false,
+  canWorkAppointments: false,
+  canManageAppointments: false,
   canReadStatistics: false,
   canEditRiskLexicon: false,
 };
@@ -116,7 +119,8 @@ export function access(currentStaff: AccessSubject | null | undefined): Access {
     canEditContent: has("editor"),
     canReviewContent: has("reviewer"),
     canUseContent: has("editor") || has("reviewer"),
-    canManageExpertSlots: has("expert"),
+    canWorkAppointments: has("expert") || counsellingStaff || admin,
+    canManageAppointments: admin || supervisor,
     canReadStatistics: admin || (supervisor && county),
     canEditRiskLexicon: rosterManager,
   };
