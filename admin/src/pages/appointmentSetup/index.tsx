@@ -6,6 +6,8 @@ import { PageContainer } from "../../components/PageContainer";
 import { FormModal, useFormSubmit } from "../../components/FormModal";
 import { describeHours, toOpeningValues, toWeeklyHours, WeeklyHoursField, type OpeningValue } from "./WeeklyHoursField";
 import { SlotsDrawer } from "./SlotsDrawer";
+import { access } from "../../access";
+import { useSession } from "../../session/useSession";
 import { fetchAppointmentStatus, fetchExperts, fetchRooms, saveExpert, saveRoom, searchSchools, searchStaff } from "./service";
 
 const mismatchLabels: Record<string, string> = {
@@ -72,12 +74,19 @@ function PaymentStatus() {
   );
 }
 
-function useOptions<T>(search: (q: string) => Promise<T[]>) {
+/** Options searched on the server; `allowed` false (the role may not list them) asks nothing and says so. */
+function useOptions<T>(search: (q: string) => Promise<T[]>, allowed = true) {
   const [options, setOptions] = useState<T[]>([]);
-  const [unavailable, setUnavailable] = useState(false);
-  const run = useCallback((q: string) => search(q).then(setOptions, () => setUnavailable(true)), [search]);
+  const [unavailable, setUnavailable] = useState(!allowed);
+  const run = useCallback((q: string) => (allowed ? search(q).then(setOptions, () => setUnavailable(true)) : Promise.resolve()), [search, allowed]);
   useEffect(() => void run(""), [run]);
   return { options, unavailable, run };
+}
+
+/** Only staff managers may list staff (the server refuses others); the others keep what is set. */
+function useStaffOptions() {
+  const session = useSession();
+  return useOptions<StaffView>(searchStaff, access(session?.staff).canManageStaff);
 }
 
 interface RoomValues {
@@ -93,7 +102,7 @@ interface RoomValues {
 function RoomModal({ room, onSaved, onClose }: { room: RoomView | null; onSaved: () => void; onClose: () => void }) {
   const [form] = Form.useForm<RoomValues>();
   const schools = useOptions<SchoolView>(searchSchools);
-  const staff = useOptions<StaffView>(searchStaff);
+  const staff = useStaffOptions();
   const { saving, error, save } = useFormSubmit(form, async (values) => {
     await saveRoom(room?.id ?? null, { ...values, location: values.location ?? "", staffIds: values.staffIds ?? [], weeklyHours: toWeeklyHours(values.weeklyHours) });
     onSaved();
@@ -142,7 +151,7 @@ interface ExpertValues {
 
 function ExpertModal({ expert, onSaved, onClose }: { expert: ExpertView | null; onSaved: () => void; onClose: () => void }) {
   const [form] = Form.useForm<ExpertValues>();
-  const staff = useOptions<StaffView>(searchStaff);
+  const staff = useStaffOptions();
   const { saving, error, save } = useFormSubmit(form, async ({ priceYuan, ...values }) => {
     await saveExpert(expert?.id ?? null, { ...values, title: values.title ?? "", profile: values.profile ?? "", qualifications: values.qualifications ?? [], fields: values.fields ?? [], staffId: values.staffId ?? null, priceFen: Math.round((priceYuan ?? 0) * 100), weeklyHours: toWeeklyHours(values.weeklyHours) });
     onSaved();
