@@ -50,6 +50,7 @@ module.exports = {
     XINYUAN_HOTLINE_TEMPLATES: { call_soon: '', missed: '' },
     XINYUAN_CHAT_REPLY_TEMPLATE: '',
     XINYUAN_LETTER_REPLY_TEMPLATE: '',
+    XINYUAN_APPOINTMENT_REMINDER_TEMPLATE: '',
   },
   testTimeout: 15000,
 }

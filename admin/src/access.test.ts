@@ -13,7 +13,7 @@ function only(...granted: AccessKey[]): Access {
   return expected;
 }
 
-const counsellingWork: AccessKey[] = ["canWorkQueue", "canAnswerLetters", "canHandleCrisis"];
+const counsellingWork: AccessKey[] = ["canWorkQueue", "canAnswerLetters", "canHandleCrisis", "canWorkAppointments"];
 const rosterManagement: AccessKey[] = ["canManageRoster", "canReadRoster", "canSuperviseHotline", "canEditRiskLexicon"];
 
 describe("access", () => {
@@ -21,27 +21,27 @@ describe("access", () => {
     [
       "a county centre admin manages staff everywhere, the directory, settings and reads audit",
       staff(["centre_admin"], "county"),
-      only("canUseAdmin", "canManageStaff", "canManageStaffCounty", "canManageDirectory", "canManageSettings", "canReadAudit", "canReadStatistics", "canHandleCrisis", "canReadActivityOverview", ...rosterManagement),
+      only("canUseAdmin", "canManageStaff", "canManageStaffCounty", "canManageDirectory", "canManageSettings", "canReadAudit", "canReadStatistics", "canHandleCrisis", "canReadActivityOverview", "canWorkAppointments", "canManageAppointments", ...rosterManagement),
     ],
     [
       "an area centre admin manages staff, reads audit and statistics inside the area only, not the directory, settings or the county roster",
       staff(["centre_admin"], "area"),
-      only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics", "canHandleCrisis"),
+      only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics", "canHandleCrisis", "canWorkAppointments", "canManageAppointments"),
     ],
     [
       "a school centre admin manages staff, reads audit and statistics inside the school only, and reports the school's May activities",
       staff(["centre_admin"], "school"),
-      only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics", "canHandleCrisis", "canReportActivities"),
+      only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics", "canHandleCrisis", "canReportActivities", "canWorkAppointments", "canManageAppointments"),
     ],
     [
       "a county supervisor supervises, works the hotline and chats, keeps the roster and reads audit",
       staff(["supervisor"], "county"),
-      only("canUseAdmin", "canSupervise", "canReadAudit", "canReadStatistics", "canWorkHotline", ...rosterManagement, ...counsellingWork),
+      only("canUseAdmin", "canManageAppointments", "canSupervise", "canReadAudit", "canReadStatistics", "canWorkHotline", ...rosterManagement, ...counsellingWork),
     ],
     [
       "an area supervisor reads audit too (the server narrows it) but neither works the county hotline nor supervises county-wide chats",
       staff(["supervisor"], "area"),
-      only("canUseAdmin", "canReadAudit", ...counsellingWork),
+      only("canUseAdmin", "canReadAudit", "canManageAppointments", ...counsellingWork),
     ],
     ["a school counsellor works queue, letters and crisis, and reports the school's May activities", staff(["counsellor"], "school"), only("canUseAdmin", "canReportActivities", ...counsellingWork)],
     [
@@ -51,7 +51,7 @@ describe("access", () => {
     ],
     ["a county editor edits content and sees every school's month", staff(["editor"], "county"), only("canUseAdmin", "canEditContent", "canUseContent", "canReadActivityOverview")],
     ["a county reviewer reviews content and sees every school's month", staff(["reviewer"], "county"), only("canUseAdmin", "canReviewContent", "canUseContent", "canReadActivityOverview")],
-    ["an expert manages appointment slots", staff(["expert"], "county"), only("canUseAdmin", "canManageExpertSlots")],
+    ["an expert works the appointment day list", staff(["expert"], "county"), only("canUseAdmin", "canWorkAppointments")],
     [
       "roles add up: a counsellor who also edits",
       staff(["counsellor", "editor"], "school"),

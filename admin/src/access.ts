@@ -33,7 +33,8 @@ import type { StaffRole, StaffView } from "@xinyuan/shared";
  * |                      | (report the school's May activities with photos)              |
  * | canReadActivityOverview | centre_admin, editor or reviewer at county scope (every    |
  * |                      | school's month, reports and photos)                           |
- * | canManageExpertSlots | expert (appointment slots and bookings)                       |
+ * | canWorkAppointments  | expert, counsellor, supervisor, admin (the day list of bookings) |
+ * | canManageAppointments| supervisor, admin (rooms, experts, weekly hours, payments)    |
  * | canReadStatistics    | centre_admin at any scope (their scope's figures), supervisor |
  * |                      | at county scope                                               |
  * | canEditRiskLexicon   | supervisor or centre_admin at county scope (risk lexicon      |
@@ -59,7 +60,8 @@ export interface Access {
   canUseContent: boolean;
   canReportActivities: boolean;
   canReadActivityOverview: boolean;
-  canManageExpertSlots: boolean;
+  canWorkAppointments: boolean;
+  canManageAppointments: boolean;
   canReadStatistics: boolean;
   canEditRiskLexicon: boolean;
 }
@@ -89,7 +91,8 @@ const nothing: Access = {
   canUseContent: false,
   canReportActivities: false,
   canReadActivityOverview: false,
-  canManageExpertSlots: false,
+  canWorkAppointments: false,
+  canManageAppointments: false,
   canReadStatistics: false,
   canEditRiskLexicon: false,
 };
@@ -126,7 +129,8 @@ export function access(currentStaff: AccessSubject | null | undefined): Access {
     canUseContent: has("editor") || has("reviewer"),
     canReportActivities: currentStaff.scope.level === "school" && (has("counsellor") || admin || has("editor") || has("reviewer")),
     canReadActivityOverview: county && (admin || has("editor") || has("reviewer")),
-    canManageExpertSlots: has("expert"),
+    canWorkAppointments: has("expert") || counsellingStaff || admin,
+    canManageAppointments: admin || supervisor,
     canReadStatistics: admin || (supervisor && county),
     canEditRiskLexicon: rosterManager,
   };

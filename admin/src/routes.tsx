@@ -77,7 +77,8 @@ export const routes: readonly AdminRoute[] = [
   { path: "/publishing", title: "宣传月", frame: "admin", access: "canUseContent", icon: <NotificationOutlined />, menuGroup: "content", page: page(() => import("./pages/publishing")) },
   { path: "/activity-reports", title: "宣传月活动上报", frame: "admin", access: "canReportActivities", icon: <FormOutlined />, menuGroup: "content", page: page(() => import("./pages/activityReports")) },
   { path: "/activity-overview", title: "各校宣传月概览", frame: "admin", access: "canReadActivityOverview", icon: <FundOutlined />, menuGroup: "content", page: page(() => import("./pages/activityReports/overview")) },
-  { path: "/appointments", title: "预约日程", frame: "admin", access: "canManageExpertSlots", icon: <CalendarOutlined />, menuGroup: "work", page: page(() => import("./pages/appointments")) },
+  { path: "/appointments", title: "预约日程", frame: "admin", access: "canWorkAppointments", icon: <CalendarOutlined />, menuGroup: "work", page: page(() => import("./pages/appointments")) },
+  { path: "/appointment-setup", title: "预约设置", frame: "admin", access: "canManageAppointments", icon: <CalendarOutlined />, menuGroup: "manage", page: page(() => import("./pages/appointmentSetup")) },
   { path: "/statistics", title: "统计与督查", frame: "admin", access: "canReadStatistics", icon: <BarChartOutlined />, menuGroup: "manage", page: page(() => import("./pages/statistics")) },
   { path: "/roster", title: "值班表", frame: "admin", access: "canReadRoster", icon: <CalendarOutlined />, menuGroup: "manage", page: page(() => import("./pages/roster")) },
 

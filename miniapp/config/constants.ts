@@ -12,10 +12,12 @@ export function buildConstants(): Record<string, string> {
   }
   const chatReplyTemplate = process.env.XINYUAN_WECHAT_TEMPLATE_CHAT_REPLY ?? ''
   const letterReplyTemplate = process.env.XINYUAN_WECHAT_TEMPLATE_LETTER_REPLY ?? ''
+  const appointmentReminderTemplate = process.env.XINYUAN_WECHAT_TEMPLATE_APPOINTMENT_REMINDER ?? ''
   return {
     XINYUAN_API_BASE: JSON.stringify(apiBase),
     XINYUAN_HOTLINE_TEMPLATES: JSON.stringify(hotlineTemplates),
     XINYUAN_CHAT_REPLY_TEMPLATE: JSON.stringify(chatReplyTemplate),
     XINYUAN_LETTER_REPLY_TEMPLATE: JSON.stringify(letterReplyTemplate),
+    XINYUAN_APPOINTMENT_REMINDER_TEMPLATE: JSON.stringify(appointmentReminderTemplate),
   }
 }

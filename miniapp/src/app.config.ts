@@ -11,6 +11,7 @@ export default defineAppConfig({
     { root: 'packages/me', pages: ['index'] },
     { root: 'packages/tips', pages: ['index'] },
     { root: 'packages/articles', pages: ['index', 'campaign', 'signups'] },
+    { root: 'packages/appointments', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

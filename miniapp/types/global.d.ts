@@ -11,6 +11,8 @@ declare const XINYUAN_HOTLINE_TEMPLATES: { call_soon: string; missed: string }
 /** WeChat subscribe-message template id for "a counsellor replied in your chat", from env at build time ('' = not configured). */
 declare const XINYUAN_CHAT_REPLY_TEMPLATE: string
 declare const XINYUAN_LETTER_REPLY_TEMPLATE: string
+/** WeChat subscribe-message template id for "your appointment is soon" ('' = not configured). */
+declare const XINYUAN_APPOINTMENT_REMINDER_TEMPLATE: string
 
 declare namespace NodeJS {
   interface ProcessEnv {

@@ -195,8 +195,9 @@ function refuseDemoSettings(config: Config): void {
   if (config.wechat.appSecret === demoSecrets.wechatAppSecret) problems.push("WECHAT_SECRET: the demo secret is not allowed in production");
   const host = new URL(config.wechat.apiBase).hostname;
   if (host === "127.0.0.1" || host === "localhost" || host === "::1") problems.push("WECHAT_API_BASE: a local (fake) WeChat host is not allowed in production");
-  if (config.wechatPay.generated) problems.push("WECHATPAY_*: generated WeChat Pay keys are not allowed in production");
+  // Generated keys are only ever used with payments on; off (no WECHATPAY_*) is a normal production start.
+  if (config.wechatPay.enabled && config.wechatPay.generated) problems.push("WECHATPAY_*: generated WeChat Pay keys are not allowed in production");
   const payHost = new URL(config.wechatPay.apiBase).hostname;
-  if (payHost === "127.0.0.1" || payHost === "localhost" || payHost === "::1") problems.push("WECHATPAY_API_BASE: a local (fake) WeChat Pay host is not allowed in production");
+  if (config.wechatPay.enabled && payHost === "127.0.0.1" || payHost === "localhost" || payHost === "::1") problems.push("WECHATPAY_API_BASE: a local (fake) WeChat Pay host is not allowed in production");
   if (problems.length > 0) throw new ConfigError(`refusing demo settings in production — ${problems.join("; ")}`);
 }

@@ -19,6 +19,8 @@ export const miniappPages = {
   campaign: "/packages/articles/campaign",
   /** My event sign-ups. */
   mySignups: "/packages/articles/signups",
+  /** Booking a counselling-room or expert time, and my bookings (?booking=). */
+  appointments: "/packages/appointments/index",
   /** Neutral study tips: where "quick exit" lands. */
   studyTips: "/packages/tips/index",
 } as const;

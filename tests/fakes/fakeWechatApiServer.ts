@@ -20,6 +20,8 @@ export interface FakeWechatApi {
   sentMessages: SentSubscribeMessage[];
   /** Words the fake content check calls risky. */
   riskyWords: string[];
+  /** Openids whose one-time subscription is used up or withdrawn: subscribe/send answers 43101. */
+  refusedOpenids: Set<string>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startFakeWechatApi(options: { appId?: string; appSecret?: 
   const tokens = new Set<string>();
   const sentMessages: SentSubscribeMessage[] = [];
   const riskyWords = ["赌博", "枪支"];
+  const refusedOpenids = new Set<string>();
   const openidForDemoDevice = (deviceId: string) => `o${createHash("sha256").update(`demo-device:${deviceId}`).digest("base64url").slice(0, 27)}`;
 
   const server: Server = createServer(async (request, response) => {
@@ -72,6 +75,7 @@ export async function startFakeWechatApi(options: { appId?: string; appSecret?: 
     const body = request.method === "POST" ? (JSON.parse((await readBody(request)) || "{}") as Record<string, unknown>) : {};
     if (url.pathname === "/cgi-bin/message/subscribe/send") {
       if (typeof body.touser !== "string" || typeof body.template_id !== "string") return reply({ errcode: 47003, errmsg: "argument invalid" });
+      if (refusedOpenids.has(body.touser)) return reply({ errcode: 43101, errmsg: "user refuse to accept the msg" });
       sentMessages.push(body as unknown as SentSubscribeMessage);
       return reply({ errcode: 0, errmsg: "ok" });
     }
@@ -96,6 +100,7 @@ export async function startFakeWechatApi(options: { appId?: string; appSecret?: 
     },
     openidForDemoDevice,
     sentMessages,
+    refusedOpenids,
     riskyWords,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

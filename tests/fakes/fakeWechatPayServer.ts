@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { createCipheriv, createSign, createVerify, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
+import { createCipheriv, createHash, createSign, createVerify, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { readBody } from "./fakeWechatApiServer";
 
@@ -26,6 +26,7 @@ export interface FakeRefund {
   out_refund_no: string;
   out_trade_no: string;
   status: "PROCESSING" | "SUCCESS";
+  success_time?: string;
   amount: { refund: number; total: number; currency: string };
   notify_url: string;
 }
@@ -50,6 +51,8 @@ export interface FakeWechatPay {
   rejectedRequests: string[];
   /** Test switch: sign responses with a key that is not the platform's. */
   forgeResponses: boolean;
+  /** Test switch: serve bill files that differ from the hash in the bill answer. */
+  tamperBills: boolean;
   /** Marks an order paid on WeChat's side (what the payer's confirmation does). */
   pay(outTradeNo: string): FakeTransaction;
   /** A signed, encrypted notification; options forge or bend it for tests. */
@@ -76,6 +79,7 @@ export async function startFakeWechatPay(props: { appId?: string; mchId?: string
   const transactions = new Map<string, FakeTransaction>();
   const refunds = new Map<string, FakeRefund>();
   const rejectedRequests: string[] = [];
+  const bills = new Map<string, string>();
   let counter = 0;
 
   const sign = (message: string, key: KeyObject) => createSign("RSA-SHA256").update(message).sign(key, "base64");
@@ -150,8 +154,43 @@ export async function startFakeWechatPay(props: { appId?: string; mchId?: string
       const refund = refunds.get(decodeURIComponent(match[1]!));
       return refund ? answer(200, refund) : answer(404, { code: "RESOURCE_NOT_EXISTS", message: "退款单不存在" });
     }
+    if (method === "GET" && url.pathname === "/v3/bill/tradebill") {
+      const text = tradeBillOf(url.searchParams.get("bill_date") ?? "");
+      if (!text) return answer(400, { code: "NO_STATEMENT_EXIST", message: "账单文件不存在" });
+      const token = randomBytes(8).toString("hex");
+      bills.set(token, fake.tamperBills ? text.replace("`", "``") : text);
+      return answer(200, { hash_type: "SHA1", hash_value: createHash("sha1").update(text, "utf8").digest("hex"), download_url: `https://api.mch.weixin.qq.com/v3/billdownload/file?token=${token}` });
+    }
+    if (method === "GET" && url.pathname === "/v3/billdownload/file") {
+      const text = bills.get(url.searchParams.get("token") ?? "");
+      if (text === undefined) return answer(404, { code: "NOT_FOUND", message: "账单已过期" });
+      response.writeHead(200, { "Content-Type": "text/plain; charset=utf-8" });
+      return response.end(text);
+    }
     return answer(404, { code: "NOT_FOUND", message: "no such API in the fake" });
   });
+
+  /** WeChat Pay's trade bill (ALL) of one Beijing day: a payment row per paid order, a refund row per refund, backtick-prefixed fields. */
+  function tradeBillOf(billDate: string): string | null {
+    const onDay = (iso: string | undefined) => Boolean(iso) && new Date(new Date(iso!).getTime() + 8 * 3600_000).toISOString().slice(0, 10) === billDate;
+    const yuan = (fen: number) => (fen / 100).toFixed(2);
+    const rows: string[][] = [];
+    for (const transaction of transactions.values()) {
+      if ((transaction.trade_state === "SUCCESS" || transaction.trade_state === "REFUND") && onDay(transaction.success_time)) {
+        rows.push([transaction.success_time!, appId, mchId, "", "", transaction.transaction_id ?? "", transaction.out_trade_no, "o-user", "JSAPI", "SUCCESS", "OTHERS", "CNY", yuan(transaction.amount.total), "0.00", "0", "0", "0.00", "0.00", "", "", "心援·专家咨询预约", "", "0.00", "0.60%", yuan(transaction.amount.total), "0.00", ""]);
+      }
+    }
+    for (const refund of refunds.values()) {
+      if (refund.status === "SUCCESS" && onDay(refund.success_time)) {
+        const transaction = transactions.get(refund.out_trade_no);
+        rows.push([refund.success_time!, appId, mchId, "", "", transaction?.transaction_id ?? "", refund.out_trade_no, "o-user", "JSAPI", "REFUND", "OTHERS", "CNY", "0.00", "0.00", refund.refund_id, refund.out_refund_no, yuan(refund.amount.refund), "0.00", "ORIGINAL", "SUCCESS", "心援·专家咨询预约", "", "0.00", "0.60%", yuan(refund.amount.total), yuan(refund.amount.refund), ""]);
+      }
+    }
+    if (rows.length === 0) return null;
+    const header = "交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,货币种类,应结订单总金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注";
+    const lines = rows.map((row) => row.map((value) => `\`${value}`).join(","));
+    return [header, ...lines, "总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额", `\`${rows.length},\`0.00,\`0.00,\`0.00,\`0.00,\`0.00,\`0.00`, ""].join("\r\n");
+  }
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -184,6 +223,7 @@ export async function startFakeWechatPay(props: { appId?: string; mchId?: string
     refunds,
     rejectedRequests,
     forgeResponses: false,
+    tamperBills: false,
     environment: () => ({
       WECHATPAY_API_BASE: baseUrl,
       WECHATPAY_APPID: appId,
@@ -213,6 +253,7 @@ export async function startFakeWechatPay(props: { appId?: string; mchId?: string
       const refund = refunds.get(outRefundNo);
       if (!refund) throw new Error(`fake WeChat Pay has no refund ${outRefundNo}`);
       refund.status = "SUCCESS";
+      refund.success_time ??= now().toISOString();
       const transaction = transactions.get(refund.out_trade_no);
       if (transaction) transaction.trade_state = "REFUND";
       return buildNotification({ eventType: "REFUND.SUCCESS", resource: { mchid: mchId, out_trade_no: refund.out_trade_no, transaction_id: transaction?.transaction_id, out_refund_no: refund.out_refund_no, refund_id: refund.refund_id, refund_status: "SUCCESS", success_time: now().toISOString(), amount: { total: refund.amount.total, refund: refund.amount.refund, payer_total: refund.amount.total, payer_refund: refund.amount.refund } } });

@@ -2,7 +2,7 @@ import { pagePaths } from '../navigation'
 
 /** The three "I need help now" entries on the home page (hotline, chat, letters); each opens its own subpackage. */
 export interface HelpFeature {
-  key: 'hotline' | 'chat' | 'letters'
+  key: 'hotline' | 'chat' | 'letters' | 'appointments'
   title: string
   subtitle: string
   icon: string
@@ -32,3 +32,12 @@ export const helpFeatures: ReadonlyArray<HelpFeature> = [
     path: pagePaths.letters,
   },
 ]
+
+/** Not "help now": booking a time with the school's counselling room or an expert, below the crisis numbers. */
+export const appointmentEntry: HelpFeature = {
+  key: 'appointments',
+  title: '预约面谈',
+  subtitle: '约好学校心理辅导室或专家的时间，不用白跑一趟',
+  icon: '约',
+  path: pagePaths.appointments,
+}

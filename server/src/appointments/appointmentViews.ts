@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, gte, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import type { DayListEntry, SlotView } from "@xinyuan/shared";
+import type { BookingDirectoryView, DayListEntry, SlotView } from "@xinyuan/shared";
 import type { Services } from "../services";
 import type { StaffActor, UserActor } from "../auth/actor";
 import { appointmentSlots, appUsers, bookings, counsellingRooms, experts } from "../db/schema";
@@ -13,6 +13,8 @@ export async function listOpenSlots(props: { services: Services; schoolId?: stri
   const filters: SQL[] = [gt(appointmentSlots.startsAt, now), lt(appointmentSlots.startsAt, new Date(now.getTime() + 14 * 86_400_000)), isNull(appointmentSlots.withdrawnAt)];
   if (props.schoolId) filters.push(eq(counsellingRooms.schoolId, props.schoolId));
   if (props.expertId) filters.push(eq(appointmentSlots.expertId, props.expertId));
+  // Payments off: paid slots are not offered at all (rather than shown and refused).
+  if (!props.services.config.wechatPay.enabled) filters.push(eq(appointmentSlots.priceFen, 0));
   const rows = await props.services.db
     .select({ slot: appointmentSlots, room: counsellingRooms, expert: experts })
     .from(appointmentSlots)
@@ -71,5 +73,24 @@ export function presentDayEntry(services: Services, booking: typeof bookings.$in
     forChild: booking.forChild,
     riskFlag: booking.riskFlag,
     note: booking.noteEnc ? services.cipher.decrypt(booking.noteEnc) : null,
+    mode: slot.mode,
+    recorded: booking.contactId !== null,
+  };
+}
+
+/** What the mini-program shows before choosing: the user's school's rooms, the active experts, the rules. */
+export async function bookingDirectory(props: { services: Services; actor: UserActor }): Promise<BookingDirectoryView> {
+  const { services } = props;
+  const rooms = props.actor.schoolId
+    ? await services.db.select().from(counsellingRooms).where(and(eq(counsellingRooms.schoolId, props.actor.schoolId), eq(counsellingRooms.active, true))).orderBy(asc(counsellingRooms.name))
+    : [];
+  const paymentsEnabled = services.config.wechatPay.enabled;
+  const people = await services.db.select().from(experts).where(and(eq(experts.active, true), paymentsEnabled ? undefined : eq(experts.priceFen, 0))).orderBy(asc(experts.name)).limit(100);
+  return {
+    paymentsEnabled,
+    fullRefundHours: services.config.appointments.fullRefundHours,
+    holdMinutes: services.config.appointments.holdMinutes,
+    rooms: rooms.map((room) => ({ id: room.id, name: room.name, location: room.location, weeklyHours: room.weeklyHours })),
+    experts: people.map((expert) => ({ id: expert.id, name: expert.name, title: expert.title, profile: expert.profile, qualifications: expert.qualifications, fields: expert.fields, mode: expert.mode, priceFen: expert.priceFen })),
   };
 }

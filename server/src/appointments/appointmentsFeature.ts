@@ -1,11 +1,11 @@
 import type { Feature } from "../features/feature";
-import { appointmentJobs } from "./appointmentJobs";
+import { appointmentJobs, appointmentReminderJob, reconciliationJob, slotGenerationJob } from "./appointmentJobs";
 import { appointmentPaymentPurpose } from "./appointmentPayments";
 import { appointmentDeletionStep, appointmentExportSection } from "./appointmentUserData";
 
 export const appointmentsFeature: Feature = {
   name: "appointments",
-  jobs: [appointmentJobs],
+  jobs: [appointmentJobs, appointmentReminderJob, slotGenerationJob, reconciliationJob],
   exportSections: [appointmentExportSection],
   deletionSteps: [appointmentDeletionStep],
   paymentPurposes: [appointmentPaymentPurpose],

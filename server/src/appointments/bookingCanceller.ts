@@ -40,7 +40,10 @@ export async function bookingCanceller(props: { services: Services; actor: UserA
       return { booking: cancelled!, slot: slot!, refund: refundable ? ("full" as const) : ("none" as const), order, closeOrder: booking.status === "awaiting_payment" };
     }),
   );
-  if (outcome.order && outcome.refund === "full") {
+  if (outcome.order && !services.config.wechatPay.enabled) {
+    // Payments off: the order stays "refunding" and the sweep asks for the refund once payments are on.
+    services.log.warn({ bookingId: outcome.booking.id }, "payments are off; the refund waits for the sweep");
+  } else if (outcome.order && outcome.refund === "full") {
     // Asked after the commit; the refund notification (or the sweep's refund query) finishes the move.
     await services.wechatPay.refund({ outTradeNo: outcome.order.outTradeNo, outRefundNo: `RF${outcome.order.outTradeNo}`, refundFen: outcome.order.amountFen, totalFen: outcome.order.amountFen, reason: "预约提前取消，全额退款" });
   } else if (outcome.order && outcome.closeOrder) {

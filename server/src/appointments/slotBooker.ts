@@ -39,6 +39,7 @@ export async function slotBooker(props: { services: Services; actor: UserActor; 
       if (slot.withdrawnAt || slot.startsAt.getTime() <= now.getTime()) throw ConflictError("APPOINTMENT_SLOT_UNAVAILABLE");
       const paid = slot.priceFen > 0;
       if (paid) requireMayPay(actor);
+      if (paid && !services.config.wechatPay.enabled) throw ConflictError("APPOINTMENT_PAYMENTS_OFF");
       const [taken] = await tx.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.slotId, slot.id), sql`${bookings.status} IN ('awaiting_payment', 'confirmed', 'paid', 'attended', 'no_show')`)).limit(1);
       if (taken) throw ConflictError("APPOINTMENT_SLOT_TAKEN");
       const holdExpiresAt = paid ? new Date(now.getTime() + services.config.appointments.holdMinutes * 60_000) : null;

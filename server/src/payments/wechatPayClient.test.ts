@@ -74,8 +74,18 @@ describe("AES-256-GCM resource decryption", () => {
 describe("WeChat Pay configuration", () => {
   it("generates a throw-away merchant in test, refuses it in production, and names a broken key", () => {
     expect(loadConfig({ NODE_ENV: "test" }).wechatPay.generated).toBe(true);
-    expect(() => loadConfig({ NODE_ENV: "production", FIELD_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`, IDENTITY_HASH_KEY: "x".repeat(40), WECHAT_SECRET: "s" })).toThrow(/WECHATPAY_APPID/);
+    expect(loadConfig({ NODE_ENV: "test" }).wechatPay.enabled).toBe(true);
     expect(() => loadConfig({ NODE_ENV: "test", WECHATPAY_PLATFORM_PUBLIC_KEY: "-----BEGIN PUBLIC KEY-----\\nnot a key\\n-----END PUBLIC KEY-----" })).toThrow(/WECHATPAY_PLATFORM_PUBLIC_KEY/);
     expect(() => loadConfig({ NODE_ENV: "test", WECHATPAY_APPID: "wx1" })).toThrow(/WECHATPAY_MCHID/);
+  });
+
+  it("starts production without WECHATPAY_* with payments off (and says why), instead of refusing to start", () => {
+    const production = { NODE_ENV: "production", FIELD_ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`, IDENTITY_HASH_KEY: "x".repeat(40), WECHAT_SECRET: "s" };
+    const config = loadConfig(production).wechatPay;
+    expect(config.enabled).toBe(false);
+    expect(config.offReason).toContain("WECHATPAY_");
+    // A half-configured merchant is still a mistake worth stopping for.
+    expect(() => loadConfig({ ...production, WECHATPAY_APPID: "wx1" })).toThrow(/WECHATPAY_MCHID/);
+    expect(loadConfig({ NODE_ENV: "test", WECHATPAY_ENABLED: "false" }).wechatPay).toMatchObject({ enabled: false, offReason: expect.stringContaining("WECHATPAY_ENABLED=false") });
   });
 });

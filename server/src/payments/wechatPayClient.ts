@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import Pay from "wechatpay-node-v3";
 import { createWechatPayHttp, WechatPayError, type PayRequestImpl } from "./wechatPayHttp";
 import type { WechatPayConfig } from "./wechatPayConfig";
@@ -36,6 +37,11 @@ export interface WechatPayClient {
   closeOrder(props: { outTradeNo: string }): Promise<void>;
   refund(props: { outTradeNo: string; outRefundNo: string; refundFen: number; totalFen: number; reason: string; notifyUrl?: string }): Promise<WechatRefund>;
   queryRefund(props: { outRefundNo: string }): Promise<WechatRefund>;
+  /**
+   * The trade bill of one day (YYYY-MM-DD, Beijing time) as CSV text, its SHA-1 checked against the signed
+   * bill answer; null when WeChat Pay says the day has no bill (NO_STATEMENT_EXIST: nothing was paid).
+   */
+  downloadTradeBill(props: { billDate: string }): Promise<string | null>;
 }
 
 function dataOf<T>(result: { status: number; data?: unknown }): T {
@@ -92,6 +98,20 @@ export function createWechatPayClient(config: WechatPayConfig, now: () => Date, 
     },
     async queryRefund(props) {
       return dataOf<WechatRefund>((await pay.find_refunds(props.outRefundNo)) as unknown as { status: number; data?: unknown });
+    },
+    async downloadTradeBill(props) {
+      let bill: { hash_type?: string; hash_value?: string; download_url?: string };
+      try {
+        bill = dataOf(await pay.tradebill({ bill_date: props.billDate, bill_type: "ALL" }));
+      } catch (error) {
+        if (error instanceof WechatPayError && error.code === "NO_STATEMENT_EXIST") return null;
+        throw error;
+      }
+      if (!bill.download_url || !bill.hash_value) throw new WechatPayError("no download_url in the bill answer", 200, undefined);
+      const text = dataOf<string>(await pay.downloadBill(bill.download_url));
+      const hash = createHash((bill.hash_type ?? "SHA1").toLowerCase()).update(text, "utf8").digest("hex");
+      if (hash.toLowerCase() !== bill.hash_value.toLowerCase()) throw new WechatPayError("bill file hash does not match", 200, "HASH_MISMATCH");
+      return text;
     },
   };
 }

@@ -24,6 +24,13 @@ export interface WechatPayConfig {
   notifyUrl: string;
   /** Whether the keys above were generated for this process (demo / test only). */
   generated: boolean;
+  /**
+   * "Payments off": production without WECHATPAY_* (or WECHATPAY_ENABLED=false anywhere) starts with paid
+   * sessions disabled instead of refusing to start; free bookings still work, paid slots are not offered.
+   */
+  enabled: boolean;
+  /** Why payments are off, in Chinese for the admin screen; null when on. */
+  offReason: string | null;
 }
 
 const pem = (kind: "private" | "public") =>
@@ -53,14 +60,21 @@ const wechatPayEnvironment = z.object({
   WECHATPAY_PLATFORM_SERIAL: z.string().min(8).max(64).optional(),
   WECHATPAY_APIV3_KEY: z.string().length(32, { message: "must be exactly 32 characters" }).optional(),
   WECHATPAY_NOTIFY_URL: z.url().default("http://127.0.0.1:3000/api/v1/payments/wechat/notify"),
+  /** "false" switches paid sessions off whatever keys are set (an operator's switch, and the tests'). */
+  WECHATPAY_ENABLED: z.enum(["true", "false"]).optional(),
 });
+
+export const paymentsOffReasons = {
+  notConfigured: "没有配置微信支付商户（WECHATPAY_* 环境变量），付费预约已关闭；免费预约照常可用。配置后重启服务即可开启。",
+  switchedOff: "微信支付已被手动关闭（WECHATPAY_ENABLED=false），付费预约已关闭；免费预约照常可用。",
+} as const;
 
 const required = ["WECHATPAY_APPID", "WECHATPAY_MCHID", "WECHATPAY_MERCHANT_SERIAL", "WECHATPAY_MERCHANT_PRIVATE_KEY", "WECHATPAY_MERCHANT_PUBLIC_KEY", "WECHATPAY_PLATFORM_PUBLIC_KEY", "WECHATPAY_PLATFORM_SERIAL", "WECHATPAY_APIV3_KEY"] as const;
 
-let generatedOnce: Omit<WechatPayConfig, "apiBase" | "notifyUrl"> | undefined;
+let generatedOnce: Omit<WechatPayConfig, "apiBase" | "notifyUrl" | "enabled" | "offReason"> | undefined;
 
 /** A throw-away merchant for demo and tests: random keys, never valid anywhere but a local fake. */
-function generatedMerchant(): Omit<WechatPayConfig, "apiBase" | "notifyUrl"> {
+function generatedMerchant(): Omit<WechatPayConfig, "apiBase" | "notifyUrl" | "enabled" | "offReason"> {
   if (generatedOnce) return generatedOnce;
   const merchant = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const platform = generateKeyPairSync("rsa", { modulusLength: 2048 });
@@ -85,9 +99,11 @@ export function loadWechatPayConfig(environment: NodeJS.ProcessEnv, props: { all
   const values = parsed.data;
   const common = { apiBase: values.WECHATPAY_API_BASE.replace(/\/$/, ""), notifyUrl: values.WECHATPAY_NOTIFY_URL };
   const given = required.filter((name) => values[name] !== undefined);
+  const switchedOff = values.WECHATPAY_ENABLED === "false";
   if (given.length === 0) {
-    if (!props.allowGenerated) throw new Error(`invalid configuration — ${required.join(", ")}: required for WeChat Pay (or run the demo with XINYUAN_DEMO=true)`);
-    return { ...generatedMerchant(), ...common };
+    // Production without a merchant: start with payments off (the generated keys are never used then).
+    if (!props.allowGenerated || switchedOff) return { ...generatedMerchant(), ...common, enabled: false, offReason: switchedOff ? paymentsOffReasons.switchedOff : paymentsOffReasons.notConfigured };
+    return { ...generatedMerchant(), ...common, enabled: true, offReason: null };
   }
   const missing = required.filter((name) => values[name] === undefined);
   if (missing.length > 0) throw new Error(`invalid configuration — ${missing.join(", ")}: required when any WECHATPAY_* key is set`);
@@ -102,5 +118,7 @@ export function loadWechatPayConfig(environment: NodeJS.ProcessEnv, props: { all
     platformSerial: values.WECHATPAY_PLATFORM_SERIAL!,
     apiV3Key: values.WECHATPAY_APIV3_KEY!,
     generated: false,
+    enabled: !switchedOff,
+    offReason: switchedOff ? paymentsOffReasons.switchedOff : null,
   };
 }

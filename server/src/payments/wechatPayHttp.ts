@@ -31,6 +31,12 @@ export function createWechatPayHttp(config: WechatPayConfig, now: () => Date): P
     for (const [name, value] of Object.entries(headers)) if (typeof value === "string") plainHeaders[name] = value;
     const response = await fetch(target, { method, headers: plainHeaders, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
     const raw = await response.text();
+    // A bill file is not signed by WeChat Pay; its integrity is the hash in the (signed) bill answer,
+    // checked by the caller (wechatPayClient.downloadTradeBill).
+    if (method === "GET" && new URL(target).pathname === "/v3/billdownload/file") {
+      if (!response.ok) throw new WechatPayError(`bill download answered ${response.status}`, response.status, undefined);
+      return { status: response.status, data: raw };
+    }
     const timestamp = response.headers.get("wechatpay-timestamp") ?? "";
     const nonce = response.headers.get("wechatpay-nonce") ?? "";
     const signature = response.headers.get("wechatpay-signature") ?? "";

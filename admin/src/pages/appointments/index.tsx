@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from "react";
-import { Alert, Button, Card, DatePicker, Empty, Flex, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, DatePicker, Empty, Flex, Space, Table, Tag, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import type { DayListEntry } from "@xinyuan/shared";
+import type { AppointmentStatusView, DayListEntry } from "@xinyuan/shared";
 import { PageContainer } from "../../components/PageContainer";
-import { fetchDayList, markAttendance } from "./service";
+import { ContactRecordModal } from "../../components/contactRecord/ContactRecordModal";
+import { fetchAppointmentStatus, fetchDayList, markAttendance, recordSession } from "./service";
 
 const statusLabels: Record<string, { text: string; color: string }> = {
   confirmed: { text: "已预约", color: "blue" },
@@ -14,8 +15,17 @@ const statusLabels: Record<string, { text: string; color: string }> = {
 
 const timeOf = (iso: string) => dayjs(iso).format("HH:mm");
 
-/** 预约日程: the sessions the signed-in expert works on one day; mark each attended or no-show once it started. */
+/**
+ * 预约日程: the sessions the signed-in staff member works on one day (their rooms, their expert profile);
+ * mark each attended or no-show once it started, then write the session record into the contact records.
+ */
 export default function AppointmentDayPage() {
+  const { message } = App.useApp();
+  const [recording, setRecording] = useState<DayListEntry | null>(null);
+  const [status, setStatus] = useState<AppointmentStatusView | null>(null);
+  useEffect(() => {
+    fetchAppointmentStatus().then(setStatus, () => setStatus(null));
+  }, []);
   const [day, setDay] = useState<Dayjs>(dayjs());
   const [rows, setRows] = useState<DayListEntry[] | null>(null);
   const [failed, setFailed] = useState(false);
@@ -46,9 +56,10 @@ export default function AppointmentDayPage() {
   };
 
   return (
-    <PageContainer title="预约日程" description="当天预约到你这里的咨询。开始之后可以标记到访或未到；留言只给接待老师看。">
+    <PageContainer title="预约日程" description="当天预约到你这里的咨询。开始之后可以标记到访或未到，到访后写面询记录；留言只给接待老师看。">
       <Card>
         <Flex vertical gap={16}>
+          {status && !status.paymentsEnabled ? <Alert type="info" showIcon message="付费预约目前关闭，只有免费时段可约" description={status.paymentsOffReason} /> : null}
           <DatePicker value={day} allowClear={false} onChange={(value) => value && setDay(value)} aria-label="选择日期" />
           {failed ? (
             <Alert type="error" showIcon message="日程没有加载出来" action={<Button onClick={() => void load(day)}>重试</Button>} />
@@ -73,6 +84,9 @@ export default function AppointmentDayPage() {
                       <Space>
                         <Button size="small" disabled={!started || entry.status === "attended"} loading={marking === entry.bookingId} onClick={() => void mark(entry, "attended")}>到访</Button>
                         <Button size="small" disabled={!started || entry.status === "no_show"} loading={marking === entry.bookingId} onClick={() => void mark(entry, "no_show")}>未到</Button>
+                        {entry.status === "attended" ? (
+                          entry.recorded ? <Tag color="green">已写记录</Tag> : <Button size="small" type="primary" onClick={() => setRecording(entry)}>写记录</Button>
+                        ) : null}
                       </Space>
                     );
                   },
@@ -82,6 +96,20 @@ export default function AppointmentDayPage() {
           )}
         </Flex>
       </Card>
+      <ContactRecordModal
+        channel={recording?.mode === "online" ? "online" : "in_person"}
+        open={recording !== null}
+        title={`面询记录：${recording?.alias ?? ""}`}
+        okText="保存记录"
+        initialValues={{ durationMinutes: recording ? Math.round((Date.parse(recording.endsAt) - Date.parse(recording.startsAt)) / 60_000) : undefined }}
+        onSubmit={async (body) => {
+          if (!recording) return;
+          await recordSession(recording.bookingId, body);
+          void message.success("面询记录已保存");
+          setRows((current) => current?.map((row) => (row.bookingId === recording.bookingId ? { ...row, recorded: true } : row)) ?? null);
+        }}
+        onClose={() => setRecording(null)}
+      />
     </PageContainer>
   );
 }

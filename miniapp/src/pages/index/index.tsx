@@ -5,7 +5,7 @@ import { EmergencyStrip } from '../../components/EmergencyStrip'
 import { HelplineList } from '../../components/HelplineList'
 import { Notice } from '../../components/Notice'
 import { PageContainer } from '../../components/PageContainer'
-import { helpFeatures, type HelpFeature } from '../../content/helpFeatures'
+import { appointmentEntry, helpFeatures, type HelpFeature } from '../../content/helpFeatures'
 import { useRemote } from '../../hooks/useRemote'
 import { pagePaths } from '../../navigation'
 import { getMe } from '../../services/me'
@@ -63,6 +63,8 @@ export default function HomePage() {
         <HelpEntryCard key={feature.key} feature={feature} onOpen={openFeature} />
       ))}
       <EmergencyStrip />
+      <Text className='home-section'>提前约个时间</Text>
+      <HelpEntryCard feature={appointmentEntry} onOpen={openFeature} />
       <CountyHotline config={config.data} loading={config.loading} onRetry={() => void config.reload()} />
       <HelplineList lines={config.data?.fallbackHelplines} />
       <HomeFeed home={publishing.data} />

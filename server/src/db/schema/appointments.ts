@@ -13,6 +13,8 @@ export const counsellingRooms = pgTable("counselling_rooms", {
   /** [{ weekday: 1..7, start: "14:00", end: "17:00" }] */
   weeklyHours: jsonb("weekly_hours").$type<Array<{ weekday: number; start: string; end: string }>>().notNull().default([]),
   staffIds: uuid("staff_ids").array().notNull().default([]),
+  /** Length of one bookable slot cut from the opening hours. */
+  slotMinutes: integer("slot_minutes").notNull().default(50),
   active: boolean("active").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
@@ -30,6 +32,9 @@ export const experts = pgTable("experts", {
   priceFen: integer("price_fen").notNull().default(0),
   /** The staff account that works this expert's day list (marks attended / no-show), if any. */
   staffId: uuid("staff_id").references(() => staff.id),
+  /** Recurring weekly hours (county time) that become slots: [{ weekday: 1..7, start: "09:00", end: "12:00" }] */
+  weeklyHours: jsonb("weekly_hours").$type<Array<{ weekday: number; start: string; end: string }>>().notNull().default([]),
+  slotMinutes: integer("slot_minutes").notNull().default(50),
   active: boolean("active").notNull().default(true),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 }, (table) => [check("experts_price_not_negative", sql`${table.priceFen} >= 0`)]);
@@ -53,8 +58,9 @@ export const appointmentSlots = pgTable(
   (table) => [
     check("appointment_slots_one_owner", sql`(${table.roomId} IS NULL) <> (${table.expertId} IS NULL)`),
     check("appointment_slots_time", sql`${table.endsAt} > ${table.startsAt}`),
-    index("appointment_slots_room_idx").on(table.roomId, table.startsAt),
-    index("appointment_slots_expert_idx").on(table.expertId, table.startsAt),
+    // One slot per room or expert and start time: what makes generating slots from weekly hours idempotent.
+    uniqueIndex("appointment_slots_room_start").on(table.roomId, table.startsAt),
+    uniqueIndex("appointment_slots_expert_start").on(table.expertId, table.startsAt),
   ],
 );
 
@@ -80,6 +86,12 @@ export const bookings = pgTable(
     cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
     markedBy: uuid("marked_by").references(() => staff.id),
     markedAt: timestamp("marked_at", { withTimezone: true }),
+    /** The payer's/booker's openid (encrypted) from the one-time subscribe acceptance; erased when used. */
+    remindOpenidEnc: text("remind_openid_enc"),
+    /** When the subscribe-message reminder went out (or was given up: no quota); at most once. */
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    /** The contact record staff wrote for the session (contacts/), once attended. */
+    contactId: uuid("contact_id"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

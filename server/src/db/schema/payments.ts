@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Nonces of WeChat Pay notifications already accepted. The unique key is what refuses a replayed
@@ -38,3 +38,17 @@ export const paymentOrders = pgTable(
     index("payment_orders_unpaid_idx").on(table.createdAt).where(sql`status = 'created'`),
   ],
 );
+
+/**
+ * The daily reconciliation against WeChat Pay's trade bill (one row per bill day, county time). A
+ * mismatch (paid at WeChat but not here, here but not there, amounts differ, refunds differ) is kept
+ * with the order numbers only, shown in the admin and alerted.
+ */
+export const paymentReconciliations = pgTable("payment_reconciliations", {
+  billDate: text("bill_date").primaryKey(),
+  status: text("status").notNull(),
+  billRows: integer("bill_rows").notNull().default(0),
+  mismatches: jsonb("mismatches").$type<Array<{ outTradeNo: string; kind: string; ours: string | null; theirs: string | null }>>().notNull().default([]),
+  error: text("error"),
+  checkedAt: timestamp("checked_at", { withTimezone: true }).notNull(),
+});
