@@ -191,6 +191,11 @@ export interface StaffConversationView {
   rating: { score: number; comment: string | null } | null;
   /** Earlier conversations of the same alias (open them through /chats/:id/earlier, audited). */
   earlierCount: number;
+  /**
+   * Ended (by the student, the idle timer, account deletion or a colleague's close) without its contact
+   * record: a record task for the assigned counsellor, listed with their chats until the record is saved.
+   */
+  recordDue: boolean;
 }
 
 export type ChatCloseReason = "user_ended" | "staff_ended" | "idle";
@@ -269,6 +274,8 @@ export interface ChatStatusNotice {
   heldForNextShift: boolean;
   /** Lines to call now; set while it waits with nobody on duty. */
   helplines: ReadonlyArray<{ number: string; name: string; note: string }>;
+  /** Closed and the student may rate it (never after a high-risk chat). */
+  canRate: boolean;
 }
 
 export interface ChatReceiptNotice {

@@ -9,6 +9,7 @@ import { presentStaffMessage, presentUserMessage, staffNamesOf } from "./present
 import { counsellorsRoom, staffRoom, userRoom, watchRoom } from "./chatRooms";
 import { sendChatReplyReminders } from "./chatReplyReminder";
 import { chatHelplines } from "./chatHelplines";
+import { ratingOffered } from "./presentConversation";
 
 /** Supervisors on duty (either channel) with a live connection: they get risk alerts. */
 export async function onDutySupervisorIds(db: DbOrTx, now: Date): Promise<string[]> {
@@ -82,6 +83,7 @@ async function emitEffects(services: Services, effects: ChatEffects): Promise<vo
         counsellorComing: conversation.status === "active" && conversation.acceptedAt === null,
         heldForNextShift: conversation.status === "waiting" && conversation.heldForNextShift,
         helplines: conversation.status === "waiting" && conversation.heldForNextShift ? chatHelplines(services) : [],
+        canRate: ratingOffered(conversation),
       });
     }
     if (effects.queueChanged) realtime.emit(counsellorsRoom, "chat:queue", { waiting: positions.size });
