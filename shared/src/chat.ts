@@ -187,7 +187,8 @@ export interface StaffConversationView {
   cursors: ChatCursorsView;
   createdAt: string;
   closedAt: string | null;
-  closeReason: ChatCloseReason | null;
+  /** "account_deleted": the student deleted their account while it was open. */
+  closeReason: ChatCloseReason | "account_deleted" | null;
   rating: { score: number; comment: string | null } | null;
   /** Earlier conversations of the same alias (open them through /chats/:id/earlier, audited). */
   earlierCount: number;
