@@ -76,13 +76,13 @@ describe('chat start', () => {
   })
 
   it('shows a plain start notice above the messages and lets it be put away', async () => {
-    state.start = started({ outcome: 'assigned', conversation: buildConversation(), notice: '老师已经在这里了，你可以慢慢说，我们在听。' })
+    state.start = started({ outcome: 'assigned', conversation: buildConversation(), notice: '已为你找到老师，老师马上就来。' })
     render(<ChatPage />)
     await startWith('')
 
-    expect(await screen.findByText('老师已经在这里了，你可以慢慢说，我们在听。')).toBeTruthy()
+    expect(await screen.findByText('已为你找到老师，老师马上就来。')).toBeTruthy()
     fireEvent.click(screen.getByText('知道了，收起'))
-    expect(screen.queryByText('老师已经在这里了，你可以慢慢说，我们在听。')).toBeNull()
+    expect(screen.queryByText('已为你找到老师，老师马上就来。')).toBeNull()
   })
 
   it('a chat held for the next shift says the next counsellor on duty will reply, and keeps the other ways on screen', async () => {
