@@ -14,6 +14,7 @@ export function buildConversation(overrides: Partial<UserConversationView> = {})
     queuePosition: null,
     heldForNextShift: false,
     withCounsellor: true,
+    counsellorComing: false,
     lastSeq: 0,
     cursors: { user: { deliveredSeq: 0, readSeq: 0 }, staff: { deliveredSeq: 0, readSeq: 0 } },
     lastMessagePreview: null,

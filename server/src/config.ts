@@ -62,7 +62,9 @@ const environmentSchema = z.object({
   CHAT_IDLE_CLOSE_MINUTES: z.coerce.number().positive().default(20),
   CHAT_COUNSELLOR_GRACE_SECONDS: z.coerce.number().positive().default(90),
   CHAT_MESSAGES_PER_SECOND: z.coerce.number().int().positive().default(3),
-  CHAT_MAINTENANCE_INTERVAL_MS: z.coerce.number().int().positive().default(5000),
+  CHAT_MAINTENANCE_INTERVAL_MS: z.coerce.number().int().positive().default(3000),
+  /** A chat the router gave a counsellor who has not opened it after this long goes to the next one. */
+  CHAT_OPEN_TIMEOUT_SECONDS: z.coerce.number().positive().default(120),
   /** Subscribe-message template for "a counsellor replied" (registered in the mini-program console). */
   WECHAT_TEMPLATE_CHAT_REPLY: z.string().min(1).default("demo-template-chat-reply"),
   /** Subscribe-message template for "a teacher answered your letter". */
@@ -89,7 +91,7 @@ export interface Config {
   sessions: { staffIdleMinutes: number; staffMaxHours: number; userDays: number; userIdleDays: number };
   staticDirs: { admin: string | undefined; h5: string | undefined };
   /** Chat timings: idle reminder then auto-close, a disconnected counsellor's grace, per-sender rate. */
-  chat: { idleReminderMinutes: number; idleCloseMinutes: number; counsellorGraceSeconds: number; messagesPerSecond: number; maintenanceIntervalMs: number; replyTemplate: string };
+  chat: { idleReminderMinutes: number; idleCloseMinutes: number; counsellorGraceSeconds: number; openTimeoutSeconds: number; messagesPerSecond: number; maintenanceIntervalMs: number; replyTemplate: string };
   letters: { replyTemplate: string; jobIntervalMs: number };
   /** Hotline queue and roster settings (HOTLINE_* variables, see hotline/hotlineConfig.ts). */
   hotline: HotlineConfig;
@@ -149,6 +151,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       idleReminderMinutes: values.CHAT_IDLE_REMINDER_MINUTES,
       idleCloseMinutes: Math.max(values.CHAT_IDLE_CLOSE_MINUTES, values.CHAT_IDLE_REMINDER_MINUTES),
       counsellorGraceSeconds: values.CHAT_COUNSELLOR_GRACE_SECONDS,
+      openTimeoutSeconds: values.CHAT_OPEN_TIMEOUT_SECONDS,
       messagesPerSecond: values.CHAT_MESSAGES_PER_SECOND,
       maintenanceIntervalMs: values.CHAT_MAINTENANCE_INTERVAL_MS,
       replyTemplate: values.WECHAT_TEMPLATE_CHAT_REPLY,

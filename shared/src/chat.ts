@@ -151,8 +151,10 @@ export interface UserConversationView {
   queuePosition: number | null;
   /** Kept for the next shift because nobody was on duty. */
   heldForNextShift: boolean;
-  /** A counsellor is with the student now. */
+  /** A counsellor is with the student now: assigned and has opened the chat. */
   withCounsellor: boolean;
+  /** Assigned to a counsellor who has not opened the chat yet: "已为你找到老师，老师马上就来". */
+  counsellorComing: boolean;
   lastSeq: number;
   cursors: ChatCursorsView;
   lastMessagePreview: string | null;
@@ -185,10 +187,16 @@ export interface StaffConversationView {
   cursors: ChatCursorsView;
   createdAt: string;
   closedAt: string | null;
-  closeReason: ChatCloseReason | null;
+  /** "account_deleted": the student deleted their account while it was open. */
+  closeReason: ChatCloseReason | "account_deleted" | null;
   rating: { score: number; comment: string | null } | null;
   /** Earlier conversations of the same alias (open them through /chats/:id/earlier, audited). */
   earlierCount: number;
+  /**
+   * Ended (by the student, the idle timer, account deletion or a colleague's close) without its contact
+   * record: a record task for the assigned counsellor, listed with their chats until the record is saved.
+   */
+  recordDue: boolean;
 }
 
 export type ChatCloseReason = "user_ended" | "staff_ended" | "idle";
@@ -214,7 +222,8 @@ export interface ChatNoteView {
 
 export interface ChatTransferView {
   id: string;
-  kind: "transfer" | "takeover" | "returned";
+  /** "unopened": the assigned counsellor did not open it within CHAT_OPEN_TIMEOUT_SECONDS; it went on. */
+  kind: "transfer" | "takeover" | "returned" | "unopened";
   fromStaffName: string | null;
   toStaffName: string | null;
   toCentre: boolean;
@@ -260,6 +269,14 @@ export interface ChatStatusNotice {
   status: ConversationStatus;
   queuePosition: number | null;
   withCounsellor: boolean;
+  /** Assigned, not yet opened by the counsellor. */
+  counsellorComing: boolean;
+  /** Nobody is on duty any more: it waits for the next shift (the stream says so, with the helplines). */
+  heldForNextShift: boolean;
+  /** Lines to call now; set while it waits with nobody on duty. */
+  helplines: ReadonlyArray<{ number: string; name: string; note: string }>;
+  /** Closed and the student may rate it (never after a high-risk chat). */
+  canRate: boolean;
 }
 
 export interface ChatReceiptNotice {
@@ -295,6 +312,12 @@ export interface ChatAssignmentNotice {
 /** The sentences the server writes into the stream as "system" lines. */
 export const chatSystemLines = {
   counsellorJoined: "老师来了，你可以慢慢说，我们在听。",
+  /** Assigned, before the counsellor has opened the chat: never "老师已经在这里了" yet. */
+  counsellorFound: "已为你找到老师，老师马上就来。",
+  /** The assigned counsellor did not come: honest, and the search goes on. */
+  counsellorDidNotCome: "这位老师暂时没能过来，我们正在为你安排其他老师，请稍等。",
+  /** The last counsellor on duty went away while the student waited. */
+  nobodyLeft: "现在没有老师在线值班了。你的话我们替你留着，下一班老师上线后会第一时间回复你。如果现在很难受，请拨打 12356 心理援助热线，有危险请马上拨打 110 或 120。",
   transferred: "另一位老师将继续陪伴你。",
   returnedToQueue: "老师的网络暂时断开了，我们正在为你安排另一位老师，请稍等。",
   idleReminder: "你还在吗？如果想继续聊，发一条消息就好；一段时间没有消息的话，对话会自动结束。",

@@ -115,6 +115,7 @@ export const errorMessages = {
   CHAT_CENTRE_ONLY: "这次咨询已转给县中心，请由县级老师接待。",
   CHAT_NOT_CLOSED: "对话结束后才能评价哦。",
   CHAT_ALREADY_RATED: "你已经评价过这次对话了，谢谢你！",
+  CHAT_RATING_NOT_OFFERED: "这次对话不需要评价。谢谢你愿意来聊，想聊的时候随时可以再来。",
   CHAT_NOT_ACTIVE: "这次咨询现在不在进行中，请刷新后再试。",
   CASE_NOT_FOUND: "没有找到这个个案。",
   CASE_CLOSED: "这个个案已经结案，如需继续跟进请重新建档。",

@@ -34,8 +34,9 @@ export async function assignConversation(
       idleReminderSentAt: null,
     })
     .where(eq(conversations.id, conversation.id));
-  const handOver = reason === "transfer" || reason === "takeover" || conversation.assignedAt !== null;
-  await appendSystemLine(tx, cipher, conversation.id, handOver ? chatSystemLines.transferred : chatSystemLines.counsellorJoined, now, effects);
+  // The router's pick has not opened the chat yet: "found, coming" until they do (chatOpener).
+  const line = reason === "auto" ? chatSystemLines.counsellorFound : reason === "transfer" || reason === "takeover" || conversation.assignedAt !== null ? chatSystemLines.transferred : chatSystemLines.counsellorJoined;
+  await appendSystemLine(tx, cipher, conversation.id, line, now, effects);
   if (previous && previous !== staffId) effects.unassigned.push({ staffId: previous, conversationId: conversation.id, reason });
   effects.assigned.push({ staffId, conversationId: conversation.id, reason });
   effects.statusChanged.add(conversation.id);

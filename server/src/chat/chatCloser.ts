@@ -15,6 +15,7 @@ import { flushChatEffects } from "./chatEffectsFlusher";
 import { lockConversation, type ConversationRow } from "./conversationQueries";
 import { requireOwnConversation, requireStaffChatAccess } from "./chatPolicy";
 import { staffRoom } from "./chatRooms";
+import { ratingOffered } from "./presentConversation";
 
 const closingLines: Record<ChatCloseReason, string> = { user_ended: chatSystemLines.closedByUser, staff_ended: chatSystemLines.closedByStaff, idle: chatSystemLines.closedIdle };
 const closedBy: Record<ChatCloseReason, "user" | "staff" | "system"> = { user_ended: "user", staff_ended: "staff", idle: "system" };
@@ -79,6 +80,7 @@ export async function chatRater(props: { services: Services; actor: UserActor; c
     requireOwnConversation(actor, conversation);
     if (conversation.status !== "closed") throw new AppError(409, "CHAT_NOT_CLOSED");
     if (conversation.rating !== null) throw new AppError(409, "CHAT_ALREADY_RATED");
+    if (!ratingOffered(conversation)) throw new AppError(409, "CHAT_RATING_NOT_OFFERED");
     await tx
       .update(conversations)
       .set({ rating: body.score, ratingCommentEnc: body.comment ? services.cipher.encrypt(body.comment) : null, ratedAt: services.clock.now() })

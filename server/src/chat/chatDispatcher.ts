@@ -45,8 +45,9 @@ export async function dispatchChatQueue(services: Services): Promise<number> {
       let count = 0;
       for (const conversation of waiting) {
         const excluded = conversation.queueTarget === "county_centre" ? await lastTransferrer(tx, conversation.id) : null;
+        const lapsed = conversation.returnedToQueue ? await lapsedCounsellors(tx, conversation.id) : new Set<string>();
         const eligible = candidates
-          .filter((candidate) => load(candidate.staffId) < candidate.capacity)
+          .filter((candidate) => load(candidate.staffId) < candidate.capacity && !lapsed.has(candidate.staffId))
           .filter((candidate) => conversation.queueTarget !== "county_centre" || (candidate.scopeLevel === "county" && candidate.staffId !== excluded))
           .sort((a, b) => load(a.staffId) - load(b.staffId) || (lastAssigned.get(a.staffId) ?? 0) - (lastAssigned.get(b.staffId) ?? 0) || a.staffId.localeCompare(b.staffId));
         const chosen = eligible[0];
@@ -65,6 +66,12 @@ export async function dispatchChatQueue(services: Services): Promise<number> {
     if (effects.dispatch) await dispatchChatQueue(services).catch((error: unknown) => services.log.error({ err: error }, "chat dispatch failed"));
   }
   return placed;
+}
+
+/** Counsellors the router gave this chat who did not open it in time: it goes to someone else (they may still pick it from the queue). */
+async function lapsedCounsellors(tx: Parameters<Parameters<Services["db"]["transaction"]>[0]>[0], conversationId: string): Promise<Set<string>> {
+  const rows = await tx.select({ fromStaffId: chatTransfers.fromStaffId }).from(chatTransfers).where(and(eq(chatTransfers.conversationId, conversationId), eq(chatTransfers.kind, "unopened")));
+  return new Set(rows.flatMap((row) => (row.fromStaffId ? [row.fromStaffId] : [])));
 }
 
 async function lastTransferrer(tx: Parameters<Parameters<Services["db"]["transaction"]>[0]>[0], conversationId: string): Promise<string | null> {

@@ -9,7 +9,7 @@ import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError, ForbiddenError, NotFoundError } from "../http/errors";
 import { isStaffAvailable } from "../presence/dutyState";
 import { retryTransaction } from "../db/retryTransaction";
-import { activeLoads, lockConversation } from "./conversationQueries";
+import { activeLoads, lockConversation, type ConversationRow } from "./conversationQueries";
 import { assignConversation } from "./chatAssignment";
 import { appendSystemLine } from "./chatMessageWriter";
 import { ChatEffects } from "./chatEffects";
@@ -35,6 +35,33 @@ async function run(services: Services, work: (tx: DbOrTx, effects: ChatEffects, 
   await flushChatEffects(services, effects);
 }
 
+/** The assigned counsellor is there now: the student reads "老师来了" (once) instead of "老师马上就来". */
+async function markOpened(tx: DbOrTx, services: Services, conversation: ConversationRow, now: Date, effects: ChatEffects): Promise<void> {
+  if (conversation.acceptedAt) return;
+  await tx.update(conversations).set({ acceptedAt: now }).where(eq(conversations.id, conversation.id));
+  await appendSystemLine(tx, services.cipher, conversation.id, chatSystemLines.counsellorJoined, now, effects);
+  effects.statusChanged.add(conversation.id);
+}
+
+/**
+ * The assigned counsellor opened the chat in the admin (GET /chats/:id): from now on the student reads
+ * that the counsellor is there, and the open timeout (CHAT_OPEN_TIMEOUT_SECONDS) no longer applies.
+ * Anyone else opening it changes nothing.
+ */
+export async function chatOpener(props: { services: Services; actor: StaffActor; conversation: ConversationRow }): Promise<ConversationRow> {
+  const { services, actor, conversation: seen } = props;
+  if (seen.assignedStaffId !== actor.id || seen.status !== "active" || seen.acceptedAt) return seen;
+  let opened = seen;
+  await run(services, async (tx, effects, now) => {
+    const conversation = await lockConversation(tx, seen.id);
+    opened = conversation;
+    if (conversation.assignedStaffId !== actor.id || conversation.status !== "active" || conversation.acceptedAt) return;
+    await markOpened(tx, services, conversation, now, effects);
+    opened = { ...conversation, acceptedAt: now };
+  });
+  return opened;
+}
+
 /**
  * A counsellor accepts: picks a waiting conversation from the queue (on duty, within capacity,
  * county-level for chats sent to the centre), or confirms one the router gave them. Idempotent.
@@ -46,7 +73,7 @@ export async function chatAccepter(props: { services: Services; actor: StaffActo
     const capacity = await lockCapacity(tx, actor.id);
     const conversation = await lockConversation(tx, conversationId);
     if (conversation.assignedStaffId === actor.id && conversation.status === "active") {
-      if (!conversation.acceptedAt) await tx.update(conversations).set({ acceptedAt: now }).where(eq(conversations.id, conversation.id));
+      await markOpened(tx, services, conversation, now, effects);
       return;
     }
     if (conversation.status === "closed") throw new AppError(409, "CHAT_CLOSED");

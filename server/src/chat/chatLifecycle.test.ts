@@ -61,7 +61,7 @@ describe("chat lifecycle", () => {
     const { conversation } = await startChat(c, student, { firstMessage: { clientMessageId: newMessageId(), body: "最近和同学闹矛盾" } });
     const supervisor = track(await connectedStaff(c, ["supervisor"]));
     const watched = await emitWithAck<ChatResumeResult>(supervisor.socket, "chat:watch", { conversationId: conversation!.id });
-    expect(watched.ok && bodies(watched.data.messages)).toEqual(["最近和同学闹矛盾", chatSystemLines.counsellorJoined]);
+    expect(watched.ok && bodies(watched.data.messages)).toEqual(["最近和同学闹矛盾", chatSystemLines.counsellorFound]);
     const live = collect<ChatMessageView>(supervisor.socket, "chat:message");
     await emitWithAck(counsellor.socket, "chat:send", { conversationId: conversation!.id, clientMessageId: newMessageId(), body: "我在听" });
     await waitFor(() => live.length === 1, "supervisor sees live message");

@@ -8,6 +8,8 @@ import { findConversation, queuePositions } from "./conversationQueries";
 import { presentStaffMessage, presentUserMessage, staffNamesOf } from "./presentChatMessage";
 import { counsellorsRoom, staffRoom, userRoom, watchRoom } from "./chatRooms";
 import { sendChatReplyReminders } from "./chatReplyReminder";
+import { chatHelplines } from "./chatHelplines";
+import { ratingOffered } from "./presentConversation";
 
 /** Supervisors on duty (either channel) with a live connection: they get risk alerts. */
 export async function onDutySupervisorIds(db: DbOrTx, now: Date): Promise<string[]> {
@@ -77,7 +79,11 @@ async function emitEffects(services: Services, effects: ChatEffects): Promise<vo
         conversationId: id,
         status: conversation.status as "waiting" | "active" | "closed",
         queuePosition: positions.get(id)?.position ?? null,
-        withCounsellor: conversation.status === "active",
+        withCounsellor: conversation.status === "active" && conversation.acceptedAt !== null,
+        counsellorComing: conversation.status === "active" && conversation.acceptedAt === null,
+        heldForNextShift: conversation.status === "waiting" && conversation.heldForNextShift,
+        helplines: conversation.status === "waiting" && conversation.heldForNextShift ? chatHelplines(services) : [],
+        canRate: ratingOffered(conversation),
       });
     }
     if (effects.queueChanged) realtime.emit(counsellorsRoom, "chat:queue", { waiting: positions.size });

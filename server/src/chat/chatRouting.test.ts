@@ -24,7 +24,7 @@ describe("chat routing", () => {
     const second = track(await chatUser(c));
     const result = await startChat(c, second, { firstMessage: { clientMessageId: newMessageId(), body: "老师你好，我最近睡不着" } });
     expect(result.outcome).toBe("assigned");
-    expect(result.conversation).toMatchObject({ status: "active", withCounsellor: true, queuePosition: null });
+    expect(result.conversation).toMatchObject({ status: "active", withCounsellor: false, counsellorComing: true, queuePosition: null });
     expect(result.firstMessage).toMatchObject({ seq: 1, from: "user", body: "老师你好，我最近睡不着" });
     expect((await assignedTo(result.conversation!.id)).assignedStaffId).toBe(other.staff.id);
     await waitFor(() => assigned.length === 1, "assignment notice");

@@ -1,5 +1,5 @@
 import { and, eq, ne } from "drizzle-orm";
-import { emergencyLines, fallbackHelplines, riskLevelRank, type StartChatBody, type StartChatResult, type UserChatMessageView } from "@xinyuan/shared";
+import { chatSystemLines, riskLevelRank, type StartChatBody, type StartChatResult, type UserChatMessageView } from "@xinyuan/shared";
 import { conversations } from "../db/schema";
 import type { Services } from "../services";
 import type { UserActor } from "../auth/actor";
@@ -18,9 +18,11 @@ import { findConversation, type ConversationRow } from "./conversationQueries";
 import { presentUserMessage } from "./presentChatMessage";
 import { presentUserConversation } from "./presentConversation";
 import { authorizeSend } from "./chatPolicy";
+import { chatHelplines } from "./chatHelplines";
 
 const notices = {
-  assigned: "老师已经在这里了，你可以慢慢说，我们在听。",
+  /** Assigned by the router: the counsellor has not opened the chat yet (chatOpener says when they have). */
+  assigned: chatSystemLines.counsellorFound,
   queued: (position: number) => `老师们正在陪伴其他同学，你现在排在第 ${position} 位。请稍等一会儿，我们不会走开。`,
   held: "现在没有老师在线值班。你想说的话已经替你留好了，下一班老师上线后会第一时间回复你。如果现在就很难受，请拨打下面的电话，随时有人接听。",
   nobody: "现在没有老师在线值班。如果你现在很难受，可以拨打下面的电话，随时有人接听；也可以给学校的心理信箱写信；或者把想说的话留下来，下一班老师上线后会回复你。",
@@ -28,10 +30,7 @@ const notices = {
   danger: "如果你现在有危险，请马上拨打 110 或 120。",
 } as const;
 
-function helplinesFor(services: Services): StartChatResult["helplines"] {
-  const { county } = services.config;
-  return [{ number: county.hotlineNumber, name: `${county.name}心理援助热线`, note: county.hotlineHours }, ...fallbackHelplines, ...emergencyLines];
-}
+const helplinesFor = chatHelplines;
 
 async function openConversationOf(services: Services, userId: string): Promise<ConversationRow | undefined> {
   const [row] = await services.db.select().from(conversations).where(and(eq(conversations.userId, userId), ne(conversations.status, "closed"))).limit(1);

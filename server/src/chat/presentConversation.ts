@@ -12,6 +12,7 @@ import type {
   UserChatMessageView,
   UserConversationView,
 } from "@xinyuan/shared";
+import { riskLevelRank } from "@xinyuan/shared";
 import { appUsers, chatCursors, chatMessages, conversations } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import type { FieldCipher } from "../crypto/fieldCipher";
@@ -38,6 +39,11 @@ async function lastPreview(db: DbOrTx, cipher: FieldCipher, conversationId: stri
   return row ? cipher.decrypt(row.bodyEnc).slice(0, 40) : null;
 }
 
+/** No 1-5 rating prompt after a chat where the student's words suggested serious risk. */
+export function ratingOffered(row: ConversationRow): boolean {
+  return row.status === "closed" && row.rating === null && riskLevelRank[row.riskLevel as RiskLevel] < riskLevelRank.high;
+}
+
 function ratingOf(row: ConversationRow, cipher: FieldCipher): { score: number; comment: string | null } | null {
   return row.rating === null ? null : { score: row.rating, comment: row.ratingCommentEnc ? cipher.decrypt(row.ratingCommentEnc) : null };
 }
@@ -51,7 +57,8 @@ export async function presentUserConversation(db: DbOrTx, cipher: FieldCipher, r
     status: row.status as ConversationStatus,
     queuePosition: position,
     heldForNextShift: row.heldForNextShift,
-    withCounsellor: row.status === "active",
+    withCounsellor: row.status === "active" && row.acceptedAt !== null,
+    counsellorComing: row.status === "active" && row.acceptedAt === null,
     lastSeq: row.lastSeq,
     cursors: await loadCursors(db, row.id),
     lastMessagePreview: await lastPreview(db, cipher, row.id),
@@ -59,7 +66,7 @@ export async function presentUserConversation(db: DbOrTx, cipher: FieldCipher, r
     closedAt: row.closedAt?.toISOString() ?? null,
     closedBy: (row.closedBy as UserConversationView["closedBy"]) ?? null,
     rating: ratingOf(row, cipher),
-    canRate: row.status === "closed" && row.rating === null,
+    canRate: ratingOffered(row),
     replyReminder: row.notifyOpenidEnc !== null,
   };
 }
@@ -88,9 +95,10 @@ export async function presentStaffConversation(db: DbOrTx, cipher: FieldCipher, 
     cursors: await loadCursors(db, row.id),
     createdAt: row.createdAt.toISOString(),
     closedAt: row.closedAt?.toISOString() ?? null,
-    closeReason: (row.closeReason as ChatCloseReason | null) ?? null,
+    closeReason: (row.closeReason as StaffConversationView["closeReason"]) ?? null,
     rating: ratingOf(row, cipher),
     earlierCount: Number(earlier?.count ?? 0),
+    recordDue: row.status === "closed" && row.assignedStaffId !== null && row.contactRecordId === null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, ne } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, lte, ne } from "drizzle-orm";
 import type { ChatNoteView, ChatQueueEntryView, ChatResumeResult, ChatTransferView, StaffConversationView } from "@xinyuan/shared";
 import { appUsers, chatNotes, chatTransfers, conversations } from "../db/schema";
 import type { DbOrTx } from "../db/database";
@@ -71,11 +71,20 @@ export async function chatQueue(db: DbOrTx): Promise<ChatQueueEntryView[]> {
   return rows.map((row, index) => presentQueueEntry(row.conversation, row.alias, index + 1));
 }
 
-/** The counsellor's active chats, oldest assignment first. */
+/**
+ * The counsellor's active chats, oldest assignment first, then their record tasks: chats that ended
+ * (student, idle, account deletion) without the contact record, oldest first (recordDue).
+ */
 export async function assignedChats(services: Services, staffId: string): Promise<StaffConversationView[]> {
   const { db, cipher } = services;
-  const rows = await db.select().from(conversations).where(and(eq(conversations.assignedStaffId, staffId), eq(conversations.status, "active"))).orderBy(asc(conversations.assignedAt));
-  return Promise.all(rows.map((row) => presentStaffConversation(db, cipher, row)));
+  const active = await db.select().from(conversations).where(and(eq(conversations.assignedStaffId, staffId), eq(conversations.status, "active"))).orderBy(asc(conversations.assignedAt));
+  const recordDue = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.assignedStaffId, staffId), eq(conversations.status, "closed"), isNull(conversations.contactRecordId)))
+    .orderBy(asc(conversations.closedAt))
+    .limit(100);
+  return Promise.all([...active, ...recordDue].map((row) => presentStaffConversation(db, cipher, row)));
 }
 
 /** Every open chat, for county supervisors, with queue positions. */

@@ -1,11 +1,12 @@
 import { and, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
-import { hotlineAnswerTargetMinutes, presenceStaleAfterMs, type HotlineBoardView } from "@xinyuan/shared";
+import { hotlineAnswerTargetMinutes, type HotlineBoardView } from "@xinyuan/shared";
 import { hotlineShifts, hotlineTickets, staff, staffConnections, staffPresence } from "../db/schema";
 import type { Services } from "../services";
 import { hotlineOpenState } from "./hotlineSchedule";
 import { staffOnLeaveAt } from "./staffLeave";
 import { startOfCountyDay } from "./countyTime";
 import { measuredHandleTime } from "./waitEstimate";
+import { connectionLive } from "../presence/connectionRegistry";
 
 const targetMs = hotlineAnswerTargetMinutes * 60_000;
 
@@ -47,7 +48,7 @@ export async function loadHotlineBoard(services: Services): Promise<HotlineBoard
   const live = await db
     .selectDistinct({ staffId: staffConnections.staffId })
     .from(staffConnections)
-    .where(gte(staffConnections.lastSeenAt, new Date(now.getTime() - presenceStaleAfterMs)));
+    .where(connectionLive(now));
   const liveIds = new Set(live.map((row) => row.staffId));
   const onLeave = await staffOnLeaveAt(db, now);
   const shifts = await db.select({ staffId: hotlineShifts.staffId }).from(hotlineShifts).where(and(lte(hotlineShifts.startsAt, now), gte(hotlineShifts.endsAt, now)));

@@ -1,8 +1,8 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
-import { hotlineTickets, staffConnections } from "../db/schema";
+import { hotlineTickets } from "../db/schema";
 import type { Services } from "../services";
 import { recordAudit, systemOrigin } from "../audit/recordAudit";
-import { presenceStaleAfterMs } from "@xinyuan/shared";
+import { staffConnected } from "../presence/connectionRegistry";
 import { staffOnLeaveAt } from "./staffLeave";
 import { announceQueueChange, noticeToStaff } from "./hotlineBroadcast";
 
@@ -15,14 +15,13 @@ import { announceQueueChange, noticeToStaff } from "./hotlineBroadcast";
 export async function staleClaimReturner(services: Services): Promise<number> {
   const { db, clock, config } = services;
   const now = clock.now();
-  const liveSince = new Date(now.getTime() - presenceStaleAfterMs);
   await db
     .update(hotlineTickets)
     .set({ claimantSeenAt: now })
     .where(
       and(
         eq(hotlineTickets.status, "claimed"),
-        sql`EXISTS (SELECT 1 FROM ${staffConnections} WHERE ${staffConnections.staffId} = ${hotlineTickets.claimedBy} AND ${staffConnections.lastSeenAt} > ${liveSince.toISOString()})`,
+        staffConnected(hotlineTickets.claimedBy, now),
       ),
     );
   const cutoff = new Date(now.getTime() - config.hotline.staleClaimMinutes * 60_000);

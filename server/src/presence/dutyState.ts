@@ -1,7 +1,8 @@
-import { and, eq, gt, sql } from "drizzle-orm";
-import { presenceStaleAfterMs, type DutyChannel, type DutyView, type SetDutyBody } from "@xinyuan/shared";
+import { and, eq, sql } from "drizzle-orm";
+import { type DutyChannel, type DutyView, type SetDutyBody } from "@xinyuan/shared";
 import { staff, staffConnections, staffPresence } from "../db/schema";
 import type { DbOrTx } from "../db/database";
+import { connectionLive } from "./connectionRegistry";
 
 /** Reads a staff member's duty state, with whether they are connected right now. */
 export async function readDuty(db: DbOrTx, staffId: string, now: Date): Promise<DutyView> {
@@ -9,7 +10,7 @@ export async function readDuty(db: DbOrTx, staffId: string, now: Date): Promise<
   const live = await db
     .select({ socketId: staffConnections.socketId })
     .from(staffConnections)
-    .where(and(eq(staffConnections.staffId, staffId), gt(staffConnections.lastSeenAt, new Date(now.getTime() - presenceStaleAfterMs))))
+    .where(and(eq(staffConnections.staffId, staffId), connectionLive(now)))
     .limit(1);
   return {
     onDuty: row?.onDuty ?? false,
@@ -41,7 +42,6 @@ export async function writeDuty(db: DbOrTx, staffId: string, input: SetDutyBody,
  * Hotline and chat routing, "nobody on duty" and wait estimates all start from this.
  */
 export async function availableStaffIds(db: DbOrTx, channel: DutyChannel, now: Date): Promise<string[]> {
-  const since = new Date(now.getTime() - presenceStaleAfterMs);
   const rows = await db
     .selectDistinct({ staffId: staffPresence.staffId })
     .from(staffPresence)
@@ -51,7 +51,7 @@ export async function availableStaffIds(db: DbOrTx, channel: DutyChannel, now: D
       and(
         eq(staffPresence.onDuty, true),
         sql`${channel} = ANY(${staffPresence.channels})`,
-        gt(staffConnections.lastSeenAt, since),
+        connectionLive(now),
         eq(staff.status, "active"),
         sql`${staff.roles} && ARRAY['counsellor', 'supervisor']::text[]`,
         channel === "hotline" ? eq(staff.scopeLevel, "county") : undefined,

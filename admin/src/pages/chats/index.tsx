@@ -79,7 +79,7 @@ export default function ChatsPage() {
   const tabs = [
     ...assigned.map((chat) => ({
       key: chat.id,
-      label: <Badge dot={riskLevelRank[chat.riskLevel] >= riskLevelRank.medium} color="red">{chat.alias}</Badge>,
+      label: <Badge dot={riskLevelRank[chat.riskLevel] >= riskLevelRank.medium} color="red">{chat.recordDue ? `${chat.alias} · 待记录` : chat.alias}</Badge>,
       children: <ConversationView conversationId={chat.id} mode="assigned" selfId={session.staff.id} isSupervisor={supervisor} onLeft={left} />,
     })),
     ...watching.map((id) => ({
@@ -115,7 +115,7 @@ export default function ChatsPage() {
           </Col>
         ) : null}
       </Row>
-      <Card size="small" title="我正在接待的咨询">
+      <Card size="small" title="我正在接待的咨询和待填写的记录">
         {tabs.length === 0 ? (
           <Empty description={onChatDuty ? "暂时没有咨询。有同学来时会自动出现在这里。" : "上岗后，分配给你的咨询会出现在这里。"} />
         ) : (

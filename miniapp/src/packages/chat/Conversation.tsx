@@ -56,7 +56,9 @@ export function Conversation({ conversation, onLeave, start, port = socketChatPo
   const closed = snapshot.status === 'closed'
   const waiting = snapshot.status === 'waiting' && !snapshot.withCounsellor
   // Held until a counsellor takes it; a later return to the queue is a normal wait, not the next shift.
-  if (held && (snapshot.withCounsellor || snapshot.status !== 'waiting')) setHeld(false)
+  if (held && (snapshot.withCounsellor || snapshot.counsellorComing || snapshot.status !== 'waiting')) setHeld(false)
+  // the last counsellor on duty went away while this chat waited: the server says so (with the lines in the stream)
+  if (!held && snapshot.heldForNextShift && snapshot.status === 'waiting') setHeld(true)
   const startLines = start && start.helplines.length > 0 ? start.helplines : undefined
   // A notice with phone lines stays: the first words sounded like danger, or the chat waits for the next shift.
   const noticePinned = startLines !== undefined && (start?.outcome !== 'held_for_next_shift' || held)
@@ -85,7 +87,7 @@ export function Conversation({ conversation, onLeave, start, port = socketChatPo
   return (
     <View className='chat-conversation'>
       <View className='chat-bar'>
-        <Text className='chat-bar__status'>{statusLine(snapshot.status, snapshot.queuePosition, snapshot.withCounsellor, held)}</Text>
+        <Text className='chat-bar__status'>{statusLine(snapshot.status, snapshot.queuePosition, snapshot.withCounsellor, held, snapshot.counsellorComing)}</Text>
         <QuickExit />
       </View>
       {reconnecting && !closed ? <ReconnectingBanner reassurance='写好的话会先存着，连上后自动发出，老师的回复也不会丢。' /> : null}
@@ -109,8 +111,15 @@ export function Conversation({ conversation, onLeave, start, port = socketChatPo
           </View>
         ) : null}
       </View>
-      {closed ? (
+      {closed && snapshot.canRate ? (
         <RateChat conversationId={conversation.id} onDone={onLeave} />
+      ) : closed ? (
+        <View className='chat-rate'>
+          <Text className='chat-rate__title'>谢谢你愿意来聊。难受的感觉再来的时候，随时可以再找我们，也可以拨打 12356。</Text>
+          <ActionButton variant='secondary' onClick={onLeave}>
+            返回
+          </ActionButton>
+        </View>
       ) : (
         <View className='chat-compose'>
           <Textarea
@@ -161,9 +170,10 @@ export function Conversation({ conversation, onLeave, start, port = socketChatPo
   )
 }
 
-function statusLine(status: UserConversationView['status'], position: number | null, withCounsellor: boolean, held: boolean): string {
+function statusLine(status: UserConversationView['status'], position: number | null, withCounsellor: boolean, held: boolean, counsellorComing: boolean): string {
   if (status === 'closed') return '这次聊天已经结束'
   if (withCounsellor) return '老师在这里陪着你'
+  if (counsellorComing) return '已为你找到老师，老师马上就来'
   if (held) return '现在没有老师值班，下一班老师上线后会回复你'
   if (position !== null) return `正在为你安排老师，前面还有 ${Math.max(position - 1, 0)} 位`
   return '正在为你安排老师，请稍等'

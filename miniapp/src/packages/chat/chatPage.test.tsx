@@ -76,13 +76,13 @@ describe('chat start', () => {
   })
 
   it('shows a plain start notice above the messages and lets it be put away', async () => {
-    state.start = started({ outcome: 'assigned', conversation: buildConversation(), notice: '老师已经在这里了，你可以慢慢说，我们在听。' })
+    state.start = started({ outcome: 'assigned', conversation: buildConversation(), notice: '已为你找到老师，老师马上就来。' })
     render(<ChatPage />)
     await startWith('')
 
-    expect(await screen.findByText('老师已经在这里了，你可以慢慢说，我们在听。')).toBeTruthy()
+    expect(await screen.findByText('已为你找到老师，老师马上就来。')).toBeTruthy()
     fireEvent.click(screen.getByText('知道了，收起'))
-    expect(screen.queryByText('老师已经在这里了，你可以慢慢说，我们在听。')).toBeNull()
+    expect(screen.queryByText('已为你找到老师，老师马上就来。')).toBeNull()
   })
 
   it('a chat held for the next shift says the next counsellor on duty will reply, and keeps the other ways on screen', async () => {
@@ -146,11 +146,48 @@ describe('a held conversation', () => {
     render(<Conversation conversation={buildConversation({ status: 'waiting', withCounsellor: false, heldForNextShift: true })} start={start} onLeave={() => undefined} port={chat.port} />)
     expect(screen.getByText('现在没有老师值班，下一班老师上线后会回复你')).toBeTruthy()
 
-    act(() => chat.push('chat:status', { conversationId, status: 'active', queuePosition: null, withCounsellor: true }))
+    act(() => chat.push('chat:status', { conversationId, status: 'active', queuePosition: null, withCounsellor: true, counsellorComing: false, heldForNextShift: false, helplines: [], canRate: false }))
     expect(await screen.findByText('老师在这里陪着你')).toBeTruthy()
     expect(screen.queryByText('给学校心理老师写信')).toBeNull()
     fireEvent.click(screen.getByText('知道了，收起'))
     expect(screen.queryByText(heldNotice)).toBeNull()
+  })
+})
+
+describe('what the student is told as a chat moves on', () => {
+  const status = (overrides: Record<string, unknown>) => ({ conversationId, status: 'active', queuePosition: null, withCounsellor: false, counsellorComing: false, heldForNextShift: false, helplines: [], canRate: false, ...overrides })
+
+  it('says a counsellor was found (not that they are here) until they open the chat', async () => {
+    const chat = fakeChatServer()
+    chat.options.online = false
+    render(<Conversation conversation={buildConversation({ withCounsellor: false, counsellorComing: true })} onLeave={() => undefined} port={chat.port} />)
+    expect(screen.getByText('已为你找到老师，老师马上就来')).toBeTruthy()
+    expect(screen.queryByText('老师在这里陪着你')).toBeNull()
+    act(() => chat.push('chat:status', status({ withCounsellor: true })))
+    expect(await screen.findByText('老师在这里陪着你')).toBeTruthy()
+  })
+
+  it('tells a waiting student at once when nobody is on duty any more', async () => {
+    const chat = fakeChatServer()
+    chat.options.online = false
+    render(<Conversation conversation={buildConversation({ status: 'waiting', withCounsellor: false, queuePosition: 1 })} onLeave={() => undefined} port={chat.port} />)
+    expect(screen.getByText('正在为你安排老师，前面还有 0 位')).toBeTruthy()
+    act(() => chat.push('chat:status', status({ status: 'waiting', queuePosition: 1, heldForNextShift: true, helplines })))
+    expect(await screen.findByText('现在没有老师值班，下一班老师上线后会回复你')).toBeTruthy()
+  })
+
+  it('asks for no rating when the server offers none (after a high-risk chat), and does when it does', async () => {
+    const chat = fakeChatServer()
+    chat.options.online = false
+    const { unmount } = render(<Conversation conversation={buildConversation()} onLeave={() => undefined} port={chat.port} />)
+    act(() => chat.push('chat:status', status({ status: 'closed', canRate: false })))
+    expect(await screen.findByText('这次聊天已经结束')).toBeTruthy()
+    expect(screen.queryByText('这次聊天对你有帮助吗？')).toBeNull()
+    expect(screen.getByText(/随时可以再找我们/)).toBeTruthy()
+    unmount()
+    render(<Conversation conversation={buildConversation()} onLeave={() => undefined} port={chat.port} />)
+    act(() => chat.push('chat:status', status({ status: 'closed', canRate: true })))
+    expect(await screen.findByText('这次聊天对你有帮助吗？')).toBeTruthy()
   })
 })
 

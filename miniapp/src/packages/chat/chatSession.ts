@@ -12,6 +12,12 @@ export interface ChatSnapshot {
   status: ConversationStatus
   queuePosition: number | null
   withCounsellor: boolean
+  /** Assigned, the counsellor has not opened the chat yet: "已为你找到老师，老师马上就来". */
+  counsellorComing: boolean
+  /** Nobody on duty any more: it waits for the next shift. */
+  heldForNextShift: boolean
+  /** Closed and a rating may be asked for (never after a high-risk chat; the server decides). */
+  canRate: boolean
   counsellorTyping: boolean
   /** The counsellor's side: the last seq it received / read. */
   staffCursor: ChatCursorsView['staff']
@@ -51,6 +57,9 @@ export class ChatSession {
       status: conversation.status,
       queuePosition: conversation.queuePosition,
       withCounsellor: conversation.withCounsellor,
+      counsellorComing: conversation.counsellorComing,
+      heldForNextShift: conversation.heldForNextShift,
+      canRate: conversation.canRate,
       counsellorTyping: false,
       staffCursor: conversation.cursors.staff,
     }
@@ -85,7 +94,7 @@ export class ChatSession {
         if (notice.conversationId === id && notice.side === 'staff') this.update({ counsellorTyping: notice.typing })
       }),
       this.port.on('chat:status', (notice) => {
-        if (notice.conversationId === id) this.update({ status: notice.status, queuePosition: notice.queuePosition, withCounsellor: notice.withCounsellor, counsellorTyping: false })
+        if (notice.conversationId === id) this.update({ status: notice.status, queuePosition: notice.queuePosition, withCounsellor: notice.withCounsellor, counsellorComing: notice.counsellorComing, heldForNextShift: notice.heldForNextShift, canRate: notice.canRate, counsellorTyping: false })
       }),
       this.port.onResync(() => void this.resync()),
     )

@@ -59,7 +59,7 @@ describe('reply reminder offer', () => {
     const chat = renderWaiting(queued)
     expect(await screen.findByText(button)).toBeTruthy()
 
-    act(() => chat.push('chat:status', { conversationId, status: 'active', queuePosition: null, withCounsellor: true }))
+    act(() => chat.push('chat:status', { conversationId, status: 'active', queuePosition: null, withCounsellor: true, counsellorComing: false, heldForNextShift: false, helplines: [], canRate: false }))
     expect(await screen.findByText('老师在这里陪着你')).toBeTruthy()
     expect(screen.queryByText(button)).toBeNull()
   })

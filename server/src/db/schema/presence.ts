@@ -27,3 +27,14 @@ export const staffConnections = pgTable(
   },
   (table) => [index("staff_connections_staff_idx").on(table.staffId, table.lastSeenAt)],
 );
+
+/**
+ * One row per server process, its heartbeat refreshed every presenceInstanceBeatMs. A process silent for
+ * longer than presenceInstanceDeadAfterMs is dead (kill -9, a lost host): its connections stop counting
+ * at once, without waiting for their own rows to go stale.
+ */
+export const presenceInstances = pgTable("presence_instances", {
+  instanceId: text("instance_id").primaryKey(),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  beatAt: timestamp("beat_at", { withTimezone: true }).notNull().defaultNow(),
+});

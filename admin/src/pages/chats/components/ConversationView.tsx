@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { App, Alert, Button, Card, Col, Popconfirm, Row, Space, Tabs, Tag } from "antd";
-import { conversationStatusLabels, riskLevelLabels, riskLevelRank, riskSignalCategoryLabels } from "@xinyuan/shared";
+import { conversationStatusLabels, riskLevelLabels, riskLevelRank, riskSignalCategoryLabels, type StaffConversationView } from "@xinyuan/shared";
 import { LoadFailed } from "../../../components/LoadFailed";
 import { LoadingBlock } from "../../../components/LoadingBlock";
 import { ContactRecordModal } from "../../../components/contactRecord/ContactRecordModal";
@@ -26,6 +26,13 @@ interface ConversationViewProps {
   onLeft: () => void;
 }
 
+function closeReasonText(reason: StaffConversationView["closeReason"]): string {
+  if (reason === "user_ended") return "同学结束了对话";
+  if (reason === "idle") return "长时间没有消息，自动结束";
+  if (reason === "account_deleted") return "同学注销了账号";
+  return "已结束";
+}
+
 /** One open conversation: messages, reply box, risk banner, and the side panel (常用语, 备注, 以往咨询). */
 export function ConversationView({ conversationId, mode, selfId, isSupervisor, onTakeOver, takingOver = false, onLeft }: ConversationViewProps) {
   const { message } = App.useApp();
@@ -38,6 +45,8 @@ export function ConversationView({ conversationId, mode, selfId, isSupervisor, o
   if (chat.loadError && !view) return <LoadFailed error={chat.loadError} onRetry={chat.reload} />;
   if (!view) return <LoadingBlock />;
   const active = view.status === "active" && view.assignedStaffId === selfId && mode === "assigned";
+  /** Ended by the student, the idle timer or account deletion: the record is still to be written. */
+  const recordDue = view.recordDue && view.assignedStaffId === selfId && mode === "assigned";
   const atRisk = riskLevelRank[view.riskLevel] >= riskLevelRank.medium;
 
   return (
@@ -61,6 +70,11 @@ export function ConversationView({ conversationId, mode, selfId, isSupervisor, o
                   结束并记录
                 </Button>
               ) : null}
+              {recordDue ? (
+                <Button type="primary" onClick={() => setEnding(true)}>
+                  填写记录
+                </Button>
+              ) : null}
               {mode === "watch" && isSupervisor && onTakeOver && view.status !== "closed" ? (
                 <Popconfirm title={takeOverConfirmText} okText="接手" cancelText="取消" onConfirm={onTakeOver}>
                   <Button danger loading={takingOver}>
@@ -81,7 +95,20 @@ export function ConversationView({ conversationId, mode, selfId, isSupervisor, o
               description="请先关注同学此刻是否安全，温和地询问，必要时联系督导并启动危机干预流程。"
             />
           ) : null}
-          {view.status === "closed" ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message="这次咨询已结束。" /> : null}
+          {view.status === "closed" ? (
+            recordDue ? (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                data-testid="record-due"
+                message={`这次咨询已结束（${closeReasonText(view.closeReason)}），请填写咨询记录。`}
+                description={atRisk ? "这次对话有风险信号，记录里默认开启后续跟进。" : undefined}
+              />
+            ) : (
+              <Alert type="info" showIcon style={{ marginBottom: 12 }} message="这次咨询已结束。" />
+            )
+          ) : null}
           <div style={{ height: 440, overflow: "auto", marginBottom: 12 }}>
             <MessageList
               messages={chat.messages}
@@ -114,12 +141,12 @@ export function ConversationView({ conversationId, mode, selfId, isSupervisor, o
       <ContactRecordModal
         channel="online"
         open={ending}
-        title={`结束咨询：${view.alias}`}
-        okText="结束并保存记录"
+        title={recordDue ? `咨询记录：${view.alias}` : `结束咨询：${view.alias}`}
+        okText={recordDue ? "保存记录" : "结束并保存记录"}
         initialValues={{ durationMinutes: minutesSince(view.acceptedAt ?? view.createdAt), riskLevel: view.riskLevel === "none" ? undefined : view.riskLevel }}
         onSubmit={async (outcome) => {
           await endChat(conversationId, outcome);
-          void message.success("咨询已结束，记录已保存");
+          void message.success(recordDue ? "记录已保存" : "咨询已结束，记录已保存");
           onLeft();
         }}
         onClose={() => setEnding(false)}

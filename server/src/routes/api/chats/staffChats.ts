@@ -14,7 +14,7 @@ import type { StaffActor } from "../../../auth/actor";
 import { originOf } from "../../../audit/recordAudit";
 import { canSuperviseChats, isCounsellingStaff } from "../../../chat/chatPolicy";
 import { chatResumer } from "../../../chat/chatResume";
-import { chatAccepter, chatTakeOver, chatTransferer } from "../../../chat/chatHandover";
+import { chatAccepter, chatOpener, chatTakeOver, chatTransferer } from "../../../chat/chatHandover";
 import { staffChatEnder } from "../../../chat/chatCloser";
 import { chatNoteAdder } from "../../../chat/chatNoteAdder";
 import { presentStaffConversation } from "../../../chat/presentConversation";
@@ -53,8 +53,10 @@ export function mountStaffChatRoutes(router: AppRouter): void {
 
   mountRoute(router, apiRoutes.getChat, async (ctx, { params }): Promise<StaffConversationView> => {
     const conversationId = idOf(params);
-    const conversation = await staffConversation({ services: ctx.services, actor: counsellorOf(ctx), conversationId, origin: originOf(ctx), action: "chat.supervise.open" });
-    return presentStaffConversation(ctx.services.db, ctx.services.cipher, conversation);
+    const actor = counsellorOf(ctx);
+    const conversation = await staffConversation({ services: ctx.services, actor, conversationId, origin: originOf(ctx), action: "chat.supervise.open" });
+    // the assigned counsellor opening it is what tells the student "老师来了"
+    return presentStaffConversation(ctx.services.db, ctx.services.cipher, await chatOpener({ services: ctx.services, actor, conversation }));
   });
 
   mountRoute(router, apiRoutes.listChatMessages, async (ctx, { params, query }): Promise<ChatResumeResult> => {
