@@ -65,6 +65,13 @@ export const auditActionLabels: Record<string, string> = {
   "chat.reply.update": "修改常用回复",
   "chat.reply.delete": "删除常用回复",
   "statistics.export": "导出统计报表",
+  "mailbox.update": "修改信箱设置",
+  "letter_term.create": "新增寒暑假",
+  "letter_term.update": "修改寒暑假",
+  "letter_term.delete": "删除寒暑假",
+  "letter_template.create": "新增回信模板",
+  "letter_template.update": "修改回信模板",
+  "letter_template.delete": "删除回信模板",
 };
 
 export const auditTargetTypeLabels: Record<string, string> = {
@@ -80,6 +87,9 @@ export const auditTargetTypeLabels: Record<string, string> = {
   settings: "系统设置",
   contact_category: "问题分类",
   chat_canned_reply: "常用回复",
+  mailbox: "信箱",
+  letter_term: "寒暑假",
+  letter_reply_template: "回信模板",
 };
 
 /** The Chinese name of an action, or its code when none is known yet. */

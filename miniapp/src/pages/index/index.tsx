@@ -14,6 +14,7 @@ import { getPublishingHome } from '../../services/publications'
 import { awaitsGuardian, needsOnboarding } from '../onboarding/steps'
 import { CountyHotline } from './CountyHotline'
 import { HelpEntryCard } from './HelpEntryCard'
+import { ReturnToChat } from './ReturnToChat'
 import { CampaignBanner, HomeFeed } from './CampaignFeed'
 import './index.css'
 
@@ -57,6 +58,7 @@ export default function HomePage() {
           </Notice>
         </View>
       ) : null}
+      <ReturnToChat />
       <CampaignBanner home={publishing.data} />
       <Text className='home-section'>我现在需要帮助</Text>
       {helpFeatures.map((feature) => (
