@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { pagePaths } from '../../navigation'
 import { ApiError } from '../../services/apiError'
 import { getMyChat } from '../../services/chat'
@@ -9,10 +9,11 @@ import { leftChatStore } from '../../services/storage'
 /**
  * After 快速离开 the chat stays open; home offers the way back to it (the chat page picks up the open
  * chat). Shown only while that chat is still open; plain words, nothing a person nearby would notice.
+ * `shown` counts the home page's appearances (the page's own useDidShow), so it is checked again each time.
  */
-export function ReturnToChat() {
+export function ReturnToChat({ shown }: { shown: number }) {
   const [open, setOpen] = useState(false)
-  useDidShow(() => {
+  useEffect(() => {
     const id = leftChatStore.get()
     if (!id) return setOpen(false)
     getMyChat(id, { toast: false })
@@ -26,7 +27,7 @@ export function ReturnToChat() {
         if (error instanceof ApiError && error.status === 404) leftChatStore.set(null)
         setOpen(!(error instanceof ApiError && error.status === 404))
       })
-  })
+  }, [shown])
   if (!open) return null
   return (
     <View className='home-entry home-entry--return' hoverClass='home-entry--pressed' onClick={() => void Taro.navigateTo({ url: pagePaths.chat })} data-testid='return-to-chat'>
