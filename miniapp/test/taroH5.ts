@@ -38,3 +38,6 @@ export async function pullDownRefresh(): Promise<void> {
   await pullDownHandler?.()
 }
 export function useLaunch(_handler: () => unknown): void {}
+
+/** Pages render once in these tests: "shown again" never happens (the first show is the mount). */
+export function useDidShow(_handler: () => unknown): void {}

@@ -68,6 +68,13 @@ export const auditActionLabels: Record<string, string> = {
   "upload.create": "上传图片或视频",
   "activity_report.create": "上报宣传月活动",
   "activity_report.photo.read": "查看活动上报照片",
+  "mailbox.update": "修改信箱设置",
+  "letter_term.create": "新增寒暑假",
+  "letter_term.update": "修改寒暑假",
+  "letter_term.delete": "删除寒暑假",
+  "letter_template.create": "新增回信模板",
+  "letter_template.update": "修改回信模板",
+  "letter_template.delete": "删除回信模板",
 };
 
 export const auditTargetTypeLabels: Record<string, string> = {
@@ -85,6 +92,9 @@ export const auditTargetTypeLabels: Record<string, string> = {
   chat_canned_reply: "常用回复",
   upload: "上传文件",
   activity_report: "活动上报",
+  mailbox: "信箱",
+  letter_term: "寒暑假",
+  letter_reply_template: "回信模板",
 };
 
 /** The Chinese name of an action, or its code when none is known yet. */

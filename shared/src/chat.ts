@@ -323,6 +323,8 @@ export const chatSystemLines = {
   idleReminder: "你还在吗？如果想继续聊，发一条消息就好；一段时间没有消息的话，对话会自动结束。",
   closedIdle: "因为有一段时间没有消息，这次对话先结束了。想聊的时候随时可以再来找我们。",
   closedByUser: "同学结束了这次对话。",
+  /** The student tapped 快速离开 (someone may be near): said to the counsellor calmly, never as an alarm. */
+  leftQuickly: "同学暂时离开了页面，可能身边有人。对话还在，TA 回来时能看到你的消息。",
   closedByStaff: "老师结束了这次对话。谢谢你愿意来聊，想聊的时候随时可以再来。",
   /** Shown once, when a student's words first suggest serious risk: help right now, never a label. */
   safetyNote: "谢谢你愿意说出来。如果你现在有伤害自己的念头，或者身边有危险，请马上拨打 12356（心理援助热线），紧急时拨打 110 或 120。老师也在这里陪着你。",

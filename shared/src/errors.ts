@@ -158,6 +158,7 @@ export const errorMessages = {
   LETTER_ALREADY_RECORDED: "这封信已经填写过结束记录了。",
   LETTER_REMINDER_FAILED: "回信提醒没有设置成功。没关系，老师回信后你打开小程序就能看到；也可以稍后再试一次。",
   LETTER_TEMPLATE_NOT_FOUND: "没有找到这个回信模板。",
+  LETTER_TERM_NOT_FOUND: "没有找到这个假期，可能已经被删除了。",
   MAILBOX_NOT_FOUND: "没有找到这个信箱。",
   MAILBOX_MEMBER_INVALID: "信箱成员只能是能看到这个信箱的咨询师或督导。",
 } as const;

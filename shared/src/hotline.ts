@@ -211,6 +211,11 @@ export interface HotlineBoardView {
   };
   /** Calls completed in the last 14 days and their mean length; minutes null until one is completed. */
   handleTime: { calls: number; minutes: number | null };
+  /**
+   * 在线咨询 beside the line: chats waiting for a counsellor (including those held for the next shift),
+   * chats with a counsellor now, and how long the longest-waiting one has waited (whole minutes, 0 if none).
+   */
+  chats: { waiting: number; active: number; longestWaitMinutes: number };
 }
 
 // Roster (值班表)

@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { contactRecordBody, type RiskLevel } from "./contacts";
 import type { RiskSignalCategory } from "./risk";
-import { uuid } from "./schemas/common";
+import { isoDay, uuid } from "./schemas/common";
 
 export const letterTargets = ["school", "area", "county"] as const;
 export type LetterTarget = (typeof letterTargets)[number];
@@ -82,6 +82,20 @@ export const letterTemplateBody = z.object({
   shared: z.boolean().default(false),
 });
 export type LetterTemplateBody = z.infer<typeof letterTemplateBody>;
+/** PATCH /letter-templates/:id: title and text (who it belongs to does not change). */
+export const updateLetterTemplateBody = letterTemplateBody.pick({ title: true, body: true });
+export type UpdateLetterTemplateBody = z.infer<typeof updateLetterTemplateBody>;
+
+/** 寒暑假 (county-wide): no working days from startsOn to endsOn, both included; at most a year long. */
+export const letterTermBody = z
+  .object({
+    name: z.string().trim().min(1, { error: "请填写假期名称，例如“2027 年寒假”" }).max(40, { error: "假期名称不能超过 40 字" }),
+    startsOn: isoDay("请选择开始日期"),
+    endsOn: isoDay("请选择结束日期"),
+  })
+  .refine((term) => term.endsOn >= term.startsOn, { error: "结束日期不能早于开始日期", path: ["endsOn"] })
+  .refine((term) => Date.parse(term.endsOn) - Date.parse(term.startsOn) <= 366 * 86_400_000, { error: "一个假期最长一年，请分开填写", path: ["endsOn"] });
+export type LetterTermBody = z.infer<typeof letterTermBody>;
 
 export const letterDueFilters = ["overdue", "due_soon"] as const;
 export type LetterDueFilter = (typeof letterDueFilters)[number];
@@ -203,6 +217,14 @@ export interface LetterNoteView {
   staffName: string | null;
   body: string;
   createdAt: string;
+}
+
+export interface LetterTermView {
+  id: string;
+  name: string;
+  /** YYYY-MM-DD, county dates, both included. */
+  startsOn: string;
+  endsOn: string;
 }
 
 export interface LetterTemplateView {

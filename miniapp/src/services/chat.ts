@@ -26,6 +26,11 @@ export async function listAllMessages(id: string, options?: CallOptions): Promis
   }
 }
 
+/** POST /me/chats/:id/quick-exit: the counsellor is told, calmly, that the student stepped away. */
+export function noteMyQuickExit(id: string, options?: CallOptions): Promise<UserConversationView> {
+  return callRoute<UserConversationView>(routes.noteMyQuickExit, { params: { id } }, options)
+}
+
 export function endMyChat(id: string, options?: CallOptions): Promise<UserConversationView> {
   return callRoute<UserConversationView>(routes.endMyChat, { params: { id } }, options)
 }

@@ -4,6 +4,7 @@ import Taro from '@tarojs/taro'
 const keys = {
   token: 'xinyuan.token',
   deviceId: 'xinyuan.deviceId',
+  leftChat: 'xinyuan.leftChat',
 } as const
 
 function read(key: string): string | null {
@@ -32,4 +33,10 @@ export const tokenStore = {
 export const deviceIdStore = {
   get: (): string | null => read(keys.deviceId),
   set: (id: string | null): void => write(keys.deviceId, id),
+}
+
+/** The open chat the student left with 快速离开: home offers the way back to it while it is open. */
+export const leftChatStore = {
+  get: (): string | null => read(keys.leftChat),
+  set: (conversationId: string | null): void => write(keys.leftChat, conversationId),
 }

@@ -86,6 +86,7 @@ async function emitEffects(services: Services, effects: ChatEffects): Promise<vo
         canRate: ratingOffered(conversation),
       });
     }
-    if (effects.queueChanged) realtime.emit(counsellorsRoom, "chat:queue", { waiting: positions.size });
+    // also on a status change (taken, closed): the hotline board counts active chats from this notice
+    realtime.emit(counsellorsRoom, "chat:queue", { waiting: positions.size });
   }
 }

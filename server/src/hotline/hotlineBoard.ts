@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import { hotlineAnswerTargetMinutes, type HotlineBoardView } from "@xinyuan/shared";
-import { hotlineShifts, hotlineTickets, staff, staffConnections, staffPresence } from "../db/schema";
+import { conversations, hotlineShifts, hotlineTickets, staff, staffConnections, staffPresence } from "../db/schema";
 import type { Services } from "../services";
 import { hotlineOpenState } from "./hotlineSchedule";
 import { staffOnLeaveAt } from "./staffLeave";
@@ -74,5 +74,26 @@ export async function loadHotlineBoard(services: Services): Promise<HotlineBoard
     },
     // What calls really took (the estimate's stand-in of 15 minutes is not a measurement to show).
     handleTime: await measuredHandleTime(db, now),
+    chats: await chatFigures(services, now),
+  };
+}
+
+/**
+ * The chat queue as the board shows it, read straight from the conversations (no chat code needed):
+ * waiting ones wait from queuedAt, the time they last (re-)entered the queue, as the chat queue counts.
+ */
+export async function chatFigures(services: Pick<Services, "db">, now: Date): Promise<HotlineBoardView["chats"]> {
+  const rows = await services.db
+    .select({ status: conversations.status, count: sql<number>`count(*)::int`, oldest: sql<Date | string | null>`min(${conversations.queuedAt})` })
+    .from(conversations)
+    .where(inArray(conversations.status, ["waiting", "active"]))
+    .groupBy(conversations.status);
+  const waiting = rows.find((row) => row.status === "waiting");
+  const active = rows.find((row) => row.status === "active");
+  const oldest = waiting?.oldest ? new Date(waiting.oldest).getTime() : null;
+  return {
+    waiting: waiting?.count ?? 0,
+    active: active?.count ?? 0,
+    longestWaitMinutes: oldest === null ? 0 : Math.max(0, Math.floor((now.getTime() - oldest) / 60_000)),
   };
 }

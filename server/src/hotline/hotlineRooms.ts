@@ -1,2 +1,2 @@
 /** Socket rooms the hotline emits to: names defined once in shared/src/realtimeRooms.ts. */
-export { hotlineStaffRoom, userRoom, staffRoom } from "@xinyuan/shared";
+export { hotlineStaffRoom, userRoom, staffRoom, chatCounsellorsRoom } from "@xinyuan/shared";

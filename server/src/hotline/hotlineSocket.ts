@@ -1,11 +1,14 @@
 import type { SocketFeature } from "../realtime/socketServer";
 import { canSuperviseHotline, canWorkHotline } from "./hotlinePolicy";
 import { readyWaitingCount } from "./queuePositions";
-import { hotlineStaffRoom } from "./hotlineRooms";
+import { hasRole } from "../auth/actor";
+import { chatCounsellorsRoom, hotlineStaffRoom } from "./hotlineRooms";
 
 /**
  * Hotline staff join the queue room with "hotline:watch" (acked with the waiting count) and then get
- * "hotline:queue-changed" notices; callers need no event: their personal room user-<id> gets
+ * "hotline:queue-changed" notices. A centre admin watching the board also joins the chat queue room
+ * (counsellors and supervisors are in it already) so the board's chat figures follow "chat:queue" live.
+ * Callers need no event: their personal room user-<id> gets
  * "hotline:ticket" pushes, and they resync with GET /hotline/tickets/current after a reconnect.
  */
 export const hotlineSocket: SocketFeature = (_io, socket, services) => {
@@ -14,6 +17,7 @@ export const hotlineSocket: SocketFeature = (_io, socket, services) => {
     if (typeof ack !== "function") return;
     if (!canWorkHotline(actor) && !canSuperviseHotline(actor)) return ack({ ok: false, error: { code: "FORBIDDEN", message: "你没有权限进行这个操作。" } });
     await socket.join(hotlineStaffRoom);
+    if (watchesChatsOnlyOnBoard(actor)) await socket.join(chatCounsellorsRoom);
     try {
       ack({ ok: true, data: { waiting: await readyWaitingCount(services.db, services.clock.now()) } });
     } catch {
@@ -22,6 +26,10 @@ export const hotlineSocket: SocketFeature = (_io, socket, services) => {
   });
   socket.on("hotline:unwatch", async (_input, ack) => {
     await socket.leave(hotlineStaffRoom);
+    if (watchesChatsOnlyOnBoard(actor)) await socket.leave(chatCounsellorsRoom);
     if (typeof ack === "function") ack({ ok: true, data: {} });
   });
 };
+
+/** Board readers who are not counselling staff (centre admins): in the chat queue room only while watching. */
+const watchesChatsOnlyOnBoard = (actor: Parameters<typeof canSuperviseHotline>[0]) => canSuperviseHotline(actor) && !hasRole(actor, "counsellor", "supervisor");

@@ -54,3 +54,13 @@ export function canEditMailbox(actor: StaffActor, box: { kind: string; schoolId:
   if (actor.scope.level === "area") return box.kind !== "county" && actor.scope.areaId !== null && (box.areaId ?? schoolAreaId) === actor.scope.areaId;
   return box.kind === "school" && actor.scope.schoolId !== null && box.schoolId === actor.scope.schoolId;
 }
+
+/** 寒暑假 are county-wide dates: the county centre's admins keep them. */
+export function canManageLetterTerms(actor: StaffActor): boolean {
+  return hasRole(actor, "centre_admin") && actor.scope.level === "county";
+}
+
+/** A reply template: its owner edits their own; county-wide ones (no owner) supervisors and centre admins. */
+export function canEditLetterTemplate(actor: StaffActor, template: { ownerStaffId: string | null }): boolean {
+  return template.ownerStaffId === null ? hasRole(actor, "supervisor", "centre_admin") : template.ownerStaffId === actor.id;
+}

@@ -11,6 +11,8 @@ export const chatRoutes = {
   listMyChats: defineRoute({ method: "get", path: "/me/chats", summary: "我的咨询记录（以我的化名）", tag: "chat", audience: "user" }),
   getMyChat: defineRoute({ method: "get", path: "/me/chats/:id", summary: "我的一次咨询（状态、排队位置）", tag: "chat", audience: "user" }),
   listMyChatMessages: defineRoute({ method: "get", path: "/me/chats/:id/messages", summary: "我的一次咨询的消息（afterSeq 之后，按顺序）", tag: "chat", audience: "user", query: chatMessagesQuery }),
+  /** UserConversationView. The counsellor reads chatSystemLines.leftQuickly in the chat (once, not again while it is the last line); the chat stays open. */
+  noteMyQuickExit: defineRoute({ method: "post", path: "/me/chats/:id/quick-exit", summary: "快速离开（告诉老师同学暂时离开了，对话不结束）", tag: "chat", audience: "user" }),
   endMyChat: defineRoute({ method: "post", path: "/me/chats/:id/end", summary: "结束咨询（随时可以）", tag: "chat", audience: "user" }),
   /** UserConversationView. Errors: CHAT_REMINDER_FAILED, CHAT_CLOSED, CHAT_NOT_FOUND. Idempotent: a second call replaces the address. */
   remindMeOnReply: defineRoute({ method: "post", path: "/me/chats/:id/reminder", summary: "老师回复时用微信提醒我（一次）", tag: "chat", audience: "user", body: chatReminderBody }),

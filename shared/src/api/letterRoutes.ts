@@ -7,7 +7,9 @@ import {
   letterReminderBody,
   letterReplyBody,
   letterTemplateBody,
+  letterTermBody,
   listLettersQuery,
+  updateLetterTemplateBody,
   updateMailboxBody,
   writeLetterBody,
 } from "../letters";
@@ -42,7 +44,16 @@ export const letterRoutes = {
 
   listLetterTemplates: defineRoute({ method: "get", path: "/letter-templates", summary: "回信模板（我的和全县的）", tag: "letters", audience: "staff", roles: teachers }),
   createLetterTemplate: defineRoute({ method: "post", path: "/letter-templates", summary: "新建回信模板", tag: "letters", audience: "staff", roles: teachers, body: letterTemplateBody }),
+  /** LetterTemplateView. Own templates by their owner; county-wide ones by supervisors. Audited (never the text). */
+  updateLetterTemplate: defineRoute({ method: "patch", path: "/letter-templates/:id", summary: "修改回信模板", tag: "letters", audience: "staff", roles: teachers, body: updateLetterTemplateBody }),
   deleteLetterTemplate: defineRoute({ method: "delete", path: "/letter-templates/:id", summary: "删除回信模板", tag: "letters", audience: "staff", roles: teachers }),
+
+  /** LetterTermView[], by start date. 寒暑假 count as non-working days for due dates (like holidays). */
+  listLetterTerms: defineRoute({ method: "get", path: "/letter-terms", summary: "寒暑假（信箱不计工作日）", tag: "letters", audience: "staff", roles: ["counsellor", "supervisor", "centre_admin"] }),
+  /** LetterTermView (201). County centre admins; audited. */
+  createLetterTerm: defineRoute({ method: "post", path: "/letter-terms", summary: "新增寒暑假", tag: "letters", audience: "staff", roles: ["centre_admin"], body: letterTermBody }),
+  updateLetterTerm: defineRoute({ method: "patch", path: "/letter-terms/:id", summary: "修改寒暑假", tag: "letters", audience: "staff", roles: ["centre_admin"], body: letterTermBody }),
+  deleteLetterTerm: defineRoute({ method: "delete", path: "/letter-terms/:id", summary: "删除寒暑假", tag: "letters", audience: "staff", roles: ["centre_admin"] }),
 
   listMailboxes: defineRoute({ method: "get", path: "/letter-mailboxes", summary: "我能看到的信箱", tag: "letters", audience: "staff", roles: ["counsellor", "supervisor", "centre_admin"] }),
   updateMailbox: defineRoute({ method: "patch", path: "/letter-mailboxes/:id", summary: "信箱设置（成员、自动回复、假期提示）", tag: "letters", audience: "staff", roles: ["centre_admin"], body: updateMailboxBody }),

@@ -9,6 +9,7 @@ import {
   type MailboxView,
   type Page,
   type StaffLetterView,
+  type UpdateLetterTemplateBody,
   type UpdateMailboxBody,
 } from "@xinyuan/shared";
 import { call } from "../../request";
@@ -25,5 +26,7 @@ export const closeLetter = (id: string, record: ContactRecordBody) => call<typeo
 export const reopenLetter = (id: string) => call<typeof apiRoutes.reopenLetter, StaffLetterView>(apiRoutes.reopenLetter, { params: { id } });
 export const fetchTemplates = () => call<typeof apiRoutes.listLetterTemplates, LetterTemplateView[]>(apiRoutes.listLetterTemplates, { policy: "silent" });
 export const createTemplate = (body: LetterTemplateBody) => call<typeof apiRoutes.createLetterTemplate, LetterTemplateView>(apiRoutes.createLetterTemplate, { body });
+export const updateTemplate = (id: string, body: UpdateLetterTemplateBody) => call<typeof apiRoutes.updateLetterTemplate, LetterTemplateView>(apiRoutes.updateLetterTemplate, { params: { id }, body });
+export const deleteTemplate = (id: string) => call(apiRoutes.deleteLetterTemplate, { params: { id } });
 export const fetchMailboxes = () => call<typeof apiRoutes.listMailboxes, MailboxView[]>(apiRoutes.listMailboxes, { policy: "silent" });
 export const updateMailbox = (id: string, body: UpdateMailboxBody) => call<typeof apiRoutes.updateMailbox, MailboxView>(apiRoutes.updateMailbox, { params: { id }, body });

@@ -7,6 +7,7 @@ import { ReconnectingBanner } from '../../components/ReconnectingBanner'
 import { useReconnecting } from '../../hooks/useReconnecting'
 import { describeError } from '../../services/apiError'
 import { endMyChat } from '../../services/chat'
+import { leftChatStore } from '../../services/storage'
 import type { ReminderBuild } from '../../services/chatReplyReminder'
 import { bottomScrollTop, followReducer, initialFollow } from './chatFollow'
 import { socketChatPort, type ChatPort } from './chatPort'
@@ -53,6 +54,8 @@ export function Conversation({ conversation, onLeave, start, port = socketChatPo
     const mine = snapshot.sending.length > before.sending || arrived.some((message) => message.from === 'user')
     dispatchFollow({ kind: 'arrived', count: Math.max(arrived.length, mine ? 1 : 0), mine })
   }, [snapshot.messages, snapshot.sending])
+  // back in the chat: home no longer needs to offer the way back
+  useEffect(() => leftChatStore.set(null), [])
   const closed = snapshot.status === 'closed'
   const waiting = snapshot.status === 'waiting' && !snapshot.withCounsellor
   // Held until a counsellor takes it; a later return to the queue is a normal wait, not the next shift.
@@ -88,7 +91,7 @@ export function Conversation({ conversation, onLeave, start, port = socketChatPo
     <View className='chat-conversation'>
       <View className='chat-bar'>
         <Text className='chat-bar__status'>{statusLine(snapshot.status, snapshot.queuePosition, snapshot.withCounsellor, held, snapshot.counsellorComing)}</Text>
-        <QuickExit />
+        <QuickExit conversationId={closed ? undefined : conversation.id} />
       </View>
       {reconnecting && !closed ? <ReconnectingBanner reassurance='写好的话会先存着，连上后自动发出，老师的回复也不会丢。' /> : null}
       <View className='chat-scroll-frame'>

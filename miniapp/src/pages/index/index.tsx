@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { useEffect } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
 import { EmergencyStrip } from '../../components/EmergencyStrip'
 import { HelplineList } from '../../components/HelplineList'
 import { Notice } from '../../components/Notice'
@@ -14,6 +14,7 @@ import { getPublishingHome } from '../../services/publications'
 import { awaitsGuardian, needsOnboarding } from '../onboarding/steps'
 import { CountyHotline } from './CountyHotline'
 import { HelpEntryCard } from './HelpEntryCard'
+import { ReturnToChat } from './ReturnToChat'
 import { CampaignBanner, HomeFeed } from './CampaignFeed'
 import './index.css'
 
@@ -27,6 +28,9 @@ export default function HomePage() {
   const config = useRemote(() => getPublicConfig({ toast: false }))
   // Content never blocks help: if it fails to load, the home simply shows no campaign or feed.
   const publishing = useRemote(() => getPublishingHome({ toast: false }))
+  // each time home shows again (back from a page): whether an open chat waits to be returned to
+  const [shown, setShown] = useState(0)
+  useDidShow(() => setShown((count) => count + 1))
 
   useEffect(() => {
     if (me.data && needsOnboarding(me.data)) void Taro.redirectTo({ url: pagePaths.onboarding })
@@ -57,6 +61,7 @@ export default function HomePage() {
           </Notice>
         </View>
       ) : null}
+      <ReturnToChat shown={shown} />
       <CampaignBanner home={publishing.data} />
       <Text className='home-section'>我现在需要帮助</Text>
       {helpFeatures.map((feature) => (

@@ -21,6 +21,8 @@ const stateTags: Record<BoardCounsellor["state"], { color: string; label: string
 export function SupervisorBoard() {
   const board = useAsync(fetchBoard, []);
   useServerEvent("hotline:queue-changed", board.reload);
+  // chats taken, started or ended: the chat figures below
+  useServerEvent("chat:queue", board.reload);
   // Joins the queue room on every (re)connect, so queue changes arrive live (the timer is a fallback).
   useWhenConnected(() => {
     void emitWithAck("hotline:watch", {}).catch(() => undefined);
@@ -57,6 +59,15 @@ export function SupervisorBoard() {
       <Col xs={12} md={6}>
         <Card>
           <Statistic title="5 分钟内接起率" value={level === null ? "—" : Math.round(level * 100)} suffix={level === null ? undefined : `%（${view.today.answeredWithin5Min}/${view.today.offered}）`} />
+        </Card>
+      </Col>
+      <Col span={24}>
+        <Card title="在线咨询" size="small" data-testid="board-chat-figures">
+          <Row gutter={[16, 16]}>
+            <Col xs={8}><Statistic title="排队中" value={view.chats.waiting} suffix="人" /></Col>
+            <Col xs={8}><Statistic title="进行中" value={view.chats.active} suffix="个" /></Col>
+            <Col xs={8}><Statistic title="最长排队" value={view.chats.longestWaitMinutes} suffix="分钟" valueStyle={view.chats.longestWaitMinutes >= 10 ? { color: "#cf1322" } : undefined} /></Col>
+          </Row>
         </Card>
       </Col>
       <Col span={24}>

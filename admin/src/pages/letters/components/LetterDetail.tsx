@@ -8,6 +8,7 @@ import { LoadingBlock } from "../../../components/LoadingBlock";
 import { ContactRecordModal } from "../../../components/contactRecord/ContactRecordModal";
 import { assignLetter, closeLetter, fetchAssignees, fetchLetter, fetchTemplates, reopenLetter, replyLetter } from "../service";
 import { LetterNotes } from "./LetterNotes";
+import { ManageLetterTemplates } from "./LetterTemplates";
 
 const newReplyId = () => `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -21,6 +22,7 @@ export function LetterDetail({ letterId, onChanged }: { letterId: string; onChan
   const [replyId, setReplyId] = useState(newReplyId);
   const [busy, setBusy] = useState(false);
   const [closing, setClosing] = useState(false);
+  const [managingTemplates, setManagingTemplates] = useState(false);
 
   const run = async (work: () => Promise<StaffLetterView>, done?: string) => {
     setBusy(true);
@@ -106,14 +108,22 @@ export function LetterDetail({ letterId, onChanged }: { letterId: string; onChan
       ))}
       {open ? (
         <div style={{ marginTop: 12 }}>
-          <Select
-            size="small"
-            style={{ minWidth: 200, marginBottom: 8 }}
-            placeholder="使用回信模板"
-            value={null}
-            options={(templates.data ?? []).map((template) => ({ value: template.id, label: template.title }))}
-            onChange={(id: string) => setDraft((current) => current + (templates.data?.find((template) => template.id === id)?.body ?? ""))}
-          />
+          <Space style={{ marginBottom: 8 }}>
+            <Select
+              size="small"
+              style={{ minWidth: 200 }}
+              aria-label="使用回信模板"
+              placeholder={templates.error ? "模板没有加载出来" : templates.data?.length === 0 ? "还没有回信模板" : "使用回信模板"}
+              loading={templates.loading}
+              value={null}
+              options={(templates.data ?? []).map((template) => ({ value: template.id, label: template.title }))}
+              onChange={(id: string) => setDraft((current) => current + (templates.data?.find((template) => template.id === id)?.body ?? ""))}
+            />
+            <Button size="small" type="link" onClick={() => setManagingTemplates(true)}>
+              管理模板
+            </Button>
+          </Space>
+          <ManageLetterTemplates open={managingTemplates} templates={templates.data} loading={templates.loading} error={templates.error} onReload={templates.reload} onClose={() => setManagingTemplates(false)} />
           <Input.TextArea id="letter-reply" rows={5} value={draft} maxLength={5000} onChange={(event) => setDraft(event.target.value)} placeholder="写回信（写信人只看到“老师的回信”，看不到你的名字）" />
           <Button
             type="primary"

@@ -10,6 +10,7 @@ import { conversations } from "../../../db/schema";
 import { chatStarter } from "../../../chat/chatStarter";
 import { chatRater, userChatEnder } from "../../../chat/chatCloser";
 import { chatResumer } from "../../../chat/chatResume";
+import { chatQuickExitNoter } from "../../../chat/chatQuickExit";
 import { armChatReplyReminder } from "../../../chat/chatReplyReminder";
 import { findConversation } from "../../../chat/conversationQueries";
 import { presentUserConversation } from "../../../chat/presentConversation";
@@ -29,7 +30,7 @@ async function ownConversation(ctx: AppContext, id: string) {
   return conversation;
 }
 
-/** The student's side of the chat: start, their conversations under their alias, a reply reminder, end, rate. */
+/** The student's side of the chat: start, their conversations under their alias, a reply reminder, quick exit, end, rate. */
 export function mountMyChatRoutes(router: AppRouter): void {
   // Limited per user, not per IP: a whole school may share one address.
   mountRoute(router, apiRoutes.startChat, async (ctx, { body }): Promise<StartChatResult> => {
@@ -55,6 +56,12 @@ export function mountMyChatRoutes(router: AppRouter): void {
   mountRoute(router, apiRoutes.listMyChatMessages, async (ctx, { params, query }): Promise<ChatResumeResult> => {
     const conversation = await ownConversation(ctx, idOf(params));
     return chatResumer({ services: ctx.services, actor: userOf(ctx), input: { conversationId: conversation.id, afterSeq: query.afterSeq, limit: Math.min(query.limit, chatResumePageSize) }, known: conversation });
+  });
+
+  mountRoute(router, apiRoutes.noteMyQuickExit, async (ctx, { params }): Promise<UserConversationView> => {
+    const conversation = await ownConversation(ctx, idOf(params));
+    await chatQuickExitNoter({ services: ctx.services, actor: userOf(ctx), conversationId: conversation.id });
+    return presentUserConversation(ctx.services.db, ctx.services.cipher, (await findConversation(ctx.services.db, conversation.id))!);
   });
 
   mountRoute(router, apiRoutes.endMyChat, async (ctx, { params }): Promise<UserConversationView> => {

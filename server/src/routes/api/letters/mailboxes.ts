@@ -1,13 +1,13 @@
-import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
-import { apiRoutes, type LetterTarget, type LetterTemplateView, type MailboxView } from "@xinyuan/shared";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { apiRoutes, type LetterTarget, type MailboxView } from "@xinyuan/shared";
 import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import { AppError, ForbiddenError, NotFoundError } from "../../../http/errors";
 import { idOf } from "../../../http/routeParams";
 import { staffActorOf } from "../../../auth/staffActorOf";
-import { hasRole, type StaffActor } from "../../../auth/actor";
+import type { StaffActor } from "../../../auth/actor";
 import { originOf, recordAudit } from "../../../audit/recordAudit";
 import type { DbOrTx } from "../../../db/database";
-import { letterReplyTemplates, letters, mailboxMembers, mailboxes, schools, staff } from "../../../db/schema";
+import { letters, mailboxMembers, mailboxes, schools, staff } from "../../../db/schema";
 import { canEditMailbox, isLetterStaff } from "../../../letters/lettersPolicy";
 import { memberMailboxIds, staffAsActor } from "../../../letters/letterQueries";
 import { scopeCovers } from "../../../access/scope";
@@ -49,7 +49,7 @@ async function present(db: DbOrTx, actor: StaffActor, rows: MailboxRow[], areas:
   }));
 }
 
-/** Mailboxes (list for teachers and admins; settings for centre admins) and reply templates. */
+/** Mailboxes (list for teachers and admins; settings for centre admins). */
 export function mountMailboxRoutes(router: AppRouter): void {
   mountRoute(router, apiRoutes.listMailboxes, async (ctx): Promise<MailboxView[]> => {
     const actor = staffActorOf(ctx);
@@ -85,30 +85,5 @@ export function mountMailboxRoutes(router: AppRouter): void {
       return { row: row!, areas };
     });
     return (await present(db, actor, [updated.row], updated.areas))[0]!;
-  });
-
-  mountRoute(router, apiRoutes.listLetterTemplates, async (ctx): Promise<LetterTemplateView[]> => {
-    const actor = staffActorOf(ctx);
-    const rows = await ctx.services.db.select().from(letterReplyTemplates).where(and(isNull(letterReplyTemplates.deletedAt), or(isNull(letterReplyTemplates.ownerStaffId), eq(letterReplyTemplates.ownerStaffId, actor.id)))).orderBy(asc(letterReplyTemplates.title));
-    return rows.map((row) => ({ id: row.id, title: row.title, body: row.body, shared: row.ownerStaffId === null }));
-  });
-
-  mountRoute(router, apiRoutes.createLetterTemplate, async (ctx, { body }): Promise<LetterTemplateView> => {
-    const actor = staffActorOf(ctx);
-    if (body.shared && !hasRole(actor, "supervisor", "centre_admin")) throw ForbiddenError();
-    const [row] = await ctx.services.db.insert(letterReplyTemplates).values({ ownerStaffId: body.shared ? null : actor.id, title: body.title, body: body.body }).returning();
-    ctx.status = 201;
-    return { id: row!.id, title: row!.title, body: row!.body, shared: row!.ownerStaffId === null };
-  });
-
-  mountRoute(router, apiRoutes.deleteLetterTemplate, async (ctx, { params }) => {
-    const actor = staffActorOf(ctx);
-    const { db } = ctx.services;
-    const [row] = await db.select().from(letterReplyTemplates).where(and(eq(letterReplyTemplates.id, idOf(params)), isNull(letterReplyTemplates.deletedAt)));
-    if (!row || (row.ownerStaffId !== null && row.ownerStaffId !== actor.id)) throw NotFoundError("LETTER_TEMPLATE_NOT_FOUND");
-    if (row.ownerStaffId === null && !hasRole(actor, "supervisor", "centre_admin")) throw ForbiddenError();
-    await db.update(letterReplyTemplates).set({ deletedAt: ctx.services.clock.now() }).where(eq(letterReplyTemplates.id, row.id));
-    ctx.status = 204;
-    return undefined;
   });
 }
