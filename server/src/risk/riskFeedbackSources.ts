@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import type { giveRiskFeedbackBody } from "@xinyuan/shared";
+import { riskLevels, type giveRiskFeedbackBody } from "@xinyuan/shared";
 import type { z } from "zod";
 import type { DbOrTx } from "../db/database";
-import { chatMessages, letterMessages } from "../db/schema";
+import { chatMessages, hotlineTickets, letterMessages, riskAlerts } from "../db/schema";
 import type { StaffActor } from "../auth/actor";
 import { AppError } from "../http/errors";
 import { findConversation } from "../chat/conversationQueries";
@@ -24,7 +24,8 @@ const notFound = () => new AppError(404, "RISK_FEEDBACK_SOURCE_NOT_FOUND");
 
 /**
  * Finds a student's or writer's text for feedback, only for staff who may see it where it lives (the chat's
- * counsellor, a letter's readers); anything else, or a staff member's own line, is "not found" (404), so
+ * counsellor, a letter's readers, the counsellor holding the call-back whose topic it is: hotlinePolicy
+ * shows the topic to the claimant only, and only while the ticket keeps it); anything else, or a staff member's own line, is "not found" (404), so
  * feedback cannot be used to learn that a chat or letter exists.
  */
 export async function riskFeedbackSourceText(tx: DbOrTx, actor: StaffActor, source: FeedbackSource): Promise<RiskFeedbackSourceText> {
@@ -52,6 +53,14 @@ export async function riskFeedbackSourceText(tx: DbOrTx, actor: StaffActor, sour
         .limit(1);
       if (!message || message.senderType !== "writer") throw notFound();
       return { sourceId, textEnc: message.bodyEnc, detectedLevel: message.riskLevel ?? "none", detectedCategories: [] };
+    }
+    case "callback_topic": {
+      const [ticket] = await tx.select().from(hotlineTickets).where(eq(hotlineTickets.id, source.ticketId)).limit(1);
+      if (!ticket || ticket.claimedBy !== actor.id || !ticket.topicEnc) throw notFound();
+      // What the detector said when the caller joined: the alert it raised, if any (the topic's level is kept nowhere else).
+      const alerts = await tx.select({ level: riskAlerts.level, categories: riskAlerts.categories }).from(riskAlerts).where(and(eq(riskAlerts.sourceKind, "hotline"), eq(riskAlerts.sourceId, ticket.id)));
+      const top = alerts.sort((a, b) => riskLevels.indexOf(b.level as never) - riskLevels.indexOf(a.level as never))[0];
+      return { sourceId: ticket.id, textEnc: ticket.topicEnc, detectedLevel: top?.level ?? "none", detectedCategories: top?.categories ?? [] };
     }
   }
 }

@@ -1,10 +1,10 @@
 import { eq, inArray } from "drizzle-orm";
-import { chatMessages, conversations, letters, riskCorpusRows, riskFeedback } from "../../../db/schema";
+import { chatMessages, conversations, hotlineTickets, letters, riskCorpusRows, riskFeedback } from "../../../db/schema";
 import { createTestApp, type TestApp } from "../../../../../tests/support/testApp";
 import { buildSignedInStaff } from "../../../../../tests/support/staffSession";
 import { buildLetterWorld, letterWriterIn, staffAuthOf, writeLetter, type LetterWorld } from "../../../../../tests/support/letterFixtures";
 
-describe("risk feedback on letters, and when the writer deletes their account", () => {
+describe("risk feedback on letters and call-back topics, and when the person deletes their account", () => {
   let t: TestApp;
   let world: LetterWorld;
   beforeAll(async () => {
@@ -34,6 +34,35 @@ describe("risk feedback on letters, and when the writer deletes their account", 
     await give(a1, { kind: "false_alarm", source: { kind: "letter_message", letterId: letter.id, seq: -1 } }).expect(400);
   });
 
+  /** A call-back the counsellor holds, with the caller's topic (encrypted) as the joiner stores it. */
+  const heldCallback = async (userId: string, claimedBy: string, topic: string) => {
+    const now = new Date();
+    const [ticket] = await t.db
+      .insert(hotlineTickets)
+      .values({ userId, kind: "callback", status: "claimed", joinedAt: now, firstReadyAt: now, readyAt: now, claimedBy, claimedAt: now, topicEnc: t.services.cipher.encrypt(topic) })
+      .returning();
+    return ticket!;
+  };
+
+  it("lets the counsellor holding a call-back mark its topic; nobody else, not even a supervisor, who never sees topics", async () => {
+    const caller = await letterWriterIn(t, world.schoolA1.id);
+    const counsellor = await buildSignedInStaff(t, { roles: ["counsellor"], scope: "county" });
+    const ticket = await heldCallback(caller.me.id, counsellor.id, "想问问怎么才能睡得久一点，永远不醒那种");
+    const given = await give(counsellor.auth, { kind: "missed", source: { kind: "callback_topic", ticketId: ticket.id }, categories: ["suicide"] }).expect(201);
+    expect(given.body).toMatchObject({ sourceKind: "callback_topic", sourceId: ticket.id, detectedLevel: "none" });
+    const [stored] = await t.db.select().from(riskFeedback).where(eq(riskFeedback.id, given.body.id));
+    expect(stored!.textEnc).toBe(ticket.topicEnc);
+    const otherCounsellor = await buildSignedInStaff(t, { roles: ["counsellor"], scope: "county" });
+    const supervisor = await buildSignedInStaff(t, { roles: ["supervisor"], scope: "county" });
+    for (const auth of [otherCounsellor.auth, supervisor.auth]) {
+      const refused = await give(auth, { kind: "missed", source: { kind: "callback_topic", ticketId: ticket.id } }).expect(404);
+      expect(refused.body.error.code).toBe("RISK_FEEDBACK_SOURCE_NOT_FOUND");
+    }
+    // Once the call ends its topic is erased: nothing left to mark.
+    await t.db.update(hotlineTickets).set({ topicEnc: null }).where(eq(hotlineTickets.id, ticket.id));
+    await give(counsellor.auth, { kind: "false_alarm", source: { kind: "callback_topic", ticketId: ticket.id } }).expect(404);
+  });
+
   it("erases feedback on the person's chat lines and letters, and the corpus rows made from it, when they delete their account", async () => {
     const writer = await letterWriterIn(t, world.schoolA1.id);
     const other = await letterWriterIn(t, world.schoolA1.id);
@@ -60,6 +89,9 @@ describe("risk feedback on letters, and when the writer deletes their account", 
     const a1 = await staffAuthOf(t, world.staff.a1);
     const onChat = (await give(counsellor.auth, { kind: "missed", source: { kind: "chat_message", conversationId: conversation!.id, seq: 1 }, categories: ["suicide"] }).expect(201)).body;
     const onLetter = (await give(a1, { kind: "missed", source: { kind: "letter_message", letterId: mine.id, seq: 0 } }).expect(201)).body;
+    const hotlineCounsellor = await buildSignedInStaff(t, { roles: ["counsellor"], scope: "county" });
+    const ticket = await heldCallback(writer.me.id, hotlineCounsellor.id, "我不想回家了");
+    const onTopic = (await give(hotlineCounsellor.auth, { kind: "missed", source: { kind: "callback_topic", ticketId: ticket.id } }).expect(201)).body;
     const onOther = (await give(a1, { kind: "missed", source: { kind: "letter_message", letterId: theirs.id, seq: 0 } }).expect(201)).body;
     await t.request.post(`/api/v1/risk-feedback/${onChat.id}/resolve`).set(supervisor.auth).send({ resolution: "corpus_row", categories: ["suicide"], level: "high" }).expect(200);
     await t.request.post(`/api/v1/risk-feedback/${onOther.id}/resolve`).set(supervisor.auth).send({ resolution: "corpus_row", categories: ["abuse_physical"], level: "high" }).expect(200);
@@ -67,7 +99,7 @@ describe("risk feedback on letters, and when the writer deletes their account", 
 
     await t.request.delete("/api/v1/me").set(writer.auth).expect(204);
 
-    const left = await t.db.select().from(riskFeedback).where(inArray(riskFeedback.id, [onChat.id, onLetter.id, onOther.id]));
+    const left = await t.db.select().from(riskFeedback).where(inArray(riskFeedback.id, [onChat.id, onLetter.id, onTopic.id, onOther.id]));
     expect(left.map((row) => row.id)).toEqual([onOther.id]);
     const corpus = await t.db.select().from(riskCorpusRows).where(inArray(riskCorpusRows.feedbackId, [onChat.id, onOther.id]));
     expect(corpus.map((row) => row.feedbackId)).toEqual([onOther.id]);
