@@ -152,13 +152,21 @@ export const riskFeedbackKinds = ["missed", "false_alarm"] as const;
 export type RiskFeedbackKind = (typeof riskFeedbackKinds)[number];
 export const riskFeedbackKindLabels: Record<RiskFeedbackKind, string> = { missed: "漏报（标记为风险）", false_alarm: "误报" };
 
-/** What a feedback points at. Chat messages now; call-back topics, letters and cases add their kind. */
-export const riskFeedbackSourceKinds = ["chat_message"] as const;
+/**
+ * What a feedback points at: a student's chat line (conversation/seq), a writer's letter or letter reply
+ * (letter/seq, seq 0 being the letter itself), or the topic a caller gave for a hotline call-back (ticket).
+ * The case view is still to come.
+ */
+export const riskFeedbackSourceKinds = ["chat_message", "letter_message", "callback_topic"] as const;
 export type RiskFeedbackSourceKind = (typeof riskFeedbackSourceKinds)[number];
 
 export const giveRiskFeedbackBody = z.object({
   kind: z.enum(riskFeedbackKinds),
-  source: z.object({ kind: z.literal("chat_message"), conversationId: z.string().uuid(), seq: z.number().int().min(1) }),
+  source: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("chat_message"), conversationId: z.string().uuid(), seq: z.number().int().min(1) }),
+    z.object({ kind: z.literal("letter_message"), letterId: z.string().uuid(), seq: z.number().int().min(0) }),
+    z.object({ kind: z.literal("callback_topic"), ticketId: z.string().uuid() }),
+  ]),
   /** For "missed": what the counsellor thinks it is. */
   categories: z.array(z.enum(riskSignalCategories)).max(riskSignalCategories.length).default([]),
   comment: z.string().trim().max(300).default(""),

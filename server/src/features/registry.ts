@@ -14,4 +14,6 @@ import { appointmentsFeature } from "../appointments/appointmentsFeature";
  * steps run. A new feature adds its one `<feature>Feature` here and nowhere else; startServer and
  * buildServices read this list, so the lower layers (realtime, jobs, users) never import a feature.
  */
-export const features: readonly Feature[] = [dutyFeature, hotlineFeature, chatFeature, casesFeature, alertsFeature, lettersFeature, riskFeature, publishingFeature, appointmentsFeature];
+// riskFeature comes first: its deletion step finds feedback through the chats and letters of the account,
+// which the chat and letter steps then detach from it.
+export const features: readonly Feature[] = [riskFeature, dutyFeature, hotlineFeature, chatFeature, casesFeature, alertsFeature, lettersFeature, publishingFeature, appointmentsFeature];

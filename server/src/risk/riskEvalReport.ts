@@ -28,5 +28,5 @@ const showRows = process.argv.includes("--misses");
 const detect = createRiskDetector(shippedRiskLexicon);
 const { tuning, heldOut } = shippedRiskCorpus();
 print("tuning corpus (riskCorpus.zh.jsonl)", evaluateRiskDetector(detect, tuning), showRows);
-print("held-out corpus (riskCorpus.heldout.zh.jsonl, never tuned on)", evaluateRiskDetector(detect, heldOut), showRows && process.argv.includes("--held-out-rows"));
+print("held-out corpus (riskCorpus.heldout2.zh.jsonl, written blind, never tuned on)", evaluateRiskDetector(detect, heldOut), showRows && process.argv.includes("--held-out-rows"));
 print("all", evaluateRiskDetector(detect, [...tuning, ...heldOut]), false);

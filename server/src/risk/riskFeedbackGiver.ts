@@ -3,16 +3,14 @@ import type { RiskFeedbackView } from "@xinyuan/shared";
 import { giveRiskFeedbackBody } from "@xinyuan/shared";
 import type { z } from "zod";
 import type { DbOrTx } from "../db/database";
-import { chatMessages, riskFeedback } from "../db/schema";
+import { riskFeedback } from "../db/schema";
 import type { StaffActor } from "../auth/actor";
-import { AppError } from "../http/errors";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
-import { findConversation } from "../chat/conversationQueries";
-import { staffChatAccess } from "../chat/chatPolicy";
+import { riskFeedbackSourceText } from "./riskFeedbackSources";
 import { presentRiskFeedback } from "./riskFeedbackViews";
 
 /**
- * Records a counsellor's 标记为风险 / 误报 on a message they may see. The message's ciphertext is copied
+ * Records a counsellor's 标记为风险 / 误报 on a chat line or letter they may see. The message's ciphertext is copied
  * as is (it never leaves encryption here); the review queue decrypts it one item at a time, audited.
  * Idempotent per (message, person, kind): giving the same feedback twice returns the first.
  */
@@ -23,24 +21,16 @@ export async function riskFeedbackGiver(props: {
   input: z.infer<typeof giveRiskFeedbackBody>;
 }): Promise<{ feedback: RiskFeedbackView; created: boolean }> {
   const { tx, actor, origin, input } = props;
-  const conversation = await findConversation(tx, input.source.conversationId);
-  if (!conversation || !staffChatAccess(actor, conversation)) throw new AppError(404, "RISK_FEEDBACK_SOURCE_NOT_FOUND");
-  const [message] = await tx
-    .select()
-    .from(chatMessages)
-    .where(and(eq(chatMessages.conversationId, conversation.id), eq(chatMessages.seq, input.source.seq)))
-    .limit(1);
-  if (!message || message.senderType !== "user") throw new AppError(404, "RISK_FEEDBACK_SOURCE_NOT_FOUND");
-  const sourceId = `${conversation.id}/${message.seq}`;
+  const { sourceId, textEnc, detectedLevel, detectedCategories } = await riskFeedbackSourceText(tx, actor, input.source);
   const [inserted] = await tx
     .insert(riskFeedback)
     .values({
       kind: input.kind,
       sourceKind: input.source.kind,
       sourceId,
-      textEnc: message.bodyEnc,
-      detectedLevel: message.riskLevel ?? "none",
-      detectedCategories: message.riskCategories,
+      textEnc,
+      detectedLevel,
+      detectedCategories,
       suggestedCategories: input.kind === "missed" ? input.categories : [],
       comment: input.comment,
       staffId: actor.id,

@@ -1,0 +1,66 @@
+import { and, eq } from "drizzle-orm";
+import { riskLevels, type giveRiskFeedbackBody } from "@xinyuan/shared";
+import type { z } from "zod";
+import type { DbOrTx } from "../db/database";
+import { chatMessages, hotlineTickets, letterMessages, riskAlerts } from "../db/schema";
+import type { StaffActor } from "../auth/actor";
+import { AppError } from "../http/errors";
+import { findConversation } from "../chat/conversationQueries";
+import { staffChatAccess } from "../chat/chatPolicy";
+import { findLetter, memberMailboxIds } from "../letters/letterQueries";
+import { canReadLetter } from "../letters/lettersPolicy";
+
+type FeedbackSource = z.infer<typeof giveRiskFeedbackBody>["source"];
+
+/** The student's words a feedback is about, still encrypted, with what the detector said of them. */
+export interface RiskFeedbackSourceText {
+  sourceId: string;
+  textEnc: string;
+  detectedLevel: string;
+  detectedCategories: string[];
+}
+
+const notFound = () => new AppError(404, "RISK_FEEDBACK_SOURCE_NOT_FOUND");
+
+/**
+ * Finds a student's or writer's text for feedback, only for staff who may see it where it lives (the chat's
+ * counsellor, a letter's readers, the counsellor holding the call-back whose topic it is: hotlinePolicy
+ * shows the topic to the claimant only, and only while the ticket keeps it); anything else, or a staff member's own line, is "not found" (404), so
+ * feedback cannot be used to learn that a chat or letter exists.
+ */
+export async function riskFeedbackSourceText(tx: DbOrTx, actor: StaffActor, source: FeedbackSource): Promise<RiskFeedbackSourceText> {
+  switch (source.kind) {
+    case "chat_message": {
+      const conversation = await findConversation(tx, source.conversationId);
+      if (!conversation || !staffChatAccess(actor, conversation)) throw notFound();
+      const [message] = await tx
+        .select()
+        .from(chatMessages)
+        .where(and(eq(chatMessages.conversationId, conversation.id), eq(chatMessages.seq, source.seq)))
+        .limit(1);
+      if (!message || message.senderType !== "user") throw notFound();
+      return { sourceId: `${conversation.id}/${message.seq}`, textEnc: message.bodyEnc, detectedLevel: message.riskLevel ?? "none", detectedCategories: message.riskCategories };
+    }
+    case "letter_message": {
+      const letter = await findLetter(tx, source.letterId);
+      if (!letter || !canReadLetter(actor, letter, await memberMailboxIds(tx, actor.id))) throw notFound();
+      const sourceId = `${letter.id}/${source.seq}`;
+      if (source.seq === 0) return { sourceId, textEnc: letter.bodyEnc, detectedLevel: letter.riskLevel, detectedCategories: letter.riskCategories };
+      const [message] = await tx
+        .select()
+        .from(letterMessages)
+        .where(and(eq(letterMessages.letterId, letter.id), eq(letterMessages.seq, source.seq)))
+        .limit(1);
+      if (!message || message.senderType !== "writer") throw notFound();
+      return { sourceId, textEnc: message.bodyEnc, detectedLevel: message.riskLevel ?? "none", detectedCategories: [] };
+    }
+    case "callback_topic": {
+      const [ticket] = await tx.select().from(hotlineTickets).where(eq(hotlineTickets.id, source.ticketId)).limit(1);
+      if (!ticket || ticket.claimedBy !== actor.id || !ticket.topicEnc) throw notFound();
+      // What the detector said when the caller joined: the alert it raised, if any (the topic's level is kept nowhere else).
+      const alerts = await tx.select({ level: riskAlerts.level, categories: riskAlerts.categories }).from(riskAlerts).where(and(eq(riskAlerts.sourceKind, "hotline"), eq(riskAlerts.sourceId, ticket.id)));
+      const top = alerts.sort((a, b) => riskLevels.indexOf(b.level as never) - riskLevels.indexOf(a.level as never))[0];
+      return { sourceId: ticket.id, textEnc: ticket.topicEnc, detectedLevel: top?.level ?? "none", detectedCategories: top?.categories ?? [] };
+    }
+  }
+}
