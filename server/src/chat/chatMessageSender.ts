@@ -106,7 +106,9 @@ export async function chatMessageSender(props: { services: Services; actor: Acto
   const { services, actor, input } = props;
   const { db, cipher, clock } = services;
   const sender = { type: actor.type, id: actor.id } as const;
-  const present = async (row: ChatMessageRow): Promise<ChatMessageView> => (actor.type === "user" ? presentUserMessage(row, cipher) : (await presentStaffMessages(db, cipher, [row]))[0]!);
+  // a counsellor's own name is on the actor: presenting their message needs no lookup
+  const ownName = new Map<string, string>(actor.type === "staff" ? [[actor.id, actor.displayName]] : []);
+  const present = async (row: ChatMessageRow): Promise<ChatMessageView> => (actor.type === "user" ? presentUserMessage(row, cipher) : (await presentStaffMessages(db, cipher, [row], ownName))[0]!);
 
   checkMessageBody(input.body);
   const risk = actor.type === "user" ? detectRisk(input.body) : undefined;
@@ -114,6 +116,7 @@ export async function chatMessageSender(props: { services: Services; actor: Acto
   const { message } = await retryTransaction(() =>
     db.transaction(async (tx) => {
       effects = new ChatEffects();
+      for (const [id, name] of ownName) effects.staffNames.set(id, name);
       const appended = await appendChatMessage(tx, cipher, { conversationId: input.conversationId, sender, clientMessageId: input.clientMessageId, body: input.body, now: clock.now(), risk, authorize: (locked) => authorizeSend(actor, locked), beforeInsert: (inner) => checkRate(inner, services, sender) }, effects);
       await raiseChatRiskAlerts(tx, services, effects);
       return appended;

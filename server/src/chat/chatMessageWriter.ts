@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql, type SQL } from "drizzle-orm";
 import { chatSystemLines, higherRiskLevel, type RiskLevel, type RiskSignalCategory } from "@xinyuan/shared";
 import { chatMessages, conversations } from "../db/schema";
 import type { DbOrTx } from "../db/database";
@@ -57,30 +57,35 @@ export async function appendChatMessage(tx: DbOrTx, cipher: FieldCipher, input: 
   const risk = input.risk && input.risk.level !== "none" ? input.risk : undefined;
   const raisedLevel: RiskLevel = risk ? higherRiskLevel(conversation.riskLevel as RiskLevel, risk.level) : (conversation.riskLevel as RiskLevel);
   const categories = risk ? [...new Set<RiskSignalCategory>([...(conversation.riskCategories as RiskSignalCategory[]), ...risk.categories])] : conversation.riskCategories;
-  await tx
-    .update(conversations)
-    .set({
-      lastSeq: seq,
-      ...(isSpeech ? { lastActivityAt: input.now, idleReminderSentAt: null } : {}),
-      ...(risk ? { riskLevel: raisedLevel, riskCategories: categories, ...(raisedLevel !== conversation.riskLevel ? { riskRaisedAt: input.now } : {}) } : {}),
-    })
-    .where(eq(conversations.id, conversation.id));
-  const [message] = await tx
-    .insert(chatMessages)
-    .values({
-      conversationId: conversation.id,
-      seq,
-      senderType: sender.type,
-      senderId: sender.type === "system" ? null : sender.id,
-      clientMessageId: sender.type === "system" || !input.clientMessageId ? `sys-${randomUUID()}` : input.clientMessageId,
-      bodyEnc: cipher.encrypt(input.body),
-      riskLevel: sender.type === "user" ? (risk?.level ?? "none") : null,
-      riskCategories: risk?.categories ?? [],
-      createdAt: input.now,
-    })
-    .returning();
-  effects.messages.push(message!);
-  effects.routing.set(conversation.id, { userId: conversation.userId, assignedStaffId: conversation.assignedStaffId, status: conversation.status });
+  const row = {
+    conversationId: conversation.id,
+    seq,
+    senderType: sender.type,
+    senderId: sender.type === "system" ? null : sender.id,
+    clientMessageId: sender.type === "system" || !input.clientMessageId ? `sys-${randomUUID()}` : input.clientMessageId,
+    bodyEnc: cipher.encrypt(input.body),
+    riskLevel: sender.type === "user" ? (risk?.level ?? "none") : null,
+    riskCategories: risk?.categories ?? [],
+    createdAt: input.now,
+  };
+  // The counter and the message in one statement (one round trip on the send path); the row lock
+  // taken above still orders it, so seq stays gap-free and per-conversation unique.
+  const sets = [sql`last_seq = ${seq}`];
+  if (isSpeech) sets.push(sql`last_activity_at = ${input.now.toISOString()}::timestamptz`, sql`idle_reminder_sent_at = NULL`);
+  if (risk) {
+    sets.push(sql`risk_level = ${raisedLevel}`, sql`risk_categories = ${textArray(categories)}`);
+    if (raisedLevel !== conversation.riskLevel) sets.push(sql`risk_raised_at = ${input.now.toISOString()}::timestamptz`);
+  }
+  const inserted = await tx.execute(sql`
+    WITH bumped AS (UPDATE ${conversations} SET ${sql.join(sets, sql`, `)} WHERE id = ${conversation.id} RETURNING id)
+    INSERT INTO ${chatMessages} (conversation_id, seq, sender_type, sender_id, client_message_id, body_enc, risk_level, risk_categories, created_at)
+    SELECT bumped.id, ${seq}::int, ${row.senderType}::text, ${row.senderId}::uuid, ${row.clientMessageId}::text, ${row.bodyEnc}::text, ${row.riskLevel}::text, ${textArray(row.riskCategories)}, ${input.now.toISOString()}::timestamptz FROM bumped
+    RETURNING id`);
+  const [stored] = (inserted as unknown as { rows: Array<{ id: number | string }> }).rows;
+  if (!stored) throw new Error(`conversation ${conversation.id} vanished while locked`);
+  const message: ChatMessageRow = { id: Number(stored.id), ...row };
+  effects.messages.push(message);
+  effects.routing.set(conversation.id, { userId: conversation.userId, assignedStaffId: conversation.assignedStaffId, status: conversation.status, reminderArmed: conversation.notifyOpenidEnc !== null });
   if (risk) {
     effects.risks.push({ conversationId: conversation.id, seq, level: risk.level, categories: risk.categories });
     if (conversation.status === "waiting") effects.queueChanged = true;
@@ -90,8 +95,11 @@ export async function appendChatMessage(tx: DbOrTx, cipher: FieldCipher, input: 
     // The student also gets help right away, whether or not a counsellor is there yet.
     await appendSystemLine(tx, cipher, conversation.id, chatSystemLines.safetyNote, input.now, effects);
   }
-  return { message: message!, created: true };
+  return { message, created: true };
 }
+
+/** A text[] parameter that both drivers (node-postgres, PGlite) pass the same way: JSON, unpacked in SQL. */
+const textArray = (values: readonly string[]): SQL => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))::text[]`;
 
 const isSerious = (level: RiskLevel) => level === "high" || level === "imminent";
 

@@ -90,7 +90,12 @@ export async function createSealedPostgresAdapter(pool: Pool, keys: EnvelopeKey[
     const receive = sealable.onMessage.bind(adapter);
     sealable.doPublish = (message) => publish(sealClusterMessage(keys, message));
     sealable.doPublishResponse = (requesterUid, response) => publishResponse(requesterUid, sealClusterMessage(keys, response));
+    const ownUid = (adapter as unknown as { uid?: string }).uid;
     sealable.onMessage = (message, offset) => {
+      // PostgreSQL hands a listener its own notifications back; the adapter ignores those anyway, so
+      // they are not opened (one decryption less per emit). uid is bound to the envelope, so a forged
+      // "own" uid could at most make this process skip a message, which is what the adapter does with it.
+      if (ownUid !== undefined && message.uid === ownUid) return;
       const opened = openClusterMessage(keys, message);
       if (opened) receive(opened, offset);
       else options.onDropped?.();

@@ -67,7 +67,8 @@ export async function attachSocketServer(httpServer: HttpServer, services: Servi
   });
   const realtime: Realtime = {
     emit: (room, event, payload) => {
-      (io.to(room) as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
+      if (typeof room !== "string" && room.length === 0) return;
+      (io.to(room as string | string[]) as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
     },
     isConnected: async (room) => (await io.in(room).fetchSockets()).length > 0,
   };
