@@ -28,7 +28,7 @@ export interface RunningServer {
 
 /** Opens and migrates the database, then listens with HTTP and socket.io on one port. */
 export async function startServer(config: Config, overrides: ServiceOverrides & { database?: OpenDatabase } = {}): Promise<RunningServer> {
-  const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
   try {
     if (config.migrationDatabaseUrl && database.kind === "postgres") {
       // Migrations as the tables' owner; the application itself keeps DATABASE_URL (no DDL, audit INSERT/SELECT only).

@@ -23,8 +23,30 @@ export interface AppendChatMessageInput {
   risk?: RiskAssessment;
   /** Checks the locked conversation before anything is written (membership, status); throws to refuse. */
   authorize?: (conversation: ConversationRow) => void;
-  /** Last check before a new message is written (the per-sender rate), inside the transaction. */
-  beforeInsert?: (tx: DbOrTx) => Promise<void>;
+  /**
+   * Last check before a new message is written (the per-sender rate), inside the transaction. With
+   * `recentSince`, it gets the sender's message times (ms) since then, read with the resend lookup.
+   */
+  beforeInsert?: (tx: DbOrTx, recentMs?: number[]) => Promise<void>;
+  /** Taken after the row lock, before the resend lookup (a counsellor's per-sender rate lock). */
+  beforeLookup?: (tx: DbOrTx) => Promise<void>;
+  /** Read the sender's messages since then together with the resend lookup (one statement, not two). */
+  recentSince?: Date;
+}
+
+/**
+ * The resend lookup and the sender's recent message times in one statement, run after the row lock
+ * (and the sender's rate lock), so both see every send committed before it. A resend is rare: its
+ * stored row is then read in full.
+ */
+async function lookupSend(tx: DbOrTx, conversationId: string, sender: { type: "user" | "staff"; id: string }, clientMessageId: string, recentSince: Date | undefined): Promise<{ existing: ChatMessageRow | undefined; recentMs: number[] | undefined }> {
+  const result = await tx.execute(sql`
+    SELECT (SELECT id FROM ${chatMessages} WHERE conversation_id = ${conversationId} AND sender_type = ${sender.type} AND sender_id = ${sender.id} AND client_message_id = ${clientMessageId} LIMIT 1) AS existing_id,
+      ${recentSince ? sql`(SELECT json_agg(ms ORDER BY ms) FROM (SELECT extract(epoch FROM created_at) * 1000 AS ms FROM ${chatMessages} WHERE sender_type = ${sender.type} AND sender_id = ${sender.id} AND created_at > ${recentSince.toISOString()}::timestamptz) recent)` : sql`NULL`} AS recent`);
+  const [row] = (result as unknown as { rows: Array<{ existing_id: number | string | null; recent: unknown }> }).rows;
+  const existing = row?.existing_id != null ? await findMessageByClientId(tx, conversationId, sender, clientMessageId) : undefined;
+  const recent = typeof row?.recent === "string" ? (JSON.parse(row.recent) as unknown) : row?.recent;
+  return { existing, recentMs: recentSince ? (Array.isArray(recent) ? recent.map(Number) : []) : undefined };
 }
 
 export async function findMessageByClientId(db: DbOrTx, conversationId: string, sender: { type: "user" | "staff"; id: string }, clientMessageId: string): Promise<ChatMessageRow | undefined> {
@@ -45,12 +67,15 @@ export async function findMessageByClientId(db: DbOrTx, conversationId: string, 
 export async function appendChatMessage(tx: DbOrTx, cipher: FieldCipher, input: AppendChatMessageInput, effects: ChatEffects): Promise<{ message: ChatMessageRow; created: boolean }> {
   const conversation = await lockConversation(tx, input.conversationId);
   const { sender } = input;
+  let recentMs: number[] | undefined;
   if (sender.type !== "system" && input.clientMessageId) {
-    const existing = await findMessageByClientId(tx, conversation.id, sender, input.clientMessageId);
-    if (existing) return { message: existing, created: false };
+    await input.beforeLookup?.(tx);
+    const lookup = await lookupSend(tx, conversation.id, sender, input.clientMessageId, input.recentSince);
+    if (lookup.existing) return { message: lookup.existing, created: false };
+    recentMs = lookup.recentMs;
   }
   input.authorize?.(conversation);
-  await input.beforeInsert?.(tx);
+  await input.beforeInsert?.(tx, recentMs);
 
   const seq = conversation.lastSeq + 1;
   const isSpeech = sender.type !== "system";
