@@ -41,7 +41,7 @@ const environmentSchema = z.object({
   MIGRATION_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// URL" }).optional(),
   /** PostgreSQL connections of this process (the socket.io adapter's NOTIFYs share them). */
   /** Redis for the socket.io adapter (rooms across processes) instead of PostgreSQL NOTIFY, e.g. redis://127.0.0.1:6379. */
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, { message: "must be a redis:// URL" }).optional(),
+  REDIS_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^rediss?:\/\//, { message: "must be a redis:// URL" }).optional()),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   XINYUAN_DEMO: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
