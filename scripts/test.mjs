@@ -86,13 +86,16 @@ step("postgres", () => {
 });
 
 // Two real server processes on one PostgreSQL database: cross-process chat and the chaos test.
-step("chaos", () => pgUp && jest("chaos", "tests/chaos/jest.config.cjs"));
+step("chaos", () => pgUp && jest("chaos", "tests/chaos/jest.config.cjs", { REDIS_URL: "" }));
+// The same suites with the socket.io adapter on Redis (REDIS_URL, default the local 127.0.0.1:6379).
+step("chaos-redis", () => pgUp && jest("chaos-redis", "tests/chaos/jest.config.cjs", { REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379" }));
 
 // The benchmarks at toy sizes: they must still run and deliver everything (their full runs are by hand).
 step("bench-smoke", () =>
   pgUp &&
   run("bench-smoke hotline", "npx", ["tsx", "tests/bench/hotlineBench.ts"], { BENCH_CALLERS: "40", BENCH_COUNSELLORS: "5" }) &&
-  run("bench-smoke chat", "npx", ["tsx", "tests/bench/chatBench.ts"], { BENCH_IDLE_SOCKETS: "20", BENCH_PAIRS: "3", BENCH_MESSAGES: "3" }) &&
+  run("bench-smoke chat", "npx", ["tsx", "tests/bench/chatBench.ts"], { BENCH_IDLE_SOCKETS: "20", BENCH_CLIENT_PROCESSES: "2", BENCH_PAIRS: "3", BENCH_MESSAGES: "3", BENCH_OPEN_RATE: "30", BENCH_OPEN_SECONDS: "1", REDIS_URL: "" }) &&
+  run("bench-smoke chat two servers on Redis", "npx", ["tsx", "tests/bench/chatBench.ts"], { BENCH_IDLE_SOCKETS: "20", BENCH_CLIENT_PROCESSES: "2", BENCH_PAIRS: "4", BENCH_MESSAGES: "3", BENCH_OPEN_RATE: "30", BENCH_OPEN_SECONDS: "1", BENCH_SERVERS: "2", REDIS_URL: process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379" }) &&
   run("bench-smoke stats", "npx", ["tsx", "tests/bench/statsBench.ts"], { BENCH_CONTACTS: "3000" }) &&
   run("bench-smoke risk", "npx", ["tsx", "tests/bench/riskBench.ts"], { BENCH_RISK_MESSAGES: "2000" }) &&
   run("bench-smoke content", "npx", ["tsx", "tests/bench/contentBench.ts"], { BENCH_SECONDS: "1", BENCH_CONNECTIONS: "4" }));

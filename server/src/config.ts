@@ -39,6 +39,10 @@ const environmentSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// URL" }).optional(),
   /** The tables' owner, for migrations only; the application then runs as DATABASE_URL (a member of xinyuan_app). */
   MIGRATION_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// URL" }).optional(),
+  /** PostgreSQL connections of this process (the socket.io adapter's NOTIFYs share them). */
+  /** Redis for the socket.io adapter (rooms across processes) instead of PostgreSQL NOTIFY, e.g. redis://127.0.0.1:6379. */
+  REDIS_URL: z.preprocess((value) => (value === "" ? undefined : value), z.string().regex(/^rediss?:\/\//, { message: "must be a redis:// URL" }).optional()),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   XINYUAN_DEMO: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   FIELD_ENCRYPTION_KEYS: keyList.optional(),
@@ -79,6 +83,8 @@ export interface Config {
   port: number;
   dataDir: string;
   databaseUrl: string | undefined;
+  databasePoolSize: number;
+  redisUrl: string | undefined;
   migrationDatabaseUrl: string | undefined;
   demo: boolean;
   logLevel: string;
@@ -136,6 +142,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     port: values.PORT,
     dataDir: values.DATA_DIR,
     databaseUrl: values.DATABASE_URL,
+    databasePoolSize: values.DATABASE_POOL_SIZE,
+    redisUrl: values.REDIS_URL,
     migrationDatabaseUrl: values.MIGRATION_DATABASE_URL,
     demo: values.XINYUAN_DEMO,
     logLevel: values.LOG_LEVEL,

@@ -28,7 +28,7 @@ export interface RunningServer {
 
 /** Opens and migrates the database, then listens with HTTP and socket.io on one port. */
 export async function startServer(config: Config, overrides: ServiceOverrides & { database?: OpenDatabase } = {}): Promise<RunningServer> {
-  const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
   try {
     if (config.migrationDatabaseUrl && database.kind === "postgres") {
       // Migrations as the tables' owner; the application itself keeps DATABASE_URL (no DDL, audit INSERT/SELECT only).
@@ -53,7 +53,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides & 
   const httpServer = createServer(app.callback());
   httpServer.keepAliveTimeout = 5000;
   answerClientErrors(httpServer);
-  const { io, realtime } = await attachSocketServer(httpServer, services, database.pgPool, [presenceSocket, ...socketFeaturesOf(services.features)]);
+  const { io, realtime, closeAdapter } = await attachSocketServer(httpServer, services, database.pgPool, [presenceSocket, ...socketFeaturesOf(services.features)]);
   services.realtime = realtime;
   const stopJobs = [...backgroundJobsOf(services.features), presenceHeartbeat(io)].map((job) => job(services));
 
@@ -78,6 +78,7 @@ export async function startServer(config: Config, overrides: ServiceOverrides & 
           httpServer.closeIdleConnections();
           setTimeout(() => httpServer.closeAllConnections(), 5000).unref();
         });
+        await closeAdapter();
         await database.close();
       })();
       return stopping;

@@ -13,6 +13,6 @@ export function alertNoticeOf(row: Pick<AlertRow, "id" | "level" | "state" | "es
 /** Tells the supervisors (and the on-duty counsellors it escalated to) that an alert appeared or changed. */
 export function emitAlert(services: Services, event: "alert:new" | "alert:changed", row: AlertRow, counsellorIds: string[] = []): void {
   const notice = alertNoticeOf(row);
-  services.realtime.emit(alertSupervisorsRoom, event, notice);
-  for (const staffId of counsellorIds) services.realtime.emit(alertStaffRoom(staffId), event, notice);
+  // one broadcast: a supervisor who is also a named counsellor gets the notice once
+  services.realtime.emit([alertSupervisorsRoom, ...counsellorIds.map(alertStaffRoom)], event, notice);
 }

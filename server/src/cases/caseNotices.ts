@@ -5,5 +5,5 @@ const staffRoom = (staffId: string) => `staff-${staffId}`;
 
 /** A small "this case changed" notice to the staff following it; clients refetch through the API. */
 export function noticeCaseChanged(services: Services, caseId: string, staffIds: Array<string | null>): void {
-  for (const staffId of new Set(staffIds)) if (staffId) services.realtime.emit(staffRoom(staffId), "changed", { resource: "case", id: caseId });
+  services.realtime.emit([...new Set(staffIds)].filter((staffId): staffId is string => Boolean(staffId)).map(staffRoom), "changed", { resource: "case", id: caseId });
 }

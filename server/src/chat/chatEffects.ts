@@ -8,7 +8,9 @@ import type { ChatMessageRow } from "../db/schema";
 export class ChatEffects {
   messages: ChatMessageRow[] = [];
   /** Who a conversation's messages go to, as the writing transaction saw it (no re-read to fan out). */
-  routing = new Map<string, { userId: string; assignedStaffId: string | null; status: string }>();
+  routing = new Map<string, { userId: string; assignedStaffId: string | null; status: string; reminderArmed?: boolean }>();
+  /** Staff display names the command already knows (the sending counsellor's): no lookup to present them. */
+  staffNames = new Map<string, string>();
   risks: Array<{ conversationId: string; seq: number; level: RiskLevel; categories: RiskSignalCategory[] }> = [];
   assigned: Array<{ staffId: string } & ChatAssignmentNotice> = [];
   unassigned: Array<{ staffId: string } & ChatAssignmentNotice> = [];

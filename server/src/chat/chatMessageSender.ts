@@ -25,26 +25,36 @@ export const ChatRateLimitedError = (retryAfterMs: number) =>
   new AppError(429, "CHAT_RATE_LIMITED", undefined, { retryAfterMs }, { "Retry-After": String(Math.max(1, Math.ceil(retryAfterMs / 1000))) });
 
 /**
+ * One count at a time per sender: a counsellor writes into several conversations, whose row locks do
+ * not serialise each other, so simultaneous sends would each count before the others insert.
+ * (Taken after the conversation's row lock, and nothing takes them the other way round.)
+ */
+async function lockSenderRate(tx: DbOrTx, sender: { type: "user" | "staff"; id: string }): Promise<void> {
+  if (sender.type === "staff") await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`chat-rate:${sender.id}`}))`);
+}
+
+/**
  * Per-sender limit (CHAT_MESSAGES_PER_SECOND, ~3): counted from stored messages, so it holds across
  * server processes. Checked after the resend lookup, so a resend of a stored message never counts.
  * A refusal says when the oldest message of the window leaves it (retryAfterMs), so the client's
  * outbox waits exactly that long and sends again, in order, instead of blaming the network.
  */
-export async function checkRate(tx: DbOrTx, services: Services, sender: { type: "user" | "staff"; id: string }): Promise<void> {
-  // One count at a time per sender: a counsellor writes into several conversations, whose row locks do
-  // not serialise each other, so simultaneous sends would each count before the others insert.
-  // (Taken after the conversation's row lock, and nothing takes them the other way round.)
-  if (sender.type === "staff") await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`chat-rate:${sender.id}`}))`);
+export async function checkRate(tx: DbOrTx, services: Services, sender: { type: "user" | "staff"; id: string }, recentMs?: number[]): Promise<void> {
   const now = services.clock.now();
   const limit = services.config.chat.messagesPerSecond;
-  const recent = await tx
-    .select({ createdAt: chatMessages.createdAt })
-    .from(chatMessages)
-    .where(and(eq(chatMessages.senderType, sender.type), eq(chatMessages.senderId, sender.id), gt(chatMessages.createdAt, new Date(now.getTime() - 1000))))
-    .orderBy(asc(chatMessages.createdAt));
+  let recent = recentMs;
+  if (!recent) {
+    await lockSenderRate(tx, sender);
+    const rows = await tx
+      .select({ createdAt: chatMessages.createdAt })
+      .from(chatMessages)
+      .where(and(eq(chatMessages.senderType, sender.type), eq(chatMessages.senderId, sender.id), gt(chatMessages.createdAt, new Date(now.getTime() - 1000))))
+      .orderBy(asc(chatMessages.createdAt));
+    recent = rows.map((row) => row.createdAt.getTime());
+  }
   if (recent.length < limit) return;
   // Below the limit again once enough of the window's oldest messages have left it.
-  const freeing = recent[recent.length - limit]!.createdAt.getTime() + 1000;
+  const freeing = recent[recent.length - limit]! + 1000;
   throw ChatRateLimitedError(Math.min(1000, Math.max(50, freeing - now.getTime())));
 }
 
@@ -106,7 +116,9 @@ export async function chatMessageSender(props: { services: Services; actor: Acto
   const { services, actor, input } = props;
   const { db, cipher, clock } = services;
   const sender = { type: actor.type, id: actor.id } as const;
-  const present = async (row: ChatMessageRow): Promise<ChatMessageView> => (actor.type === "user" ? presentUserMessage(row, cipher) : (await presentStaffMessages(db, cipher, [row]))[0]!);
+  // a counsellor's own name is on the actor: presenting their message needs no lookup
+  const ownName = new Map<string, string>(actor.type === "staff" ? [[actor.id, actor.displayName]] : []);
+  const present = async (row: ChatMessageRow): Promise<ChatMessageView> => (actor.type === "user" ? presentUserMessage(row, cipher) : (await presentStaffMessages(db, cipher, [row], ownName))[0]!);
 
   checkMessageBody(input.body);
   const risk = actor.type === "user" ? detectRisk(input.body) : undefined;
@@ -114,7 +126,8 @@ export async function chatMessageSender(props: { services: Services; actor: Acto
   const { message } = await retryTransaction(() =>
     db.transaction(async (tx) => {
       effects = new ChatEffects();
-      const appended = await appendChatMessage(tx, cipher, { conversationId: input.conversationId, sender, clientMessageId: input.clientMessageId, body: input.body, now: clock.now(), risk, authorize: (locked) => authorizeSend(actor, locked), beforeInsert: (inner) => checkRate(inner, services, sender) }, effects);
+      for (const [id, name] of ownName) effects.staffNames.set(id, name);
+      const appended = await appendChatMessage(tx, cipher, { conversationId: input.conversationId, sender, clientMessageId: input.clientMessageId, body: input.body, now: clock.now(), risk, authorize: (locked) => authorizeSend(actor, locked), beforeLookup: (inner) => lockSenderRate(inner, sender), recentSince: new Date(clock.now().getTime() - 1000), beforeInsert: (inner, recentMs) => checkRate(inner, services, sender, recentMs) }, effects);
       await raiseChatRiskAlerts(tx, services, effects);
       return appended;
     }),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql, type SQL } from "drizzle-orm";
 import { chatSystemLines, higherRiskLevel, type RiskLevel, type RiskSignalCategory } from "@xinyuan/shared";
 import { chatMessages, conversations } from "../db/schema";
 import type { DbOrTx } from "../db/database";
@@ -23,8 +23,30 @@ export interface AppendChatMessageInput {
   risk?: RiskAssessment;
   /** Checks the locked conversation before anything is written (membership, status); throws to refuse. */
   authorize?: (conversation: ConversationRow) => void;
-  /** Last check before a new message is written (the per-sender rate), inside the transaction. */
-  beforeInsert?: (tx: DbOrTx) => Promise<void>;
+  /**
+   * Last check before a new message is written (the per-sender rate), inside the transaction. With
+   * `recentSince`, it gets the sender's message times (ms) since then, read with the resend lookup.
+   */
+  beforeInsert?: (tx: DbOrTx, recentMs?: number[]) => Promise<void>;
+  /** Taken after the row lock, before the resend lookup (a counsellor's per-sender rate lock). */
+  beforeLookup?: (tx: DbOrTx) => Promise<void>;
+  /** Read the sender's messages since then together with the resend lookup (one statement, not two). */
+  recentSince?: Date;
+}
+
+/**
+ * The resend lookup and the sender's recent message times in one statement, run after the row lock
+ * (and the sender's rate lock), so both see every send committed before it. A resend is rare: its
+ * stored row is then read in full.
+ */
+async function lookupSend(tx: DbOrTx, conversationId: string, sender: { type: "user" | "staff"; id: string }, clientMessageId: string, recentSince: Date | undefined): Promise<{ existing: ChatMessageRow | undefined; recentMs: number[] | undefined }> {
+  const result = await tx.execute(sql`
+    SELECT (SELECT id FROM ${chatMessages} WHERE conversation_id = ${conversationId} AND sender_type = ${sender.type} AND sender_id = ${sender.id} AND client_message_id = ${clientMessageId} LIMIT 1) AS existing_id,
+      ${recentSince ? sql`(SELECT json_agg(ms ORDER BY ms) FROM (SELECT extract(epoch FROM created_at) * 1000 AS ms FROM ${chatMessages} WHERE sender_type = ${sender.type} AND sender_id = ${sender.id} AND created_at > ${recentSince.toISOString()}::timestamptz) recent)` : sql`NULL`} AS recent`);
+  const [row] = (result as unknown as { rows: Array<{ existing_id: number | string | null; recent: unknown }> }).rows;
+  const existing = row?.existing_id != null ? await findMessageByClientId(tx, conversationId, sender, clientMessageId) : undefined;
+  const recent = typeof row?.recent === "string" ? (JSON.parse(row.recent) as unknown) : row?.recent;
+  return { existing, recentMs: recentSince ? (Array.isArray(recent) ? recent.map(Number) : []) : undefined };
 }
 
 export async function findMessageByClientId(db: DbOrTx, conversationId: string, sender: { type: "user" | "staff"; id: string }, clientMessageId: string): Promise<ChatMessageRow | undefined> {
@@ -45,42 +67,50 @@ export async function findMessageByClientId(db: DbOrTx, conversationId: string, 
 export async function appendChatMessage(tx: DbOrTx, cipher: FieldCipher, input: AppendChatMessageInput, effects: ChatEffects): Promise<{ message: ChatMessageRow; created: boolean }> {
   const conversation = await lockConversation(tx, input.conversationId);
   const { sender } = input;
+  let recentMs: number[] | undefined;
   if (sender.type !== "system" && input.clientMessageId) {
-    const existing = await findMessageByClientId(tx, conversation.id, sender, input.clientMessageId);
-    if (existing) return { message: existing, created: false };
+    await input.beforeLookup?.(tx);
+    const lookup = await lookupSend(tx, conversation.id, sender, input.clientMessageId, input.recentSince);
+    if (lookup.existing) return { message: lookup.existing, created: false };
+    recentMs = lookup.recentMs;
   }
   input.authorize?.(conversation);
-  await input.beforeInsert?.(tx);
+  await input.beforeInsert?.(tx, recentMs);
 
   const seq = conversation.lastSeq + 1;
   const isSpeech = sender.type !== "system";
   const risk = input.risk && input.risk.level !== "none" ? input.risk : undefined;
   const raisedLevel: RiskLevel = risk ? higherRiskLevel(conversation.riskLevel as RiskLevel, risk.level) : (conversation.riskLevel as RiskLevel);
   const categories = risk ? [...new Set<RiskSignalCategory>([...(conversation.riskCategories as RiskSignalCategory[]), ...risk.categories])] : conversation.riskCategories;
-  await tx
-    .update(conversations)
-    .set({
-      lastSeq: seq,
-      ...(isSpeech ? { lastActivityAt: input.now, idleReminderSentAt: null } : {}),
-      ...(risk ? { riskLevel: raisedLevel, riskCategories: categories, ...(raisedLevel !== conversation.riskLevel ? { riskRaisedAt: input.now } : {}) } : {}),
-    })
-    .where(eq(conversations.id, conversation.id));
-  const [message] = await tx
-    .insert(chatMessages)
-    .values({
-      conversationId: conversation.id,
-      seq,
-      senderType: sender.type,
-      senderId: sender.type === "system" ? null : sender.id,
-      clientMessageId: sender.type === "system" || !input.clientMessageId ? `sys-${randomUUID()}` : input.clientMessageId,
-      bodyEnc: cipher.encrypt(input.body),
-      riskLevel: sender.type === "user" ? (risk?.level ?? "none") : null,
-      riskCategories: risk?.categories ?? [],
-      createdAt: input.now,
-    })
-    .returning();
-  effects.messages.push(message!);
-  effects.routing.set(conversation.id, { userId: conversation.userId, assignedStaffId: conversation.assignedStaffId, status: conversation.status });
+  const row = {
+    conversationId: conversation.id,
+    seq,
+    senderType: sender.type,
+    senderId: sender.type === "system" ? null : sender.id,
+    clientMessageId: sender.type === "system" || !input.clientMessageId ? `sys-${randomUUID()}` : input.clientMessageId,
+    bodyEnc: cipher.encrypt(input.body),
+    riskLevel: sender.type === "user" ? (risk?.level ?? "none") : null,
+    riskCategories: risk?.categories ?? [],
+    createdAt: input.now,
+  };
+  // The counter and the message in one statement (one round trip on the send path); the row lock
+  // taken above still orders it, so seq stays gap-free and per-conversation unique.
+  const sets = [sql`last_seq = ${seq}`];
+  if (isSpeech) sets.push(sql`last_activity_at = ${input.now.toISOString()}::timestamptz`, sql`idle_reminder_sent_at = NULL`);
+  if (risk) {
+    sets.push(sql`risk_level = ${raisedLevel}`, sql`risk_categories = ${textArray(categories)}`);
+    if (raisedLevel !== conversation.riskLevel) sets.push(sql`risk_raised_at = ${input.now.toISOString()}::timestamptz`);
+  }
+  const inserted = await tx.execute(sql`
+    WITH bumped AS (UPDATE ${conversations} SET ${sql.join(sets, sql`, `)} WHERE id = ${conversation.id} RETURNING id)
+    INSERT INTO ${chatMessages} (conversation_id, seq, sender_type, sender_id, client_message_id, body_enc, risk_level, risk_categories, created_at)
+    SELECT bumped.id, ${seq}::int, ${row.senderType}::text, ${row.senderId}::uuid, ${row.clientMessageId}::text, ${row.bodyEnc}::text, ${row.riskLevel}::text, ${textArray(row.riskCategories)}, ${input.now.toISOString()}::timestamptz FROM bumped
+    RETURNING id`);
+  const [stored] = (inserted as unknown as { rows: Array<{ id: number | string }> }).rows;
+  if (!stored) throw new Error(`conversation ${conversation.id} vanished while locked`);
+  const message: ChatMessageRow = { id: Number(stored.id), ...row };
+  effects.messages.push(message);
+  effects.routing.set(conversation.id, { userId: conversation.userId, assignedStaffId: conversation.assignedStaffId, status: conversation.status, reminderArmed: conversation.notifyOpenidEnc !== null });
   if (risk) {
     effects.risks.push({ conversationId: conversation.id, seq, level: risk.level, categories: risk.categories });
     if (conversation.status === "waiting") effects.queueChanged = true;
@@ -90,8 +120,11 @@ export async function appendChatMessage(tx: DbOrTx, cipher: FieldCipher, input: 
     // The student also gets help right away, whether or not a counsellor is there yet.
     await appendSystemLine(tx, cipher, conversation.id, chatSystemLines.safetyNote, input.now, effects);
   }
-  return { message: message!, created: true };
+  return { message, created: true };
 }
+
+/** A text[] parameter that both drivers (node-postgres, PGlite) pass the same way: JSON, unpacked in SQL. */
+const textArray = (values: readonly string[]): SQL => sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))::text[]`;
 
 const isSerious = (level: RiskLevel) => level === "high" || level === "imminent";
 

@@ -40,7 +40,7 @@ async function emitEffects(services: Services, effects: ChatEffects): Promise<vo
   for (const notice of effects.unassigned) realtime.emit(staffRoom(notice.staffId), "chat:unassigned", { conversationId: notice.conversationId, reason: notice.reason });
   for (const notice of effects.assigned) realtime.emit(staffRoom(notice.staffId), "chat:assigned", { conversationId: notice.conversationId, reason: notice.reason });
 
-  const names = await staffNamesOf(db, effects.messages.map((message) => message.senderId));
+  const names = await staffNamesOf(db, effects.messages.filter((message) => message.senderType === "staff").map((message) => message.senderId), effects.staffNames);
   const conversationCache = new Map<string, Awaited<ReturnType<typeof findConversation>>>();
   const conversationOf = async (id: string) => {
     if (!conversationCache.has(id)) conversationCache.set(id, await findConversation(db, id));
@@ -50,9 +50,9 @@ async function emitEffects(services: Services, effects: ChatEffects): Promise<vo
     const conversation = effects.routing.get(message.conversationId) ?? (await conversationOf(message.conversationId));
     if (!conversation) continue;
     realtime.emit(userRoom(conversation.userId), "chat:message", presentUserMessage(message, cipher));
-    const staffView = presentStaffMessage(message, cipher, names);
-    if (conversation.assignedStaffId) realtime.emit(staffRoom(conversation.assignedStaffId), "chat:message", staffView);
-    realtime.emit(watchRoom(message.conversationId), "chat:message", staffView);
+    // the counsellor and any supervisor watching get the same staff view: one broadcast to both rooms
+    const staffRooms = conversation.assignedStaffId ? [staffRoom(conversation.assignedStaffId), watchRoom(message.conversationId)] : [watchRoom(message.conversationId)];
+    realtime.emit(staffRooms, "chat:message", presentStaffMessage(message, cipher, names));
   }
 
   if (effects.risks.length > 0) {
@@ -64,7 +64,7 @@ async function emitEffects(services: Services, effects: ChatEffects): Promise<vo
       const alert = { conversationId: conversation.id, alias: user?.alias ?? "", riskLevel: risk.level, categories: risk.categories, seq: risk.seq, status: conversation.status as "waiting" | "active" | "closed", at: clock.now().toISOString() };
       const targets = new Set(supervisors);
       if (conversation.assignedStaffId) targets.add(conversation.assignedStaffId);
-      for (const staffId of targets) realtime.emit(staffRoom(staffId), "chat:risk", alert);
+      realtime.emit([...targets].map(staffRoom), "chat:risk", alert);
     }
   }
 

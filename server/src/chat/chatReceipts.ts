@@ -8,12 +8,15 @@ import { findConversation, type ConversationRow } from "./conversationQueries";
 import { requireParticipant, sideOf } from "./chatPolicy";
 import { staffRoom, userRoom, watchRoom } from "./chatRooms";
 
+/** One broadcast to every room of the side(s) told (one adapter publish, however many rooms). */
 function emitToBothSides(services: Services, conversation: ConversationRow, event: "chat:receipt" | "chat:typing", payload: unknown, only?: "user" | "staff"): void {
-  if (only !== "staff") services.realtime.emit(userRoom(conversation.userId), event, payload);
+  const rooms: string[] = [];
+  if (only !== "staff") rooms.push(userRoom(conversation.userId));
   if (only !== "user") {
-    if (conversation.assignedStaffId) services.realtime.emit(staffRoom(conversation.assignedStaffId), event, payload);
-    services.realtime.emit(watchRoom(conversation.id), event, payload);
+    if (conversation.assignedStaffId) rooms.push(staffRoom(conversation.assignedStaffId));
+    rooms.push(watchRoom(conversation.id));
   }
+  services.realtime.emit(rooms, event, payload);
 }
 
 /**

@@ -55,8 +55,12 @@ export async function sendChatReplyReminders(services: Services, effects: ChatEf
   const replied = new Set(effects.messages.filter((message) => message.senderType === "staff").map((message) => message.conversationId));
   for (const conversationId of replied) {
     try {
-      const userId = effects.routing.get(conversationId)?.userId;
+      const routing = effects.routing.get(conversationId);
+      const userId = routing?.userId;
       if (!userId) continue;
+      // The locked row the message was written under had no armed reminder (arming updates that row,
+      // so it waits for the send's commit): nothing to read. Most replies take this path.
+      if (routing.reminderArmed === false) continue;
       // most chats have no reminder: one primary-key read, no socket round trip
       const [armed] = await services.db.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.id, conversationId), isNotNull(conversations.notifyOpenidEnc)));
       if (!armed) continue;

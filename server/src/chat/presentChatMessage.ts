@@ -19,14 +19,17 @@ export function presentStaffMessage(row: ChatMessageRow, cipher: FieldCipher, st
   };
 }
 
-export async function staffNamesOf(db: DbOrTx, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
-  if (wanted.length === 0) return new Map();
+/** Display names of the given staff ids; `known` ones (e.g. the sender's own) are not looked up. */
+export async function staffNamesOf(db: DbOrTx, ids: Array<string | null | undefined>, known?: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+  const names = new Map(known);
+  const wanted = [...new Set(ids.filter((id): id is string => Boolean(id) && !names.has(id!)))];
+  if (wanted.length === 0) return names;
   const rows = await db.select({ id: staff.id, name: staff.displayName }).from(staff).where(inArray(staff.id, wanted));
-  return new Map(rows.map((row) => [row.id, row.name]));
+  for (const row of rows) names.set(row.id, row.name);
+  return names;
 }
 
-export async function presentStaffMessages(db: DbOrTx, cipher: FieldCipher, rows: ChatMessageRow[]): Promise<StaffChatMessageView[]> {
-  const names = await staffNamesOf(db, rows.filter((row) => row.senderType === "staff").map((row) => row.senderId));
+export async function presentStaffMessages(db: DbOrTx, cipher: FieldCipher, rows: ChatMessageRow[], known?: ReadonlyMap<string, string>): Promise<StaffChatMessageView[]> {
+  const names = await staffNamesOf(db, rows.filter((row) => row.senderType === "staff").map((row) => row.senderId), known);
   return rows.map((row) => presentStaffMessage(row, cipher, names));
 }

@@ -30,8 +30,22 @@ interface ClusterMessageLike {
   nsp?: string;
   type?: number;
   sealed?: string;
+  /** The Redis streams adapter carries only uid, nsp, type and data: there the envelope is data.sealed. */
+  data?: unknown;
   [field: string]: unknown;
 }
+
+/** Where the envelope travels: a top-level field (PostgreSQL adapter) or inside `data` (Redis streams adapter). */
+export type EnvelopePlacement = "top" | "data";
+
+const inPlacement = (sealed: ClusterMessageLike, placement: EnvelopePlacement): ClusterMessageLike =>
+  placement === "top" ? sealed : { uid: sealed.uid, nsp: sealed.nsp, type: sealed.type, data: { sealed: sealed.sealed } };
+
+const envelopeOf = (message: ClusterMessageLike): ClusterMessageLike => {
+  if (typeof message.sealed === "string") return message;
+  const inData = (message.data as { sealed?: unknown } | undefined)?.sealed;
+  return typeof inData === "string" ? { uid: message.uid, nsp: message.nsp, type: message.type, sealed: inData } : message;
+};
 
 const additionalDataOf = (message: ClusterMessageLike) => Buffer.from(JSON.stringify([message.uid ?? null, message.nsp ?? null, message.type ?? null]));
 
@@ -72,29 +86,88 @@ interface SealableAdapter {
 }
 
 /**
- * createAdapter of @socket.io/postgres-adapter, with every adapter instance sealing what it publishes
- * and opening what it receives. The library's PubSubClient calls `adapter.onMessage` on the instance,
- * and ClusterAdapter publishes through `this.doPublish` / `this.doPublishResponse`, so wrapping those
- * three methods on each instance covers notifications and attachments alike.
+ * A message type socket.io's ClusterAdapter does not use: several messages of one adapter sealed as one
+ * envelope. A process that does not know it (an older version during a deploy) ignores it as unknown.
  */
+const bundleType = 100;
+/** At most this many messages per envelope (bigger ones go through the adapter's attachment table). */
+const maxBundle = 32;
+
+/**
+ * Seals what an adapter instance publishes and opens what it receives. Broadcasts published in the same
+ * turn of the event loop (a chat message's two emits, a burst of sends) leave as one envelope: one
+ * NOTIFY, one encryption and one decryption per receiver instead of one each, in publish order.
+ * The library calls `adapter.onMessage` on the instance, and ClusterAdapter publishes through
+ * `this.doPublish` / `this.doPublishResponse`, so wrapping those three methods covers every message.
+ */
+export function sealAdapter<A extends object>(adapter: A, keys: EnvelopeKey[], onDropped?: () => void, placement: EnvelopePlacement = "top"): A {
+  const sealable = adapter as unknown as SealableAdapter;
+  const publish = sealable.doPublish.bind(adapter);
+  const publishResponse = sealable.doPublishResponse.bind(adapter);
+  const receive = sealable.onMessage.bind(adapter);
+  let pending: Array<{ message: ClusterMessageLike; settle: (result: Promise<unknown>) => void }> = [];
+  const flush = () => {
+    const batch = pending.splice(0, maxBundle);
+    if (pending.length > 0) setImmediate(flush);
+    if (batch.length === 0) return;
+    const first = batch[0]!.message;
+    const outgoing = batch.length === 1 ? first : { uid: first.uid, nsp: first.nsp, type: bundleType, bundle: batch.map((entry) => entry.message) };
+    const published = publish(inPlacement(sealClusterMessage(keys, outgoing), placement));
+    for (const entry of batch) entry.settle(published);
+  };
+  sealable.doPublish = (message) =>
+    new Promise((resolve, reject) => {
+      if (pending.length === 0) setImmediate(flush);
+      pending.push({ message, settle: (result) => result.then(resolve, reject) });
+    });
+  sealable.doPublishResponse = (requesterUid, response) => publishResponse(requesterUid, inPlacement(sealClusterMessage(keys, response), placement));
+  const ownUid = (adapter as unknown as { uid?: string }).uid;
+  sealable.onMessage = (message, offset) => {
+    // PostgreSQL hands a listener its own notifications back; the adapter ignores those anyway, so
+    // they are not opened (one decryption less per emit). uid is bound to the envelope, so a forged
+    // "own" uid could at most make this process skip a message, which is what the adapter does with it.
+    if (ownUid !== undefined && message.uid === ownUid) return;
+    const opened = openClusterMessage(keys, envelopeOf(message));
+    if (!opened) return onDropped?.();
+    if (opened.type !== bundleType) return receive(opened, offset);
+    for (const inner of Array.isArray(opened.bundle) ? (opened.bundle as ClusterMessageLike[]) : []) {
+      // every bundled message was sealed with the bundle, by the same adapter, for the same namespace
+      if (inner.uid === opened.uid && inner.nsp === opened.nsp) receive(inner, offset);
+    }
+  };
+  return adapter;
+}
+
+/** createAdapter of @socket.io/postgres-adapter, every adapter instance sealed (sealAdapter). */
 export async function createSealedPostgresAdapter(pool: Pool, keys: EnvelopeKey[], options: { tableName: string; heartbeatInterval: number; heartbeatTimeout: number; onDropped?: () => void }) {
   if (keys.length === 0) throw new Error("the cross-process envelope needs at least one key");
   const { createAdapter } = await import("@socket.io/postgres-adapter");
   const makeAdapter = createAdapter(pool, options);
   // socket.io calls the factory with `new`, so a function (not an arrow) that returns the instance.
   return function sealedAdapter(nsp: Parameters<typeof makeAdapter>[0]) {
-    const adapter = makeAdapter(nsp);
-    const sealable = adapter as unknown as SealableAdapter;
-    const publish = sealable.doPublish.bind(adapter);
-    const publishResponse = sealable.doPublishResponse.bind(adapter);
-    const receive = sealable.onMessage.bind(adapter);
-    sealable.doPublish = (message) => publish(sealClusterMessage(keys, message));
-    sealable.doPublishResponse = (requesterUid, response) => publishResponse(requesterUid, sealClusterMessage(keys, response));
-    sealable.onMessage = (message, offset) => {
-      const opened = openClusterMessage(keys, message);
-      if (opened) receive(opened, offset);
-      else options.onDropped?.();
-    };
-    return adapter;
+    return sealAdapter(makeAdapter(nsp), keys, options.onDropped);
+  };
+}
+
+/**
+ * createAdapter of @socket.io/redis-streams-adapter (maintained by the socket.io project; a ClusterAdapter
+ * like the PostgreSQL one, so the same sealing applies): for deployments that outgrow one NOTIFY channel.
+ * Redis sees only envelopes. Returns the factory and a close for the client it opened.
+ */
+export async function createSealedRedisAdapter(url: string, keys: EnvelopeKey[], options: { onDropped?: () => void; onError?: (error: unknown) => void }) {
+  if (keys.length === 0) throw new Error("the cross-process envelope needs at least one key");
+  const [{ createAdapter }, { createClient }] = await Promise.all([import("@socket.io/redis-streams-adapter"), import("redis")]);
+  const client = createClient({ url });
+  client.on("error", (error: unknown) => options.onError?.(error));
+  await client.connect();
+  // onlyPlaintext: the adapter sees envelopes (strings) only, never binary payloads
+  const makeAdapter = createAdapter(client, { streamName: "xinyuan-socket.io", channelPrefix: "xinyuan-socket.io", onlyPlaintext: true });
+  return {
+    factory: function sealedAdapter(nsp: Parameters<typeof makeAdapter>[0]) {
+      return sealAdapter(makeAdapter(nsp), keys, options.onDropped, "data");
+    },
+    close: async () => {
+      await client.quit().catch(() => undefined);
+    },
   };
 }

@@ -7,7 +7,7 @@ import type { Actor } from "../auth/actor";
 import { authenticateToken } from "../auth/authenticateToken";
 import { AppError } from "../http/errors";
 import type { Realtime } from "./realtime";
-import { createSealedPostgresAdapter, envelopeKeysFrom } from "./sealedAdapter";
+import { createSealedPostgresAdapter, createSealedRedisAdapter, envelopeKeysFrom } from "./sealedAdapter";
 
 export interface SocketData {
   actor: Actor;
@@ -28,7 +28,7 @@ export { personalRoom };
  * (auth: { token }); each socket joins its personal room. On PostgreSQL, rooms span processes through
  * @socket.io/postgres-adapter, every message sealed (sealedAdapter.ts); on PGlite there is one process by construction.
  */
-export async function attachSocketServer(httpServer: HttpServer, services: Services, pgPool: import("pg").Pool | undefined, features: SocketFeature[]): Promise<{ io: XinyuanSocketServer; realtime: Realtime }> {
+export async function attachSocketServer(httpServer: HttpServer, services: Services, pgPool: import("pg").Pool | undefined, features: SocketFeature[]): Promise<{ io: XinyuanSocketServer; realtime: Realtime; closeAdapter: () => Promise<void> }> {
   const io: XinyuanSocketServer = new SocketServer(httpServer, {
     path: "/socket.io",
     serveClient: false,
@@ -37,10 +37,16 @@ export async function attachSocketServer(httpServer: HttpServer, services: Servi
     pingTimeout: 20_000,
     cors: { origin: services.config.corsOrigins.length > 0 ? services.config.corsOrigins : false },
   });
-  if (pgPool) {
+  let closeAdapter = async () => undefined as void;
+  const onDropped = () => services.log.warn({ event: "realtime.envelope_dropped" }, "a cross-process message without a valid envelope was dropped");
+  if (services.config.redisUrl) {
+    // Redis when configured (REDIS_URL), sealed the same way: whoever can read the stream sees envelopes only.
+    const redis = await createSealedRedisAdapter(services.config.redisUrl, envelopeKeysFrom(services.config.fieldKeys), { onDropped, onError: (error) => services.log.warn({ err: error, event: "realtime.redis_error" }, "redis adapter error") });
+    io.adapter(redis.factory);
+    closeAdapter = redis.close;
+  } else if (pgPool) {
     // Sealed: pg_notify payloads and socket_io_attachments rows are readable by any database login.
     const keys = envelopeKeysFrom(services.config.fieldKeys);
-    const onDropped = () => services.log.warn({ event: "realtime.envelope_dropped" }, "a cross-process message without a valid envelope was dropped");
     io.adapter(await createSealedPostgresAdapter(pgPool, keys, { tableName: "socket_io_attachments", heartbeatInterval: 5000, heartbeatTimeout: 15000, onDropped }));
   }
   io.use(async (socket, next) => {
@@ -67,9 +73,10 @@ export async function attachSocketServer(httpServer: HttpServer, services: Servi
   });
   const realtime: Realtime = {
     emit: (room, event, payload) => {
-      (io.to(room) as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
+      if (typeof room !== "string" && room.length === 0) return;
+      (io.to(room as string | string[]) as unknown as { emit(event: string, payload: unknown): void }).emit(event, payload);
     },
     isConnected: async (room) => (await io.in(room).fetchSockets()).length > 0,
   };
-  return { io, realtime };
+  return { io, realtime, closeAdapter };
 }
