@@ -22,12 +22,14 @@ export interface ServiceOverrides {
 /** Everything a handler needs, made once per process (or per test app). */
 export function buildServices(config: Config, database: OpenDatabase, overrides: ServiceOverrides = {}): Services {
   const clock = overrides.clock ?? systemClock;
+  const log = overrides.log ?? createLogger(config.logLevel);
   return {
     config,
     db: database.db,
     dbKind: database.kind,
-    log: overrides.log ?? createLogger(config.logLevel),
-    cipher: createFieldCipher(config.fieldKeys),
+    log,
+    // a value that does not open where it is read was tampered with or moved: an integrity incident, logged without its content
+    cipher: createFieldCipher(config.fieldKeys, { legacyReadable: config.fieldLegacyReadable, onBroken: (error) => log.error({ place: error.place }, "sealed value does not open at its place") }),
     hashIdentity: createIdentityHasher(config.identityHashKey),
     wechat: overrides.wechat ?? createWechatApiClient(config.wechat),
     // Real time on purpose: the library signs requests with the wall clock, so responses are checked against it too.

@@ -46,6 +46,8 @@ const environmentSchema = z.object({
   XINYUAN_DEMO: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   FIELD_ENCRYPTION_KEYS: keyList.optional(),
+  /** "refuse" once `npm run keys:rotate` has re-sealed every value: unbound v1 values no longer open. */
+  FIELD_ENCRYPTION_LEGACY: z.enum(["read", "refuse"]).default("read"),
   IDENTITY_HASH_KEY: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
   WECHAT_API_BASE: z.url().default("https://api.weixin.qq.com"),
   WECHAT_APPID: z.string().min(1).default("wx-demo-appid"),
@@ -89,6 +91,8 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   fieldKeys: Array<{ id: string; key: Buffer }>;
+  /** Whether v1 values (sealed before places were bound) still open. */
+  fieldLegacyReadable: boolean;
   identityHashKey: string;
   wechat: { apiBase: string; appId: string; appSecret: string };
   corsOrigins: string[];
@@ -148,6 +152,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     demo: values.XINYUAN_DEMO,
     logLevel: values.LOG_LEVEL,
     fieldKeys,
+    fieldLegacyReadable: values.FIELD_ENCRYPTION_LEGACY === "read",
     identityHashKey,
     wechat: { apiBase: values.WECHAT_API_BASE.replace(/\/$/, ""), appId: values.WECHAT_APPID, appSecret },
     corsOrigins: values.CORS_ORIGINS.split(",").map((origin) => origin.trim()).filter(Boolean),

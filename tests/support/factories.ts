@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { ScopeLevel, StaffRole } from "@xinyuan/shared";
 import { areas, schools, staff } from "../../server/src/db/schema";
 import type { Database } from "../../server/src/db/database";
@@ -6,6 +6,7 @@ import { createFieldCipher, type FieldCipher } from "../../server/src/crypto/fie
 import { loadConfig } from "../../server/src/config";
 import { hashPassword } from "../../server/src/auth/password";
 import { newTotpSecret } from "../../server/src/auth/totp";
+import { sealed } from "../../server/src/crypto/sealedColumns";
 
 /** Factories create their own parents: buildSchool() makes an area unless given one. */
 const totpRequiredByDefault: StaffRole[] = ["centre_admin", "supervisor"];
@@ -74,9 +75,11 @@ export async function buildStaff(
   const roles = props.roles ?? ["counsellor"];
   const cipher = props.withTotp === false ? undefined : props.withTotp?.cipher ?? (roles.some((role) => totpRequiredByDefault.includes(role)) ? testCipher() : undefined);
   const totpSecret = cipher ? newTotpSecret() : null;
+  const staffId = randomUUID();
   const [row] = await db
     .insert(staff)
     .values({
+      id: staffId,
       username: `staff_${unique()}`,
       displayName: props.displayName ?? `测试老师${unique()}`,
       passwordHash: await hashPassword(password),
@@ -86,7 +89,7 @@ export async function buildStaff(
       schoolId,
       status: props.status ?? "active",
       mustChangePassword: props.mustChangePassword ?? false,
-      totpSecretEnc: totpSecret && cipher ? cipher.encrypt(totpSecret) : null,
+      totpSecretEnc: totpSecret && cipher ? cipher.encrypt(totpSecret, sealed.staffTotpSecret.at({ id: staffId })) : null,
     })
     .returning();
   return { id: row!.id, username: row!.username, password, totpSecret, roles, areaId, schoolId };

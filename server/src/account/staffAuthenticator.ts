@@ -11,6 +11,7 @@ import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError, AuthenticationError, ForbiddenError } from "../http/errors";
 import { findStaffRecord } from "../staff/staffViews";
 import type { StaffRecord } from "../staff/presentStaff";
+import { sealed } from "../crypto/sealedColumns";
 
 /** Five wrong passwords or codes in a row lock the account for 15 minutes. */
 export const maxFailedLogins = 5;
@@ -69,7 +70,7 @@ export async function staffAuthenticator(props: Props): Promise<StaffLoginOutcom
   let totpStep: number | null = null;
   if (row.totpSecretEnc) {
     if (!props.totpCode) return refuse("totp_missing", AuthenticationError("TOTP_REQUIRED"));
-    totpStep = verifyTotp(services.cipher.decrypt(row.totpSecretEnc), props.totpCode, now, row.totpLastStep);
+    totpStep = verifyTotp(services.cipher.decrypt(row.totpSecretEnc, sealed.staffTotpSecret.at(row)), props.totpCode, now, row.totpLastStep);
     if (totpStep === null) return countFailure(tx, row, now, origin, "bad_totp", AuthenticationError("TOTP_INVALID"));
   }
 

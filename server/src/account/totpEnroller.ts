@@ -7,6 +7,7 @@ import { verifyTotp } from "../auth/totp";
 import { pendingStepsOf } from "../auth/resolveActor";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError, ConflictError } from "../http/errors";
+import { sealed } from "../crypto/sealedColumns";
 
 interface Props {
   tx: DbOrTx;
@@ -26,11 +27,13 @@ export async function totpEnroller(props: Props): Promise<{ pending: StaffActor[
   const [row] = await tx.select().from(staff).where(eq(staff.id, actor.id)).limit(1).for("update");
   if (row?.totpSecretEnc) throw ConflictError("TOTP_ALREADY_ENROLLED");
   if (!row?.totpPendingSecretEnc) throw new AppError(400, "TOTP_NOT_STARTED");
-  const step = verifyTotp(props.cipher.decrypt(row.totpPendingSecretEnc), props.code, props.now, null);
+  const secret = props.cipher.decrypt(row.totpPendingSecretEnc, sealed.staffTotpPendingSecret.at(row));
+  const step = verifyTotp(secret, props.code, props.now, null);
   if (step === null) throw new AppError(400, "TOTP_INVALID");
   const [updated] = await tx
     .update(staff)
-    .set({ totpSecretEnc: row.totpPendingSecretEnc, totpPendingSecretEnc: null, totpLastStep: step, updatedAt: props.now })
+    // re-sealed: a value is bound to its column, the pending one does not open as the enrolled one
+    .set({ totpSecretEnc: props.cipher.encrypt(secret, sealed.staffTotpSecret.at(row)), totpPendingSecretEnc: null, totpLastStep: step, updatedAt: props.now })
     .where(eq(staff.id, actor.id))
     .returning();
   await recordAudit(tx, props.origin, { action: "staff.totp.enrol", targetType: "staff", targetId: actor.id });

@@ -7,6 +7,7 @@ import type { StaffActor } from "../auth/actor";
 import { newTotpSecret, otpauthUrl } from "../auth/totp";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { ConflictError } from "../http/errors";
+import { sealed } from "../crypto/sealedColumns";
 
 interface Props {
   tx: DbOrTx;
@@ -26,7 +27,7 @@ export async function totpEnrolmentStarter(props: Props): Promise<TotpSetupView>
   const [row] = await tx.select().from(staff).where(eq(staff.id, actor.id)).limit(1).for("update");
   if (row?.totpSecretEnc) throw ConflictError("TOTP_ALREADY_ENROLLED");
   const secret = newTotpSecret();
-  await tx.update(staff).set({ totpPendingSecretEnc: props.cipher.encrypt(secret), updatedAt: props.now }).where(eq(staff.id, actor.id));
+  await tx.update(staff).set({ totpPendingSecretEnc: props.cipher.encrypt(secret, sealed.staffTotpPendingSecret.at(actor)), updatedAt: props.now }).where(eq(staff.id, actor.id));
   await recordAudit(tx, props.origin, { action: "staff.totp.setup", targetType: "staff", targetId: actor.id });
   return { secret, otpauthUrl: otpauthUrl(secret, actor.username) };
 }

@@ -9,6 +9,7 @@ import { canHandleAlert, canSeeAlert } from "./alertPolicy";
 import { isOnDuty } from "./alertRecipients";
 import { emitAlert } from "./alertNotices";
 import { findAlert, presentAlertRows } from "./alertViews";
+import { sealed } from "../crypto/sealedColumns";
 
 /**
  * Marks an acknowledged alert handled with an outcome and a note (encrypted). Only a county supervisor or
@@ -27,7 +28,7 @@ export async function alertResolver(props: { services: Services; actor: StaffAct
   const row = await db.transaction(async (tx) => {
     const [done] = await tx
       .update(riskAlerts)
-      .set({ state: "handled", handledAt: now, handledBy: actor.id, outcome: input.outcome, noteEnc: cipher.encrypt(input.note) })
+      .set({ state: "handled", handledAt: now, handledBy: actor.id, outcome: input.outcome, noteEnc: cipher.encrypt(input.note, sealed.alertNote.at({ id: alertId })) })
       .where(and(eq(riskAlerts.id, alertId), eq(riskAlerts.state, "acknowledged")))
       .returning();
     if (!done) throw new AppError(409, "ALERT_ALREADY_HANDLED");

@@ -1,6 +1,7 @@
 import type { AlertOutcome, AlertSourceKind, AlertState, AlertStepKind, AlertView, RiskLevel, RiskSignalCategory } from "@xinyuan/shared";
 import type { riskAlertSteps, riskAlerts } from "../db/schema";
 import type { FieldCipher } from "../crypto/fieldCipher";
+import { sealed } from "../crypto/sealedColumns";
 
 export type AlertRow = typeof riskAlerts.$inferSelect;
 export type AlertStepRow = typeof riskAlertSteps.$inferSelect;
@@ -23,7 +24,7 @@ export function presentAlert(row: AlertRow, steps: AlertStepRow[], names: Map<st
     handledAt: row.handledAt?.toISOString() ?? null,
     handledByName: nameOf(row.handledBy),
     outcome: (row.outcome as AlertOutcome | null) ?? null,
-    note: row.noteEnc ? cipher.decrypt(row.noteEnc) : null,
+    note: row.noteEnc ? cipher.decrypt(row.noteEnc, sealed.alertNote.at(row)) : null,
     steps: steps.map((step) => ({ kind: step.kind as AlertStepKind, at: step.at.toISOString(), staffName: nameOf(step.staffId) })),
   };
 }

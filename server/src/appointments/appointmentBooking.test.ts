@@ -9,6 +9,7 @@ import { buildBookingUser, buildSlots } from "../../../tests/support/appointment
 import { slotBooker } from "./slotBooker";
 import { bookingCanceller } from "./bookingCanceller";
 import { sweepAppointmentPayments } from "./appointmentPaymentSweep";
+import { sealed } from "../crypto/sealedColumns";
 
 /**
  * Booking, paying, cancelling, refunding against the fake WeChat Pay. The slot race matters on
@@ -69,7 +70,7 @@ describe("appointments", () => {
     expect(JSON.stringify(audits[0]!.detail)).not.toContain("自杀");
     const row = await bookingRow(result.booking.id);
     expect(row.noteEnc).not.toContain("自杀");
-    expect(t.services.cipher.decrypt(row.noteEnc!)).toBe("我最近总想自杀，不想活了");
+    expect(t.services.cipher.decrypt(row.noteEnc!, sealed.bookingNote.at(row))).toBe("我最近总想自杀，不想活了");
     const calm = await book(student, (await buildSlots(t.db, now())).freeSlot.id, { note: "想聊聊学习压力" });
     expect(calm.riskFlag).toBe(false);
   });

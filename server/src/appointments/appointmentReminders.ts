@@ -7,6 +7,7 @@ import { AppError, NotFoundError } from "../http/errors";
 import { verifiedOpenid } from "../wechat/verifiedOpenid";
 import { countyDateTimeOf } from "../hotline/countyTime";
 import { requireOwnBooking } from "./appointmentPolicy";
+import { sealed } from "../crypto/sealedColumns";
 
 const remindable = ["confirmed", "paid", "awaiting_payment"];
 
@@ -24,7 +25,7 @@ export async function appointmentReminderArmer(props: { services: Services; acto
   const openid = await verifiedOpenid(services, props.actor.id, props.input.code, "APPOINTMENT_REMINDER_FAILED");
   const [armed] = await services.db
     .update(bookings)
-    .set({ remindOpenidEnc: services.cipher.encrypt(openid), updatedAt: sql`now()` })
+    .set({ remindOpenidEnc: services.cipher.encrypt(openid, sealed.bookingRemindOpenid.at(booking)), updatedAt: sql`now()` })
     .where(and(eq(bookings.id, booking.id), isNull(bookings.remindedAt), sql`${bookings.status} IN ('confirmed', 'paid', 'awaiting_payment')`))
     .returning({ id: bookings.id });
   if (!armed) throw new AppError(409, "APPOINTMENT_NOT_REMINDABLE");
@@ -65,7 +66,7 @@ export async function sendDueAppointmentReminders(services: Services): Promise<R
     const place = row.mode === "online" ? "线上（到时在小程序里进入）" : row.roomName ? `${row.roomName}${row.roomLocation ? `（${row.roomLocation}）` : ""}` : "见预约详情";
     try {
       await services.wechat.sendSubscribeMessage({
-        toOpenid: services.cipher.decrypt(row.enc!),
+        toOpenid: services.cipher.decrypt(row.enc!, sealed.bookingRemindOpenid.at(row)),
         templateId: services.config.appointments.reminderTemplate,
         page: subscribeMessagePage("appointments", { booking: row.id }),
         data: {

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { appointmentSlots, bookings, paymentOrders } from "../db/schema";
 import type { AccountDeletionStep } from "../users/accountDeletionSteps";
 import type { ExportSection } from "../users/exportSections";
+import { sealed } from "../crypto/sealedColumns";
 
 /**
  * Account deletion: future bookings are released (held → expired, free → cancelled, paid → cancelled
@@ -36,7 +37,7 @@ export const appointmentExportSection: ExportSection = {
       endsAt: slot.endsAt.toISOString(),
       amountFen: booking.amountFen,
       forChild: booking.forChild,
-      note: booking.noteEnc ? services.cipher.decrypt(booking.noteEnc) : null,
+      note: booking.noteEnc ? services.cipher.decrypt(booking.noteEnc, sealed.bookingNote.at(booking)) : null,
       bookedAt: booking.createdAt.toISOString(),
     }));
   },

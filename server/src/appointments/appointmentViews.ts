@@ -4,6 +4,7 @@ import type { Services } from "../services";
 import type { StaffActor, UserActor } from "../auth/actor";
 import { appointmentSlots, appUsers, bookings, counsellingRooms, experts } from "../db/schema";
 import { presentBooking, type BookingView } from "./presentBooking";
+import { sealed } from "../crypto/sealedColumns";
 
 const activeStatuses = sql`('awaiting_payment', 'confirmed', 'paid', 'attended', 'no_show')`;
 
@@ -72,7 +73,7 @@ export function presentDayEntry(services: Services, booking: typeof bookings.$in
     alias,
     forChild: booking.forChild,
     riskFlag: booking.riskFlag,
-    note: booking.noteEnc ? services.cipher.decrypt(booking.noteEnc) : null,
+    note: booking.noteEnc ? services.cipher.decrypt(booking.noteEnc, sealed.bookingNote.at(booking)) : null,
     mode: slot.mode,
     recorded: booking.contactId !== null,
   };

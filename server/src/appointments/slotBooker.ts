@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Services } from "../services";
@@ -13,6 +14,7 @@ import type { JsapiPayParams } from "../payments/wechatPayClient";
 import { requireMayPay } from "./appointmentPolicy";
 import { checkBookingNote } from "./bookingRiskHook";
 import { presentBooking, type BookingView } from "./presentBooking";
+import { sealed } from "../crypto/sealedColumns";
 
 export interface BookingResult {
   booking: BookingView;
@@ -43,9 +45,10 @@ export async function slotBooker(props: { services: Services; actor: UserActor; 
       const [taken] = await tx.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.slotId, slot.id), sql`${bookings.status} IN ('awaiting_payment', 'confirmed', 'paid', 'attended', 'no_show')`)).limit(1);
       if (taken) throw ConflictError("APPOINTMENT_SLOT_TAKEN");
       const holdExpiresAt = paid ? new Date(now.getTime() + services.config.appointments.holdMinutes * 60_000) : null;
+      const bookingId = randomUUID();
       const [booking] = await tx
         .insert(bookings)
-        .values({ slotId: slot.id, userId: actor.id, status: paid ? "awaiting_payment" : "confirmed", forChild: props.forChild, noteEnc: props.note ? services.cipher.encrypt(props.note) : null, amountFen: slot.priceFen, holdExpiresAt, createdAt: now })
+        .values({ id: bookingId, slotId: slot.id, userId: actor.id, status: paid ? "awaiting_payment" : "confirmed", forChild: props.forChild, noteEnc: props.note ? services.cipher.encrypt(props.note, sealed.bookingNote.at({ id: bookingId })) : null, amountFen: slot.priceFen, holdExpiresAt, createdAt: now })
         .returning();
       let order: typeof paymentOrders.$inferSelect | undefined;
       if (paid) {

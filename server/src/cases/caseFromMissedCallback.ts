@@ -3,6 +3,7 @@ import type { FieldCipher } from "../crypto/fieldCipher";
 import type { AuditOrigin } from "../audit/recordAudit";
 import type { HotlineTicketRow } from "../hotline/presentHotlineTicket";
 import { caseOpener } from "./caseOpener";
+import { sealed } from "../crypto/sealedColumns";
 
 /** An urgent ticket: the caller said they feel unsafe, or a counsellor flagged risk (priority). */
 export function isUrgentTicket(ticket: Pick<HotlineTicketRow, "feelingUnsafe" | "priority">): boolean {
@@ -31,7 +32,7 @@ export async function caseFromMissedCallback(props: { tx: DbOrTx; cipher: FieldC
       schoolId: ticket.schoolId,
       links: [{ kind: "hotline_ticket", id: ticket.id }],
       reporterId: null,
-      phoneEnc: ticket.feelingUnsafe ? ticket.phoneEnc : null,
+      phone: ticket.feelingUnsafe && ticket.phoneEnc ? props.cipher.decryptOrNull(ticket.phoneEnc, sealed.hotlinePhone.at(ticket)) : null,
       note: ticket.kind === "callback" ? `紧急回拨未接通（已尝试 ${ticket.attempts} 次）` : "紧急来电排队无人接听",
     },
   });

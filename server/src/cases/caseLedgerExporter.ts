@@ -31,6 +31,7 @@ import type { StaffActor } from "../auth/actor";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { countyDateOf, countyInstant, addDays } from "../hotline/countyTime";
 import { caseScopeCondition } from "./casePolicy";
+import { sealed } from "../crypto/sealedColumns";
 
 /** The columns of 四川省中小学生心理健康档案台账 as the centre carries them over, in order. */
 export const ledgerColumns = [
@@ -105,7 +106,7 @@ export async function caseLedgerExporter(props: { services: Services; actor: Sta
     .innerJoin(referralInstitutions, eq(referralInstitutions.id, caseReferrals.institutionId))
     .where(inArray(caseReferrals.caseId, caseIds));
   const identities = await db.select().from(caseIdentities).where(and(inArray(caseIdentities.caseId, caseIds), eq(caseIdentities.state, "approved")));
-  const identityOf = new Map(identities.filter((row) => row.personEnc).map((row) => [row.caseId, JSON.parse(services.cipher.decrypt(row.personEnc!)) as { name: string; grade: string; className: string }]));
+  const identityOf = new Map(identities.filter((row) => row.personEnc).map((row) => [row.caseId, JSON.parse(services.cipher.decrypt(row.personEnc!, sealed.caseIdentityPerson.at(row))) as { name: string; grade: string; className: string }]));
 
   const lines = [ledgerColumns.join(",")];
   cases.forEach((row, index) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, ne, sql } from "drizzle-orm";
 import { caseLevelRank, type CaseLevel, type CaseLinkKind, type CaseSourceKind, type RiskLevel } from "@xinyuan/shared";
 import { appUsers, caseLinks, caseTeamMembers, crisisCases, schools } from "../db/schema";
@@ -5,6 +6,7 @@ import type { DbOrTx } from "../db/database";
 import type { FieldCipher } from "../crypto/fieldCipher";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { appendCaseEvent } from "./caseEvents";
+import { sealed } from "../crypto/sealedColumns";
 
 export interface CaseSignal {
   /** What opened (or joined) the case: 发现途径. */
@@ -20,8 +22,8 @@ export interface CaseSignal {
   links: Array<{ kind: CaseLinkKind; id: string; riskLevel?: RiskLevel | null }>;
   /** The counsellor who reported it (joins the team so they can follow what happens); null for the system. */
   reporterId: string | null;
-  /** An unsafe caller's call-back number, already encrypted with the field cipher. */
-  phoneEnc?: string | null;
+  /** An unsafe caller's call-back number (sealed to the case's row here, never stored in the clear). */
+  phone?: string | null;
   note?: string;
 }
 
@@ -59,16 +61,19 @@ export async function caseOpener(props: CaseOpenerProps): Promise<{ caseId: stri
     areaId,
     sourceKind: signal.sourceKind,
     sourceId: signal.sourceId,
-    phoneEnc: signal.phoneEnc ?? null,
     ownerlessSince: signal.level === "crisis" ? now : null,
     openedAt: now,
     updatedAt: now,
   };
 
+  const sealPhone = (caseId: string) => (signal.phone ? props.cipher.encrypt(signal.phone, sealed.casePhone.at({ id: caseId })) : null);
+
   for (let attempt = 0; attempt < 3; attempt += 1) {
+    const newId = randomUUID();
+    const row = { ...values, id: newId, phoneEnc: sealPhone(newId) };
     const inserted = values.userId
-      ? await tx.insert(crisisCases).values(values).onConflictDoNothing({ target: crisisCases.userId, where: openForUser }).returning({ id: crisisCases.id })
-      : await tx.insert(crisisCases).values(values).returning({ id: crisisCases.id });
+      ? await tx.insert(crisisCases).values(row).onConflictDoNothing({ target: crisisCases.userId, where: openForUser }).returning({ id: crisisCases.id })
+      : await tx.insert(crisisCases).values(row).returning({ id: crisisCases.id });
     if (inserted[0]) {
       const caseId = inserted[0].id;
       await attach(props, caseId);
@@ -89,7 +94,7 @@ export async function caseOpener(props: CaseOpenerProps): Promise<{ caseId: stri
         updatedAt: now,
         ...(graver ? { level: signal.level } : {}),
         ...(graver && signal.level === "crisis" && !open.ownerId ? { ownerlessSince: now } : {}),
-        ...(signal.phoneEnc ? { phoneEnc: signal.phoneEnc } : {}),
+        ...(signal.phone ? { phoneEnc: sealPhone(open.id) } : {}),
       })
       .where(eq(crisisCases.id, open.id));
     await attach(props, open.id);

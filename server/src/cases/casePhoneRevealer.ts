@@ -4,6 +4,7 @@ import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError } from "../http/errors";
 import { canRevealCasePhone } from "./casePolicy";
 import { writeCase } from "./caseWrite";
+import { sealed } from "../crypto/sealedColumns";
 
 /** The owner reads the kept call-back number of an unsafe caller to call them back; every reveal is audited. */
 export async function casePhoneRevealer(props: { services: Services; actor: StaffActor; caseId: string; origin: AuditOrigin }): Promise<{ phone: string }> {
@@ -11,6 +12,6 @@ export async function casePhoneRevealer(props: { services: Services; actor: Staf
   return writeCase({ services, actor, caseId, allowed: canRevealCasePhone }, async (tx, row) => {
     if (!row.phoneEnc) throw new AppError(404, "NOT_FOUND");
     await recordAudit(tx, origin, { action: "case.phone.reveal", targetType: "crisis_case", targetId: caseId });
-    return { phone: services.cipher.decrypt(row.phoneEnc) };
+    return { phone: services.cipher.decrypt(row.phoneEnc, sealed.casePhone.at(row)) };
   });
 }

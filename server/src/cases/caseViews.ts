@@ -39,6 +39,7 @@ import { canActOnCase, canHandOverCase, canReadCase, canReviewCaseIdentity, canS
 import { loadCase, type CaseRow } from "./caseQueries";
 import { presentCaseSummary } from "./presentCase";
 import { presentKeyPeriod } from "./presentCaseSettings";
+import { sealed } from "../crypto/sealedColumns";
 
 async function namesOf(db: DbOrTx, staffIds: Array<string | null>): Promise<Map<string, string>> {
   const ids = [...new Set(staffIds.filter((id): id is string => id !== null))];
@@ -145,7 +146,7 @@ export async function loadCaseDetail(props: { db: DbOrTx; services: Services; ac
       reviewedBy: nameOf(identity.reviewedBy),
     };
     if (visible) {
-      identityView.person = JSON.parse(cipher.decrypt(identity.personEnc!)) as NonNullable<CaseIdentityView["person"]>;
+      identityView.person = JSON.parse(cipher.decrypt(identity.personEnc!, sealed.caseIdentityPerson.at(identity))) as NonNullable<CaseIdentityView["person"]>;
       await recordAudit(db, props.origin, { action: "case.identity.view", targetType: "crisis_case", targetId: caseId, detail: { identityId: identity.id } });
     }
   }
@@ -161,7 +162,7 @@ export async function loadCaseDetail(props: { db: DbOrTx; services: Services; ac
       kind: event.kind as CaseEventKind,
       actorName: nameOf(event.actorId),
       at: event.at.toISOString(),
-      note: event.noteEnc ? cipher.decrypt(event.noteEnc) : null,
+      note: event.noteEnc ? cipher.decrypt(event.noteEnc, sealed.caseEventNote.at(event)) : null,
       detail: event.detail,
     })),
     referrals: referrals.map(({ referral, institutionName }) => ({
@@ -169,7 +170,7 @@ export async function loadCaseDetail(props: { db: DbOrTx; services: Services; ac
       institutionId: referral.institutionId,
       institutionName,
       state: referral.state as ReferralState,
-      feedback: referral.feedbackEnc ? cipher.decrypt(referral.feedbackEnc) : null,
+      feedback: referral.feedbackEnc ? cipher.decrypt(referral.feedbackEnc, sealed.caseReferralFeedback.at(referral)) : null,
       createdAt: referral.createdAt.toISOString(),
       updatedAt: referral.updatedAt.toISOString(),
     })),

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { CaseDetailView, ContactRecordBody, FollowUpDueView } from "@xinyuan/shared";
 import { auditEvents, caseIdentities, caseLinks, contactCategories, crisisCases, hotlineTickets, keyPeriods, referralInstitutions, riskAlerts } from "../db/schema";
@@ -15,6 +16,7 @@ import { createTestApp, type TestApp } from "../../../tests/support/testApp";
 import { buildArea, buildSchool, buildStaff } from "../../../tests/support/factories";
 import { buildCaller, staffAuth } from "../../../tests/support/hotlineFixtures";
 import { sessionTokenFor } from "../../../tests/support/sessions";
+import { sealed } from "../crypto/sealedColumns";
 
 describe("crisis cases", () => {
   let t: TestApp;
@@ -95,6 +97,7 @@ describe("crisis cases", () => {
     it("opens from an unsafe caller's missed call-back, keeping the number encrypted (the ticket's is erased)", async () => {
       const user = await buildCaller(t.db);
       const now = t.clock.now();
+      const ticketId = randomUUID();
       const [ticket] = await t.db
         .insert(hotlineTickets)
         .values({
@@ -108,7 +111,8 @@ describe("crisis cases", () => {
           readyAt: new Date(now.getTime() - 2 * 3600_000),
           windowStart: new Date(now.getTime() - 2 * 3600_000),
           windowEnd: new Date(now.getTime() - 60_000),
-          phoneEnc: t.services.cipher.encrypt("13812345678"),
+          id: ticketId,
+          phoneEnc: t.services.cipher.encrypt("13812345678", sealed.hotlinePhone.at({ id: ticketId })),
         })
         .returning();
       expect(await missedWindowMarker(t.services)).toBeGreaterThanOrEqual(1);
@@ -117,7 +121,7 @@ describe("crisis cases", () => {
       const [row] = await t.db.select().from(crisisCases).where(and(eq(crisisCases.userId, user.id), eq(crisisCases.sourceKind, "missed_callback")));
       expect(row).toMatchObject({ level: "crisis", sourceId: ticket!.id, subjectAlias: user.alias });
       expect(row!.phoneEnc).not.toContain("13812345678");
-      expect(t.services.cipher.decrypt(row!.phoneEnc!)).toBe("13812345678");
+      expect(t.services.cipher.decrypt(row!.phoneEnc!, sealed.casePhone.at(row!))).toBe("13812345678");
 
       // only the owner reveals it, audited
       const supervisor = await member({ roles: ["supervisor"] });

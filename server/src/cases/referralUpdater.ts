@@ -8,6 +8,7 @@ import { AppError } from "../http/errors";
 import { appendCaseEvent } from "./caseEvents";
 import { canActOnCase } from "./casePolicy";
 import { writeCase } from "./caseWrite";
+import { sealed } from "../crypto/sealedColumns";
 
 /** Moves a referral along (sent, accepted, declined, completed) and keeps the institution's feedback, encrypted. */
 export async function referralUpdater(props: { services: Services; actor: StaffActor; caseId: string; referralId: string; input: UpdateReferralBody; origin: AuditOrigin }): Promise<void> {
@@ -22,7 +23,7 @@ export async function referralUpdater(props: { services: Services; actor: StaffA
     if (!found) throw new AppError(404, "CASE_REFERRAL_NOT_FOUND");
     await tx
       .update(caseReferrals)
-      .set({ state: input.state, ...(input.feedback !== undefined ? { feedbackEnc: input.feedback ? services.cipher.encrypt(input.feedback) : null } : {}), updatedAt: now })
+      .set({ state: input.state, ...(input.feedback !== undefined ? { feedbackEnc: input.feedback ? services.cipher.encrypt(input.feedback, sealed.caseReferralFeedback.at({ id: referralId })) : null } : {}), updatedAt: now })
       .where(eq(caseReferrals.id, referralId));
     await appendCaseEvent(tx, services.cipher, { caseId, kind: "referral_updated", actorId: actor.id, at: now, note: input.feedback, detail: { institution: found.name, from: found.referral.state, to: input.state } });
     await recordAudit(tx, origin, { action: "case.referral.update", targetType: "crisis_case", targetId: caseId, detail: { referralId, state: input.state } });

@@ -16,6 +16,7 @@ import { lockConversation, type ConversationRow } from "./conversationQueries";
 import { requireOwnConversation, requireStaffChatAccess } from "./chatPolicy";
 import { staffRoom } from "./chatRooms";
 import { ratingOffered } from "./presentConversation";
+import { sealed } from "../crypto/sealedColumns";
 
 const closingLines: Record<ChatCloseReason, string> = { user_ended: chatSystemLines.closedByUser, staff_ended: chatSystemLines.closedByStaff, idle: chatSystemLines.closedIdle };
 const closedBy: Record<ChatCloseReason, "user" | "staff" | "system"> = { user_ended: "user", staff_ended: "staff", idle: "system" };
@@ -83,7 +84,7 @@ export async function chatRater(props: { services: Services; actor: UserActor; c
     if (!ratingOffered(conversation)) throw new AppError(409, "CHAT_RATING_NOT_OFFERED");
     await tx
       .update(conversations)
-      .set({ rating: body.score, ratingCommentEnc: body.comment ? services.cipher.encrypt(body.comment) : null, ratedAt: services.clock.now() })
+      .set({ rating: body.score, ratingCommentEnc: body.comment ? services.cipher.encrypt(body.comment, sealed.conversationRatingComment.at(conversation)) : null, ratedAt: services.clock.now() })
       .where(eq(conversations.id, conversation.id));
   });
   const [row] = await services.db.select({ staffId: conversations.assignedStaffId }).from(conversations).where(eq(conversations.id, conversationId)).limit(1);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { chatSystemLines, type TransferChatBody } from "@xinyuan/shared";
 import { chatTransfers, conversations, staff, staffPresence } from "../db/schema";
@@ -15,6 +16,7 @@ import { appendSystemLine } from "./chatMessageWriter";
 import { ChatEffects } from "./chatEffects";
 import { flushChatEffects } from "./chatEffectsFlusher";
 import { canSuperviseChats, isCounsellingStaff } from "./chatPolicy";
+import { sealed } from "../crypto/sealedColumns";
 
 /** Locks a counsellor's presence row (before any conversation row: the one lock order) and checks room. */
 async function lockCapacity(tx: DbOrTx, staffId: string): Promise<{ capacity: number; load: number } | undefined> {
@@ -99,7 +101,8 @@ export async function chatTransferer(props: { services: Services; actor: StaffAc
     const conversation = await lockConversation(tx, conversationId);
     if (conversation.assignedStaffId !== actor.id) throw NotFoundError("CHAT_NOT_FOUND");
     if (conversation.status !== "active") throw new AppError(409, conversation.status === "closed" ? "CHAT_CLOSED" : "CHAT_NOT_ACTIVE");
-    const transfer = { conversationId: conversation.id, kind: "transfer", fromStaffId: actor.id, noteEnc: services.cipher.encrypt(body.note), createdAt: now };
+    const transferId = randomUUID();
+    const transfer = { id: transferId, conversationId: conversation.id, kind: "transfer", fromStaffId: actor.id, noteEnc: services.cipher.encrypt(body.note, sealed.chatTransferNote.at({ id: transferId })), createdAt: now };
     if (target) {
       const [colleague] = await tx.select({ id: staff.id }).from(staff).where(and(eq(staff.id, target), eq(staff.status, "active"), sql`'counsellor' = ANY(${staff.roles})`)).limit(1);
       const available = colleague && targetCapacity && (await isStaffAvailable(tx, target, "chat", now));

@@ -10,6 +10,7 @@ import type { ChatEffects } from "./chatEffects";
 
 export type { ChatMessageRow } from "../db/schema";
 import type { ChatMessageRow } from "../db/schema";
+import { sealed } from "../crypto/sealedColumns";
 export type ChatSenderRef = { type: "user" | "staff"; id: string } | { type: "system" };
 
 export interface AppendChatMessageInput {
@@ -88,7 +89,7 @@ export async function appendChatMessage(tx: DbOrTx, cipher: FieldCipher, input: 
     senderType: sender.type,
     senderId: sender.type === "system" ? null : sender.id,
     clientMessageId: sender.type === "system" || !input.clientMessageId ? `sys-${randomUUID()}` : input.clientMessageId,
-    bodyEnc: cipher.encrypt(input.body),
+    bodyEnc: cipher.encrypt(input.body, sealed.chatMessageBody.at({ conversationId: conversation.id, seq })),
     riskLevel: sender.type === "user" ? (risk?.level ?? "none") : null,
     riskCategories: risk?.categories ?? [],
     createdAt: input.now,

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { chatNotes } from "../db/schema";
 import type { Services } from "../services";
 import type { StaffActor } from "../auth/actor";
 import type { AuditOrigin } from "../audit/recordAudit";
 import { staffConversation } from "./staffChatViews";
+import { sealed } from "../crypto/sealedColumns";
 
 /**
  * Adds a private staff note (encrypted) to a chat the staff member may see; a supervisor may leave one on
@@ -11,6 +13,7 @@ import { staffConversation } from "./staffChatViews";
 export async function chatNoteAdder(props: { services: Services; actor: StaffActor; conversationId: string; body: string; origin: AuditOrigin }): Promise<string> {
   const { services, actor, body } = props;
   const conversation = await staffConversation({ ...props, action: "chat.supervise.note" });
-  await services.db.insert(chatNotes).values({ conversationId: conversation.id, staffId: actor.id, bodyEnc: services.cipher.encrypt(body), createdAt: services.clock.now() });
+  const id = randomUUID();
+  await services.db.insert(chatNotes).values({ id, conversationId: conversation.id, staffId: actor.id, bodyEnc: services.cipher.encrypt(body, sealed.chatNoteBody.at({ id })), createdAt: services.clock.now() });
   return conversation.id;
 }

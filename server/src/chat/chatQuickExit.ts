@@ -9,6 +9,7 @@ import { ChatEffects } from "./chatEffects";
 import { flushChatEffects } from "./chatEffectsFlusher";
 import { lockConversation } from "./conversationQueries";
 import { requireOwnConversation } from "./chatPolicy";
+import { sealed } from "../crypto/sealedColumns";
 
 /**
  * The student tapped 快速离开: the chat stays open and the counsellor reads, in the conversation, that
@@ -25,11 +26,11 @@ export async function chatQuickExitNoter(props: { services: Services; actor: Use
       requireOwnConversation(actor, conversation);
       if (conversation.status === "closed") return;
       const [last] = await tx
-        .select({ senderType: chatMessages.senderType, bodyEnc: chatMessages.bodyEnc })
+        .select({ conversationId: chatMessages.conversationId, seq: chatMessages.seq, senderType: chatMessages.senderType, bodyEnc: chatMessages.bodyEnc })
         .from(chatMessages)
         .where(and(eq(chatMessages.conversationId, conversation.id), eq(chatMessages.seq, conversation.lastSeq)))
         .limit(1);
-      if (last?.senderType === "system" && services.cipher.decrypt(last.bodyEnc) === chatSystemLines.leftQuickly) return;
+      if (last?.senderType === "system" && services.cipher.decrypt(last.bodyEnc, sealed.chatMessageBody.at(last)) === chatSystemLines.leftQuickly) return;
       await appendSystemLine(tx, services.cipher, conversation.id, chatSystemLines.leftQuickly, services.clock.now(), effects);
     }),
   );

@@ -9,6 +9,7 @@ import { countyDateTimeOf } from "../hotline/countyTime";
 import type { ChatEffects } from "./chatEffects";
 import { userRoom } from "./chatRooms";
 import type { ConversationRow } from "./conversationQueries";
+import { sealed } from "../crypto/sealedColumns";
 
 /**
  * Arms the one "a counsellor replied" reminder on the student's own open conversation. Accounts keep
@@ -22,7 +23,7 @@ export async function armChatReplyReminder(props: { services: Services; actor: U
   const openid = await verifiedOpenid(services, actor.id, body.code, "CHAT_REMINDER_FAILED");
   const [updated] = await services.db
     .update(conversations)
-    .set({ notifyOpenidEnc: services.cipher.encrypt(openid) })
+    .set({ notifyOpenidEnc: services.cipher.encrypt(openid, sealed.conversationNotifyOpenid.at(conversation)) })
     .where(and(eq(conversations.id, conversation.id), eq(conversations.userId, actor.id), ne(conversations.status, "closed")))
     .returning();
   // closed while WeChat answered: nothing stored
@@ -40,7 +41,7 @@ async function takeAddress(services: Services, conversationId: string): Promise<
       .for("update");
     if (!row?.notifyOpenidEnc) return null;
     await tx.update(conversations).set({ notifyOpenidEnc: null }).where(eq(conversations.id, conversationId));
-    return services.cipher.decrypt(row.notifyOpenidEnc);
+    return services.cipher.decrypt(row.notifyOpenidEnc, sealed.conversationNotifyOpenid.at({ id: conversationId }));
   });
 }
 

@@ -6,6 +6,8 @@ import { ChatEffects } from "./chatEffects";
 import { flushChatEffects } from "./chatEffectsFlusher";
 import { closeConversation } from "./chatCloser";
 import { lockConversation } from "./conversationQueries";
+import { sealed } from "../crypto/sealedColumns";
+import { unreadableMessageText } from "./presentChatMessage";
 
 /**
  * Account deletion: an open chat is closed as the student ending it would close it (a closing line, the
@@ -48,11 +50,11 @@ export const chatExportSection: ExportSection = {
       status: row.status,
       closedAt: row.closedAt?.toISOString() ?? null,
       rating: row.rating,
-      ratingComment: row.ratingCommentEnc ? services.cipher.decrypt(row.ratingCommentEnc) : null,
+      ratingComment: row.ratingCommentEnc ? services.cipher.decrypt(row.ratingCommentEnc, sealed.conversationRatingComment.at(row)) : null,
       replyReminderSet: row.notifyOpenidEnc !== null,
       messages: messages
         .filter((message) => message.conversationId === row.id)
-        .map((message) => ({ seq: message.seq, from: message.senderType === "user" ? "me" : message.senderType === "staff" ? "counsellor" : "system", text: services.cipher.decrypt(message.bodyEnc), at: message.createdAt.toISOString() })),
+        .map((message) => ({ seq: message.seq, from: message.senderType === "user" ? "me" : message.senderType === "staff" ? "counsellor" : "system", text: services.cipher.decryptOrNull(message.bodyEnc, sealed.chatMessageBody.at(message)) ?? unreadableMessageText, at: message.createdAt.toISOString() })),
     }));
   },
 };

@@ -4,10 +4,18 @@ import { staff } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import type { FieldCipher } from "../crypto/fieldCipher";
 import type { ChatMessageRow } from "./chatMessageWriter";
+import { sealed } from "../crypto/sealedColumns";
+
+/**
+ * Shown instead of a message whose stored text does not open at its row (tampered with, or copied from
+ * elsewhere): the rest of the conversation still reads, and no foreign text is shown.
+ */
+export const unreadableMessageText = "（这条消息无法读取）";
 
 /** The student's copy of a message: no staff names, no risk flags. */
 export function presentUserMessage(row: ChatMessageRow, cipher: FieldCipher): UserChatMessageView {
-  return { conversationId: row.conversationId, seq: row.seq, clientMessageId: row.clientMessageId, from: row.senderType as ChatSender, body: cipher.decrypt(row.bodyEnc), createdAt: row.createdAt.toISOString() };
+  const body = cipher.decryptOrNull(row.bodyEnc, sealed.chatMessageBody.at(row)) ?? unreadableMessageText;
+  return { conversationId: row.conversationId, seq: row.seq, clientMessageId: row.clientMessageId, from: row.senderType as ChatSender, body, createdAt: row.createdAt.toISOString() };
 }
 
 export function presentStaffMessage(row: ChatMessageRow, cipher: FieldCipher, staffNames: Map<string, string>): StaffChatMessageView {

@@ -19,6 +19,7 @@ import type { FieldCipher } from "../crypto/fieldCipher";
 import type { ConversationRow } from "./conversationQueries";
 import { queuePositions } from "./conversationQueries";
 import { staffNamesOf } from "./presentChatMessage";
+import { sealed } from "../crypto/sealedColumns";
 
 export async function loadCursors(db: DbOrTx, conversationId: string): Promise<ChatCursorsView> {
   const rows = await db.select().from(chatCursors).where(eq(chatCursors.conversationId, conversationId));
@@ -35,8 +36,8 @@ async function aliasOf(db: DbOrTx, userId: string): Promise<string> {
 }
 
 async function lastPreview(db: DbOrTx, cipher: FieldCipher, conversationId: string): Promise<string | null> {
-  const [row] = await db.select({ bodyEnc: chatMessages.bodyEnc }).from(chatMessages).where(eq(chatMessages.conversationId, conversationId)).orderBy(desc(chatMessages.seq)).limit(1);
-  return row ? cipher.decrypt(row.bodyEnc).slice(0, 40) : null;
+  const [row] = await db.select({ bodyEnc: chatMessages.bodyEnc, seq: chatMessages.seq }).from(chatMessages).where(eq(chatMessages.conversationId, conversationId)).orderBy(desc(chatMessages.seq)).limit(1);
+  return row ? cipher.decrypt(row.bodyEnc, sealed.chatMessageBody.at({ conversationId, seq: row.seq })).slice(0, 40) : null;
 }
 
 /** No 1-5 rating prompt after a chat where the student's words suggested serious risk. */
@@ -45,7 +46,7 @@ export function ratingOffered(row: ConversationRow): boolean {
 }
 
 function ratingOf(row: ConversationRow, cipher: FieldCipher): { score: number; comment: string | null } | null {
-  return row.rating === null ? null : { score: row.rating, comment: row.ratingCommentEnc ? cipher.decrypt(row.ratingCommentEnc) : null };
+  return row.rating === null ? null : { score: row.rating, comment: row.ratingCommentEnc ? cipher.decrypt(row.ratingCommentEnc, sealed.conversationRatingComment.at(row)) : null };
 }
 
 /** The student's view of their own conversation. */

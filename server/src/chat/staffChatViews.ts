@@ -11,6 +11,7 @@ import { requireStaffChatAccess } from "./chatPolicy";
 import { messagesAfter } from "./chatMessageWriter";
 import { presentStaffMessages, staffNamesOf } from "./presentChatMessage";
 import { loadCursors, presentQueueEntry, presentStaffConversation } from "./presentConversation";
+import { sealed } from "../crypto/sealedColumns";
 
 /** A supervisor's look into a chat that is not theirs, audited under this action. */
 export type SuperviseAction = "chat.supervise.open" | "chat.supervise.read" | "chat.supervise.transfers" | "chat.supervise.notes" | "chat.supervise.note";
@@ -111,7 +112,7 @@ export async function chatTransfersOf(services: Services, conversationId: string
     fromStaffName: row.fromStaffId ? (names.get(row.fromStaffId) ?? null) : null,
     toStaffName: row.toStaffId ? (names.get(row.toStaffId) ?? null) : null,
     toCentre: row.toCentre,
-    note: row.noteEnc ? cipher.decrypt(row.noteEnc) : null,
+    note: row.noteEnc ? cipher.decrypt(row.noteEnc, sealed.chatTransferNote.at(row)) : null,
     createdAt: row.createdAt.toISOString(),
   }));
 }
@@ -121,5 +122,5 @@ export async function chatNotesOf(services: Services, conversationId: string): P
   const { db, cipher } = services;
   const rows = await db.select().from(chatNotes).where(eq(chatNotes.conversationId, conversationId)).orderBy(asc(chatNotes.createdAt));
   const names = await staffNamesOf(db, rows.map((row) => row.staffId));
-  return rows.map((row) => ({ id: row.id, staffName: names.get(row.staffId) ?? "", body: cipher.decrypt(row.bodyEnc), createdAt: row.createdAt.toISOString() }));
+  return rows.map((row) => ({ id: row.id, staffName: names.get(row.staffId) ?? "", body: cipher.decrypt(row.bodyEnc, sealed.chatNoteBody.at(row)), createdAt: row.createdAt.toISOString() }));
 }

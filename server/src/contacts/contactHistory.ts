@@ -3,6 +3,7 @@ import type { ContactAction, ContactAgeBand, ContactChannel, ContactRecordView, 
 import { appUsers, contactCategories, contactRecordCategories, contactRecords, schools, staff } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import type { FieldCipher } from "../crypto/fieldCipher";
+import { sealed } from "../crypto/sealedColumns";
 
 type RecordRow = typeof contactRecords.$inferSelect;
 
@@ -45,7 +46,7 @@ export async function presentContactRecords(db: DbOrTx, cipher: FieldCipher, row
     referralTargets: row.referralTargets as ReferralTarget[],
     followUpNeeded: row.followUpNeeded,
     durationMinutes: row.durationMinutes,
-    ...(withSummary ? { summary: row.summaryEnc ? cipher.decrypt(row.summaryEnc) : "" } : {}),
+    ...(withSummary ? { summary: row.summaryEnc ? cipher.decrypt(row.summaryEnc, sealed.contactSummary.at(row)) : "" } : {}),
     recordedAt: row.recordedAt.toISOString(),
   }));
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import type { ContactAgeBand, ContactChannel, ContactRecordBody } from "@xinyuan/shared";
 import { appUsers, contactCategories, contactRecordCategories, contactRecords, schools } from "../db/schema";
@@ -6,6 +7,7 @@ import type { FieldCipher } from "../crypto/fieldCipher";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError } from "../http/errors";
 import { caseFromContactRecord } from "../cases/caseFromContactRecord";
+import { sealed } from "../crypto/sealedColumns";
 
 export interface ContactRecorderProps {
   /** The caller's transaction: the record, its categories and the audit row commit together with the caller's change. */
@@ -49,9 +51,11 @@ export async function contactRecorder(props: ContactRecorderProps): Promise<{ id
   }
   const ageBand: ContactAgeBand = body.ageBand ?? ((user?.ageBand as ContactAgeBand | null | undefined) ?? "unknown");
 
+  const recordId = randomUUID();
   const [record] = await tx
     .insert(contactRecords)
     .values({
+      id: recordId,
       channel: props.channel,
       userId: props.userId,
       staffId: props.staffId,
@@ -67,7 +71,7 @@ export async function contactRecorder(props: ContactRecorderProps): Promise<{ id
       referralTargets: body.referralTargets,
       followUpNeeded: body.followUpNeeded,
       durationMinutes: body.durationMinutes,
-      summaryEnc: body.summary ? props.cipher.encrypt(body.summary) : null,
+      summaryEnc: body.summary ? props.cipher.encrypt(body.summary, sealed.contactSummary.at({ id: recordId })) : null,
       recordedAt: props.now,
     })
     .returning({ id: contactRecords.id });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { seedDemoMailboxes } from "../letters/demoMailboxes";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
@@ -7,6 +8,7 @@ import type { Services } from "../services";
 import { hashPassword } from "../auth/password";
 import { newTotpSecret, otpauthUrl } from "../auth/totp";
 import { demoAreas } from "./quCountyDirectory";
+import { sealed } from "../crypto/sealedColumns";
 
 export interface DemoAccount {
   username: string;
@@ -68,7 +70,9 @@ export async function seedDemoData(services: Pick<Services, "db" | "clock" | "ci
       : account.schoolName
         ? areaIds.get(demoAreas.find((area) => area.schools.some((school) => school.name === account.schoolName))!.name) ?? null
         : null;
+    const staffId = randomUUID();
     const [staffRow] = await db.insert(staff).values({
+      id: staffId,
       username: account.username,
       displayName: account.displayName,
       passwordHash: await hashPassword(password),
@@ -77,7 +81,7 @@ export async function seedDemoData(services: Pick<Services, "db" | "clock" | "ci
       areaId,
       schoolId,
       mustChangePassword: false,
-      totpSecretEnc: totpSecret ? services.cipher.encrypt(totpSecret) : null,
+      totpSecretEnc: totpSecret ? services.cipher.encrypt(totpSecret, sealed.staffTotpSecret.at({ id: staffId })) : null,
     }).returning({ id: staff.id });
     staffIds.set(account.username, staffRow!.id);
     accounts.push({ ...account, password, totpSecret, ...(totpSecret ? { otpauthUrl: otpauthUrl(totpSecret, account.username) } : {}) });

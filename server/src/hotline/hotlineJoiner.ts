@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { JoinHotlineBody } from "@xinyuan/shared";
 import { appUsers, hotlineTickets, schools } from "../db/schema";
@@ -13,6 +14,7 @@ import { announceQueueChange } from "./hotlineBroadcast";
 import { checkCallbackWindow } from "./callbackWindowRules";
 import { verifiedOpenid } from "../wechat/verifiedOpenid";
 import { raiseClosedLineUnsafeAlert, raiseHotlineAlert } from "./hotlineRiskAlert";
+import { sealed } from "../crypto/sealedColumns";
 
 /** A "feeling unsafe" caller jumps the queue. */
 export const urgentPriority = 10;
@@ -45,7 +47,8 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
     }
   }
 
-  const notifyOpenidEnc = body.notify ? cipher.encrypt(await verifiedOpenid(services, user.id, body.notify.code, "HOTLINE_NOTIFY_FAILED")) : null;
+  const ticketId = randomUUID();
+  const notifyOpenidEnc = body.notify ? cipher.encrypt(await verifiedOpenid(services, user.id, body.notify.code, "HOTLINE_NOTIFY_FAILED"), sealed.hotlineNotifyOpenid.at({ id: ticketId })) : null;
 
   try {
     const row = await db.transaction(async (tx) => {
@@ -72,6 +75,7 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
       const [inserted] = await tx
         .insert(hotlineTickets)
         .values({
+          id: ticketId,
           userId: user.id,
           kind: body.kind,
           status: "waiting",
@@ -82,8 +86,8 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
           readyAt,
           windowStart,
           windowEnd,
-          phoneEnc: body.kind === "callback" && body.phone ? cipher.encrypt(body.phone) : null,
-          topicEnc: body.topic ? cipher.encrypt(body.topic) : null,
+          phoneEnc: body.kind === "callback" && body.phone ? cipher.encrypt(body.phone, sealed.hotlinePhone.at({ id: ticketId })) : null,
+          topicEnc: body.topic ? cipher.encrypt(body.topic, sealed.hotlineTopic.at({ id: ticketId })) : null,
           schoolId: profile?.schoolId ?? null,
           areaId: profile?.areaId ?? null,
           notifyOpenidEnc,

@@ -3,6 +3,7 @@ import type { Services } from "../services";
 import type { FieldCipher } from "../crypto/fieldCipher";
 import type { HotlineTicketRow } from "./presentHotlineTicket";
 import { countyClockOf, countyDateTimeOf } from "./countyTime";
+import { sealed } from "../crypto/sealedColumns";
 
 /** A reminder taken out of a ticket inside a transaction, to send once the transaction committed. */
 export interface PendingReminder {
@@ -28,7 +29,7 @@ export function takeReminder(
   const wanted = template !== null && row.notifyOpenidEnc !== null && row.notifyTemplates.includes(template);
   const remaining = wanted ? row.notifyTemplates.filter((name) => name !== template) : row.notifyTemplates;
   const erase = ending || remaining.length === 0;
-  const reminder = wanted && row.notifyOpenidEnc ? { openid: cipher.decrypt(row.notifyOpenidEnc), template: template!, ticket: row } : null;
+  const reminder = wanted && row.notifyOpenidEnc ? { openid: cipher.decrypt(row.notifyOpenidEnc, sealed.hotlineNotifyOpenid.at(row)), template: template!, ticket: row } : null;
   return { reminder, set: { notifyOpenidEnc: erase ? null : row.notifyOpenidEnc, notifyTemplates: erase ? [] : remaining } };
 }
 

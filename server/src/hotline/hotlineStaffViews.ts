@@ -5,6 +5,7 @@ import type { DbOrTx } from "../db/database";
 import type { Services } from "../services";
 import { maskPhone, presentQueueEntry, type HotlineTicketRow } from "./presentHotlineTicket";
 import { positionOf, readyQueueOrder } from "./queuePositions";
+import { sealed } from "../crypto/sealedColumns";
 
 async function namesFor(db: DbOrTx, rows: HotlineTicketRow[]) {
   const userIds = [...new Set(rows.map((row) => row.userId).filter((id): id is string => id !== null))];
@@ -50,9 +51,9 @@ export async function loadCallView(services: Pick<Services, "db" | "cipher" | "c
     : [{ count: 0 }];
   return {
     ...entry,
-    topic: forClaimant && row.topicEnc ? cipher.decrypt(row.topicEnc) : null,
+    topic: forClaimant && row.topicEnc ? cipher.decrypt(row.topicEnc, sealed.hotlineTopic.at(row)) : null,
     hasPhone: row.phoneEnc !== null,
-    maskedPhone: forClaimant && row.phoneEnc ? maskPhone(cipher.decrypt(row.phoneEnc)) : null,
+    maskedPhone: forClaimant && row.phoneEnc ? maskPhone(cipher.decrypt(row.phoneEnc, sealed.hotlinePhone.at(row))) : null,
     claimedAt: row.claimedAt?.toISOString() ?? null,
     maxAttempts: config.hotline.maxAttempts,
     earlierContacts: Number(history?.count ?? 0),

@@ -4,6 +4,7 @@ import type { AccountDeletionStep } from "../users/accountDeletionSteps";
 import type { ExportSection } from "../users/exportSections";
 import { endingFields } from "./lockTicket";
 import { announceQueueChange, noticeToStaff } from "./hotlineBroadcast";
+import { sealed } from "../crypto/sealedColumns";
 
 /**
  * Account deletion: active tickets are cancelled; every ticket loses its phone, topic and reminder
@@ -44,8 +45,8 @@ export const hotlineExportSection: ExportSection = {
       status: row.status,
       joinedAt: row.joinedAt.toISOString(),
       window: row.windowStart && row.windowEnd ? { start: row.windowStart.toISOString(), end: row.windowEnd.toISOString() } : null,
-      phone: row.phoneEnc ? services.cipher.decrypt(row.phoneEnc) : null,
-      topic: row.topicEnc ? services.cipher.decrypt(row.topicEnc) : null,
+      phone: row.phoneEnc ? services.cipher.decrypt(row.phoneEnc, sealed.hotlinePhone.at(row)) : null,
+      topic: row.topicEnc ? services.cipher.decrypt(row.topicEnc, sealed.hotlineTopic.at(row)) : null,
       attempts: row.attempts,
       closedAt: row.closedAt?.toISOString() ?? null,
     }));

@@ -7,6 +7,7 @@ import { AppError } from "../http/errors";
 import { verifiedOpenid } from "../wechat/verifiedOpenid";
 import { countyDateTimeOf } from "../hotline/countyTime";
 import type { LetterRow } from "./lettersPolicy";
+import { sealed } from "../crypto/sealedColumns";
 
 /**
  * Arms one "a teacher answered your letter" WeChat subscribe message on the writer's own open letter,
@@ -20,7 +21,7 @@ export async function letterReplyReminderArmer(props: { services: Services; acto
   const openid = await verifiedOpenid(services, actor.id, props.input.code, "LETTER_REMINDER_FAILED");
   const [updated] = await services.db
     .update(letters)
-    .set({ notifyOpenidEnc: services.cipher.encrypt(openid) })
+    .set({ notifyOpenidEnc: services.cipher.encrypt(openid, sealed.letterNotifyOpenid.at(letter)) })
     .where(and(eq(letters.id, letter.id), eq(letters.userId, actor.id), ne(letters.status, "closed")))
     .returning();
   if (!updated) throw new AppError(409, "LETTER_CLOSED");
@@ -38,7 +39,7 @@ export async function sendLetterReplyReminder(services: Services, letterId: stri
       const [row] = await tx.select({ enc: letters.notifyOpenidEnc }).from(letters).where(and(eq(letters.id, letterId), isNotNull(letters.notifyOpenidEnc))).for("update");
       if (!row?.enc) return null;
       await tx.update(letters).set({ notifyOpenidEnc: null }).where(eq(letters.id, letterId));
-      return services.cipher.decrypt(row.enc);
+      return services.cipher.decrypt(row.enc, sealed.letterNotifyOpenid.at({ id: letterId }));
     });
     if (!openid) return;
     await services.wechat.sendSubscribeMessage({

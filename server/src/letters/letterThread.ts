@@ -3,6 +3,7 @@ import { letterMessages, letters } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import type { FieldCipher } from "../crypto/fieldCipher";
 import type { LetterRow } from "./lettersPolicy";
+import { sealed } from "../crypto/sealedColumns";
 
 export type LetterMessageRow = typeof letterMessages.$inferSelect;
 
@@ -27,7 +28,7 @@ export async function appendLetterMessage(
   await tx.update(letters).set({ lastSeq: seq }).where(eq(letters.id, letter.id));
   const [message] = await tx
     .insert(letterMessages)
-    .values({ letterId: letter.id, seq, senderType: line.senderType, staffId: line.staffId ?? null, clientMessageId: line.clientMessageId, bodyEnc: cipher.encrypt(line.body), riskLevel: line.riskLevel ?? null, createdAt: line.now })
+    .values({ letterId: letter.id, seq, senderType: line.senderType, staffId: line.staffId ?? null, clientMessageId: line.clientMessageId, bodyEnc: cipher.encrypt(line.body, sealed.letterMessageBody.at({ letterId: letter.id, seq })), riskLevel: line.riskLevel ?? null, createdAt: line.now })
     .returning();
   return { message: message!, duplicate: false };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { LetterTarget, UserRole, WriteLetterBody } from "@xinyuan/shared";
 import { appUsers, letters, mailboxes, schools } from "../db/schema";
@@ -11,6 +12,7 @@ import { workingDayDue } from "./letterCalendar";
 import { appendLetterMessage } from "./letterThread";
 import { letterRiskMarker } from "./letterRiskMarker";
 import type { LetterRow } from "./lettersPolicy";
+import { sealed } from "../crypto/sealedColumns";
 
 export const defaultAcknowledgement = "信已经收到了。老师会在工作日认真读你的信，并尽快回复你。如果你现在就很难受，请拨打下面的电话，有人会接听。";
 
@@ -46,9 +48,11 @@ export async function letterWriter(props: { services: Services; actor: UserActor
     const originAreaId = user.schoolId ? ((await tx.select({ areaId: schools.areaId }).from(schools).where(eq(schools.id, user.schoolId)).limit(1))[0]?.areaId ?? null) : null;
     const boxAreaId = mailbox.kind === "school" ? ((await tx.select({ areaId: schools.areaId }).from(schools).where(eq(schools.id, mailbox.schoolId!)).limit(1))[0]?.areaId ?? null) : mailbox.areaId;
     const dueAt = await workingDayDue(tx, now, mailbox.replyWorkingDays);
+    const letterId = randomUUID();
     const [letter] = await tx
       .insert(letters)
       .values({
+        id: letterId,
         userId: actor.id,
         alias: user.alias,
         writerRole: (user.role as UserRole | null) ?? "student",
@@ -61,10 +65,10 @@ export async function letterWriter(props: { services: Services; actor: UserActor
         originSchoolId: user.schoolId,
         originAreaId,
         keepFromSchool: mailbox.kind !== "school" && input.keepFromSchool,
-        subjectEnc: services.cipher.encrypt(input.subject),
-        bodyEnc: services.cipher.encrypt(input.body),
+        subjectEnc: services.cipher.encrypt(input.subject, sealed.letterSubject.at({ id: letterId })),
+        bodyEnc: services.cipher.encrypt(input.body, sealed.letterBody.at({ id: letterId })),
         category: input.category ?? null,
-        contactPreferenceEnc: input.contactPreference ? services.cipher.encrypt(input.contactPreference) : null,
+        contactPreferenceEnc: input.contactPreference ? services.cipher.encrypt(input.contactPreference, sealed.letterContactPreference.at({ id: letterId })) : null,
         dueAt,
         clientSubmitId: input.clientSubmitId,
         createdAt: now,

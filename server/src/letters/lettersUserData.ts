@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { letterMessages, letters, mailboxes } from "../db/schema";
 import type { AccountDeletionStep } from "../users/accountDeletionSteps";
 import type { ExportSection } from "../users/exportSections";
+import { sealed } from "../crypto/sealedColumns";
+import type { SealPlace } from "../crypto/fieldCipher";
 
 /**
  * The writer's letters with the whole thread (their words and the teachers' answers). Teachers' internal
@@ -13,19 +15,19 @@ export const lettersExportSection: ExportSection = {
     const rows = await db.select({ letter: letters, mailboxName: mailboxes.name }).from(letters).innerJoin(mailboxes, eq(mailboxes.id, letters.mailboxId)).where(eq(letters.userId, userId)).orderBy(asc(letters.createdAt));
     if (rows.length === 0) return [];
     const lines = await db.select().from(letterMessages).where(inArray(letterMessages.letterId, rows.map((row) => row.letter.id))).orderBy(asc(letterMessages.letterId), asc(letterMessages.seq));
-    const decrypt = (value: string | null) => (value ? services.cipher.decrypt(value) : null);
+    const decrypt = (value: string | null, place: SealPlace) => (value ? services.cipher.decrypt(value, place) : null);
     return rows.map(({ letter, mailboxName }) => ({
       sentAt: letter.createdAt.toISOString(),
       to: mailboxName,
-      subject: decrypt(letter.subjectEnc),
-      body: decrypt(letter.bodyEnc),
+      subject: decrypt(letter.subjectEnc, sealed.letterSubject.at(letter)),
+      body: decrypt(letter.bodyEnc, sealed.letterBody.at(letter)),
       category: letter.category,
-      contactPreference: decrypt(letter.contactPreferenceEnc),
+      contactPreference: decrypt(letter.contactPreferenceEnc, sealed.letterContactPreference.at(letter)),
       status: letter.status,
       closedAt: letter.closedAt?.toISOString() ?? null,
       messages: lines
         .filter((line) => line.letterId === letter.id)
-        .map((line) => ({ seq: line.seq, from: line.senderType === "writer" ? "me" : line.senderType === "staff" ? "teacher" : "system", text: services.cipher.decrypt(line.bodyEnc), at: line.createdAt.toISOString() })),
+        .map((line) => ({ seq: line.seq, from: line.senderType === "writer" ? "me" : line.senderType === "staff" ? "teacher" : "system", text: services.cipher.decrypt(line.bodyEnc, sealed.letterMessageBody.at(line)), at: line.createdAt.toISOString() })),
     }));
   },
 };

@@ -5,6 +5,7 @@ import type { DbOrTx } from "../db/database";
 import type { FieldCipher } from "../crypto/fieldCipher";
 import type { LetterRow } from "./lettersPolicy";
 import type { LetterMessageRow } from "./letterThread";
+import { sealed } from "../crypto/sealedColumns";
 
 /** The writer's view: their own words, the box's name and status; never a teacher's name. */
 export function presentMyLetter(cipher: FieldCipher, letter: LetterRow, mailboxName: string, thread?: LetterMessageRow[]): MyLetterView {
@@ -13,15 +14,15 @@ export function presentMyLetter(cipher: FieldCipher, letter: LetterRow, mailboxN
     id: letter.id,
     target: letter.mailboxKind as LetterTarget,
     mailboxName,
-    subject: cipher.decrypt(letter.subjectEnc),
-    body: cipher.decrypt(letter.bodyEnc),
+    subject: cipher.decrypt(letter.subjectEnc, sealed.letterSubject.at(letter)),
+    body: cipher.decrypt(letter.bodyEnc, sealed.letterBody.at(letter)),
     category: letter.category as LetterCategory | null,
     status,
     statusLabel: letterStatusLabels[status],
     replyReminder: letter.notifyOpenidEnc !== null,
     createdAt: letter.createdAt.toISOString(),
     ...(thread
-      ? { messages: thread.map((line) => ({ seq: line.seq, from: line.senderType === "writer" ? ("me" as const) : line.senderType === "staff" ? ("teacher" as const) : ("system" as const), body: cipher.decrypt(line.bodyEnc), at: line.createdAt.toISOString() })) }
+      ? { messages: thread.map((line) => ({ seq: line.seq, from: line.senderType === "writer" ? ("me" as const) : line.senderType === "staff" ? ("teacher" as const) : ("system" as const), body: cipher.decrypt(line.bodyEnc, sealed.letterMessageBody.at(line)), at: line.createdAt.toISOString() })) }
       : {}),
   };
 }
@@ -61,7 +62,7 @@ export function presentStaffLetter(cipher: FieldCipher, letter: LetterRow, names
     escalationLevel: letter.escalationLevel,
     keepFromSchool: letter.keepFromSchool,
     originSchoolName: letter.originSchoolId ? (names.school.get(letter.originSchoolId) ?? null) : null,
-    subject: cipher.decrypt(letter.subjectEnc),
+    subject: cipher.decrypt(letter.subjectEnc, sealed.letterSubject.at(letter)),
     category: letter.category as LetterCategory | null,
     status,
     dueAt: letter.dueAt.toISOString(),
@@ -75,13 +76,13 @@ export function presentStaffLetter(cipher: FieldCipher, letter: LetterRow, names
     createdAt: letter.createdAt.toISOString(),
     ...(thread
       ? {
-          body: cipher.decrypt(letter.bodyEnc),
-          contactPreference: letter.contactPreferenceEnc ? cipher.decrypt(letter.contactPreferenceEnc) : null,
+          body: cipher.decrypt(letter.bodyEnc, sealed.letterBody.at(letter)),
+          contactPreference: letter.contactPreferenceEnc ? cipher.decrypt(letter.contactPreferenceEnc, sealed.letterContactPreference.at(letter)) : null,
           messages: thread.map((line) => ({
             seq: line.seq,
             from: line.senderType as "writer" | "staff" | "system",
             staffName: line.staffId ? (names.staff.get(line.staffId) ?? null) : null,
-            body: cipher.decrypt(line.bodyEnc),
+            body: cipher.decrypt(line.bodyEnc, sealed.letterMessageBody.at(line)),
             riskLevel: line.riskLevel as RiskLevel | null,
             at: line.createdAt.toISOString(),
           })),

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Audience } from "@xinyuan/shared";
 import { eventSignups, publications } from "../db/schema";
@@ -9,6 +10,7 @@ import { raiseAlert } from "../alerts/alertRaiser";
 import { audienceIncludes, type Reader } from "./audienceMatch";
 import { lockPublication } from "./lockPublication";
 import { publishingChange } from "./publishingChange";
+import { sealed } from "../crypto/sealedColumns";
 
 /**
  * Signs a user up for a published event meant for them, inside its sign-up window, never over capacity
@@ -26,7 +28,8 @@ export async function eventSignupCreator(props: { services: Services; user: User
     const now = services.clock.now().getTime();
     if (!event.signupOpensAt || !event.signupClosesAt || now < event.signupOpensAt.getTime() || now >= event.signupClosesAt.getTime()) throw new AppError(409, "EVENT_SIGNUP_CLOSED");
     if (event.signedUp >= (event.eventCapacity ?? 0)) throw new AppError(409, "EVENT_FULL");
-    const [signup] = await tx.insert(eventSignups).values({ publicationId: eventId, userId: user.id, noteEnc: note ? services.cipher.encrypt(note) : null }).returning();
+    const signupId = randomUUID();
+    const [signup] = await tx.insert(eventSignups).values({ id: signupId, publicationId: eventId, userId: user.id, noteEnc: note ? services.cipher.encrypt(note, sealed.eventSignupNote.at({ id: signupId })) : null }).returning();
     const [updated] = await tx.update(publications).set({ signedUp: sql`${publications.signedUp} + 1` }).where(eq(publications.id, eventId)).returning();
     const risk = note ? detectRisk(note) : null;
     if (risk && risk.level !== "none") {

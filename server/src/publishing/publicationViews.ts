@@ -6,6 +6,7 @@ import type { StaffActor } from "../auth/actor";
 import { NotFoundError } from "../http/errors";
 import { publishingPolicy } from "./publishingPolicy";
 import { presentPublicationStaff, type PublicationRow } from "./presentPublication";
+import { sealed } from "../crypto/sealedColumns";
 
 const none = "00000000-0000-0000-0000-000000000000";
 
@@ -91,7 +92,7 @@ export async function eventSignupList(services: Services, id: string): Promise<E
     id: signup.id,
     alias: alias ?? "已注销用户",
     status: signup.status as "active" | "cancelled",
-    note: signup.noteEnc ? services.cipher.decrypt(signup.noteEnc) : "",
+    note: signup.noteEnc ? services.cipher.decrypt(signup.noteEnc, sealed.eventSignupNote.at(signup)) : "",
     createdAt: signup.createdAt.toISOString(),
   }));
 }

@@ -4,6 +4,7 @@ import type { AccountDeletionStep } from "../users/accountDeletionSteps";
 import type { ExportSection } from "../users/exportSections";
 import { notifyChanged } from "./publishingChange";
 import { publishedCacheOf } from "./publishedCache";
+import { sealed } from "../crypto/sealedColumns";
 
 /** The user's event sign-ups with their notes. */
 export const publishingExportSection: ExportSection = {
@@ -18,7 +19,7 @@ export const publishingExportSection: ExportSection = {
     return rows.map(({ signup, title }) => ({
       event: title,
       status: signup.status,
-      note: signup.noteEnc ? services.cipher.decrypt(signup.noteEnc) : null,
+      note: signup.noteEnc ? services.cipher.decrypt(signup.noteEnc, sealed.eventSignupNote.at(signup)) : null,
       createdAt: signup.createdAt.toISOString(),
       cancelledAt: signup.cancelledAt?.toISOString() ?? null,
     }));

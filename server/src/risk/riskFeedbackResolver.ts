@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { RiskFeedbackView } from "@xinyuan/shared";
 import { resolveRiskFeedbackBody } from "@xinyuan/shared";
@@ -9,6 +10,7 @@ import type { StaffActor } from "../auth/actor";
 import { AppError } from "../http/errors";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { findRiskFeedback, presentRiskFeedback } from "./riskFeedbackViews";
+import { sealed } from "../crypto/sealedColumns";
 
 /**
  * A supervisor settles one feedback item: as a corpus row (the message's ciphertext copied with the label
@@ -17,7 +19,7 @@ import { findRiskFeedback, presentRiskFeedback } from "./riskFeedbackViews";
  */
 export async function riskFeedbackResolver(props: {
   tx: DbOrTx;
-  services: Pick<Services, "clock">;
+  services: Pick<Services, "clock" | "cipher">;
   actor: StaffActor;
   origin: AuditOrigin;
   feedbackId: string;
@@ -35,9 +37,11 @@ export async function riskFeedbackResolver(props: {
   let corpusRowId: string | null = null;
   if (input.resolution === "corpus_row") {
     const level = input.categories.length ? (input.level === "none" ? "medium" : input.level) : "none";
+    const id = randomUUID();
+    const text = services.cipher.decrypt(found.row.textEnc, sealed.riskFeedbackText.at(found.row));
     const [row] = await tx
       .insert(riskCorpusRows)
-      .values({ textEnc: found.row.textEnc, categories: input.categories, level, feedbackId, addedBy: actor.id })
+      .values({ id, textEnc: services.cipher.encrypt(text, sealed.riskCorpusText.at({ id })), categories: input.categories, level, feedbackId, addedBy: actor.id })
       .returning({ id: riskCorpusRows.id });
     corpusRowId = row!.id;
   }

@@ -9,13 +9,17 @@ import { findConversation } from "../chat/conversationQueries";
 import { staffChatAccess } from "../chat/chatPolicy";
 import { findLetter, memberMailboxIds } from "../letters/letterQueries";
 import { canReadLetter } from "../letters/lettersPolicy";
+import { sealed } from "../crypto/sealedColumns";
+import type { SealPlace } from "../crypto/fieldCipher";
 
 type FeedbackSource = z.infer<typeof giveRiskFeedbackBody>["source"];
 
-/** The student's words a feedback is about, still encrypted, with what the detector said of them. */
+/** The student's words a feedback is about, still encrypted (with the place they are sealed to), with what the detector said of them. */
 export interface RiskFeedbackSourceText {
   sourceId: string;
   textEnc: string;
+  /** Where textEnc is sealed (its table, column and row): it opens only there. */
+  place: SealPlace;
   detectedLevel: string;
   detectedCategories: string[];
 }
@@ -39,20 +43,20 @@ export async function riskFeedbackSourceText(tx: DbOrTx, actor: StaffActor, sour
         .where(and(eq(chatMessages.conversationId, conversation.id), eq(chatMessages.seq, source.seq)))
         .limit(1);
       if (!message || message.senderType !== "user") throw notFound();
-      return { sourceId: `${conversation.id}/${message.seq}`, textEnc: message.bodyEnc, detectedLevel: message.riskLevel ?? "none", detectedCategories: message.riskCategories };
+      return { sourceId: `${conversation.id}/${message.seq}`, textEnc: message.bodyEnc, place: sealed.chatMessageBody.at(message), detectedLevel: message.riskLevel ?? "none", detectedCategories: message.riskCategories };
     }
     case "letter_message": {
       const letter = await findLetter(tx, source.letterId);
       if (!letter || !canReadLetter(actor, letter, await memberMailboxIds(tx, actor.id))) throw notFound();
       const sourceId = `${letter.id}/${source.seq}`;
-      if (source.seq === 0) return { sourceId, textEnc: letter.bodyEnc, detectedLevel: letter.riskLevel, detectedCategories: letter.riskCategories };
+      if (source.seq === 0) return { sourceId, textEnc: letter.bodyEnc, place: sealed.letterBody.at(letter), detectedLevel: letter.riskLevel, detectedCategories: letter.riskCategories };
       const [message] = await tx
         .select()
         .from(letterMessages)
         .where(and(eq(letterMessages.letterId, letter.id), eq(letterMessages.seq, source.seq)))
         .limit(1);
       if (!message || message.senderType !== "writer") throw notFound();
-      return { sourceId, textEnc: message.bodyEnc, detectedLevel: message.riskLevel ?? "none", detectedCategories: [] };
+      return { sourceId, textEnc: message.bodyEnc, place: sealed.letterMessageBody.at(message), detectedLevel: message.riskLevel ?? "none", detectedCategories: [] };
     }
     case "callback_topic": {
       const [ticket] = await tx.select().from(hotlineTickets).where(eq(hotlineTickets.id, source.ticketId)).limit(1);
@@ -60,7 +64,7 @@ export async function riskFeedbackSourceText(tx: DbOrTx, actor: StaffActor, sour
       // What the detector said when the caller joined: the alert it raised, if any (the topic's level is kept nowhere else).
       const alerts = await tx.select({ level: riskAlerts.level, categories: riskAlerts.categories }).from(riskAlerts).where(and(eq(riskAlerts.sourceKind, "hotline"), eq(riskAlerts.sourceId, ticket.id)));
       const top = alerts.sort((a, b) => riskLevels.indexOf(b.level as never) - riskLevels.indexOf(a.level as never))[0];
-      return { sourceId: ticket.id, textEnc: ticket.topicEnc, detectedLevel: top?.level ?? "none", detectedCategories: top?.categories ?? [] };
+      return { sourceId: ticket.id, textEnc: ticket.topicEnc, place: sealed.hotlineTopic.at(ticket), detectedLevel: top?.level ?? "none", detectedCategories: top?.categories ?? [] };
     }
   }
 }

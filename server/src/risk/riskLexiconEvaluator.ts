@@ -5,6 +5,7 @@ import type { FieldCipher } from "../crypto/fieldCipher";
 import type { RiskDetector } from "./riskDetector";
 import { shippedRiskCorpus } from "./riskCorpus";
 import { evaluateRiskDetector, type RiskFigures } from "./riskEvaluation";
+import { sealed } from "../crypto/sealedColumns";
 
 export interface RiskGateCorpus {
   /** Shipped tuning rows and rows supervisors added from feedback: what the gate reads. */
@@ -22,7 +23,7 @@ export async function riskGateCorpus(db: DbOrTx, cipher: FieldCipher | null): Pr
   return {
     rows: [
       ...shipped.tuning,
-      ...added.map((row) => ({ text: cipher!.decrypt(row.textEnc), categories: row.categories as RiskSignalCategory[], level: row.level as RiskCorpusRow["level"], source: "feedback" })),
+      ...added.map((row) => ({ text: cipher!.decrypt(row.textEnc, sealed.riskCorpusText.at(row)), categories: row.categories as RiskSignalCategory[], level: row.level as RiskCorpusRow["level"], source: "feedback" })),
     ],
     heldOut: shipped.heldOut,
   };

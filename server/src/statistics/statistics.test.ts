@@ -6,6 +6,7 @@ import { countyInstant } from "../hotline/countyTime";
 import { createTestApp, type TestApp } from "../../../tests/support/testApp";
 import { buildArea, buildSchool, buildStaff } from "../../../tests/support/factories";
 import { buildSignedInStaff } from "../../../tests/support/staffSession";
+import { sealed } from "../crypto/sealedColumns";
 
 /**
  * Hand-counted fixture, May 2026 (current) against 31 March – 30 April (previous):
@@ -70,9 +71,9 @@ describe("statistics.dashboard", () => {
         .values({ userId: user!.id, status: "closed", queuedAt: began, lastActivityAt: began, createdAt: began, closedAt: new Date(began.getTime() + 3600_000), rating: i < 5 ? [5, 5, 4, 4, 3][i] : null })
         .returning();
       if (i < 5) {
-        await t.db.insert(chatMessages).values({ conversationId: chat!.id, seq: 1, senderType: "user", clientMessageId: `u${i}`, bodyEnc: t.services.cipher.encrypt("你好"), createdAt: began });
-        await t.db.insert(chatMessages).values({ conversationId: chat!.id, seq: 2, senderType: "staff", senderId: counsellorId, clientMessageId: `s${i}`, bodyEnc: t.services.cipher.encrypt("你好，我在"), createdAt: new Date(began.getTime() + (i + 1) * 60_000) });
-        await t.db.insert(chatMessages).values({ conversationId: chat!.id, seq: 3, senderType: "staff", senderId: counsellorId, clientMessageId: `s${i}b`, bodyEnc: t.services.cipher.encrypt("慢慢说"), createdAt: new Date(began.getTime() + 30 * 60_000) });
+        await t.db.insert(chatMessages).values({ conversationId: chat!.id, seq: 1, senderType: "user", clientMessageId: `u${i}`, bodyEnc: t.services.cipher.encrypt("你好", sealed.chatMessageBody.at({ conversationId: chat!.id, seq: 1 })), createdAt: began });
+        await t.db.insert(chatMessages).values({ conversationId: chat!.id, seq: 2, senderType: "staff", senderId: counsellorId, clientMessageId: `s${i}`, bodyEnc: t.services.cipher.encrypt("你好，我在", sealed.chatMessageBody.at({ conversationId: chat!.id, seq: 2 })), createdAt: new Date(began.getTime() + (i + 1) * 60_000) });
+        await t.db.insert(chatMessages).values({ conversationId: chat!.id, seq: 3, senderType: "staff", senderId: counsellorId, clientMessageId: `s${i}b`, bodyEnc: t.services.cipher.encrypt("慢慢说", sealed.chatMessageBody.at({ conversationId: chat!.id, seq: 3 })), createdAt: new Date(began.getTime() + 30 * 60_000) });
       }
     }
 

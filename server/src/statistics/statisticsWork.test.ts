@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import ExcelJS from "exceljs";
+import { sealed } from "../crypto/sealedColumns";
 import type { LetterFigures, StatisticsView } from "@xinyuan/shared";
 import { and, eq } from "drizzle-orm";
 import {
@@ -82,9 +84,11 @@ describe("statistics: letters, cases and the plan's indicators", () => {
     let serial = 0;
     const letter = async (target: typeof a1Box, at: Date, replies: Date[], dueAt?: Date) => {
       serial += 1;
+      const id = randomUUID();
       const [row] = await t.db
         .insert(letters)
         .values({
+          id,
           userId: writer!.id,
           alias: "统计来信人",
           writerRole: "student",
@@ -94,8 +98,8 @@ describe("statistics: letters, cases and the plan's indicators", () => {
           boxAreaId: target.kind === "school" ? (target.schoolId === b1.id ? areaB.id : areaA.id) : target.areaId,
           handlingMailboxId: target.id,
           handlingMailboxKind: target.kind,
-          subjectEnc: t.services.cipher.encrypt("主题"),
-          bodyEnc: t.services.cipher.encrypt("内容"),
+          subjectEnc: t.services.cipher.encrypt("主题", sealed.letterSubject.at({ id })),
+          bodyEnc: t.services.cipher.encrypt("内容", sealed.letterBody.at({ id })),
           status: replies.length ? "replied" : "delivered",
           dueAt: dueAt ?? new Date(at.getTime() + 5 * 86_400_000),
           clientSubmitId: `stat-${serial}`,
@@ -113,7 +117,7 @@ describe("statistics: letters, cases and the plan's indicators", () => {
           senderType: line.senderType,
           staffId: line.senderType === "staff" ? teacher.id : null,
           clientMessageId: `m-${serial}-${index}`,
-          bodyEnc: t.services.cipher.encrypt("……"),
+          bodyEnc: t.services.cipher.encrypt("……", sealed.letterMessageBody.at({ letterId: row!.id, seq: index + 1 })),
           createdAt: line.at,
         });
       }

@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { currentConsentVersions, needsGuardianConsent, type AgeBand, type GiveConsentBody } from "@xinyuan/shared";
 import { appUsers, consents } from "../db/schema/index";
 import type { Services } from "../services";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError, AuthenticationError } from "../http/errors";
+import { sealed } from "../crypto/sealedColumns";
 
 /**
  * Records a consent at the current version of its text, timestamped by the server. Giving the same
@@ -29,17 +31,19 @@ export async function consentRecorder(props: { services: Services; userId: strin
       .where(and(eq(consents.userId, userId), eq(consents.kind, consent.kind), eq(consents.version, consent.version), isNull(consents.withdrawnAt)));
     const same = given.find((row) => {
       if (consent.kind !== "guardian") return true;
-      return row.guardianRelation === consent.guardianRelation && row.guardianNameEnc !== null && cipher.decrypt(row.guardianNameEnc) === consent.guardianName;
+      return row.guardianRelation === consent.guardianRelation && row.guardianNameEnc !== null && cipher.decrypt(row.guardianNameEnc, sealed.consentGuardianName.at(row)) === consent.guardianName;
     });
     if (same) return { created: false };
 
+    const id = randomUUID();
     await tx.insert(consents).values({
+      id,
       userId,
       kind: consent.kind,
       version: consent.version,
       givenAt: clock.now(),
       guardianRelation: consent.kind === "guardian" ? consent.guardianRelation : null,
-      guardianNameEnc: consent.kind === "guardian" ? cipher.encrypt(consent.guardianName) : null,
+      guardianNameEnc: consent.kind === "guardian" ? cipher.encrypt(consent.guardianName, sealed.consentGuardianName.at({ id })) : null,
     });
     await recordAudit(tx, origin, { action: "user.consent.give", targetType: "app_user", targetId: userId, detail: { kind: consent.kind, version: consent.version } });
     return { created: true };

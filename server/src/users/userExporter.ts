@@ -7,6 +7,7 @@ import { AuthenticationError } from "../http/errors";
 import { presentConsent } from "./presentConsent";
 import { loadMeView } from "./loadMeView";
 import { exportSectionsOf } from "./exportSections";
+import { sealed } from "../crypto/sealedColumns";
 
 /**
  * Everything XinYuan keeps about the user, as JSON for them alone (PIPL right of access and portability):
@@ -28,7 +29,7 @@ export async function userExporter(props: { services: Services; userId: string; 
     return {
       exportedAt: clock.now().toISOString(),
       me,
-      consents: rows.map((row) => ({ ...presentConsent(row), ...(row.guardianNameEnc ? { guardianName: cipher.decrypt(row.guardianNameEnc) } : {}) })),
+      consents: rows.map((row) => ({ ...presentConsent(row), ...(row.guardianNameEnc ? { guardianName: cipher.decrypt(row.guardianNameEnc, sealed.consentGuardianName.at(row)) } : {}) })),
       sections,
     };
   });

@@ -111,7 +111,7 @@ describe("account", () => {
       await t.request.post("/api/v1/account/totp/confirm").set(member.auth).send({ code: totpCode(setup.body.secret, t.clock.now()) }).expect(200);
       const result = await t.db.execute(sql`SELECT totp_secret_enc FROM staff WHERE id = ${member.id}`);
       const stored = String((result as unknown as { rows: Array<{ totp_secret_enc: string }> }).rows[0]?.totp_secret_enc);
-      expect(stored.startsWith("v1.")).toBe(true);
+      expect(stored.startsWith("v2.")).toBe(true);
       expect(stored).not.toContain(setup.body.secret);
     });
 
@@ -125,7 +125,7 @@ describe("account", () => {
       const member = await buildSignedInStaff(t, { mustChangePassword: true });
       await t.request.post("/api/v1/account/totp/setup").set(member.auth).expect(200);
       const [row] = await t.db.select().from(staff).where(eq(staff.id, member.id));
-      expect(row?.totpPendingSecretEnc).toMatch(/^v1\./);
+      expect(row?.totpPendingSecretEnc).toMatch(/^v2\./);
     });
   });
 });

@@ -19,6 +19,7 @@ import { ticketPrioritizer } from "../../../hotline/ticketPrioritizer";
 import { loadHotlineBoard } from "../../../hotline/hotlineBoard";
 import { contactHistoryOfUser } from "../../../contacts/contactHistory";
 import { contactRecorder } from "../../../contacts/contactRecorder";
+import { sealed } from "../../../crypto/sealedColumns";
 
 /** Hotline counsellors only (county scope); area/school staff are refused, see hotline/hotlinePolicy.ts. */
 function hotlineWorker(ctx: AppContext): StaffActor {
@@ -75,7 +76,7 @@ export function mountStaffCallRoutes(router: AppRouter): void {
     const { row, isClaimant } = await readableCall(ctx, ticketId);
     if (!isClaimant) throw new AppError(403, "HOTLINE_NOT_CLAIMANT");
     if (!row.phoneEnc) throw new AppError(400, "HOTLINE_NOT_CALLBACK");
-    const phone = ctx.services.cipher.decrypt(row.phoneEnc);
+    const phone = ctx.services.cipher.decrypt(row.phoneEnc, sealed.hotlinePhone.at(row));
     await recordAudit(ctx.services.db, originOf(ctx), { action: "callback.phone.reveal", targetType: "hotline_ticket", targetId: ticketId, detail: { number: row.number } });
     await ctx.services.db.update(hotlineTickets).set({ claimantSeenAt: ctx.services.clock.now() }).where(eq(hotlineTickets.id, ticketId));
     return { phone };

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, gte, inArray, lt, ne, or, type SQL } from "drizzle-orm";
 import { apiRoutes, type LetterAssigneeView, type LetterNoteView, type Page, type StaffLetterView } from "@xinyuan/shared";
 import { mountRoute, type AppRouter } from "../../../http/mountRoute";
@@ -15,6 +16,7 @@ import { letterReplier } from "../../../letters/letterReplier";
 import { letterAssigner } from "../../../letters/letterAssigner";
 import { letterCloser, letterOpener, letterReopener } from "../../../letters/letterCloser";
 import { dueReminderLeadMs } from "../../../letters/letterEscalator";
+import { sealed } from "../../../crypto/sealedColumns";
 
 function teacherOf(ctx: AppContext): StaffActor {
   const actor = ctx.state.actor;
@@ -32,7 +34,7 @@ async function detail(ctx: AppContext, actor: StaffActor, id: string): Promise<S
 async function letterNotesOf(ctx: AppContext, letterId: string): Promise<LetterNoteView[]> {
   const { db, cipher } = ctx.services;
   const rows = await db.select({ note: letterNotes, name: staff.displayName }).from(letterNotes).leftJoin(staff, eq(staff.id, letterNotes.staffId)).where(eq(letterNotes.letterId, letterId)).orderBy(asc(letterNotes.createdAt));
-  return rows.map(({ note, name }) => ({ id: note.id, staffName: name, body: cipher.decrypt(note.bodyEnc), createdAt: note.createdAt.toISOString() }));
+  return rows.map(({ note, name }) => ({ id: note.id, staffName: name, body: cipher.decrypt(note.bodyEnc, sealed.letterNoteBody.at(note)), createdAt: note.createdAt.toISOString() }));
 }
 
 /** Most searches are by alias or subject; subjects are encrypted, so they are matched after decryption among the readable letters. */
@@ -57,7 +59,7 @@ export function mountStaffLetterRoutes(router: AppRouter): void {
     let rows = await db.select().from(letters).where(and(...conditions)).orderBy(...order).limit(query.q ? searchWindow : query.page * query.pageSize);
     if (query.q) {
       const needle = query.q.toLowerCase();
-      rows = rows.filter((row) => row.alias.toLowerCase().includes(needle) || cipher.decrypt(row.subjectEnc).toLowerCase().includes(needle));
+      rows = rows.filter((row) => row.alias.toLowerCase().includes(needle) || cipher.decrypt(row.subjectEnc, sealed.letterSubject.at(row)).toLowerCase().includes(needle));
     }
     const total = query.q ? rows.length : ((await db.$count(letters, and(...conditions))) as number);
     const pageRows = rows.slice((query.page - 1) * query.pageSize, query.page * query.pageSize);
@@ -108,7 +110,8 @@ export function mountStaffLetterRoutes(router: AppRouter): void {
     const { db, cipher, clock } = ctx.services;
     const letterId = await db.transaction(async (tx) => {
       const letter = await readableLetter(tx, actor, idOf(params));
-      await tx.insert(letterNotes).values({ letterId: letter.id, staffId: actor.id, bodyEnc: cipher.encrypt(body.body), createdAt: clock.now() });
+      const noteId = randomUUID();
+      await tx.insert(letterNotes).values({ id: noteId, letterId: letter.id, staffId: actor.id, bodyEnc: cipher.encrypt(body.body, sealed.letterNoteBody.at({ id: noteId })), createdAt: clock.now() });
       await recordAudit(tx, originOf(ctx), { action: "letter.note", targetType: "letter", targetId: letter.id });
       return letter.id;
     });

@@ -5,6 +5,7 @@ import { auditEvents, consents } from "../../../db/schema";
 import { createTestApp, type TestApp } from "../../../../../tests/support/testApp";
 import { buildSchool } from "../../../../../tests/support/factories";
 import { signInUser } from "../../../../../tests/support/userSession";
+import { sealed } from "../../../crypto/sealedColumns";
 
 const guardianConsent = { kind: "guardian", version: currentConsentVersions.guardian, guardianRelation: "father", guardianName: "李建国" };
 
@@ -107,7 +108,7 @@ describe("me", () => {
       expect(JSON.stringify(response.body)).not.toContain("李建国");
       const [row] = await t.db.select().from(consents).where(eq(consents.userId, user.me.id));
       expect(row!.guardianNameEnc).not.toContain("李建国");
-      expect(t.services.cipher.decrypt(row!.guardianNameEnc!)).toBe("李建国");
+      expect(t.services.cipher.decrypt(row!.guardianNameEnc!, sealed.consentGuardianName.at(row!))).toBe("李建国");
 
       await t.request.post("/api/v1/me/consents").set(user.auth).send(guardianConsent).expect(200);
       await t.request.post("/api/v1/me/consents").set(user.auth).send({ ...guardianConsent, guardianRelation: "mother", guardianName: "张秀英" }).expect(200);

@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from "../../../../../tests/support/testAp
 import { buildSignedInStaff } from "../../../../../tests/support/staffSession";
 import { riskGateCorpus } from "../../../risk/riskLexiconEvaluator";
 import { shippedRiskCorpus } from "../../../risk/riskCorpus";
+import { sealed } from "../../../crypto/sealedColumns";
 
 describe("risk feedback", () => {
   let t: TestApp;
@@ -29,7 +30,7 @@ describe("risk feedback", () => {
       senderType,
       senderId: senderType === "user" ? user!.id : counsellor.id,
       clientMessageId: `m${seq}`,
-      bodyEnc: t.services.cipher.encrypt(body),
+      bodyEnc: t.services.cipher.encrypt(body, sealed.chatMessageBody.at({ conversationId, seq })),
       riskLevel,
       riskCategories,
       createdAt: now,
@@ -52,7 +53,7 @@ describe("risk feedback", () => {
     expect(first.body).not.toHaveProperty("text");
     const [stored] = await t.db.select().from(riskFeedback).where(eq(riskFeedback.id, first.body.id));
     expect(stored!.textEnc).not.toContain("彩虹桥");
-    expect(t.services.cipher.decrypt(stored!.textEnc)).toBe("我想去彩虹桥了");
+    expect(t.services.cipher.decrypt(stored!.textEnc, sealed.riskFeedbackText.at(stored!))).toBe("我想去彩虹桥了");
   });
 
   it("refuses feedback on a counsellor's own line, on a chat the person cannot see, and from a non-counsellor", async () => {

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
+import { sealed } from "../../../crypto/sealedColumns";
 import { chatMessages, conversations, hotlineTickets, letters, riskCorpusRows, riskFeedback } from "../../../db/schema";
 import { createTestApp, type TestApp } from "../../../../../tests/support/testApp";
 import { buildSignedInStaff } from "../../../../../tests/support/staffSession";
@@ -23,8 +25,9 @@ describe("risk feedback on letters and call-back topics, and when the person del
     expect(given.body).toMatchObject({ kind: "missed", sourceKind: "letter_message", sourceId: `${letter.id}/0`, suggestedCategories: ["runaway_shut_out"] });
     const [stored] = await t.db.select().from(riskFeedback).where(eq(riskFeedback.id, given.body.id));
     const [row] = await t.db.select().from(letters).where(eq(letters.id, letter.id));
-    expect(stored!.textEnc).toBe(row!.bodyEnc);
-    expect(t.services.cipher.decrypt(stored!.textEnc)).toBe("我想去一个很远的地方，谁都找不到的那种，东西我都收拾好了");
+    // re-sealed to the feedback row (a ciphertext opens only where it was sealed), never copied as is
+    expect(stored!.textEnc).not.toBe(row!.bodyEnc);
+    expect(t.services.cipher.decrypt(stored!.textEnc, sealed.riskFeedbackText.at(stored!))).toBe("我想去一个很远的地方，谁都找不到的那种，东西我都收拾好了");
     // Staff of another school's box cannot see the letter, so they cannot learn of it through feedback either.
     const refused = await give(await staffAuthOf(t, world.staff.b1), { kind: "missed", source: { kind: "letter_message", letterId: letter.id, seq: 0 } }).expect(404);
     expect(refused.body.error.code).toBe("RISK_FEEDBACK_SOURCE_NOT_FOUND");
@@ -37,9 +40,10 @@ describe("risk feedback on letters and call-back topics, and when the person del
   /** A call-back the counsellor holds, with the caller's topic (encrypted) as the joiner stores it. */
   const heldCallback = async (userId: string, claimedBy: string, topic: string) => {
     const now = new Date();
+    const id = randomUUID();
     const [ticket] = await t.db
       .insert(hotlineTickets)
-      .values({ userId, kind: "callback", status: "claimed", joinedAt: now, firstReadyAt: now, readyAt: now, claimedBy, claimedAt: now, topicEnc: t.services.cipher.encrypt(topic) })
+      .values({ id, userId, kind: "callback", status: "claimed", joinedAt: now, firstReadyAt: now, readyAt: now, claimedBy, claimedAt: now, topicEnc: t.services.cipher.encrypt(topic, sealed.hotlineTopic.at({ id })) })
       .returning();
     return ticket!;
   };
@@ -79,7 +83,7 @@ describe("risk feedback on letters and call-back topics, and when the person del
       senderType: "user",
       senderId: writer.me.id,
       clientMessageId: "m1",
-      bodyEnc: t.services.cipher.encrypt("我今天把猫送给表姐了，她会照顾好它"),
+      bodyEnc: t.services.cipher.encrypt("我今天把猫送给表姐了，她会照顾好它", sealed.chatMessageBody.at({ conversationId: conversation!.id, seq: 1 })),
       riskLevel: "none",
       riskCategories: [],
       createdAt: now,
