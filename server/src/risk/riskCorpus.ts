@@ -28,6 +28,13 @@ export const riskCorpusFile = join(corpusFolder, "riskCorpus.zh.jsonl");
  */
 export const riskHeldOutCorpusFile = join(corpusFolder, "riskCorpus.heldout2.zh.jsonl");
 
+/**
+ * A second blind set (riskCorpus.heldout3.zh.jsonl, 307 rows) by another writer who saw neither the lexicon
+ * nor the other sets. Nobody tuning the lexicon has read its rows: `npm run risk:eval` prints its figures
+ * only, never its misses, so it stays an unseen measure (first measured 2026-12-06: 67.0 % / 8.8 %).
+ */
+export const riskBlindCorpusFile = join(corpusFolder, "riskCorpus.heldout3.zh.jsonl");
+
 /** Reads a JSON-lines corpus file; a malformed row stops the reader with its line number. */
 export function readRiskCorpus(file: string): RiskCorpusRow[] {
   return readFileSync(file, "utf8")

@@ -5,7 +5,7 @@
  */
 import { riskSignalCategories, riskSignalCategoryLabels } from "@xinyuan/shared";
 import { createRiskDetector, shippedRiskLexicon } from "./riskDetector";
-import { shippedRiskCorpus } from "./riskCorpus";
+import { readRiskCorpus, riskBlindCorpusFile, shippedRiskCorpus } from "./riskCorpus";
 import { evaluateRiskDetector, type RiskEvaluation, type RiskFigures } from "./riskEvaluation";
 
 const percent = (value: number) => `${(value * 100).toFixed(1).padStart(5)} %`;
@@ -29,4 +29,6 @@ const detect = createRiskDetector(shippedRiskLexicon);
 const { tuning, heldOut } = shippedRiskCorpus();
 print("tuning corpus (riskCorpus.zh.jsonl)", evaluateRiskDetector(detect, tuning), showRows);
 print("held-out corpus (riskCorpus.heldout2.zh.jsonl, written blind, never tuned on)", evaluateRiskDetector(detect, heldOut), showRows && process.argv.includes("--held-out-rows"));
+// The second blind set: figures only, never its rows (whoever reads them can no longer measure with it).
+print("blind set (riskCorpus.heldout3.zh.jsonl, unseen by anyone tuning; figures only)", evaluateRiskDetector(detect, readRiskCorpus(riskBlindCorpusFile)), false);
 print("all", evaluateRiskDetector(detect, [...tuning, ...heldOut]), false);
