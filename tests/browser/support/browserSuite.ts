@@ -3,6 +3,7 @@ import type { BrowserContext, BrowserContextOptions, Locator, Page } from "playw
 import { launchBrowser } from "../../support/browser";
 import { adminDist, h5Dist, startTestServer, type TestServer } from "../../support/testServer";
 import { totpCode } from "../../../server/src/auth/totp";
+import { startFakeWechatPay, type FakeWechatPay } from "../../fakes/fakeWechatPayServer";
 
 type LaunchedBrowser = Awaited<ReturnType<typeof launchBrowser>>;
 
@@ -10,16 +11,19 @@ type LaunchedBrowser = Awaited<ReturnType<typeof launchBrowser>>;
  * One browser test file's surroundings (call at describe level): the real server over a fresh database
  * with the demo data, and Debian's chromium, started once; every context opened through it closed at the
  * end. `builds` names the builds the file drives, so a missing one fails with the command to make it.
+ * `options.wechatPay` puts the fake WeChat Pay merchant behind the server (payments on).
  */
-export function browserSuite(builds: { admin?: boolean; h5?: boolean }) {
+export function browserSuite(builds: { admin?: boolean; h5?: boolean }, options: { wechatPay?: boolean } = {}) {
   let server: TestServer | undefined;
   let browser: LaunchedBrowser | undefined;
+  let pay: FakeWechatPay | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     if (builds.admin && !existsSync(adminDist)) throw new Error("admin/dist is missing: run `npm run build -w admin` first");
     if (builds.h5 && !existsSync(h5Dist)) throw new Error("miniapp/dist/h5 is missing: run `npm run build:h5 -w miniapp` first");
-    server = await startTestServer();
+    if (options.wechatPay) pay = await startFakeWechatPay();
+    server = await startTestServer({ environment: pay?.environment() });
     browser = await launchBrowser();
   }, 60_000);
 
@@ -27,6 +31,7 @@ export function browserSuite(builds: { admin?: boolean; h5?: boolean }) {
     for (const context of contexts) await context.close();
     await browser?.cleanup();
     await server?.close();
+    await pay?.close();
   });
 
   const started = <T>(value: T | undefined): T => {
@@ -39,6 +44,10 @@ export function browserSuite(builds: { admin?: boolean; h5?: boolean }) {
     },
     get browser(): LaunchedBrowser {
       return started(browser);
+    },
+    /** The fake WeChat Pay merchant (only with `options.wechatPay`). */
+    get pay(): FakeWechatPay {
+      return started(pay);
     },
     /** Every context opened so far (for failure screenshots). */
     contexts: contexts as readonly BrowserContext[],
