@@ -26,6 +26,15 @@ function slotLabel(startsAt: Date, endsAt: Date): string {
 /** The county day (YYYY-MM-DD) of an instant. */
 const countyDay = (date: Date) => new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
+/** Types a day into 预约日程's date picker. */
+async function showDay(page: Page, day: string): Promise<void> {
+  const picker = page.getByRole("textbox", { name: "选择日期" });
+  await picker.click();
+  await picker.fill(day);
+  await picker.press("Enter");
+  await page.locator(".ant-picker-dropdown:not(.ant-picker-dropdown-hidden)").waitFor({ state: "hidden" });
+}
+
 /** Staff in the county: Beijing time. */
 const countyAdmin = () => ({ ...adminViewport(), timezoneId: "Asia/Shanghai" });
 
@@ -39,83 +48,6 @@ describe("appointments: booking, the day list, paying and the setup", () => {
 
   let student: H5Student;
   let freeSlot: typeof appointmentSlots.$inferSelect;
-
-  it("a student on a phone books their school's free counselling room and sees it under 我的预约", async () => {
-    const { server } = suite;
-    const { db } = server.server.services;
-    const [school] = await db.select().from(schools).limit(1);
-    const [room] = await db.insert(counsellingRooms).values({ schoolId: school!.id, name: "三楼心理辅导室", location: "教学楼三楼 305", staffIds: [await staffId("counsellor")] }).returning();
-    // Half an hour from now: the next test moves the clock past its start to mark it attended.
-    const startsAt = new Date(server.clock.now().getTime() + 30 * 60_000);
-    [freeSlot] = await db.insert(appointmentSlots).values({ roomId: room!.id, startsAt, endsAt: new Date(startsAt.getTime() + 50 * 60_000), priceFen: 0 }).returning() as [typeof freeSlot];
-
-    student = await openH5Student(suite.track(await newPhoneContext(suite.browser)), server);
-    await api<MeView>(server, "PATCH", "/me/profile", student.token, { schoolId: school!.id });
-    const h5 = student.page;
-    await openAppointments(h5);
-    await h5.getByText("还没有预约。", { exact: true }).waitFor();
-    await tap(h5, "预约一个时间");
-    await h5.getByText("学校心理辅导室（免费）", { exact: true }).waitFor();
-    await tap(h5, "三楼心理辅导室");
-    const label = slotLabel(freeSlot.startsAt, freeSlot.endsAt);
-    await tap(h5, label);
-    await h5.getByText("地点：教学楼三楼 305", { exact: true }).waitFor();
-    await h5.getByText("费用：免费", { exact: true }).waitFor();
-    await h5.locator("textarea").fill("想聊聊学习压力");
-    await screenshot(h5, "appointments-h5-1-confirm");
-    await h5.getByText("确认预约", { exact: true }).last().click();
-    await h5.getByText("预约好了", { exact: true }).waitFor();
-    await tap(h5, "回到我的预约");
-    await h5.getByText(label, { exact: true }).waitFor();
-    await h5.getByText("已预约 · 免费", { exact: true }).waitFor();
-    await screenshot(h5, "appointments-h5-2-mine");
-
-    const mine = await api<BookingView[]>(server, "GET", "/appointments/bookings", student.token);
-    expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ status: "confirmed", amountFen: 0, startsAt: freeSlot.startsAt.toISOString() });
-    // The slot is taken: it is no longer offered.
-    const open = await api<SlotView[]>(server, "GET", `/appointments/slots?schoolId=${school!.id}`, student.token);
-    expect(open.map((slot) => slot.id)).not.toContain(freeSlot.id);
-    expect(student.pageErrors).toEqual([]);
-  });
-
-  it("the room's counsellor sees it in 预约日程, marks it attended once it started and writes the session record", async () => {
-    const { server } = suite;
-    const { db } = server.server.services;
-    server.clock.advance(40 * 60_000); // the session began ten minutes ago
-    const context = await suite.newContext(countyAdmin());
-    const page = await context.newPage();
-    await page.clock.install({ time: server.clock.now() });
-    await signInAdmin(page, server, "counsellor");
-    await page.getByRole("menuitem", { name: "预约日程" }).click();
-    await page.getByRole("heading", { name: "预约日程" }).waitFor();
-    expect(countyDay(server.clock.now())).toBe(countyDay(freeSlot.startsAt));
-    const row = page.getByRole("row").filter({ hasText: student.me.alias });
-    await row.waitFor();
-    await row.getByText("想聊聊学习压力").waitFor();
-    await row.getByText("已预约", { exact: true }).waitFor();
-    await row.getByRole("button", { name: "到访" }).click();
-    await row.getByText("已到访", { exact: true }).waitFor();
-    await row.getByRole("button", { name: "写记录" }).click();
-    const dialog = page.getByRole("dialog");
-    await dialog.getByRole("combobox", { name: "面询原因分类" }).click();
-    await page.locator('.ant-select-tree-node-content-wrapper[title="学业与学校"]').click();
-    await dialog.getByText("风险评估", { exact: true }).click(); // closes the tree dropdown
-    await dialog.getByText("低风险", { exact: true }).click();
-    await dialog.getByLabel("记录摘要").fill("聊了期中考试的压力，约好下周再来");
-    await screenshot(page, "appointments-admin-1-record");
-    await dialog.getByRole("button", { name: "保存记录" }).click();
-    await dialog.waitFor({ state: "detached" });
-    await row.getByText("已写记录", { exact: true }).waitFor();
-    await screenshot(page, "appointments-admin-2-day");
-
-    const [booking] = await db.select().from(bookings).where(eq(bookings.slotId, freeSlot.id));
-    expect(booking).toMatchObject({ status: "attended" });
-    expect(booking!.contactId).not.toBeNull();
-    // The student sees it as attended.
-    const mine = await api<BookingView[]>(server, "GET", "/appointments/bookings", student.token);
-    expect(mine[0]!.status).toBe("attended");
-  });
 
   it("tells a parent in H5 to pay in the mini-program; paid there (API + WeChat Pay's notification), the expert's day list shows it paid", async () => {
     const { server, pay } = suite;
@@ -187,14 +119,50 @@ describe("appointments: booking, the day list, paying and the setup", () => {
     await signInAdmin(admin, server, "expert");
     await admin.getByRole("menuitem", { name: "预约日程" }).click();
     await admin.getByRole("heading", { name: "预约日程" }).waitFor();
-    const picker = admin.getByRole("textbox", { name: "选择日期" });
-    await picker.click();
-    await picker.fill(countyDay(startsAt));
-    await picker.press("Enter");
+    await showDay(admin, countyDay(startsAt));
     const row = admin.getByRole("row").filter({ hasText: "家长代孩子预约" });
     await row.waitFor();
     await row.getByText("已支付", { exact: true }).waitFor();
     await screenshot(admin, "appointments-admin-3-paid");
+  });
+
+  it("a student on a phone books their school's free counselling room and sees it under 我的预约", async () => {
+    const { server } = suite;
+    const { db } = server.server.services;
+    const [school] = await db.select().from(schools).limit(1);
+    const [room] = await db.insert(counsellingRooms).values({ schoolId: school!.id, name: "三楼心理辅导室", location: "教学楼三楼 305", staffIds: [await staffId("counsellor")] }).returning();
+    // Half an hour from now: the last test moves the server's clock past its start to mark it attended.
+    const startsAt = new Date(server.clock.now().getTime() + 30 * 60_000);
+    [freeSlot] = await db.insert(appointmentSlots).values({ roomId: room!.id, startsAt, endsAt: new Date(startsAt.getTime() + 50 * 60_000), priceFen: 0 }).returning() as [typeof freeSlot];
+
+    student = await openH5Student(suite.track(await newPhoneContext(suite.browser)), server);
+    await api<MeView>(server, "PATCH", "/me/profile", student.token, { schoolId: school!.id });
+    const h5 = student.page;
+    await openAppointments(h5);
+    await h5.getByText("还没有预约。", { exact: true }).waitFor();
+    await tap(h5, "预约一个时间");
+    await h5.getByText("学校心理辅导室（免费）", { exact: true }).waitFor();
+    await tap(h5, "三楼心理辅导室");
+    const label = slotLabel(freeSlot.startsAt, freeSlot.endsAt);
+    await tap(h5, label);
+    await h5.getByText("地点：教学楼三楼 305", { exact: true }).waitFor();
+    await h5.getByText("费用：免费", { exact: true }).waitFor();
+    await h5.locator("textarea").fill("想聊聊学习压力");
+    await screenshot(h5, "appointments-h5-1-confirm");
+    await h5.getByText("确认预约", { exact: true }).last().click();
+    await h5.getByText("预约好了", { exact: true }).waitFor();
+    await tap(h5, "回到我的预约");
+    await h5.getByText(label, { exact: true }).waitFor();
+    await h5.getByText("已预约 · 免费", { exact: true }).waitFor();
+    await screenshot(h5, "appointments-h5-2-mine");
+
+    const mine = await api<BookingView[]>(server, "GET", "/appointments/bookings", student.token);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ status: "confirmed", amountFen: 0, startsAt: freeSlot.startsAt.toISOString() });
+    // The slot is taken: it is no longer offered.
+    const open = await api<SlotView[]>(server, "GET", `/appointments/slots?schoolId=${school!.id}`, student.token);
+    expect(open.map((slot) => slot.id)).not.toContain(freeSlot.id);
+    expect(student.pageErrors).toEqual([]);
   });
 
   it("a supervisor opens 预约设置, adds a room's weekly hours and sees its slots", async () => {
@@ -240,4 +208,43 @@ describe("appointments: booking, the day list, paying and the setup", () => {
     expect(rows.map((slot) => slot.priceFen)).toEqual([0, 0, 0, 0]);
     await expect(drawer.getByText("可预约", { exact: true }).count()).resolves.toBe(4);
   });
+  it("the room's counsellor sees it in 预约日程, marks it attended once it started and writes the session record", async () => {
+    const { server } = suite;
+    const { db } = server.server.services;
+    // The session began ten minutes ago (the server's clock and the page's; this test runs last).
+    server.clock.advance(40 * 60_000);
+    const context = await suite.newContext(countyAdmin());
+    const page = await context.newPage();
+    await page.clock.install({ time: server.clock.now() });
+    await signInAdmin(page, server, "counsellor");
+    await page.getByRole("menuitem", { name: "预约日程" }).click();
+    await page.getByRole("heading", { name: "预约日程" }).waitFor();
+    await showDay(page, countyDay(freeSlot.startsAt)); // today, unless the half hour crossed midnight
+    const row = page.getByRole("row").filter({ hasText: student.me.alias });
+    await row.waitFor();
+    await row.getByText("想聊聊学习压力").waitFor();
+    await row.getByText("已预约", { exact: true }).waitFor();
+    await row.getByRole("button", { name: "到访" }).click();
+    await row.getByText("已到访", { exact: true }).waitFor();
+    await row.getByRole("button", { name: "写记录" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("combobox", { name: "面询原因分类" }).click();
+    await page.locator('.ant-select-tree-node-content-wrapper[title="学业与学校"]').click();
+    await dialog.getByText("风险评估", { exact: true }).click(); // closes the tree dropdown
+    await dialog.getByText("低风险", { exact: true }).click();
+    await dialog.getByLabel("记录摘要").fill("聊了期中考试的压力，约好下周再来");
+    await screenshot(page, "appointments-admin-1-record");
+    await dialog.getByRole("button", { name: "保存记录" }).click();
+    await dialog.waitFor({ state: "detached" });
+    await row.getByText("已写记录", { exact: true }).waitFor();
+    await screenshot(page, "appointments-admin-2-day");
+
+    const [booking] = await db.select().from(bookings).where(eq(bookings.slotId, freeSlot.id));
+    expect(booking).toMatchObject({ status: "attended" });
+    expect(booking!.contactId).not.toBeNull();
+    // The student sees it as attended.
+    const mine = await api<BookingView[]>(server, "GET", "/appointments/bookings", student.token);
+    expect(mine[0]!.status).toBe("attended");
+  });
+
 });

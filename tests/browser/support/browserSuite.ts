@@ -75,9 +75,10 @@ export async function signInAdmin(page: Page, server: TestServer, username: stri
   await page.getByRole("button", { name: "登录", exact: true }).click();
   if (account.totpSecret) {
     // Supervisors and centre admins have a second factor (the demo enrols them): type the current code.
-    // The code field is focused when the step opens and submits itself at the sixth digit.
+    // The code field is focused when the step opens and submits itself at the sixth digit. The code is
+    // the one for the server's time (a test may have moved its clock).
     await page.getByText("请打开手机上的身份验证器").waitFor();
-    await page.keyboard.type(totpCode(account.totpSecret, new Date()));
+    await page.keyboard.type(totpCode(account.totpSecret, server.clock.now()));
   }
   await page.getByText(`你好，${account.displayName}`).waitFor();
 }
@@ -91,7 +92,8 @@ export async function pickOption(page: Page, combobox: Locator, title: string): 
   const selector = combobox.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select-selector ')][1]");
   const shown = selector.locator(".ant-select-selection-item").filter({ hasText: title });
   for (let attempt = 1; ; attempt += 1) {
-    await combobox.click();
+    // The selector, not the input: a select that already shows a value covers its input with that value.
+    await selector.click();
     await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter({ hasText: title }).first().click();
     try {
       await shown.waitFor({ timeout: 5_000 });
