@@ -13,7 +13,7 @@ import type { BookingResultView, BookingView, MeView, SlotView } from "@xinyuan/
 import { appointmentSlots, bookings, counsellingRooms, experts, paymentOrders, schools, staff } from "../../server/src/db/schema";
 import { screenshot } from "../support/browser";
 import { adminViewport, api, browserSuite, pickOption, signInAdmin } from "./support/browserSuite";
-import { newPhoneContext, openH5Student, storedValue, tap, type H5Student } from "./support/h5Student";
+import { newPhoneContext, openH5Parent, openH5Student, tap, type H5Student } from "./support/h5Student";
 
 /** The app's own slot label ("12月8日 周二 14:00–14:50", county time), to find a slot on screen. */
 function slotLabel(startsAt: Date, endsAt: Date): string {
@@ -57,22 +57,8 @@ describe("appointments: booking, the day list, paying and the setup", () => {
     const [paidSlot] = await db.insert(appointmentSlots).values({ expertId: expert!.id, startsAt, endsAt: new Date(startsAt.getTime() + 50 * 60_000), priceFen: 20000 }).returning();
 
     // A parent opens the H5 app for the first time.
-    const context = suite.track(await newPhoneContext(suite.browser));
-    const h5 = await context.newPage();
-    const pageErrors: string[] = [];
-    h5.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
-    await h5.goto(`${server.baseUrl}/h5/`);
-    await tap(h5, "我已阅读并同意");
-    await h5.getByText("关于敏感信息，需要你单独同意").waitFor();
-    await tap(h5, "我同意");
-    await h5.getByText("你是？").waitFor();
-    await tap(h5, "我是家长");
-    await tap(h5, "下一步");
-    await h5.getByText("孩子在哪所学校？").waitFor();
-    await tap(h5, "先跳过");
-    await h5.getByText("我现在需要帮助").waitFor();
-    const token = (await storedValue(h5, "xinyuan.token"))!;
-    const deviceId = (await storedValue(h5, "xinyuan.deviceId"))!;
+    const parent = await openH5Parent(suite.track(await newPhoneContext(suite.browser)), server);
+    const { page: h5, token, deviceId, pageErrors } = parent;
 
     await openAppointments(h5);
     await tap(h5, "预约一个时间");
