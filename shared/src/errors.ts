@@ -66,6 +66,7 @@ export const errorMessages = {
   APPOINTMENT_MINOR_CANNOT_PAY: "这是需要付费的专家咨询，需要爸爸妈妈或其他监护人用家长账号来预约。你也可以预约学校的心理辅导室，那是免费的，老师在等你。",
   APPOINTMENT_NOT_CANCELLABLE: "这个预约现在不能取消了，如有需要请联系老师。",
   APPOINTMENT_PAYMENT_FAILED: "支付暂时没能发起，请稍后再试一次。",
+  APPOINTMENT_PAYER_MISSING: "付费预约需要在微信小程序里完成支付。请在微信里打开“心援”小程序预约这个时间。",
   APPOINTMENT_NOT_REMINDABLE: "这个预约已经不需要提醒了。",
   APPOINTMENT_REMINDER_FAILED: "提醒没有设置成功，可以稍后再试一次。不设置也没关系，在“我的预约”里随时能看到时间。",
   APPOINTMENT_NOT_ATTENDED: "请先标记“到访”，再填写面询记录。",

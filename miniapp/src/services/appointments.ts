@@ -35,8 +35,13 @@ export async function armAppointmentReminder(bookingId: string): Promise<boolean
   return true
 }
 
+/** WeChat Pay exists only inside the mini-program; the H5 build says so before a parent tries. */
+export const canPayHere: boolean = process.env.TARO_ENV === 'weapp'
+
 /** A fresh wx.login code for a paid booking (the server turns it into the payer's openid, never stored). */
 export async function payerCode(): Promise<string | undefined> {
+  // Outside WeChat there is no payer: Taro's H5 login "succeeds" with no code (and a console warning).
+  if (!canPayHere) return undefined
   try {
     const { code } = await Taro.login()
     return code || undefined

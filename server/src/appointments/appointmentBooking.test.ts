@@ -60,6 +60,15 @@ describe("appointments", () => {
     expect(await t.db.select().from(bookings).where(eq(bookings.slotId, paidSlot.id))).toHaveLength(0);
   });
 
+  it("refuses a paid slot without a payer (no wx.login code, e.g. from H5) before holding anything", async () => {
+    const { paidSlot } = await buildSlots(t.db, now());
+    const parent = await buildBookingUser(t.db, { role: "parent" });
+    expect(await codeOf(book(parent, paidSlot.id))).toBe("APPOINTMENT_PAYER_MISSING");
+    expect(await t.db.select().from(bookings).where(eq(bookings.slotId, paidSlot.id))).toHaveLength(0);
+    // The slot is still free for a parent paying in the mini-program.
+    expect((await book(parent, paidSlot.id, { payerOpenid: "o-parent-mini" })).booking.status).toBe("awaiting_payment");
+  });
+
   it("flags a risky note (the app offers the live line) and records it without the note text", async () => {
     const { freeSlot } = await buildSlots(t.db, now());
     const student = await buildBookingUser(t.db, { role: "student" });

@@ -42,6 +42,8 @@ export async function slotBooker(props: { services: Services; actor: UserActor; 
       const paid = slot.priceFen > 0;
       if (paid) requireMayPay(actor);
       if (paid && !services.config.wechatPay.enabled) throw ConflictError("APPOINTMENT_PAYMENTS_OFF");
+      // No payer (no wx.login code, e.g. from the H5 web app): refuse before holding, so nothing is left behind.
+      if (paid && !props.payerOpenid) throw new AppError(400, "APPOINTMENT_PAYER_MISSING");
       const [taken] = await tx.select({ id: bookings.id }).from(bookings).where(and(eq(bookings.slotId, slot.id), sql`${bookings.status} IN ('awaiting_payment', 'confirmed', 'paid', 'attended', 'no_show')`)).limit(1);
       if (taken) throw ConflictError("APPOINTMENT_SLOT_TAKEN");
       const holdExpiresAt = paid ? new Date(now.getTime() + services.config.appointments.holdMinutes * 60_000) : null;
@@ -68,7 +70,7 @@ export async function slotBooker(props: { services: Services; actor: UserActor; 
   let payment: JsapiPayParams | null = null;
   if (held.order && held.holdExpiresAt) {
     try {
-      if (!props.payerOpenid) throw new Error("no payer openid");
+      if (!props.payerOpenid) throw new Error("no payer openid"); // refused above; kept for the type
       payment = await services.wechatPay.createJsapiOrder({ outTradeNo: held.order.outTradeNo, description: "心援·专家咨询预约", amountFen: held.order.amountFen, payerOpenid: props.payerOpenid, expiresAt: held.holdExpiresAt });
     } catch (error) {
       // No order at WeChat: release the slot at once rather than holding it for nobody.

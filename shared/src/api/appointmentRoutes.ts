@@ -13,7 +13,7 @@ const managers = ["supervisor", "centre_admin"] as const;
 export const appointmentRoutes = {
   /** SlotView[] */
   listAppointmentSlots: defineRoute({ method: "get", path: "/appointments/slots", summary: "可预约的时间", tag: "appointments", audience: "user", query: listSlotsQuery }),
-  /** BookingResultView (201). Errors: APPOINTMENT_SLOT_TAKEN, APPOINTMENT_SLOT_UNAVAILABLE, APPOINTMENT_MINOR_CANNOT_PAY, APPOINTMENT_PAYMENT_FAILED, CONSENT_REQUIRED… */
+  /** BookingResultView (201). Errors: APPOINTMENT_SLOT_TAKEN, APPOINTMENT_SLOT_UNAVAILABLE, APPOINTMENT_MINOR_CANNOT_PAY, APPOINTMENT_PAYER_MISSING (400, a paid slot without wechatCode), APPOINTMENT_PAYMENT_FAILED, CONSENT_REQUIRED… */
   bookAppointment: defineRoute({ method: "post", path: "/appointments/bookings", summary: "预约", tag: "appointments", audience: "user", body: bookSlotBody }),
   /** BookingView[] (own only) */
   myAppointments: defineRoute({ method: "get", path: "/appointments/bookings", summary: "我的预约", tag: "appointments", audience: "user" }),

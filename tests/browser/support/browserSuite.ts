@@ -3,6 +3,7 @@ import type { BrowserContext, BrowserContextOptions, Locator, Page } from "playw
 import { launchBrowser } from "../../support/browser";
 import { adminDist, h5Dist, startTestServer, type TestServer } from "../../support/testServer";
 import { totpCode } from "../../../server/src/auth/totp";
+import { startFakeWechatPay, type FakeWechatPay } from "../../fakes/fakeWechatPayServer";
 
 type LaunchedBrowser = Awaited<ReturnType<typeof launchBrowser>>;
 
@@ -10,16 +11,19 @@ type LaunchedBrowser = Awaited<ReturnType<typeof launchBrowser>>;
  * One browser test file's surroundings (call at describe level): the real server over a fresh database
  * with the demo data, and Debian's chromium, started once; every context opened through it closed at the
  * end. `builds` names the builds the file drives, so a missing one fails with the command to make it.
+ * `options.wechatPay` puts the fake WeChat Pay merchant behind the server (payments on).
  */
-export function browserSuite(builds: { admin?: boolean; h5?: boolean }) {
+export function browserSuite(builds: { admin?: boolean; h5?: boolean }, options: { wechatPay?: boolean } = {}) {
   let server: TestServer | undefined;
   let browser: LaunchedBrowser | undefined;
+  let pay: FakeWechatPay | undefined;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     if (builds.admin && !existsSync(adminDist)) throw new Error("admin/dist is missing: run `npm run build -w admin` first");
     if (builds.h5 && !existsSync(h5Dist)) throw new Error("miniapp/dist/h5 is missing: run `npm run build:h5 -w miniapp` first");
-    server = await startTestServer();
+    if (options.wechatPay) pay = await startFakeWechatPay();
+    server = await startTestServer({ environment: pay?.environment() });
     browser = await launchBrowser();
   }, 60_000);
 
@@ -27,6 +31,7 @@ export function browserSuite(builds: { admin?: boolean; h5?: boolean }) {
     for (const context of contexts) await context.close();
     await browser?.cleanup();
     await server?.close();
+    await pay?.close();
   });
 
   const started = <T>(value: T | undefined): T => {
@@ -39,6 +44,10 @@ export function browserSuite(builds: { admin?: boolean; h5?: boolean }) {
     },
     get browser(): LaunchedBrowser {
       return started(browser);
+    },
+    /** The fake WeChat Pay merchant (only with `options.wechatPay`). */
+    get pay(): FakeWechatPay {
+      return started(pay);
     },
     /** Every context opened so far (for failure screenshots). */
     contexts: contexts as readonly BrowserContext[],
@@ -66,9 +75,10 @@ export async function signInAdmin(page: Page, server: TestServer, username: stri
   await page.getByRole("button", { name: "登录", exact: true }).click();
   if (account.totpSecret) {
     // Supervisors and centre admins have a second factor (the demo enrols them): type the current code.
-    // The code field is focused when the step opens and submits itself at the sixth digit.
+    // The code field is focused when the step opens and submits itself at the sixth digit. The code is
+    // the one for the server's time (a test may have moved its clock).
     await page.getByText("请打开手机上的身份验证器").waitFor();
-    await page.keyboard.type(totpCode(account.totpSecret, new Date()));
+    await page.keyboard.type(totpCode(account.totpSecret, server.clock.now()));
   }
   await page.getByText(`你好，${account.displayName}`).waitFor();
 }
@@ -82,7 +92,8 @@ export async function pickOption(page: Page, combobox: Locator, title: string): 
   const selector = combobox.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select-selector ')][1]");
   const shown = selector.locator(".ant-select-selection-item").filter({ hasText: title });
   for (let attempt = 1; ; attempt += 1) {
-    await combobox.click();
+    // The selector, not the input: a select that already shows a value covers its input with that value.
+    await selector.click();
     await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter({ hasText: title }).first().click();
     try {
       await shown.waitFor({ timeout: 5_000 });

@@ -43,15 +43,7 @@ export function newPhoneContext(browser: Browser): Promise<BrowserContext> {
  * page. Returns the page with the stored token and the server's view of the student.
  */
 export async function openH5Student(context: BrowserContext, server: TestServer): Promise<H5Student> {
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
-
-  await page.goto(`${server.baseUrl}/h5/`);
-  await page.getByText("先说说我们怎样保护你").waitFor();
-  await tap(page, "我已阅读并同意");
-  await page.getByText("关于敏感信息，需要你单独同意").waitFor();
-  await tap(page, "我同意");
+  const { page, pageErrors } = await agreeOnFirstRun(context, server);
   await chooseStudentAged(page, "14–17 岁");
   await page.getByText("你在哪所学校？").waitFor();
   await tap(page, "先跳过");
@@ -64,4 +56,40 @@ export async function openH5Student(context: BrowserContext, server: TestServer)
   const me = (await response.json()) as MeView;
   if (me.role !== "student" || me.ageBand !== "14_17" || !me.canUseCounselling) throw new Error(`unexpected student after onboarding: ${JSON.stringify(me)}`);
   return { page, token, me, pageErrors };
+}
+
+/** A new page on /h5/ (page errors collected) through the two first-run consents, up to "你是？". */
+async function agreeOnFirstRun(context: BrowserContext, server: TestServer): Promise<{ page: Page; pageErrors: string[] }> {
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.stack ?? error.message));
+  await page.goto(`${server.baseUrl}/h5/`);
+  await page.getByText("先说说我们怎样保护你").waitFor();
+  await tap(page, "我已阅读并同意");
+  await page.getByText("关于敏感信息，需要你单独同意").waitFor();
+  await tap(page, "我同意");
+  return { page, pageErrors };
+}
+
+/** A parent in the H5 build: the page, the stored session and this browser's demo device id. */
+export interface H5Parent {
+  page: Page;
+  token: string;
+  deviceId: string;
+  pageErrors: string[];
+}
+
+/** Like openH5Student, as a parent ("我是家长", no age step), skipping the child's school. */
+export async function openH5Parent(context: BrowserContext, server: TestServer): Promise<H5Parent> {
+  const { page, pageErrors } = await agreeOnFirstRun(context, server);
+  await page.getByText("你是？").waitFor();
+  await tap(page, "我是家长");
+  await tap(page, "下一步");
+  await page.getByText("孩子在哪所学校？").waitFor();
+  await tap(page, "先跳过");
+  await page.getByText("我现在需要帮助").waitFor();
+  const token = await storedValue(page, "xinyuan.token");
+  const deviceId = await storedValue(page, "xinyuan.deviceId");
+  if (!token || !deviceId) throw new Error("the H5 app stored no session token or device id");
+  return { page, token, deviceId, pageErrors };
 }

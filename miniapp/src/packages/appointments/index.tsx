@@ -11,7 +11,7 @@ import { useRemote } from '../../hooks/useRemote'
 import { pagePaths } from '../../navigation'
 import { describeError } from '../../services/apiError'
 import { getMe } from '../../services/me'
-import { armAppointmentReminder, bookSlot, cancelBooking, getBookingDirectory, listMyBookings, listSlots, payerCode, payInWechat, slotTime, yuan } from '../../services/appointments'
+import { armAppointmentReminder, bookSlot, canPayHere, cancelBooking, getBookingDirectory, listMyBookings, listSlots, payerCode, payInWechat, slotTime, yuan } from '../../services/appointments'
 import './index.css'
 
 type Room = BookingDirectoryView['rooms'][number]
@@ -185,7 +185,12 @@ function Confirm({ choice, slot, isParent, rules, onBack, onDone }: { choice: Ch
           <Text className='appt-text'>付费的专家咨询需要爸爸妈妈或其他监护人用家长账号来预约。学校心理辅导室是免费的，老师在等你。</Text>
         </Notice>
       ) : null}
-      {paid && isParent ? (
+      {paid && isParent && !canPayHere ? (
+        <Notice title='请到微信小程序里预约和支付' tone='warm'>
+          <Text className='appt-text'>网页版不能用微信支付。请在微信里打开“心援”小程序，在“预约咨询”里选这个时间并支付；学校心理辅导室和免费的专家在这里就能约。</Text>
+        </Notice>
+      ) : null}
+      {paid && isParent && canPayHere ? (
         <Notice title='支付和退款'>
           <Text className='appt-text'>{`确认后请在 ${rules.holdMinutes} 分钟内完成微信支付，时间会为你保留；没有支付会自动释放。`}</Text>
           <Text className='appt-text'>{`开始前 ${rules.fullRefundHours} 小时以上取消，全额退款；${rules.fullRefundHours} 小时以内取消，不能退款。`}</Text>
@@ -194,7 +199,7 @@ function Confirm({ choice, slot, isParent, rules, onBack, onDone }: { choice: Ch
       <Text className='appt-section'>想先告诉老师的话（可以不写）</Text>
       <Textarea id='appt-note' className='appt-note' value={note} maxlength={200} placeholder='比如：想聊聊学习压力' onInput={(event) => setNote(event.detail.value)} />
       <Text className='appt-text'>只有接待你的老师能看到。</Text>
-      <ActionButton id='appt-confirm' busy={busy} disabled={paid && !isParent} onClick={() => void confirm()}>
+      <ActionButton id='appt-confirm' busy={busy} disabled={paid && (!isParent || !canPayHere)} onClick={() => void confirm()}>
         {paid ? `确认并支付 ${yuan(slot.priceFen)}` : '确认预约'}
       </ActionButton>
       {error ? <Text className='appt-error'>{error}</Text> : null}
