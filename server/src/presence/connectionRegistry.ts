@@ -45,9 +45,14 @@ export async function beatInstance(db: DbOrTx): Promise<void> {
 
 const deadInterval = sql.raw(`now() - interval '${presenceInstanceDeadAfterMs} milliseconds'`);
 
-/** SQL: the process holding connection row `connection` is known dead (its heartbeat is older than presenceInstanceDeadAfterMs). */
+/**
+ * SQL: the process holding connection row `connection` is known dead (its heartbeat is older than
+ * presenceInstanceDeadAfterMs). Never this process: whoever asks is alive, even when its own beat was held
+ * up (a busy embedded database runs one transaction at a time), so a slow moment never marks its own
+ * counsellors absent and tells waiting students that nobody is left.
+ */
 export function instanceDead(connectionInstanceId: AnyColumn | SQL): SQL {
-  return sql`EXISTS (SELECT 1 FROM ${presenceInstances} WHERE ${presenceInstances.instanceId} = ${connectionInstanceId} AND ${presenceInstances.beatAt} < ${deadInterval})`;
+  return sql`EXISTS (SELECT 1 FROM ${presenceInstances} WHERE ${presenceInstances.instanceId} = ${connectionInstanceId} AND ${presenceInstances.instanceId} <> ${instanceId} AND ${presenceInstances.beatAt} < ${deadInterval})`;
 }
 
 /**

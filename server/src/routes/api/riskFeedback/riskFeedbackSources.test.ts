@@ -55,7 +55,8 @@ describe("risk feedback on letters and call-back topics, and when the person del
     const given = await give(counsellor.auth, { kind: "missed", source: { kind: "callback_topic", ticketId: ticket.id }, categories: ["suicide"] }).expect(201);
     expect(given.body).toMatchObject({ sourceKind: "callback_topic", sourceId: ticket.id, detectedLevel: "none" });
     const [stored] = await t.db.select().from(riskFeedback).where(eq(riskFeedback.id, given.body.id));
-    expect(stored!.textEnc).toBe(ticket.topicEnc);
+    expect(stored!.textEnc).not.toBe(ticket.topicEnc);
+    expect(t.services.cipher.decrypt(stored!.textEnc, sealed.riskFeedbackText.at(stored!))).toBe("想问问怎么才能睡得久一点，永远不醒那种");
     const otherCounsellor = await buildSignedInStaff(t, { roles: ["counsellor"], scope: "county" });
     const supervisor = await buildSignedInStaff(t, { roles: ["supervisor"], scope: "county" });
     for (const auth of [otherCounsellor.auth, supervisor.auth]) {
