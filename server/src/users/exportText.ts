@@ -1,4 +1,4 @@
-import { countyDateTimeOf } from "../hotline/countyTime";
+import { countyDateTimeOf } from "../countyTime";
 
 /**
  * Helpers for the readable Chinese export (GET /me/export `readable`): each section renders its own lines
