@@ -172,7 +172,7 @@ function loopThrough(graph, component) {
 
 const serverLowerLayers = new Set(["db", "crypto", "http", "auth", "access", "audit", "realtime", "presence", "jobs", "users", "settings", "wechat", "features"]);
 // config.ts reads every feature's settings (hotline/hotlineConfig.ts): it is start-up, and lower layers import only its types
-const serverLowerRootFiles = new Set(["clock.ts", "logger.ts", "services.ts"]);
+const serverLowerRootFiles = new Set(["clock.ts", "countyTime.ts", "logger.ts", "services.ts"]);
 const serverAssembly = new Set(["features/registry.ts", "app.ts", "startServer.ts", "buildServices.ts", "main.ts", "config.ts"]);
 
 /** Where a server file sits: "lower", "assembly" or "feature" (feature folders and routes/). */

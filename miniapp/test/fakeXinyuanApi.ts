@@ -33,6 +33,8 @@ export interface FakeUser {
   me: MeView
   guardian: { relation: string; name: string } | null
   deleted: boolean
+  /** The export answers 503 while set (the page's error state). */
+  exportFails?: boolean
 }
 
 /**
@@ -55,7 +57,7 @@ function route(req: RecordedRequest, user: FakeUser): Reply {
   if (key === 'GET /api/v1/me') return { status: 200, body: user.me }
   if (key === 'PATCH /api/v1/me/profile') return updateProfile(req.body, user)
   if (key === 'POST /api/v1/me/consents') return giveConsent(req.body, user)
-  if (key === 'GET /api/v1/me/export') return { status: 200, body: exportOf(user.me) }
+  if (key === 'GET /api/v1/me/export') return user.exportFails ? errorReply(503, 'SERVICE_UNAVAILABLE', '服务暂时有点忙，请稍后再试。') : { status: 200, body: exportOf(user.me) }
   if (key === 'DELETE /api/v1/me') {
     user.deleted = true
     return { status: 204 }
@@ -90,7 +92,8 @@ function giveConsent(body: unknown, user: FakeUser): Reply {
 }
 
 function exportOf(me: MeView): UserExportView {
-  return { exportedAt: new Date().toISOString(), me, consents: me.consents, sections: {} }
+  const readable = `心援 · 我的数据\n\n【账号与资料】\n昵称：${me.alias}\n\n【聊天记录（在线咨询）】\n第 1 次咨询：2026-12-06 19:30 开始，已结束\n  2026-12-06 19:30  我：最近考试压力好大\n  2026-12-06 19:31  老师：我在，慢慢说`
+  return { exportedAt: new Date().toISOString(), me, consents: me.consents, sections: {}, readable }
 }
 
 function refresh(me: MeView): MeView {

@@ -115,6 +115,8 @@ export interface UserExportView {
   me: MeView;
   /** Every consent ever given, oldest first, with the guardian's name (decrypted for the user alone). */
   consents: Array<ConsentView & { guardianName?: string }>;
-  /** Later features add their own sections (chats, letters, calls). */
+  /** Each feature's section (chats, letters, calls, bookings…) and the audit trail, keyed in English. */
   sections: Record<string, unknown>;
+  /** The same export as readable Chinese text: Chinese headings and labels, county times, no ids or keys. */
+  readable: string;
 }

@@ -1,7 +1,9 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import { caseIdentities, crisisCases } from "../db/schema";
 import type { AccountDeletionStep } from "../users/accountDeletionSteps";
-import type { ExportSection } from "../users/exportSections";
+import { exportSection } from "../users/exportSections";
+import { exportTime, labelOf } from "../users/exportText";
+import { identityLegalBasisLabels } from "@xinyuan/shared";
 
 /**
  * What the person's data export says about crisis cases (see README "Data kept and the export"): that a
@@ -12,8 +14,9 @@ import type { ExportSection } from "../users/exportSections";
  * duty) and a minor's export may be read by the very adult a report concerns; they are released on
  * request through the county centre after a person reviews it.
  */
-export const casesExportSection: ExportSection = {
+export const casesExportSection = exportSection({
   key: "crisisCases",
+  title: "安全跟进记录",
   async collect({ db, userId }) {
     const rows = await db.select().from(crisisCases).where(eq(crisisCases.userId, userId)).orderBy(asc(crisisCases.openedAt));
     const ids = rows.map((row) => row.id);
@@ -32,7 +35,18 @@ export const casesExportSection: ExportSection = {
       }),
     };
   },
-};
+  render({ note, cases }) {
+    if (cases.length === 0) return [];
+    return [
+      note,
+      ...cases.flatMap((record) => [
+        `${exportTime(record.openedAt)} 建立，${record.open ? "仍在跟进" : `已结束${record.closedAt ? `（${exportTime(record.closedAt)}）` : ""}`}`,
+        ...(record.identityRecorded ? [`  记录了你的身份信息，依据：${labelOf(identityLegalBasisLabels, record.identityRecorded.legalBasis)}`] : []),
+        ...(record.callbackNumberKept ? ["  保存了一个回电号码"] : []),
+      ]),
+    ];
+  },
+});
 
 /**
  * Account deletion: cases are kept (safeguarding records, measure 3) but detached from the account, so no

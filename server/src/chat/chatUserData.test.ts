@@ -30,6 +30,11 @@ describe("chat in the user's data export and account deletion", () => {
       ["me", "最近考试压力好大"],
       ["counsellor", "我在，慢慢说"],
     ]);
+    const readable = exported.body.readable as string;
+    expect(readable).toMatch(/【聊天记录（在线咨询）】\n第 1 次咨询：\d{4}-\d\d-\d\d \d\d:\d\d 开始，咨询中/);
+    expect(readable).toMatch(/\n {2}\d{4}-\d\d-\d\d \d\d:\d\d {2}我：最近考试压力好大\n/);
+    expect(readable).toMatch(/\n {2}\d{4}-\d\d-\d\d \d\d:\d\d {2}老师：我在，慢慢说/);
+    expect(readable).not.toContain(conversationId);
 
     const unassigned = collect<ChatAssignmentNotice>(counsellor.socket, "chat:unassigned");
     const lines = collect<ChatMessageView>(counsellor.socket, "chat:message");

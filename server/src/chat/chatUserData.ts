@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { chatMessages, conversations } from "../db/schema";
 import type { AccountDeletionStep } from "../users/accountDeletionSteps";
-import type { ExportSection } from "../users/exportSections";
+import { exportSection } from "../users/exportSections";
+import { exportTime, labelOf, textOr } from "../users/exportText";
+import { conversationStatusLabels } from "@xinyuan/shared";
 import { ChatEffects } from "./chatEffects";
 import { flushChatEffects } from "./chatEffectsFlusher";
 import { closeConversation } from "./chatCloser";
@@ -35,8 +37,9 @@ export const chatDeletionStep: AccountDeletionStep = {
  * The user's conversations with every message of both sides, in order. Counsellors' private notes,
  * transfer notes and risk assessments are professional records and are not part of a self-service export.
  */
-export const chatExportSection: ExportSection = {
+export const chatExportSection = exportSection({
   key: "chats",
+  title: "聊天记录（在线咨询）",
   async collect({ db, services, userId }) {
     const rows = await db.select().from(conversations).where(eq(conversations.userId, userId)).orderBy(asc(conversations.createdAt));
     if (rows.length === 0) return [];
@@ -57,4 +60,13 @@ export const chatExportSection: ExportSection = {
         .map((message) => ({ seq: message.seq, from: message.senderType === "user" ? "me" : message.senderType === "staff" ? "counsellor" : "system", text: services.cipher.decryptOrNull(message.bodyEnc, sealed.chatMessageBody.at(message)) ?? unreadableMessageText, at: message.createdAt.toISOString() })),
     }));
   },
-};
+  render(chats) {
+    return chats.flatMap((chat, index) => [
+      ...(index > 0 ? [""] : []),
+      `第 ${index + 1} 次咨询：${exportTime(chat.startedAt)} 开始，${labelOf(conversationStatusLabels, chat.status)}${chat.closedAt ? `（${exportTime(chat.closedAt)} 结束）` : ""}`,
+      ...chat.messages.map((message) => `  ${exportTime(message.at)}  ${message.from === "me" ? "我" : message.from === "counsellor" ? "老师" : "系统提示"}：${message.text}`),
+      ...(chat.rating !== null ? [`  我的评价：${chat.rating} 星${chat.ratingComment ? `，${chat.ratingComment}` : ""}`] : []),
+      ...(chat.replyReminderSet ? ["  我开启了老师回复提醒"] : []),
+    ]);
+  },
+});

@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { contactRecords, hotlineTickets } from "../db/schema";
 import type { AccountDeletionStep } from "../users/accountDeletionSteps";
-import type { ExportSection } from "../users/exportSections";
+import { exportSection } from "../users/exportSections";
+import { exportTime, labelOf } from "../users/exportText";
+import { hotlineTicketKindLabels, hotlineTicketStatusLabels } from "@xinyuan/shared";
 import { endingFields } from "./lockTicket";
 import { announceQueueChange, noticeToStaff } from "./hotlineBroadcast";
 import { sealed } from "../crypto/sealedColumns";
@@ -35,8 +37,9 @@ export const hotlineDeletionStep: AccountDeletionStep = {
  * when it ends). Counsellors' contact records are not exported here: their notes are professional
  * assessments, released on request through the centre rather than self-served to a minor.
  */
-export const hotlineExportSection: ExportSection = {
+export const hotlineExportSection = exportSection({
   key: "hotline",
+  title: "热线回电",
   async collect({ db, services, userId }) {
     const rows = await db.select().from(hotlineTickets).where(eq(hotlineTickets.userId, userId)).orderBy(asc(hotlineTickets.joinedAt));
     return rows.map((row) => ({
@@ -51,4 +54,13 @@ export const hotlineExportSection: ExportSection = {
       closedAt: row.closedAt?.toISOString() ?? null,
     }));
   },
-};
+  render(tickets) {
+    return tickets.flatMap((ticket) => [
+      `${exportTime(ticket.joinedAt)}  ${labelOf(hotlineTicketKindLabels, ticket.kind)}，排队号 ${ticket.number}，${labelOf(hotlineTicketStatusLabels, ticket.status)}${ticket.closedAt ? `（${exportTime(ticket.closedAt)} 结束）` : ""}`,
+      ...(ticket.window ? [`  希望回电的时间：${exportTime(ticket.window.start)} 至 ${exportTime(ticket.window.end)}`] : []),
+      ...(ticket.phone ? [`  留下的电话：${ticket.phone}`] : []),
+      ...(ticket.topic ? [`  想聊的事：${ticket.topic}`] : []),
+      ...(ticket.attempts > 0 ? [`  老师已尝试回电 ${ticket.attempts} 次`] : []),
+    ]);
+  },
+});

@@ -281,8 +281,15 @@ describe("letters (心理咨询电子邮箱)", () => {
       const writer = await letterWriterIn(t, w.schoolA1.id);
       const { letter } = await writeLetter(t, writer, { contactPreference: "可以在学校找我" });
       await post(`/letters/${letter.id}/messages`, w.staff.a1, { body: "收到你的信了", clientMessageId: newSubmitId() });
-      const exported = (await t.request.get("/api/v1/me/export").set(writer.auth).expect(200)).body.sections as { letters: Array<{ subject: string; contactPreference: string; messages: Array<{ from: string; text: string }> }> };
+      const response = await t.request.get("/api/v1/me/export").set(writer.auth).expect(200);
+      const exported = response.body.sections as { letters: Array<{ subject: string; contactPreference: string; messages: Array<{ from: string; text: string }> }> };
       expect(exported.letters).toHaveLength(1);
+      const readable = response.body.readable as string;
+      expect(readable).toMatch(/【信件（心理信箱）】\n\d{4}-\d\d-\d\d \d\d:\d\d {2}写给：.+，/);
+      expect(readable).toContain("  标题：最近有点烦");
+      expect(readable).toContain("  希望的联系方式：可以在学校找我");
+      expect(readable).toMatch(/\n {2}\d{4}-\d\d-\d\d \d\d:\d\d {2}老师：收到你的信了/);
+      expect(readable).not.toContain(letter.id);
       expect(exported.letters[0]).toMatchObject({ subject: "最近有点烦", contactPreference: "可以在学校找我" });
       expect(exported.letters[0]!.messages.map((line) => line.from)).toEqual(["system", "teacher"]);
       await t.request.delete("/api/v1/me").set(writer.auth).expect((response) => expect([200, 204]).toContain(response.status));

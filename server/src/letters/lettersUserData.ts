@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { letterMessages, letters, mailboxes } from "../db/schema";
 import type { AccountDeletionStep } from "../users/accountDeletionSteps";
-import type { ExportSection } from "../users/exportSections";
+import { exportSection } from "../users/exportSections";
+import { exportTime, labelOf, textOr } from "../users/exportText";
+import { letterCategoryLabels, letterStatusLabels } from "@xinyuan/shared";
 import { sealed } from "../crypto/sealedColumns";
 import type { SealPlace } from "../crypto/fieldCipher";
 
@@ -9,8 +11,9 @@ import type { SealPlace } from "../crypto/fieldCipher";
  * The writer's letters with the whole thread (their words and the teachers' answers). Teachers' internal
  * notes, risk assessments and outcome records are professional records, not part of a self-service export.
  */
-export const lettersExportSection: ExportSection = {
+export const lettersExportSection = exportSection({
   key: "letters",
+  title: "信件（心理信箱）",
   async collect({ db, services, userId }) {
     const rows = await db.select({ letter: letters, mailboxName: mailboxes.name }).from(letters).innerJoin(mailboxes, eq(mailboxes.id, letters.mailboxId)).where(eq(letters.userId, userId)).orderBy(asc(letters.createdAt));
     if (rows.length === 0) return [];
@@ -30,7 +33,18 @@ export const lettersExportSection: ExportSection = {
         .map((line) => ({ seq: line.seq, from: line.senderType === "writer" ? "me" : line.senderType === "staff" ? "teacher" : "system", text: services.cipher.decrypt(line.bodyEnc, sealed.letterMessageBody.at(line)), at: line.createdAt.toISOString() })),
     }));
   },
-};
+  render(letters) {
+    return letters.flatMap((letter, index) => [
+      ...(index > 0 ? [""] : []),
+      `${exportTime(letter.sentAt)}  写给：${letter.to}，${labelOf(letterStatusLabels, letter.status)}${letter.closedAt ? `（${exportTime(letter.closedAt)} 结束）` : ""}`,
+      `  标题：${textOr(letter.subject)}`,
+      ...(letter.category ? [`  类别：${labelOf(letterCategoryLabels, letter.category)}`] : []),
+      `  正文：${textOr(letter.body)}`,
+      ...(letter.contactPreference ? [`  希望的联系方式：${letter.contactPreference}`] : []),
+      ...letter.messages.map((line) => `  ${exportTime(line.at)}  ${line.from === "me" ? "我" : line.from === "teacher" ? "老师" : "系统提示"}：${line.text}`),
+    ]);
+  },
+});
 
 /**
  * Account deletion: open letters are closed (closedBy system), the reminder address and the contact

@@ -1,14 +1,16 @@
 import { and, asc, eq } from "drizzle-orm";
 import { eventSignups, publications } from "../db/schema";
 import type { AccountDeletionStep } from "../users/accountDeletionSteps";
-import type { ExportSection } from "../users/exportSections";
+import { exportSection } from "../users/exportSections";
+import { exportTime } from "../users/exportText";
 import { notifyChanged } from "./publishingChange";
 import { publishedCacheOf } from "./publishedCache";
 import { sealed } from "../crypto/sealedColumns";
 
 /** The user's event sign-ups with their notes. */
-export const publishingExportSection: ExportSection = {
+export const publishingExportSection = exportSection({
   key: "eventSignups",
+  title: "活动报名",
   async collect({ db, services, userId }) {
     const rows = await db
       .select({ signup: eventSignups, title: publications.title })
@@ -24,7 +26,13 @@ export const publishingExportSection: ExportSection = {
       cancelledAt: signup.cancelledAt?.toISOString() ?? null,
     }));
   },
-};
+  render(signups) {
+    return signups.flatMap((signup) => [
+      `${exportTime(signup.createdAt)} 报名「${signup.event}」，${signup.status === "active" ? "报名有效" : `已取消${signup.cancelledAt ? `（${exportTime(signup.cancelledAt)}）` : ""}`}`,
+      ...(signup.note ? [`  我的备注：${signup.note}`] : []),
+    ]);
+  },
+});
 
 /** Account deletion: active sign-ups give their places back; notes are erased; rows detach (head counts stay). */
 export const publishingDeletionStep: AccountDeletionStep = {

@@ -6,12 +6,14 @@ import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AuthenticationError } from "../http/errors";
 import { presentConsent } from "./presentConsent";
 import { loadMeView } from "./loadMeView";
-import { exportSectionsOf } from "./exportSections";
+import { exportSectionsOf, type ExportSection } from "./exportSections";
+import { renderReadableExport } from "./renderReadableExport";
 import { sealed } from "../crypto/sealedColumns";
 
 /**
- * Everything XinYuan keeps about the user, as JSON for them alone (PIPL right of access and portability):
- * profile, every consent with the guardian's name, and each feature's registered section. Audited.
+ * Everything XinYuan keeps about the user, for them alone (PIPL right of access and portability): profile,
+ * every consent with the guardian's name, and each feature's registered section, as JSON and beside it as
+ * readable Chinese text (`readable`, see renderReadableExport). Audited.
  */
 export async function userExporter(props: { services: Services; userId: string; origin: AuditOrigin }): Promise<UserExportView> {
   const { services, userId, origin } = props;
@@ -21,16 +23,22 @@ export async function userExporter(props: { services: Services; userId: string; 
     if (!me) throw AuthenticationError();
     const rows = await tx.select().from(consents).where(eq(consents.userId, userId)).orderBy(asc(consents.givenAt), asc(consents.id));
     const sections: Record<string, unknown> = {};
+    const collected: Array<{ section: ExportSection; data: unknown }> = [];
     for (const section of exportSectionsOf(services.features)) {
       if (section.key in sections) throw new Error(`export section ${section.key} registered twice`);
-      sections[section.key] = await section.collect({ db: tx, services, userId });
+      const data = await section.collect({ db: tx, services, userId });
+      sections[section.key] = data;
+      collected.push({ section, data });
     }
     await recordAudit(tx, origin, { action: "user.export", targetType: "app_user", targetId: userId, detail: { sections: Object.keys(sections) } });
+    const exportedAt = clock.now().toISOString();
+    const consentViews = rows.map((row) => ({ ...presentConsent(row), ...(row.guardianNameEnc ? { guardianName: cipher.decrypt(row.guardianNameEnc, sealed.consentGuardianName.at(row)) } : {}) }));
     return {
-      exportedAt: clock.now().toISOString(),
+      exportedAt,
       me,
-      consents: rows.map((row) => ({ ...presentConsent(row), ...(row.guardianNameEnc ? { guardianName: cipher.decrypt(row.guardianNameEnc, sealed.consentGuardianName.at(row)) } : {}) })),
+      consents: consentViews,
       sections,
+      readable: renderReadableExport({ exportedAt, me, consents: consentViews, sections: collected }),
     };
   });
 }

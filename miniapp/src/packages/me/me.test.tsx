@@ -46,17 +46,42 @@ describe('我的 page', () => {
     expect(screen.getAllByText(`版本 ${currentConsentVersions.privacy}`)).toHaveLength(2)
   })
 
-  it('exports my data as JSON and copies it', async () => {
+  it('says truthfully that chats are included, shows the readable Chinese export first, and copies either version', async () => {
     const copy = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'setClipboardData:ok', data: '' })
     render(<MePage />)
 
+    expect(await screen.findByText(/聊天记录（你和老师双方说的每一句话）/)).toBeTruthy()
+    expect(document.body.textContent).not.toMatch(/不包括.*聊天|以后还会包括/)
     await tap('导出我的数据')
+    await waitFor(() => expect(document.body.textContent).toContain('【聊天记录（在线咨询）】'))
+    expect(document.body.textContent).toContain('2026-12-06 19:30  我：最近考试压力好大')
+    expect(document.body.textContent).toContain('老师：我在，慢慢说')
+    expect(document.body.textContent).not.toContain('"exportedAt"')
+    await tap('复制全部内容')
+    await waitFor(() => expect(copy).toHaveBeenCalledTimes(1))
+    expect(copy.mock.calls[0]?.[0].data).toContain('昵称：晴天的小树')
+
+    await tap('原始数据（JSON）')
     await waitFor(() => expect(document.body.textContent).toContain('"exportedAt"'))
     expect(document.body.textContent).toContain('"alias": "晴天的小树"')
     await tap('复制全部内容')
+    await waitFor(() => expect(copy).toHaveBeenCalledTimes(2))
+    const json = JSON.parse(copy.mock.calls[1]?.[0].data ?? '{}')
+    expect(json).toMatchObject({ me: { alias: '晴天的小树' } })
+    expect(json).not.toHaveProperty('readable')
+  })
 
-    await waitFor(() => expect(copy).toHaveBeenCalledTimes(1))
-    expect(JSON.parse(copy.mock.calls[0]?.[0].data ?? '{}')).toMatchObject({ me: { alias: '晴天的小树' } })
+  it('says kindly when the export fails and lets the user try again', async () => {
+    render(<MePage />)
+    await screen.findByText('晴天的小树')
+    api.user.exportFails = true
+    await tap('导出我的数据')
+    expect(await screen.findByText('服务暂时有点忙，请稍后再试。')).toBeTruthy()
+    expect(document.body.textContent).not.toContain('【账号与资料】')
+    api.user.exportFails = false
+    await tap('再试一次')
+    await waitFor(() => expect(document.body.textContent).toContain('【账号与资料】'))
+    expect(document.body.textContent).not.toContain('服务暂时有点忙')
   })
 
   it('deletes the account only after a gentle confirmation, and forgets this device', async () => {

@@ -34,17 +34,35 @@ describe("me.export", () => {
     expect(trail.map((entry) => entry.action)).toEqual(["user.login", "user.profile.update", "user.consent.give", "user.consent.give", "user.consent.give"]);
     expect(JSON.stringify(response.body)).not.toContain(user.openid);
 
+    // Beside the JSON, the same data as readable Chinese: every heading, county times, no ids, no English keys.
+    const readable = response.body.readable as string;
+    expect(readable).toContain("聊天记录（你和老师双方的每一句话）");
+    for (const heading of ["账号与资料", "同意记录", "聊天记录（在线咨询）", "热线回电", "信件（心理信箱）", "预约", "活动报名", "安全跟进记录", "账号操作记录（审计记录）"]) expect(readable).toContain(`【${heading}】`);
+    expect(readable).toContain(`昵称：${user.me.alias}`);
+    expect(readable).toContain(`学校：${school.name}`);
+    expect(readable).toContain("年龄段：10–13 岁");
+    expect(readable).toMatch(/同意《监护人同意》（[\d-]+ 版），监护人：母亲 王芳/);
+    expect(readable).toMatch(/【聊天记录（在线咨询）】\n（没有记录）/);
+    expect(readable).toContain("我：小程序用户登录");
+    expect(readable).toContain(`导出时间：${new Date(Date.parse(response.body.exportedAt) + 8 * 3600_000).toISOString().slice(0, 16).replace("T", " ")}`);
+    expect(readable).not.toContain(user.me.id);
+    expect(readable).not.toContain(school.id);
+    expect(readable).not.toMatch(/\d{4}-\d\d-\d\dT/);
+    // Alias and test school name carry random letters of their own; nothing else may be English.
+    expect(readable.split(user.me.alias).join("").split(school.name).join("")).not.toMatch(/[A-Za-z]{2,}/);
+
     const [audit] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "user.export"), eq(auditEvents.targetId, user.me.id)));
     expect(audit).toMatchObject({ actorType: "user", actorId: user.me.id });
   });
 
   it("includes the sections later features register", async () => {
     const user = await signInUser(t);
-    const section: ExportSection = { key: "bookings", collect: async ({ userId }) => [{ ownerId: userId }] };
+    const section: ExportSection = { key: "bookings", title: "测试预约", collect: async ({ userId }) => [{ ownerId: userId }], render: () => ["一条测试预约"] };
     const unregister = withRegistered(t.services.features, { name: "bookings", exportSections: [section] });
     try {
       const response = await t.request.get("/api/v1/me/export").set(user.auth).expect(200);
       expect(response.body.sections.bookings).toEqual([{ ownerId: user.me.id }]);
+      expect(response.body.readable).toContain("【测试预约】\n一条测试预约");
     } finally {
       unregister();
     }

@@ -12,10 +12,10 @@ export async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/** H5 only: offers the JSON as a file download. */
-export function downloadJson(fileName: string, json: string): boolean {
+/** H5 only: offers the text (the readable export or its JSON) as a file download. */
+export function downloadText(fileName: string, text: string, type: string): boolean {
   if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return false
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }))
+  const url = URL.createObjectURL(new Blob([text], { type }))
   const link = document.createElement('a')
   link.href = url
   link.download = fileName
