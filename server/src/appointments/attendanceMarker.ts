@@ -2,11 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import type { DayListEntry } from "@xinyuan/shared";
 import type { Services } from "../services";
 import type { StaffActor } from "../auth/actor";
-import { appointmentSlots, appUsers, bookings, counsellingRooms, experts } from "../db/schema";
+import { appUsers, bookings } from "../db/schema";
 import { retryTransaction } from "../db/retryTransaction";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
-import { ConflictError, NotFoundError } from "../http/errors";
-import { requireSlotStaff } from "./appointmentPolicy";
+import { ConflictError } from "../http/errors";
+import { lockStaffBooking } from "./lockStaffBooking";
 import { presentDayEntry } from "./appointmentViews";
 
 /**
@@ -18,17 +18,12 @@ export async function attendanceMarker(props: { services: Services; actor: Staff
   const now = services.clock.now();
   return retryTransaction(() =>
     services.db.transaction(async (tx) => {
-      const [booking] = await tx.select().from(bookings).where(eq(bookings.id, props.bookingId)).for("update");
-      if (!booking) throw NotFoundError();
-      const [slot] = await tx.select().from(appointmentSlots).where(eq(appointmentSlots.id, booking.slotId));
-      const [room] = slot!.roomId ? await tx.select({ staffIds: counsellingRooms.staffIds }).from(counsellingRooms).where(eq(counsellingRooms.id, slot!.roomId)) : [];
-      const [expert] = slot!.expertId ? await tx.select({ staffId: experts.staffId }).from(experts).where(eq(experts.id, slot!.expertId)) : [];
-      requireSlotStaff(props.actor, slot!, room?.staffIds ?? [], expert?.staffId ?? null);
-      if (!["confirmed", "paid", "attended", "no_show"].includes(booking.status) || slot!.startsAt.getTime() > now.getTime()) throw ConflictError("CONFLICT");
+      const { booking, slot } = await lockStaffBooking(tx, props.actor, props.bookingId);
+      if (!["confirmed", "paid", "attended", "no_show"].includes(booking.status) || slot.startsAt.getTime() > now.getTime()) throw ConflictError("CONFLICT");
       const [marked] = await tx.update(bookings).set({ status: props.outcome, markedBy: props.actor.id, markedAt: now, updatedAt: sql`now()` }).where(eq(bookings.id, booking.id)).returning();
       await recordAudit(tx, props.origin, { action: `appointment.${props.outcome}`, targetType: "booking", targetId: booking.id, detail: { from: booking.status } });
       const [user] = booking.userId ? await tx.select({ alias: appUsers.alias }).from(appUsers).where(eq(appUsers.id, booking.userId)) : [];
-      return presentDayEntry(services, marked!, slot!, user?.alias ?? null);
+      return presentDayEntry(services, marked!, slot, user?.alias ?? null);
     }),
   );
 }

@@ -2,12 +2,12 @@ import { eq, sql } from "drizzle-orm";
 import type { ContactRecordBody } from "@xinyuan/shared";
 import type { Services } from "../services";
 import type { StaffActor } from "../auth/actor";
-import { appointmentSlots, bookings, counsellingRooms, experts } from "../db/schema";
+import { bookings } from "../db/schema";
 import { retryTransaction } from "../db/retryTransaction";
 import type { AuditOrigin } from "../audit/recordAudit";
-import { AppError, NotFoundError } from "../http/errors";
+import { AppError } from "../http/errors";
 import { contactRecorder } from "../contacts/contactRecorder";
-import { requireSlotStaff } from "./appointmentPolicy";
+import { lockStaffBooking } from "./lockStaffBooking";
 
 /**
  * The staff member who worked an attended session writes its record into the same contact records as
@@ -19,19 +19,14 @@ export async function sessionRecorder(props: { services: Services; actor: StaffA
   const { services } = props;
   return retryTransaction(() =>
     services.db.transaction(async (tx) => {
-      const [booking] = await tx.select().from(bookings).where(eq(bookings.id, props.bookingId)).for("update");
-      if (!booking) throw NotFoundError();
-      const [slot] = await tx.select().from(appointmentSlots).where(eq(appointmentSlots.id, booking.slotId));
-      const [room] = slot!.roomId ? await tx.select({ staffIds: counsellingRooms.staffIds }).from(counsellingRooms).where(eq(counsellingRooms.id, slot!.roomId)) : [];
-      const [expert] = slot!.expertId ? await tx.select({ staffId: experts.staffId }).from(experts).where(eq(experts.id, slot!.expertId)) : [];
-      requireSlotStaff(props.actor, slot!, room?.staffIds ?? [], expert?.staffId ?? null);
+      const { booking, slot } = await lockStaffBooking(tx, props.actor, props.bookingId);
       if (booking.status !== "attended") throw new AppError(409, "APPOINTMENT_NOT_ATTENDED");
       if (booking.contactId) throw new AppError(409, "APPOINTMENT_ALREADY_RECORDED");
       const recorded = await contactRecorder({
         tx,
         cipher: services.cipher,
         origin: props.origin,
-        channel: slot!.mode === "online" ? "online" : "in_person",
+        channel: slot.mode === "online" ? "online" : "in_person",
         staffId: props.actor.id,
         userId: booking.userId,
         source: { type: "booking", id: booking.id },
