@@ -7,9 +7,10 @@
  *
  * Reads every .ts/.tsx file with the TypeScript parser (no new dependency) and follows relative imports:
  * `import … from`, `export … from`, and dynamic `import("…")` (a dynamic import does not hide a circle).
- * Type-only imports are ignored (`import type …`, `export type … from`, and imports whose every named
- * binding is `type X`): they vanish at compile time and cannot change load order. Package imports
- * (e.g. `@xinyuan/shared`) are outside the graph.
+ * Type-only imports (`import type …`, `export type … from`, imports whose every named binding is `type X`)
+ * count for circles: they cannot change load order, but files that name each other's types are still one
+ * knot to read and change. They do not count for the layering below (a lower layer may name a feature's
+ * type). Package imports (e.g. `@xinyuan/shared`) are outside the graph.
  *
  * For the server it also checks the layering of server/README.md: a lower layer (db, http, auth, access,
  * audit, realtime, presence, jobs, users, …) never imports a feature folder at run time; only
@@ -66,19 +67,22 @@ function isTypeOnlyExport(node) {
 }
 
 /** The project files one file loads at run time. */
-function runtimeImports(file) {
+function importsOf(file) {
   const text = readFileSync(file, "utf8");
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith(".tsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
-  const found = new Set();
-  const add = (specifier) => {
+  const all = new Set();
+  const runtime = new Set();
+  const add = (specifier, typeOnly = false) => {
     const target = resolveImport(file, specifier);
-    if (target) found.add(target);
+    if (!target) return;
+    all.add(target);
+    if (!typeOnly) runtime.add(target);
   };
   const visit = (node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      if (!isTypeOnlyImport(node)) add(node.moduleSpecifier.text);
+      add(node.moduleSpecifier.text, isTypeOnlyImport(node));
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      if (!isTypeOnlyExport(node)) add(node.moduleSpecifier.text);
+      add(node.moduleSpecifier.text, isTypeOnlyExport(node));
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
       add(node.arguments[0].text);
     } else if (ts.isImportTypeNode(node)) {
@@ -87,7 +91,7 @@ function runtimeImports(file) {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return [...found];
+  return { all: [...all], runtime: [...runtime] };
 }
 
 /** Strongly connected components of more than one file (or a file importing itself): Tarjan. */
@@ -195,11 +199,18 @@ function layerViolations(serverRoot, graph) {
 
 let failed = false;
 for (const [name, dir] of chosen) {
+  // Circles count every import, type-only too (a type circle still ties the files together); the layer rule
+  // is about what runs, so a lower layer may name a feature's type (config.ts, PaymentPurpose).
   const graph = new Map();
-  for (const file of sourceFiles(join(root, dir))) graph.set(file, runtimeImports(file));
+  const runtimeGraph = new Map();
+  for (const file of sourceFiles(join(root, dir))) {
+    const imports = importsOf(file);
+    graph.set(file, imports.all);
+    runtimeGraph.set(file, imports.runtime);
+  }
   const found = circles(graph);
   if (name === "server") {
-    const violations = layerViolations(join(root, dir), graph);
+    const violations = layerViolations(join(root, dir), runtimeGraph);
     if (violations.length > 0) {
       failed = true;
       console.error(`✗ server: ${violations.length} lower-layer import(s) of a feature (see server/README.md)`);
@@ -207,7 +218,7 @@ for (const [name, dir] of chosen) {
     }
   }
   if (found.length === 0) {
-    console.log(`✓ ${name}: no import circles among ${graph.size} files${name === "server" ? ", no lower layer importing a feature" : ""} (type-only imports ignored)`);
+    console.log(`✓ ${name}: no import circles among ${graph.size} files${name === "server" ? ", no lower layer importing a feature" : ""} (type-only imports count for circles)`);
     continue;
   }
   failed = true;

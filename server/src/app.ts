@@ -12,15 +12,18 @@ import { buildOpenApiDocument } from "./http/openapi";
 import { mountHealth } from "./routes/health";
 import { routeModules } from "./routes/api";
 import type { AppRouter } from "./http/mountRoute";
+import type { Feature } from "./features/feature";
+import { features as registeredFeatures } from "./features/registry";
 
 export type App = Koa<AppState, AppContextExtras>;
 
 /** Builds the Koa app. No listening, no side effects: start.ts listens, tests call app.callback(). */
-export function createApp(services: Services): { app: App; apiRouter: AppRouter } {
+export function createApp(services: Services, features: readonly Feature[] = registeredFeatures): { app: App; apiRouter: AppRouter } {
   // Behind one proxy: the client address is the last X-Forwarded-For entry (the one our proxy appended),
   // never the leftmost, which the client writes itself (rate limits and audit rows key on it).
   const app: App = new Koa<AppState, AppContextExtras>({ proxy: services.config.trustProxy, maxIpsCount: 1 });
   app.context.services = services;
+  app.context.features = features;
   app.silent = true;
 
   const apiRouter: AppRouter = new Router<AppState, AppContextExtras>({ prefix: "/api/v1" });

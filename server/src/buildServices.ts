@@ -8,15 +8,11 @@ import { createWechatPayClient } from "./payments/wechatPayClient";
 import { silentRealtime } from "./realtime/realtime";
 import type { OpenDatabase } from "./db/openDatabase";
 import type { Services } from "./services";
-import type { Feature } from "./features/feature";
-import { features } from "./features/registry";
 
 export interface ServiceOverrides {
   log?: Logger;
   clock?: Clock;
   wechat?: WechatApiClient;
-  /** Defaults to every registered feature. */
-  features?: readonly Feature[];
 }
 
 /** Everything a handler needs, made once per process (or per test app). */
@@ -36,6 +32,5 @@ export function buildServices(config: Config, database: OpenDatabase, overrides:
     wechatPay: createWechatPayClient(config.wechatPay, () => new Date()),
     clock,
     realtime: silentRealtime,
-    features: [...(overrides.features ?? features)],
   };
 }

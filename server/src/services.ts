@@ -6,7 +6,6 @@ import type { IdentityHasher } from "./crypto/identityHasher";
 import type { WechatApiClient } from "./wechat/wechatApiClient";
 import type { Clock } from "./clock";
 import type { Realtime } from "./realtime/realtime";
-import type { Feature } from "./features/feature";
 import type { WechatPayClient } from "./payments/wechatPayClient";
 
 /** What handlers and commands need from the process, built once at start-up and passed down. */
@@ -22,6 +21,4 @@ export interface Services {
   wechatPay: WechatPayClient;
   clock: Clock;
   realtime: Realtime;
-  /** Every feature of the process (features/registry.ts): their export sections and deletion steps are read from here. */
-  features: Feature[];
 }

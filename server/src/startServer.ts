@@ -6,8 +6,9 @@ import { buildServices, type ServiceOverrides } from "./buildServices";
 import { createApp } from "./app";
 import { answerClientErrors } from "./http/clientErrors";
 import { attachSocketServer, type XinyuanSocketServer } from "./realtime/socketServer";
-import { socketFeaturesOf } from "./realtime/socketFeatures";
-import { backgroundJobsOf } from "./jobs/backgroundJobs";
+import { backgroundJobsOf, socketFeaturesOf } from "./features/featureParts";
+import { features as registeredFeatures } from "./features/registry";
+import type { Feature } from "./features/feature";
 import { presenceSocket } from "./presence/presenceSocket";
 import { presenceHeartbeat } from "./presence/presenceHeartbeat";
 import type { Services } from "./services";
@@ -27,7 +28,7 @@ export interface RunningServer {
 }
 
 /** Opens and migrates the database, then listens with HTTP and socket.io on one port. */
-export async function startServer(config: Config, overrides: ServiceOverrides & { database?: OpenDatabase } = {}): Promise<RunningServer> {
+export async function startServer(config: Config, overrides: ServiceOverrides & { database?: OpenDatabase; features?: readonly Feature[] } = {}): Promise<RunningServer> {
   const database = overrides.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize }));
   try {
     if (config.migrationDatabaseUrl && database.kind === "postgres") {
@@ -49,13 +50,14 @@ export async function startServer(config: Config, overrides: ServiceOverrides & 
     throw error;
   }
   const services = buildServices(config, database, overrides);
-  const { app } = createApp(services);
+  const features = overrides.features ?? registeredFeatures;
+  const { app } = createApp(services, features);
   const httpServer = createServer(app.callback());
   httpServer.keepAliveTimeout = 5000;
   answerClientErrors(httpServer);
-  const { io, realtime, closeAdapter } = await attachSocketServer(httpServer, services, database.pgPool, [presenceSocket, ...socketFeaturesOf(services.features)]);
+  const { io, realtime, closeAdapter } = await attachSocketServer(httpServer, services, database.pgPool, [presenceSocket, ...socketFeaturesOf(features)]);
   services.realtime = realtime;
-  const stopJobs = [...backgroundJobsOf(services.features), presenceHeartbeat(io)].map((job) => job(services));
+  const stopJobs = [...backgroundJobsOf(features), presenceHeartbeat(io)].map((job) => job(services));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

@@ -2,6 +2,8 @@ import supertest from "supertest";
 import { loadConfig } from "../../server/src/config";
 import { buildServices } from "../../server/src/buildServices";
 import { createApp } from "../../server/src/app";
+import { features as registeredFeatures } from "../../server/src/features/registry";
+import type { Feature } from "../../server/src/features/feature";
 import { adjustableClock } from "../../server/src/clock";
 import { createLogger } from "../../server/src/logger";
 import { startFakeWechatApi } from "../fakes/fakeWechatApiServer";
@@ -26,13 +28,16 @@ export async function createTestApp(extraEnvironment: Record<string, string> = {
   const config = loadConfig(testEnvironment(wechat.baseUrl, extraEnvironment));
   const clock = adjustableClock();
   const services = buildServices(config, database, { clock, log: createLogger("silent") });
-  const { app, apiRouter } = createApp(services);
+  // The registry as this app serves it; a test may add a feature for itself (export sections, deletion steps).
+  const features: Feature[] = [...registeredFeatures];
+  const { app, apiRouter } = createApp(services, features);
   const request = supertest(app.callback());
   return {
     app,
     apiRouter,
     request,
     services,
+    features,
     db: database.db,
     database,
     clock,

@@ -2,6 +2,7 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import type { Services } from "../services";
 import { bookings, paymentOrders } from "../db/schema";
 import { recordAudit, systemOrigin } from "../audit/recordAudit";
+import { appointmentPaymentPurpose } from "./appointmentPayments";
 import { lockPaymentOrder, markOrderPaid, markOrderRefunded, matchTransaction } from "../payments/paymentOrderTransitions";
 import { WechatPayError } from "../payments/wechatPayHttp";
 
@@ -41,7 +42,7 @@ export async function sweepAppointmentPayments(services: Services): Promise<Swee
       });
       if (transaction?.trade_state === "SUCCESS") {
         matchTransaction({ config, order, transaction: transaction as unknown as Record<string, unknown> });
-        if (await markOrderPaid({ tx, features: services.features, order, transactionId: transaction.transaction_id ?? "", now })) counts.paidByQuery += 1;
+        if (await markOrderPaid({ tx, purposes: [appointmentPaymentPurpose], order, transactionId: transaction.transaction_id ?? "", now })) counts.paidByQuery += 1;
         return;
       }
       if (!booking.holdExpiresAt || booking.holdExpiresAt.getTime() > now.getTime()) return;
@@ -73,7 +74,7 @@ export async function sweepAppointmentPayments(services: Services): Promise<Swee
         counts.refundsRequested += 1;
         if (locked.status === "paid") await tx.update(paymentOrders).set({ status: "refunding", updatedAt: sql`now()` }).where(eq(paymentOrders.id, locked.id));
       }
-      if (refund.status === "SUCCESS" && (await markOrderRefunded({ tx, features: services.features, order: { ...locked, status: "refunding" }, now }))) counts.refunded += 1;
+      if (refund.status === "SUCCESS" && (await markOrderRefunded({ tx, purposes: [appointmentPaymentPurpose], order: { ...locked, status: "refunding" }, now }))) counts.refunded += 1;
     });
   }
   return counts;

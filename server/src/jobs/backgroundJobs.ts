@@ -1,16 +1,10 @@
 import type { Services } from "../services";
-import type { Feature } from "../features/feature";
 
 /**
  * A background job starts with the server and returns its stop function. Jobs must be safe with several
  * server processes running (claim work with row locks, never rely on one process's memory).
  */
 export type BackgroundJob = (services: Services) => () => void;
-
-/** The periodic jobs of the given features (stale claims, missed call-back windows, idle chats); startServer passes the registry. */
-export function backgroundJobsOf(features: readonly Feature[]): BackgroundJob[] {
-  return features.flatMap((feature) => feature.jobs ?? []);
-}
 
 /** Runs `work` every `intervalMs`, never overlapping itself, logging (not throwing) failures. */
 export function everyInterval(name: string, intervalMs: number, work: (services: Services) => Promise<void>): BackgroundJob {

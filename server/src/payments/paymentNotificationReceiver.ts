@@ -2,6 +2,7 @@ import type { Services } from "../services";
 import { retryTransaction } from "../db/retryTransaction";
 import { claimNotificationNonce } from "./notificationNonces";
 import { NotificationRefused, verifyNotification } from "./notificationVerifier";
+import type { PaymentPurpose } from "./paymentPurpose";
 import { lockPaymentOrder, markOrderPaid, markOrderRefunded, matchTransaction } from "./paymentOrderTransitions";
 
 export interface NotificationOutcome {
@@ -16,7 +17,7 @@ export interface NotificationOutcome {
  * transaction claim the nonce, lock the order, match it, and move it at most once. Refused notifications
  * throw NotificationRefused and change nothing (the nonce is released with the rollback).
  */
-export async function paymentNotificationReceiver(props: { services: Services; headers: Record<string, string | string[] | undefined>; rawBody: string }): Promise<NotificationOutcome> {
+export async function paymentNotificationReceiver(props: { services: Services; purposes: readonly PaymentPurpose[]; headers: Record<string, string | string[] | undefined>; rawBody: string }): Promise<NotificationOutcome> {
   const { services } = props;
   const config = services.config.wechatPay;
   const now = services.clock.now();
@@ -31,7 +32,7 @@ export async function paymentNotificationReceiver(props: { services: Services; h
       if (notification.eventType === "TRANSACTION.SUCCESS") {
         if (resource.trade_state !== "SUCCESS") throw new NotificationRefused("mismatch", "trade_state is not SUCCESS");
         matchTransaction({ config, order, transaction: resource });
-        const transitioned = await markOrderPaid({ tx, features: services.features, order, transactionId: String(resource.transaction_id ?? ""), now });
+        const transitioned = await markOrderPaid({ tx, purposes: props.purposes, order, transactionId: String(resource.transaction_id ?? ""), now });
         return { eventType: notification.eventType, outTradeNo, transitioned };
       }
       if (notification.eventType === "REFUND.SUCCESS") {
@@ -39,7 +40,7 @@ export async function paymentNotificationReceiver(props: { services: Services; h
         if (resource.mchid !== config.mchId || amount?.total !== order.amountFen || amount?.refund !== order.amountFen || resource.refund_status !== "SUCCESS") {
           throw new NotificationRefused("mismatch", "refund does not match the order");
         }
-        const transitioned = await markOrderRefunded({ tx, features: services.features, order, now });
+        const transitioned = await markOrderRefunded({ tx, purposes: props.purposes, order, now });
         return { eventType: notification.eventType, outTradeNo, transitioned };
       }
       // Other events (REFUND.ABNORMAL, REFUND.CLOSED, TRANSACTION.*): acknowledged, acted on by the query jobs.

@@ -2,7 +2,6 @@ import { eq, sql } from "drizzle-orm";
 import type { DbOrTx } from "../db/database";
 import { paymentOrders } from "../db/schema";
 import { recordAudit, systemOrigin } from "../audit/recordAudit";
-import type { Feature } from "../features/feature";
 import type { WechatPayConfig } from "./wechatPayConfig";
 import { NotificationRefused } from "./notificationVerifier";
 import type { PaymentOrderRow, PaymentPurpose } from "./paymentPurpose";
@@ -13,8 +12,8 @@ export async function lockPaymentOrder(tx: DbOrTx, outTradeNo: string): Promise<
   return order;
 }
 
-function purposeOf(features: readonly Feature[], name: string): PaymentPurpose | undefined {
-  return features.flatMap((feature) => feature.paymentPurposes ?? []).find((purpose) => purpose.name === name);
+function purposeOf(purposes: readonly PaymentPurpose[], name: string): PaymentPurpose | undefined {
+  return purposes.find((purpose) => purpose.name === name);
 }
 
 /**
@@ -36,23 +35,23 @@ export function matchTransaction(props: { config: WechatPayConfig; order: Paymen
  * Moves a locked order to paid once: a second notification (or the order-query job racing it) finds it
  * paid and changes nothing. Returns whether this call made the transition.
  */
-export async function markOrderPaid(props: { tx: DbOrTx; features: readonly Feature[]; order: PaymentOrderRow; transactionId: string; now: Date }): Promise<boolean> {
+export async function markOrderPaid(props: { tx: DbOrTx; purposes: readonly PaymentPurpose[]; order: PaymentOrderRow; transactionId: string; now: Date }): Promise<boolean> {
   const { tx, order, now } = props;
   if (order.status !== "created" && order.status !== "closed") return false;
   const [paid] = await tx.update(paymentOrders).set({ status: "paid", transactionId: props.transactionId, paidAt: now, updatedAt: sql`now()` }).where(eq(paymentOrders.id, order.id)).returning();
   await recordAudit(tx, systemOrigin, { action: "payment.paid", targetType: "payment_order", targetId: order.id, detail: { amountFen: order.amountFen, purpose: order.purpose, afterClose: order.status === "closed" } });
-  const purpose = purposeOf(props.features, order.purpose);
+  const purpose = purposeOf(props.purposes, order.purpose);
   if (purpose && paid) await purpose.onPaid({ tx, order: paid, now });
   return true;
 }
 
 /** Moves a paid order to refunded once (refund notification or refund query). */
-export async function markOrderRefunded(props: { tx: DbOrTx; features: readonly Feature[]; order: PaymentOrderRow; now: Date }): Promise<boolean> {
+export async function markOrderRefunded(props: { tx: DbOrTx; purposes: readonly PaymentPurpose[]; order: PaymentOrderRow; now: Date }): Promise<boolean> {
   const { tx, order, now } = props;
   if (order.status !== "paid" && order.status !== "refunding") return false;
   const [refunded] = await tx.update(paymentOrders).set({ status: "refunded", updatedAt: sql`now()` }).where(eq(paymentOrders.id, order.id)).returning();
   await recordAudit(tx, systemOrigin, { action: "payment.refunded", targetType: "payment_order", targetId: order.id, detail: { amountFen: order.amountFen, purpose: order.purpose } });
-  const purpose = purposeOf(props.features, order.purpose);
+  const purpose = purposeOf(props.purposes, order.purpose);
   if (purpose?.onRefunded && refunded) await purpose.onRefunded({ tx, order: refunded, now });
   return true;
 }

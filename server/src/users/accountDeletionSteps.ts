@@ -1,6 +1,5 @@
 import type { DbOrTx } from "../db/database";
 import type { Services } from "../services";
-import type { Feature } from "../features/feature";
 
 export interface AccountDeletionProps {
   /** The deletion's transaction: a step that fails rolls the whole deletion back. */
@@ -22,10 +21,3 @@ export interface AccountDeletionStep {
   run(props: AccountDeletionProps): Promise<void | AfterDeletion>;
 }
 
-/**
- * Run by DELETE /me before the identity itself is erased. A feature holding a user's data lists a step in
- * its `<feature>Feature` (e.g. "cancel queued call-backs, erase phone numbers, keep call records detached").
- */
-export function accountDeletionStepsOf(features: readonly Feature[]): AccountDeletionStep[] {
-  return features.flatMap((feature) => feature.deletionSteps ?? []);
-}

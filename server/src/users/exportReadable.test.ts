@@ -1,5 +1,6 @@
 import { features } from "../features/registry";
-import { exportSectionsOf } from "./exportSections";
+import { withAuditTrail } from "./exportSections";
+import { exportSectionsOf } from "../features/featureParts";
 
 /**
  * Every section of the data export has a Chinese heading and a renderer, and renders representative data
@@ -48,7 +49,7 @@ const samples: Record<string, { data: unknown; expect: string[] }> = {
 };
 
 describe("readable export", () => {
-  const sections = exportSectionsOf(features);
+  const sections = withAuditTrail(exportSectionsOf(features));
 
   it("has a sample for every registered section (a new section must be rendered in Chinese too)", () => {
     expect(sections.map((section) => section.key).filter((key) => !(key in samples))).toEqual([]);

@@ -2,7 +2,6 @@ import { and, asc, eq } from "drizzle-orm";
 import { auditEvents } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import type { Services } from "../services";
-import type { Feature } from "../features/feature";
 import { auditActionLabels } from "@xinyuan/shared";
 import { exportTime, labelOf } from "./exportText";
 
@@ -52,10 +51,10 @@ const auditTrailSection = exportSection({
 });
 
 /**
- * The sections of GET /me/export: each feature's sections, then the audit trail. A feature that keeps
- * personal data (chats, letters, call-backs, bookings) lists its section in its `<feature>Feature`, so the
- * export never silently misses it (services.features comes from the registry).
+ * The sections of GET /me/export: each feature's sections (`exportSectionsOf(registry)`), then the audit
+ * trail. A feature that keeps personal data (chats, letters, call-backs, bookings) lists its section in its
+ * `<feature>Feature`, so the export never silently misses it.
  */
-export function exportSectionsOf(features: readonly Feature[]): ExportSection[] {
-  return [...features.flatMap((feature) => feature.exportSections ?? []), auditTrailSection];
+export function withAuditTrail(featureSections: readonly ExportSection[]): ExportSection[] {
+  return [...featureSections, auditTrailSection];
 }

@@ -6,7 +6,7 @@ import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { revokeSessionsOf } from "../auth/sessionStore";
 import { AuthenticationError } from "../http/errors";
 import { deletedAlias } from "./userAlias";
-import { accountDeletionStepsOf, type AfterDeletion } from "./accountDeletionSteps";
+import type { AccountDeletionStep, AfterDeletion } from "./accountDeletionSteps";
 
 /**
  * Deletes a mini-program account in one transaction: each feature's registered step runs first, then the
@@ -14,11 +14,10 @@ import { accountDeletionStepsOf, type AfterDeletion } from "./accountDeletionSte
  * revoked and the row is marked deleted. Consent rows stay as proof that consent was given, nameless.
  * Records the law requires to keep stay, attached only to a row that no longer identifies anyone.
  */
-export async function userDeleter(props: { services: Services; userId: string; origin: AuditOrigin }): Promise<void> {
-  const { services, userId, origin } = props;
+export async function userDeleter(props: { services: Services; steps: readonly AccountDeletionStep[]; userId: string; origin: AuditOrigin }): Promise<void> {
+  const { services, steps, userId, origin } = props;
   const { db, clock } = services;
   const now = clock.now();
-  const steps = accountDeletionStepsOf(services.features);
   let afterCommit: AfterDeletion[] = [];
   await db.transaction(async (tx) => {
     afterCommit = [];

@@ -6,7 +6,7 @@ import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AuthenticationError } from "../http/errors";
 import { presentConsent } from "./presentConsent";
 import { loadMeView } from "./loadMeView";
-import { exportSectionsOf, type ExportSection } from "./exportSections";
+import { withAuditTrail, type ExportSection } from "./exportSections";
 import { renderReadableExport } from "./renderReadableExport";
 import { sealed } from "../crypto/sealedColumns";
 
@@ -15,7 +15,7 @@ import { sealed } from "../crypto/sealedColumns";
  * every consent with the guardian's name, and each feature's registered section, as JSON and beside it as
  * readable Chinese text (`readable`, see renderReadableExport). Audited.
  */
-export async function userExporter(props: { services: Services; userId: string; origin: AuditOrigin }): Promise<UserExportView> {
+export async function userExporter(props: { services: Services; sections: readonly ExportSection[]; userId: string; origin: AuditOrigin }): Promise<UserExportView> {
   const { services, userId, origin } = props;
   const { db, cipher, clock } = services;
   return db.transaction(async (tx) => {
@@ -24,7 +24,7 @@ export async function userExporter(props: { services: Services; userId: string; 
     const rows = await tx.select().from(consents).where(eq(consents.userId, userId)).orderBy(asc(consents.givenAt), asc(consents.id));
     const sections: Record<string, unknown> = {};
     const collected: Array<{ section: ExportSection; data: unknown }> = [];
-    for (const section of exportSectionsOf(services.features)) {
+    for (const section of withAuditTrail(props.sections)) {
       if (section.key in sections) throw new Error(`export section ${section.key} registered twice`);
       const data = await section.collect({ db: tx, services, userId });
       sections[section.key] = data;

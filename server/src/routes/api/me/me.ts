@@ -9,6 +9,7 @@ import { userProfileUpdater } from "../../../users/userProfileUpdater";
 import { consentRecorder } from "../../../users/consentRecorder";
 import { userExporter } from "../../../users/userExporter";
 import { userDeleter } from "../../../users/userDeleter";
+import { accountDeletionStepsOf, exportSectionsOf } from "../../../features/featureParts";
 
 async function currentMe(ctx: AppContext): Promise<MeView> {
   const me = await loadMeView(ctx.services.db, userActorOf(ctx).id);
@@ -32,11 +33,11 @@ export function mountMeRoutes(router: AppRouter): void {
 
   mountRoute(router, apiRoutes.exportMe, async (ctx): Promise<UserExportView> => {
     ctx.set("Cache-Control", "no-store");
-    return userExporter({ services: ctx.services, userId: userActorOf(ctx).id, origin: originOf(ctx) });
+    return userExporter({ services: ctx.services, sections: exportSectionsOf(ctx.features), userId: userActorOf(ctx).id, origin: originOf(ctx) });
   });
 
   mountRoute(router, apiRoutes.deleteMe, async (ctx): Promise<undefined> => {
-    await userDeleter({ services: ctx.services, userId: userActorOf(ctx).id, origin: originOf(ctx) });
+    await userDeleter({ services: ctx.services, steps: accountDeletionStepsOf(ctx.features), userId: userActorOf(ctx).id, origin: originOf(ctx) });
     ctx.status = 204;
     return undefined;
   });

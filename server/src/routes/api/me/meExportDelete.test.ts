@@ -58,7 +58,7 @@ describe("me.export", () => {
   it("includes the sections later features register", async () => {
     const user = await signInUser(t);
     const section: ExportSection = { key: "bookings", title: "测试预约", collect: async ({ userId }) => [{ ownerId: userId }], render: () => ["一条测试预约"] };
-    const unregister = withRegistered(t.services.features, { name: "bookings", exportSections: [section] });
+    const unregister = withRegistered(t.features, { name: "bookings", exportSections: [section] });
     try {
       const response = await t.request.get("/api/v1/me/export").set(user.auth).expect(200);
       expect(response.body.sections.bookings).toEqual([{ ownerId: user.me.id }]);
@@ -116,7 +116,7 @@ describe("me.delete", () => {
         throw new Error("step failed");
       },
     };
-    const unregisterFailing = withRegistered(t.services.features, { name: "broken", deletionSteps: [failing] });
+    const unregisterFailing = withRegistered(t.features, { name: "broken", deletionSteps: [failing] });
     try {
       await t.request.delete("/api/v1/me").set(user.auth).expect(500);
     } finally {
@@ -125,7 +125,7 @@ describe("me.delete", () => {
     const [kept] = await t.db.select().from(appUsers).where(eq(appUsers.id, user.me.id));
     expect(kept).toMatchObject({ alias: user.me.alias, deletedAt: null });
 
-    const unregister = withRegistered(t.services.features, { name: "bookings", deletionSteps: [step] });
+    const unregister = withRegistered(t.features, { name: "bookings", deletionSteps: [step] });
     try {
       await t.request.delete("/api/v1/me").set(user.auth).expect(204);
     } finally {

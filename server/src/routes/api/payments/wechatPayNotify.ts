@@ -2,6 +2,7 @@ import { apiRoutes, errorMessages } from "@xinyuan/shared";
 import type { AppRouter } from "../../../http/mountRoute";
 import { NotificationRefused } from "../../../payments/notificationVerifier";
 import { paymentNotificationReceiver } from "../../../payments/paymentNotificationReceiver";
+import { paymentPurposesOf } from "../../../features/featureParts";
 
 /**
  * WeChat Pay's notification callback. Not a client API (WeChat Pay is the caller, in its own format), so
@@ -14,7 +15,7 @@ export function mountWechatPayNotifyRoutes(router: AppRouter): void {
     const rawBody = (ctx.request as { rawBody?: unknown }).rawBody;
     try {
       if (typeof rawBody !== "string") throw new NotificationRefused("envelope", "no body");
-      await paymentNotificationReceiver({ services: ctx.services, headers: ctx.headers, rawBody });
+      await paymentNotificationReceiver({ services: ctx.services, purposes: paymentPurposesOf(ctx.features), headers: ctx.headers, rawBody });
       ctx.status = 200;
       ctx.body = { code: "SUCCESS", message: "成功" };
     } catch (error) {
