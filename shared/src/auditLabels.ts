@@ -68,6 +68,7 @@ export const auditActionLabels: Record<string, string> = {
   "upload.create": "上传图片或视频",
   "activity_report.create": "上报宣传月活动",
   "activity_report.photo.read": "查看活动上报照片",
+  "activity_report.photo.erase_unattached": "清除未用于上报的活动照片",
   "mailbox.update": "修改信箱设置",
   "letter_term.create": "新增寒暑假",
   "letter_term.update": "修改寒暑假",

@@ -22,7 +22,9 @@ export async function activityReportCreator(props: { services: Services; actor: 
       const found = await tx
         .select({ id: publishingUploads.id, mime: publishingUploads.mime, purpose: publishingUploads.purpose, uploadedBy: publishingUploads.uploadedBy })
         .from(publishingUploads)
-        .where(inArray(publishingUploads.id, body.photoUploadIds));
+        .where(inArray(publishingUploads.id, body.photoUploadIds))
+        // held until the report commits, so the sweep of unattached photos cannot take one from under it
+        .for("share");
       const usable = (row: (typeof found)[number]) => row.mime.startsWith("image/") && row.purpose === "activity_report" && row.uploadedBy === actor.id;
       if (found.length !== new Set(body.photoUploadIds).size || !found.every(usable)) throw ValidationError(undefined, "照片没有上传成功，请重新上传。");
     }
