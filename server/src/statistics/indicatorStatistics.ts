@@ -98,8 +98,12 @@ async function contentFigures(db: DbOrTx, scope: StaffScope, period: StatisticsP
     ),
     aggregateRows<{ period: "current" | "previous"; n: number }>(
       db,
-      sql`SELECT ${dayPeriod(sql`d.day`)} AS period, sum(d.n)::int AS n FROM publication_reads_daily d JOIN publications p ON p.id = d.publication_id
-          WHERE d.day >= ${period.previousFrom}::date AND d.day <= ${period.to}::date AND ${ownedInScope} GROUP BY 1`,
+      // the county counts every read (each counter row belongs to a publication), so it needs no join
+      scope.level === "county"
+        ? sql`SELECT ${dayPeriod(sql`d.day`)} AS period, sum(d.n)::int AS n FROM publication_reads_daily d
+              WHERE d.day >= ${period.previousFrom}::date AND d.day <= ${period.to}::date GROUP BY 1`
+        : sql`SELECT ${dayPeriod(sql`d.day`)} AS period, sum(d.n)::int AS n FROM publication_reads_daily d JOIN publications p ON p.id = d.publication_id
+              WHERE d.day >= ${period.previousFrom}::date AND d.day <= ${period.to}::date AND ${ownedInScope} GROUP BY 1`,
     ),
   ]);
   const pair = (rows: Array<{ period: string; n: number; people?: number }>, field: "n" | "people" = "n"): StatPair => ({

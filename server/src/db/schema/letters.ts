@@ -133,6 +133,8 @@ export const letterMessages = pgTable(
   (table) => [
     uniqueIndex("letter_messages_seq_idx").on(table.letterId, table.seq),
     uniqueIndex("letter_messages_client_idx").on(table.letterId, table.senderType, table.clientMessageId),
+    /** Statistics: each letter's first teacher reply, read from the index alone. */
+    index("letter_messages_staff_reply_idx").on(table.letterId, table.createdAt).where(sql`sender_type = 'staff'`),
   ],
 );
 

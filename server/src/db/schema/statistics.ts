@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 
 /** Stands for "no area" / "no school" in the rollup's key (an anonymous call is counted for the county). */
@@ -27,5 +28,10 @@ export const contactStatsDaily = pgTable(
     index("contact_stats_daily_dimension_idx").on(table.grain, table.dimension, table.day),
     index("contact_stats_daily_area_idx").on(table.grain, table.areaId, table.day),
     index("contact_stats_daily_school_idx").on(table.grain, table.schoolId, table.day),
+    /**
+     * The per-school day totals (area, school, stage and month breakdowns) read from the index alone:
+     * partial, so the count in its key stops HOT updates for these rows only.
+     */
+    index("contact_stats_daily_place_idx").on(table.day, table.areaId, table.schoolId, table.n).where(sql`grain = 'school' AND dimension = 'total'`),
   ],
 );
