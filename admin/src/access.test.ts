@@ -26,7 +26,7 @@ describe("access", () => {
     [
       "an area centre admin manages staff, reads audit and statistics inside the area only, not the directory, settings or the county roster",
       staff(["centre_admin"], "area"),
-      only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics", "canHandleCrisis", "canWorkAppointments", "canManageAppointments"),
+      only("canUseAdmin", "canManageStaff", "canReadAudit", "canReadStatistics", "canHandleCrisis", "canReadActivityOverview", "canWorkAppointments", "canManageAppointments"),
     ],
     [
       "a school centre admin manages staff, reads audit and statistics inside the school only, and reports the school's May activities",

@@ -31,8 +31,8 @@ import type { StaffRole, StaffView } from "@xinyuan/shared";
  * | canUseContent        | editor or reviewer (the content menu)                         |
  * | canReportActivities  | counsellor, centre_admin, editor or reviewer at school scope  |
  * |                      | (report the school's May activities with photos)              |
- * | canReadActivityOverview | centre_admin, editor or reviewer at county scope (every    |
- * |                      | school's month, reports and photos)                           |
+ * | canReadActivityOverview | centre_admin, editor or reviewer at county or area scope   |
+ * |                      | (every school's month in scope, reports and photos)           |
  * | canWorkAppointments  | expert, counsellor, supervisor, admin (the day list of bookings) |
  * | canManageAppointments| supervisor, admin (rooms, experts, weekly hours, payments)    |
  * | canReadStatistics    | centre_admin at any scope (their scope's figures), supervisor |
@@ -128,7 +128,7 @@ export function access(currentStaff: AccessSubject | null | undefined): Access {
     canReviewContent: has("reviewer"),
     canUseContent: has("editor") || has("reviewer"),
     canReportActivities: currentStaff.scope.level === "school" && (has("counsellor") || admin || has("editor") || has("reviewer")),
-    canReadActivityOverview: county && (admin || has("editor") || has("reviewer")),
+    canReadActivityOverview: currentStaff.scope.level !== "school" && (admin || has("editor") || has("reviewer")),
     canWorkAppointments: has("expert") || counsellingStaff || admin,
     canManageAppointments: admin || supervisor,
     canReadStatistics: admin || (supervisor && county),

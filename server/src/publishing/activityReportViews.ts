@@ -34,8 +34,12 @@ export async function listActivityReports(services: Services, actor: StaffActor,
   }));
 }
 
-/** Every school of the county with its month so far: reports, people reached, last activity (none: 0). */
-export async function activityOverview(services: Services, campaignId?: string): Promise<ActivityOverviewRow[]> {
+/**
+ * Every school of the county (or, for area staff, of their area) with its month so far: reports, people
+ * reached, last activity (none: 0).
+ */
+export async function activityOverview(services: Services, props: { areaId?: string; campaignId?: string }): Promise<ActivityOverviewRow[]> {
+  const { campaignId } = props;
   const joinOn = campaignId ? and(eq(activityReports.schoolId, schools.id), eq(activityReports.campaignId, campaignId)) : eq(activityReports.schoolId, schools.id);
   const rows = await services.db
     .select({
@@ -50,6 +54,7 @@ export async function activityOverview(services: Services, campaignId?: string):
     .from(schools)
     .innerJoin(areas, eq(areas.id, schools.areaId))
     .leftJoin(activityReports, joinOn)
+    .where(props.areaId ? eq(schools.areaId, props.areaId) : undefined)
     .groupBy(schools.id, schools.name, areas.name, schools.stage)
     .orderBy(asc(areas.name), asc(schools.name));
   return rows;

@@ -16,7 +16,8 @@ export function mountActivityReportRoutes(router: AppRouter): void {
   });
   mountRoute(router, apiRoutes.listActivityReports, async (ctx, { query }) => listActivityReports(ctx.services, staffOf(ctx), query.campaignId));
   mountRoute(router, apiRoutes.activityOverview, async (ctx, { query }) => {
-    if (staffOf(ctx).scope.level !== "county") throw ForbiddenError();
-    return activityOverview(ctx.services, query.campaignId);
+    const { scope } = staffOf(ctx);
+    if (scope.level === "school" || (scope.level === "area" && !scope.areaId)) throw ForbiddenError();
+    return activityOverview(ctx.services, { areaId: scope.level === "area" ? scope.areaId! : undefined, campaignId: query.campaignId });
   });
 }

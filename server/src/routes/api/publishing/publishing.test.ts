@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import type { PublicationReadView, PublicationStaffView, PublishingHomeView } from "@xinyuan/shared";
-import { auditEvents, eventSignups, publications } from "../../../db/schema";
+import { auditEvents, eventSignups, publications, schools } from "../../../db/schema";
 import { createTestApp, type TestApp } from "../../../../../tests/support/testApp";
 import { buildSchool, buildStaff } from "../../../../../tests/support/factories";
 import { staffAuth } from "../../../../../tests/support/hotlineFixtures";
@@ -327,6 +327,12 @@ describe("publishing (HTTP)", () => {
       const overview = (await t.request.get("/api/v1/publishing/activity-overview").set(reviewer).expect(200)).body as Array<{ schoolId: string; reports: number; participants: number; lastHeldOn: string | null }>;
       expect(overview.find((row) => row.schoolId === school.id)).toMatchObject({ reports: 1, participants: 320, lastHeldOn: "2026-05-12" });
       expect(overview.find((row) => row.schoolId === otherSchool.id)).toMatchObject({ reports: 0, participants: 0, lastHeldOn: null });
+      // An area's admin sees the schools of the area only, with the same figures.
+      const areaAdmin = await staffAuth(t.db, await buildStaff(t.db, { roles: ["centre_admin"], scope: "area", areaId: school.areaId }));
+      const areaOverview = (await t.request.get("/api/v1/publishing/activity-overview").set(areaAdmin).expect(200)).body as Array<{ schoolId: string; reports: number }>;
+      expect(areaOverview.find((row) => row.schoolId === school.id)).toMatchObject({ reports: 1, participants: 320 });
+      const inArea = await t.db.select({ id: schools.id }).from(schools).where(eq(schools.areaId, school.areaId));
+      expect(areaOverview.map((row) => row.schoolId).sort()).toEqual(inArea.map((row) => row.id).sort());
       const otherView = (await t.request.get("/api/v1/publishing/activity-reports").set(otherSchoolEditor).expect(200)).body as unknown[];
       expect(otherView).toHaveLength(0);
 
