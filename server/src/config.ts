@@ -77,6 +77,15 @@ const environmentSchema = z.object({
   WECHAT_TEMPLATE_LETTER_REPLY: z.string().min(1).default("demo-template-letter-reply"),
   /** How often the letters job looks for letters due soon or overdue. */
   LETTERS_JOB_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  /** Free sign-in failures for one (username, address) pair before it is slowed; then waits double from the first up to the longest. */
+  SIGN_IN_FREE_FAILURES: z.coerce.number().int().min(1).default(5),
+  SIGN_IN_FIRST_WAIT_SECONDS: z.coerce.number().int().positive().default(30),
+  SIGN_IN_LONGEST_WAIT_MINUTES: minutes.default(15),
+  /** Staff sign-in attempts per client address per minute, whoever they are for: high, one school or office shares an address. */
+  SIGN_IN_PER_ADDRESS_PER_MINUTE: z.coerce.number().int().positive().default(120),
+  /** Open sockets per session (one person's tabs and devices) and per client address (a whole school behind NAT), per process. */
+  SOCKET_CONNECTIONS_PER_SESSION: z.coerce.number().int().positive().default(5),
+  SOCKET_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(500),
 });
 
 export interface Config {
@@ -103,6 +112,10 @@ export interface Config {
   /** Chat timings: idle reminder then auto-close, a disconnected counsellor's grace, per-sender rate. */
   chat: { idleReminderMinutes: number; idleCloseMinutes: number; counsellorGraceSeconds: number; openTimeoutSeconds: number; messagesPerSecond: number; maintenanceIntervalMs: number; replyTemplate: string };
   letters: { replyTemplate: string; jobIntervalMs: number };
+  /** Staff sign-in slowing per (username, address) pair and the per-address ceiling (see auth/signInThrottle.ts). */
+  signIn: { freeFailures: number; firstWaitSeconds: number; longestWaitSeconds: number; perAddressPerMinute: number };
+  /** Socket connection caps per session and per client address, in each process (see realtime/socketLimits.ts). */
+  sockets: { connectionsPerSession: number; connectionsPerAddress: number };
   /** Hotline queue and roster settings (HOTLINE_* variables, see hotline/hotlineConfig.ts). */
   hotline: HotlineConfig;
   /** Alert escalation and the external webhook (ALERT_* variables, see alerts/alertConfig.ts). */
@@ -172,6 +185,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     hotline: hotlineConfigOrThrow(environment),
     alerts: featureConfigOrThrow(() => loadAlertConfig(environment)),
     letters: { replyTemplate: values.WECHAT_TEMPLATE_LETTER_REPLY, jobIntervalMs: values.LETTERS_JOB_INTERVAL_MS },
+    signIn: {
+      freeFailures: values.SIGN_IN_FREE_FAILURES,
+      firstWaitSeconds: values.SIGN_IN_FIRST_WAIT_SECONDS,
+      longestWaitSeconds: Math.max(values.SIGN_IN_LONGEST_WAIT_MINUTES * 60, values.SIGN_IN_FIRST_WAIT_SECONDS),
+      perAddressPerMinute: values.SIGN_IN_PER_ADDRESS_PER_MINUTE,
+    },
+    sockets: { connectionsPerSession: values.SOCKET_CONNECTIONS_PER_SESSION, connectionsPerAddress: values.SOCKET_CONNECTIONS_PER_ADDRESS },
     wechatPay: wechatPayConfigOrThrow(environment, demoAllowed),
     appointments: featureConfigOrThrow(() => loadAppointmentsConfig(environment)),
   };

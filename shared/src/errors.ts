@@ -20,8 +20,13 @@ export const errorMessages = {
   RATE_LIMITED: "操作太频繁了，请稍等片刻再试。",
   CONFLICT: "内容已被其他人修改，请刷新后再试。",
   INTERNAL: "服务暂时出了点问题，我们正在处理，请稍后再试。",
-  INVALID_CREDENTIALS: "用户名或密码不正确。如果连续输错多次，请等 15 分钟后再试。",
+  INVALID_CREDENTIALS: "用户名或密码不正确，请再试一次。",
   ACCOUNT_LOCKED: "连续登录失败次数过多，账号已临时锁定，请 15 分钟后再试。",
+  /** Sign-in from this device slowed after several wrong tries; the server's message names the wait. */
+  SIGN_IN_SLOWED: "这台设备上连续输错了几次。为了保护账号，请稍等一会儿再登录。",
+  TOO_MANY_CONNECTIONS: "同时打开的页面太多了，请关掉一些页面后再试。",
+  /** Password change: several wrong current passwords signed this account out everywhere. */
+  SIGNED_OUT_AFTER_FAILURES: "当前密码连续输错了几次，为了保护账号，已在所有设备上退出登录，请重新登录。",
   ACCOUNT_DISABLED: "该账号已停用，请联系管理员。",
   TOTP_REQUIRED: "请输入身份验证器上的 6 位动态码。",
   TOTP_INVALID: "动态码不正确或已过期，请重新输入。",

@@ -129,7 +129,7 @@ async function main(): Promise<void> {
   await onAdminDatabase(`CREATE DATABASE "${name}"`);
   const databaseUrl = databaseUrlFor(name);
   // BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers
-  const environment = { CHAT_MESSAGES_PER_SECOND: "1000", CHAT_MAINTENANCE_INTERVAL_MS: "3600000", ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}) };
+  const environment = { CHAT_MESSAGES_PER_SECOND: "1000", SOCKET_CONNECTIONS_PER_ADDRESS: "1000000", CHAT_MAINTENANCE_INTERVAL_MS: "3600000", ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}) };
   const servers: ServerProcess[] = [await startServerProcess({ databaseUrl, environment })];
   if (serverCount === 2) servers.push(await startServerProcess({ databaseUrl, environment }));
   const [one, two] = [servers[0]!, servers[1] ?? servers[0]!];

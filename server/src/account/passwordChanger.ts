@@ -6,9 +6,11 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import { weakPasswordReason } from "../auth/passwordStrength";
 import { pendingStepsOf } from "../auth/resolveActor";
 import { revokeOtherSessionsOf, revokeSessionsOf } from "../auth/sessionStore";
-import { lockMinutes, maxFailedLogins } from "./staffAuthenticator";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError, AuthenticationError } from "../http/errors";
+
+/** Wrong current passwords in a row before every session of the account ends. */
+export const maxWrongCurrentPasswords = 5;
 
 export type PasswordChangeOutcome = { ok: true; pending: StaffActor["pending"] } | { ok: false; error: AppError };
 
@@ -26,9 +28,10 @@ interface Props {
 /**
  * A staff member changes their own password (the first one included): the current password is checked,
  * the must-change flag cleared and every other session revoked. A wrong current password is returned,
- * not thrown, so its audit row commits. Wrong guesses count like failed sign-ins: the fifth in a row
- * locks the account and ends every session, this one included (someone at an unattended, signed-in
- * screen must not get unlimited guesses at the password).
+ * not thrown, so its audit row commits. The fifth wrong current password in a row ends every session of
+ * the account, this one included (someone at an unattended, signed-in screen must not get unlimited
+ * guesses at the password); further guesses go through sign-in, slowed per (username, address) pair. The
+ * account itself is never locked (issue 14): its owner signs in again from their own device.
  */
 export async function passwordChanger(props: Props): Promise<PasswordChangeOutcome> {
   const { tx, now, actor } = props;
@@ -37,16 +40,14 @@ export async function passwordChanger(props: Props): Promise<PasswordChangeOutco
   if (!(await verifyPassword(row.passwordHash, props.currentPassword))) {
     const failures = row.failedLoginCount + 1;
     await recordAudit(tx, props.origin, { action: "staff.password.change.failed", targetType: "staff", targetId: actor.id, detail: { failures } });
-    if (failures < maxFailedLogins) {
+    if (failures < maxWrongCurrentPasswords) {
       await tx.update(staff).set({ failedLoginCount: failures }).where(eq(staff.id, actor.id));
       return { ok: false, error: new AppError(400, "PASSWORD_INCORRECT") };
     }
-    const lockedUntil = new Date(now.getTime() + lockMinutes * 60_000);
-    await tx.update(staff).set({ failedLoginCount: 0, lockedUntil }).where(eq(staff.id, actor.id));
+    await tx.update(staff).set({ failedLoginCount: 0 }).where(eq(staff.id, actor.id));
     await revokeSessionsOf(tx, { type: "staff", id: actor.id }, now);
-    await recordAudit(tx, props.origin, { action: "staff.lock", targetType: "staff", targetId: actor.id, detail: { until: lockedUntil.toISOString(), via: "password_change" } });
-    const seconds = lockMinutes * 60;
-    return { ok: false, error: new AppError(423, "ACCOUNT_LOCKED", undefined, { retryAfterSeconds: seconds }, { "Retry-After": String(seconds) }) };
+    await recordAudit(tx, props.origin, { action: "staff.sessions.ended", targetType: "staff", targetId: actor.id, detail: { via: "password_change", failures } });
+    return { ok: false, error: AuthenticationError("SIGNED_OUT_AFTER_FAILURES") };
   }
   if (props.newPassword === props.currentPassword) return { ok: false, error: new AppError(400, "PASSWORD_REUSED") };
   const weakness = weakPasswordReason(props.newPassword, [row.username, row.displayName]);

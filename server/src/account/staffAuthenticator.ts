@@ -12,10 +12,7 @@ import { AppError, AuthenticationError, ForbiddenError } from "../http/errors";
 import { findStaffRecord } from "../staff/staffViews";
 import type { StaffRecord } from "../staff/presentStaff";
 import { sealed } from "../crypto/sealedColumns";
-
-/** Five wrong passwords or codes in a row lock the account for 15 minutes. */
-export const maxFailedLogins = 5;
-export const lockMinutes = 15;
+import { countSignInFailure, forgetSignInPair, signInPairOf, signInSlowedError, takeSignInTurn } from "../auth/signInThrottle";
 
 export type StaffLoginOutcome =
   | { ok: true; session: { token: string; sessionId: string; expiresAt: Date }; record: StaffRecord; pending: StaffActor["pending"] }
@@ -23,19 +20,19 @@ export type StaffLoginOutcome =
 
 interface Props {
   tx: DbOrTx;
-  services: Pick<Services, "clock" | "config" | "cipher">;
+  services: Pick<Services, "clock" | "config" | "cipher" | "hashIdentity">;
   username: string;
   password: string;
   totpCode?: string;
   request: { ip: string | null; requestId: string | null };
 }
 
-type StaffRow = typeof staff.$inferSelect;
-
 /**
- * Checks a staff sign-in: lockout, password, account status, second factor (a replayed step is
- * refused), then starts a session. Failures are returned rather than thrown so the caller commits the
- * failure count and the audit row before answering: a thrown error would roll them back.
+ * Checks a staff sign-in: the (username, address) pair's wait, password, account status, second factor
+ * (a replayed step is refused), then starts a session. Wrong passwords and codes slow that pair only
+ * (auth/signInThrottle.ts); nothing locks the account for everyone (issue 14). Failures are returned
+ * rather than thrown so the caller commits the failure count and the audit row before answering: a thrown
+ * error would roll them back.
  */
 export async function staffAuthenticator(props: Props): Promise<StaffLoginOutcome> {
   const { tx, services } = props;
@@ -46,37 +43,41 @@ export async function staffAuthenticator(props: Props): Promise<StaffLoginOutcom
     .where(eq(sql`lower(${staff.username})`, props.username.toLowerCase()))
     .limit(1)
     .for("update");
+  // Then the pair's row, locked too: simultaneous guesses from one pair are checked one after another.
+  const pair = signInPairOf(services.hashIdentity, props.username, props.request.ip);
+  const turn = await takeSignInTurn(tx, pair, now);
   const origin: AuditOrigin = { actorType: "staff", actorId: row?.id ?? null, ...props.request };
+  const typed = row ? {} : { typedUsernameLength: [...props.username].length };
   const refuse = async (reason: string, error: AppError): Promise<StaffLoginOutcome> => {
-    await recordAudit(tx, origin, { action: "staff.login.failed", targetType: "staff", targetId: row?.id, detail: { reason, ...(row ? {} : { typedUsernameLength: [...props.username].length }) } });
+    await recordAudit(tx, origin, { action: "staff.login.failed", targetType: "staff", targetId: row?.id, detail: { reason, ...typed } });
+    return { ok: false, error };
+  };
+  const fail = async (reason: string, error: AppError): Promise<StaffLoginOutcome> => {
+    const waitSeconds = await countSignInFailure(tx, pair, turn, now, services.config.signIn);
+    await recordAudit(tx, origin, { action: "staff.login.failed", targetType: "staff", targetId: row?.id, detail: { reason, failures: turn.failures + 1, ...(waitSeconds > 0 ? { slowedSeconds: waitSeconds } : {}), ...typed } });
     return { ok: false, error };
   };
 
+  // A slowed pair is answered before any password is checked, the same whether the username exists or not.
+  if (turn.waitSeconds > 0) return refuse("slowed", signInSlowedError(turn.waitSeconds));
   if (!row) {
     await verifyPassword(await decoyPasswordHash(), props.password);
-    return refuse("unknown_username", AuthenticationError("INVALID_CREDENTIALS"));
+    return fail("unknown_username", AuthenticationError("INVALID_CREDENTIALS"));
   }
-  // A locked account answers exactly as a wrong password or an unknown username (issue 14): a 423 told
-  // anyone which usernames exist. The password is still checked so the timing is the same too.
-  if (row.lockedUntil && row.lockedUntil > now) {
-    await verifyPassword(row.passwordHash, props.password);
-    return refuse("locked", AuthenticationError("INVALID_CREDENTIALS"));
-  }
-  if (!(await verifyPassword(row.passwordHash, props.password))) {
-    return countFailure(tx, row, now, origin, "bad_password", AuthenticationError("INVALID_CREDENTIALS"));
-  }
+  if (!(await verifyPassword(row.passwordHash, props.password))) return fail("bad_password", AuthenticationError("INVALID_CREDENTIALS"));
   if (row.status !== "active") return refuse("disabled", ForbiddenError("ACCOUNT_DISABLED"));
 
   let totpStep: number | null = null;
   if (row.totpSecretEnc) {
     if (!props.totpCode) return refuse("totp_missing", AuthenticationError("TOTP_REQUIRED"));
     totpStep = verifyTotp(services.cipher.decrypt(row.totpSecretEnc, sealed.staffTotpSecret.at(row)), props.totpCode, now, row.totpLastStep);
-    if (totpStep === null) return countFailure(tx, row, now, origin, "bad_totp", AuthenticationError("TOTP_INVALID"));
+    if (totpStep === null) return fail("bad_totp", AuthenticationError("TOTP_INVALID"));
   }
 
+  await forgetSignInPair(tx, pair);
   const [updated] = await tx
     .update(staff)
-    .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: now, ...(totpStep === null ? {} : { totpLastStep: totpStep }) })
+    .set({ failedLoginCount: 0, lastLoginAt: now, ...(totpStep === null ? {} : { totpLastStep: totpStep }) })
     .where(eq(staff.id, row.id))
     .returning();
   const expiresAt = new Date(now.getTime() + services.config.sessions.staffMaxHours * 3_600_000);
@@ -84,19 +85,4 @@ export async function staffAuthenticator(props: Props): Promise<StaffLoginOutcom
   await recordAudit(tx, origin, { action: "staff.login", targetType: "staff", targetId: row.id, detail: { secondFactor: totpStep !== null } });
   const record = await findStaffRecord(tx, row.id);
   return { ok: true, session, record: record!, pending: await pendingStepsOf(tx, updated!) };
-}
-
-/** One more failure; the fifth in a row locks the account and starts the count again. */
-async function countFailure(tx: DbOrTx, row: StaffRow, now: Date, origin: AuditOrigin, reason: string, error: AppError): Promise<StaffLoginOutcome> {
-  const failures = row.failedLoginCount + 1;
-  const locks = failures >= maxFailedLogins;
-  const lockedUntil = locks ? new Date(now.getTime() + lockMinutes * 60_000) : null;
-  await tx
-    .update(staff)
-    .set(locks ? { failedLoginCount: 0, lockedUntil } : { failedLoginCount: failures })
-    .where(eq(staff.id, row.id));
-  await recordAudit(tx, origin, { action: "staff.login.failed", targetType: "staff", targetId: row.id, detail: { reason, failures } });
-  if (!lockedUntil) return { ok: false, error };
-  await recordAudit(tx, origin, { action: "staff.lock", targetType: "staff", targetId: row.id, detail: { until: lockedUntil.toISOString() } });
-  return { ok: false, error };
 }

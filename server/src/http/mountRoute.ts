@@ -20,8 +20,8 @@ export interface RouteInput<C extends RouteContract> {
 }
 
 export interface MountOptions {
-  /** Limits per client IP (and per actor once known). */
-  rateLimit?: RateLimitRule;
+  /** Limits per client IP (and per actor once known); a function when the limit comes from configuration. */
+  rateLimit?: RateLimitRule | ((config: AppContext["services"]["config"]) => RateLimitRule);
   /** Staff routes a staff member may use before changing the first password / enrolling TOTP. */
   allowPending?: boolean;
 }
@@ -39,7 +39,10 @@ export function mountRoute<C extends RouteContract>(
   router[contract.method](contract.path, async (ctx) => {
     const appCtx = ctx as unknown as AppContext;
     const { services } = appCtx;
-    if (options.rateLimit) await consumeRateLimit(services.db, services.clock, options.rateLimit, appCtx.ip ? clientRateKey(appCtx.ip) : "unknown");
+    if (options.rateLimit) {
+      const rule = typeof options.rateLimit === "function" ? options.rateLimit(services.config) : options.rateLimit;
+      await consumeRateLimit(services.db, services.clock, rule, appCtx.ip ? clientRateKey(appCtx.ip) : "unknown");
+    }
 
     const token = bearerToken(appCtx.get("authorization"));
     if (contract.audience !== "public" || token) {

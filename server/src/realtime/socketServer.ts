@@ -8,6 +8,7 @@ import { authenticateToken } from "../auth/authenticateToken";
 import { AppError } from "../http/errors";
 import type { Realtime } from "./realtime";
 import { createSealedPostgresAdapter, createSealedRedisAdapter, envelopeKeysFrom } from "./sealedAdapter";
+import { connectionCounter, rateLimitedAck, socketClientKey, socketEventLimiter, tooManyConnections } from "./socketLimits";
 
 export interface SocketData {
   actor: Actor;
@@ -49,26 +50,55 @@ export async function attachSocketServer(httpServer: HttpServer, services: Servi
     const keys = envelopeKeysFrom(services.config.fieldKeys);
     io.adapter(await createSealedPostgresAdapter(pgPool, keys, { tableName: "socket_io_attachments", heartbeatInterval: 5000, heartbeatTimeout: 15000, onDropped }));
   }
+  const { connectionsPerSession, connectionsPerAddress } = services.config.sockets;
+  const perSession = connectionCounter();
+  const perAddress = connectionCounter();
+  const refuse = (code: string, message?: string) => Object.assign(new Error(code), { data: { code, ...(message ? { message } : {}) } });
   io.use(async (socket, next) => {
+    // A whole school may sit behind one address: its cap is high; one session's is small (tabs, devices).
+    const addressKey = socketClientKey(socket.handshake, services.config.trustProxy);
+    if (perAddress.count(addressKey) >= connectionsPerAddress) return next(refuse("TOO_MANY_CONNECTIONS", tooManyConnections.address));
     const token = typeof socket.handshake.auth?.token === "string" ? socket.handshake.auth.token : undefined;
-    if (!token) return next(Object.assign(new Error("UNAUTHENTICATED"), { data: { code: "UNAUTHENTICATED" } }));
+    if (!token) return next(refuse("UNAUTHENTICATED"));
     try {
       const { actor, sessionId } = await authenticateToken(services, token);
       // Staff who must change their password or enrol TOTP first get no socket, as they get no API.
       if (actor.type === "staff" && actor.pending.length > 0) {
         const code = actor.pending.includes("change_password") ? "PASSWORD_CHANGE_REQUIRED" : "TOTP_ENROLMENT_REQUIRED";
-        return next(Object.assign(new Error(code), { data: { code } }));
+        return next(refuse(code));
       }
+      // Checked and reserved in one synchronous step after the await: simultaneous handshakes cannot all slip in.
+      if (perSession.count(sessionId) >= connectionsPerSession) return next(refuse("TOO_MANY_CONNECTIONS", tooManyConnections.session));
+      if (perAddress.count(addressKey) >= connectionsPerAddress) return next(refuse("TOO_MANY_CONNECTIONS", tooManyConnections.address));
+      if (socket.conn.readyState === "closed") return next(refuse("UNAUTHENTICATED"));
+      const releases = [perSession.reserve(sessionId), perAddress.reserve(addressKey)];
+      // Released when this socket ends (a server-side disconnect keeps the connection for a reconnect) or the
+      // connection closes before it ever connected.
+      const release = () => {
+        releases.forEach((one) => one());
+        socket.conn.off("close", release);
+      };
+      socket.conn.once("close", release);
+      socket.once("disconnect", release);
       socket.data.actor = actor;
       socket.data.sessionId = sessionId;
       next();
     } catch (error) {
       const code = error instanceof AppError ? error.code : "UNAUTHENTICATED";
-      next(Object.assign(new Error(code), { data: { code } }));
+      next(refuse(code));
     }
   });
   io.on("connection", (socket) => {
     void socket.join(personalRoom(socket.data.actor));
+    // Every client event passes its per-socket bucket first (socketLimits.ts). Over it: an error ack when
+    // the event asked for one, otherwise dropped; never a disconnect (a child typing fast stays in the chat).
+    const limiter = socketEventLimiter(services.clock);
+    socket.use((packet, next) => {
+      const waitMs = limiter.take(String(packet[0]));
+      if (waitMs === 0) return next();
+      const ack = packet[packet.length - 1];
+      if (typeof ack === "function") (ack as (result: unknown) => void)(rateLimitedAck(waitMs));
+    });
     for (const feature of features) feature(io, socket, services);
   });
   const realtime: Realtime = {

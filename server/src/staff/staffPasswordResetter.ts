@@ -12,7 +12,7 @@ import { managedStaffFinder } from "./managedStaffFinder";
 
 /**
  * An admin gives an account a new temporary password (forgotten password, suspected leak): every
- * session ends, a lockout is lifted, and the holder must choose a new password at next sign-in.
+ * session ends, the password-change failure count is cleared, and the holder must choose a new password at next sign-in.
  */
 export async function staffPasswordResetter(props: { tx: DbOrTx; now: Date; actor: StaffActor; staffId: string; origin: AuditOrigin }): Promise<{ record: StaffRecord; temporaryPassword: string }> {
   const { tx, now } = props;
@@ -20,7 +20,7 @@ export async function staffPasswordResetter(props: { tx: DbOrTx; now: Date; acto
   const temporaryPassword = newTemporaryPassword();
   await tx
     .update(staff)
-    .set({ passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true, failedLoginCount: 0, lockedUntil: null, updatedAt: now })
+    .set({ passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true, failedLoginCount: 0, updatedAt: now })
     .where(eq(staff.id, row.id));
   await revokeSessionsOf(tx, { type: "staff", id: row.id }, now);
   await recordAudit(tx, props.origin, { action: "staff.password.reset", targetType: "staff", targetId: row.id });

@@ -25,7 +25,7 @@ export async function staffStatusChanger(props: {
   if (row.status !== status) {
     await tx
       .update(staff)
-      .set(status === "disabled" ? { status, updatedAt: now } : { status, failedLoginCount: 0, lockedUntil: null, updatedAt: now })
+      .set(status === "disabled" ? { status, updatedAt: now } : { status, failedLoginCount: 0, updatedAt: now })
       .where(eq(staff.id, row.id));
     if (status === "disabled") await revokeSessionsOf(tx, { type: "staff", id: row.id }, now);
     await recordAudit(tx, props.origin, { action: status === "disabled" ? "staff.disable" : "staff.enable", targetType: "staff", targetId: row.id });

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { areas, schools } from "./directory";
 
 export const staff = pgTable("staff", {
@@ -17,12 +17,30 @@ export const staff = pgTable("staff", {
   totpPendingSecretEnc: text("totp_pending_secret_enc"),
   /** Last accepted TOTP time step, so a code cannot be replayed. */
   totpLastStep: integer("totp_last_step"),
+  /** Wrong current passwords in a row on the password-change screen (sign-in failures live in sign_in_failures). */
   failedLoginCount: integer("failed_login_count").notNull().default(0),
-  lockedUntil: timestamp("locked_until", { withTimezone: true }),
   lastLoginAt: timestamp("last_login_at", { withTimezone: true }),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Failed staff sign-ins per (typed username, client address) pair, shared by every server process. A pair
+ * past its free failures is slowed until slow_until (growing waits, 429 with Retry-After); nothing locks
+ * the account for everyone. The typed username is kept only as a keyed hash (it may be a password typed
+ * into the wrong field), the address as its rate-limit key (IPv6 by /64). Rows go once quiet for a day.
+ */
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    usernameHash: text("username_hash").notNull(),
+    clientKey: text("client_key").notNull(),
+    failures: integer("failures").notNull().default(0),
+    lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
+    slowUntil: timestamp("slow_until", { withTimezone: true }),
+  },
+  (table) => [primaryKey({ columns: [table.usernameHash, table.clientKey] }), index("sign_in_failures_last_failure_idx").on(table.lastFailureAt)],
+);
 
 /** Mini-program users. The openid is kept only as a keyed hash; staff only ever see the alias. */
 export const appUsers = pgTable("app_users", {

@@ -4,9 +4,14 @@ import { staffAuthenticator } from "../../../account/staffAuthenticator";
 import { presentStaffSession } from "../../../staff/presentStaff";
 import { revokeSession } from "../../../auth/sessionStore";
 import { originOf, recordAudit } from "../../../audit/recordAudit";
+import type { Config } from "../../../config";
 
-/** Sign-in attempts per client IP per minute; the account lockout limits guessing per account. */
-const staffLoginRateLimit = { name: "staff-login", limit: 10, windowSeconds: 60 };
+/**
+ * Sign-in attempts per client address per minute, whatever the username: a high ceiling (a school or the
+ * centre signs in from one NAT address); guessing at one account is slowed per (username, address) pair
+ * in staffAuthenticator (auth/signInThrottle.ts).
+ */
+const staffLoginRateLimit = (config: Config) => ({ name: "staff-login", limit: config.signIn.perAddressPerMinute, windowSeconds: 60 });
 
 /** Staff sign-in (password, then the TOTP code when enrolled) and sign-out for staff and users alike. */
 export function mountAuthRoutes(router: AppRouter): void {

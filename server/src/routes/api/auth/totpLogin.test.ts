@@ -1,5 +1,5 @@
-import { eq } from "drizzle-orm";
-import { staff } from "../../../db/schema";
+import { and, eq } from "drizzle-orm";
+import { auditEvents } from "../../../db/schema";
 import { totpCode } from "../../../auth/totp";
 import { createTestApp, type TestApp } from "../../../../../tests/support/testApp";
 import { buildStaff } from "../../../../../tests/support/factories";
@@ -13,10 +13,10 @@ describe("auth.staffLogin with TOTP", () => {
   afterAll(() => t.close());
 
   const enrolled = () => buildStaff(t.db, { withTotp: { cipher: t.services.cipher } });
-  const login = (member: { username: string; password: string }, totp?: string) =>
+  const login = (member: { username: string; password: string }, totp?: string, ip = randomClientIp()) =>
     t.request
       .post("/api/v1/auth/staff/login")
-      .set("X-Forwarded-For", randomClientIp())
+      .set("X-Forwarded-For", ip)
       .send({ username: member.username, password: member.password, ...(totp ? { totpCode: totp } : {}) });
 
   it("asks for the code when the account has a second factor", async () => {
@@ -41,8 +41,8 @@ describe("auth.staffLogin with TOTP", () => {
     const member = await enrolled();
     const response = await login(member, wrongCode(member.totpSecret!)).expect(401);
     expect(response.body.error.code).toBe("TOTP_INVALID");
-    const [row] = await t.db.select().from(staff).where(eq(staff.id, member.id));
-    expect(row?.failedLoginCount).toBe(1);
+    const [failure] = await t.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, member.id), eq(auditEvents.action, "staff.login.failed")));
+    expect(failure?.detail).toMatchObject({ reason: "bad_totp", failures: 1 });
   });
 
   it("refuses a code whose time step was already used", async () => {
@@ -55,11 +55,13 @@ describe("auth.staffLogin with TOTP", () => {
     await login(member, totpCode(member.totpSecret!, t.clock.now())).expect(200);
   });
 
-  it("locks the account after 5 wrong codes, even with the right password", async () => {
+  it("slows the address guessing codes after 6 wrong ones, even with the right code, and only that address", async () => {
     const member = await enrolled();
     const wrong = wrongCode(member.totpSecret!);
-    for (let attempt = 1; attempt <= 4; attempt += 1) await login(member, wrong).expect(401);
-    expect((await login(member, wrong).expect(401)).body.error.code).toBe("TOTP_INVALID");
-    expect((await loginStaff(t, member).expect(401)).body.error.code).toBe("INVALID_CREDENTIALS");
+    const ip = randomClientIp();
+    for (let attempt = 1; attempt <= 5; attempt += 1) await login(member, wrong, ip).expect(401);
+    expect((await login(member, wrong, ip).expect(401)).body.error.code).toBe("TOTP_INVALID");
+    expect((await loginStaff(t, member, ip).expect(429)).body.error.code).toBe("SIGN_IN_SLOWED");
+    await loginStaff(t, member).expect(200);
   });
 });
