@@ -171,6 +171,8 @@ export const giveRiskFeedbackBody = z.object({
   categories: z.array(z.enum(riskSignalCategories)).max(riskSignalCategories.length).default([]),
   comment: z.string().trim().max(300).default(""),
 });
+/** What a feedback points at, as the admin sends it. */
+export type RiskFeedbackSource = z.infer<typeof giveRiskFeedbackBody>["source"];
 
 /** How a supervisor settles feedback: a corpus row (labelled as they decide), a lexicon edit made, or no change. */
 export const riskFeedbackResolutions = ["corpus_row", "lexicon_entry", "dismissed"] as const;
