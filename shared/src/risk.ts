@@ -147,6 +147,30 @@ export const saveRiskLexiconBody = riskLexiconDraftBody.extend({
   basedOnId: z.string().uuid().optional(),
 });
 
+/**
+ * Tries a typed sentence on a draft lexicon: the whole draft's verdict and, with `entry`, that one entry's
+ * alone (with the draft's normalisation, negation and ignore phrases), so a supervisor sees whether the
+ * entry they are writing catches the words they mean.
+ */
+export const riskLexiconSentenceBody = riskLexiconDraftBody.extend({
+  text: z.string().trim().min(1, { error: "请先输入一句要测试的话" }).max(500, { error: "测试的话请控制在 500 字以内" }),
+  entry: z.object({ category: z.enum(riskSignalCategories), entry: riskLexiconEntrySchema }).optional(),
+});
+
+export interface RiskSentenceVerdictView {
+  level: RiskLevel;
+  categories: RiskSignalCategory[];
+  /** The matched words (normalised). */
+  matches: Array<{ category: RiskSignalCategory; level: RiskLevel; text: string }>;
+}
+
+export interface RiskSentenceTrialView {
+  /** The sentence as patterns see it (simplified, slang rewritten, spacing tricks removed). */
+  normalised: string;
+  whole: RiskSentenceVerdictView;
+  entry: RiskSentenceVerdictView | null;
+}
+
 /** 标记为风险 (the detector missed it) or 误报 (it flagged something harmless). */
 export const riskFeedbackKinds = ["missed", "false_alarm"] as const;
 export type RiskFeedbackKind = (typeof riskFeedbackKinds)[number];
