@@ -4,6 +4,7 @@ import { riskLevelLabels, riskSignalCategories, riskSignalCategoryLabels, type R
 import { entriesOf, putEntry, removeEntry, type EntryPlace } from "../lexiconEntries";
 import { EntryForm } from "./EntryForm";
 
+const pageSize = 15;
 const levelColors: Record<string, string> = { low: "default", medium: "orange", high: "red", imminent: "magenta" };
 
 interface Row {
@@ -15,13 +16,17 @@ interface Row {
 export function EntryTable({ draft, onChange }: { draft: RiskLexicon; onChange: (next: RiskLexicon) => void }) {
   const [category, setCategory] = useState<RiskSignalCategory>("suicide");
   const [editing, setEditing] = useState<{ place: EntryPlace | null; entry: RiskLexiconEntry | null } | null>(null);
+  const [page, setPage] = useState(1);
   const rows: Row[] = entriesOf(draft, category).map((entry, index) => ({ index, entry }));
 
   return (
     <>
       <Tabs
         activeKey={category}
-        onChange={(key) => setCategory(key as RiskSignalCategory)}
+        onChange={(key) => {
+          setCategory(key as RiskSignalCategory);
+          setPage(1);
+        }}
         items={riskSignalCategories.map((key) => ({ key, label: `${riskSignalCategoryLabels[key]}（${entriesOf(draft, key).length}）` }))}
         tabBarExtraContent={
           <Button type="primary" onClick={() => setEditing({ place: null, entry: null })} data-testid="add-entry">
@@ -33,7 +38,7 @@ export function EntryTable({ draft, onChange }: { draft: RiskLexicon; onChange: 
         size="small"
         rowKey="index"
         dataSource={rows}
-        pagination={{ pageSize: 15, hideOnSinglePage: true, showSizeChanger: false }}
+        pagination={{ pageSize, current: page, onChange: setPage, hideOnSinglePage: true, showSizeChanger: false }}
         locale={{ emptyText: "这个类别还没有条目。点“新增条目”添加。" }}
         columns={[
           { title: "#", width: 48, render: (_, row) => row.index + 1 },
@@ -60,7 +65,11 @@ export function EntryTable({ draft, onChange }: { draft: RiskLexicon; onChange: 
                 <Button size="small" onClick={() => setEditing({ place: { category, index: row.index }, entry: row.entry })}>
                   修改
                 </Button>
-                <Popconfirm title="从草稿中删除这一条？" description="保存为新版本前不会影响正在使用的词库。" okText="删除" cancelText="取消" onConfirm={() => onChange(removeEntry(draft, { category, index: row.index }))}>
+                <Popconfirm title="从草稿中删除这一条？" description="保存为新版本前不会影响正在使用的词库。" okText="删除" cancelText="取消" onConfirm={() => {
+                    const next = removeEntry(draft, { category, index: row.index });
+                    onChange(next);
+                    setPage((current) => Math.min(current, Math.max(1, Math.ceil(entriesOf(next, category).length / pageSize))));
+                  }}>
                   <Button size="small" danger>
                     删除
                   </Button>
@@ -77,8 +86,12 @@ export function EntryTable({ draft, onChange }: { draft: RiskLexicon; onChange: 
           initial={{ category, entry: editing.entry }}
           onCancel={() => setEditing(null)}
           onDone={(target, entry) => {
-            onChange(putEntry(draft, target, entry, editing.place));
+            const next = putEntry(draft, target, entry, editing.place);
+            onChange(next);
+            // show the entry where it now is: in place when edited there, else last in its category
+            const index = editing.place && editing.place.category === target ? editing.place.index : entriesOf(next, target).length - 1;
             setCategory(target);
+            setPage(Math.floor(index / pageSize) + 1);
             setEditing(null);
           }}
         />
