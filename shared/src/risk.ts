@@ -179,7 +179,7 @@ export const riskFeedbackKindLabels: Record<RiskFeedbackKind, string> = { missed
 /**
  * What a feedback points at: a student's chat line (conversation/seq), a writer's letter or letter reply
  * (letter/seq, seq 0 being the letter itself), or the topic a caller gave for a hotline call-back (ticket).
- * The case view is still to come.
+ * The case view is not a source yet (it shows none of the student's words).
  */
 export const riskFeedbackSourceKinds = ["chat_message", "letter_message", "callback_topic"] as const;
 export type RiskFeedbackSourceKind = (typeof riskFeedbackSourceKinds)[number];
