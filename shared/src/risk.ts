@@ -147,6 +147,30 @@ export const saveRiskLexiconBody = riskLexiconDraftBody.extend({
   basedOnId: z.string().uuid().optional(),
 });
 
+/**
+ * Tries a typed sentence on a draft lexicon: the whole draft's verdict and, with `entry`, that one entry's
+ * alone (with the draft's normalisation, negation and ignore phrases), so a supervisor sees whether the
+ * entry they are writing catches the words they mean.
+ */
+export const riskLexiconSentenceBody = riskLexiconDraftBody.extend({
+  text: z.string().trim().min(1, { error: "请先输入一句要测试的话" }).max(500, { error: "测试的话请控制在 500 字以内" }),
+  entry: z.object({ category: z.enum(riskSignalCategories), entry: riskLexiconEntrySchema }).optional(),
+});
+
+export interface RiskSentenceVerdictView {
+  level: RiskLevel;
+  categories: RiskSignalCategory[];
+  /** The matched words (normalised). */
+  matches: Array<{ category: RiskSignalCategory; level: RiskLevel; text: string }>;
+}
+
+export interface RiskSentenceTrialView {
+  /** The sentence as patterns see it (simplified, slang rewritten, spacing tricks removed). */
+  normalised: string;
+  whole: RiskSentenceVerdictView;
+  entry: RiskSentenceVerdictView | null;
+}
+
 /** 标记为风险 (the detector missed it) or 误报 (it flagged something harmless). */
 export const riskFeedbackKinds = ["missed", "false_alarm"] as const;
 export type RiskFeedbackKind = (typeof riskFeedbackKinds)[number];
@@ -155,7 +179,7 @@ export const riskFeedbackKindLabels: Record<RiskFeedbackKind, string> = { missed
 /**
  * What a feedback points at: a student's chat line (conversation/seq), a writer's letter or letter reply
  * (letter/seq, seq 0 being the letter itself), or the topic a caller gave for a hotline call-back (ticket).
- * The case view is still to come.
+ * The case view is not a source yet (it shows none of the student's words).
  */
 export const riskFeedbackSourceKinds = ["chat_message", "letter_message", "callback_topic"] as const;
 export type RiskFeedbackSourceKind = (typeof riskFeedbackSourceKinds)[number];
@@ -171,6 +195,8 @@ export const giveRiskFeedbackBody = z.object({
   categories: z.array(z.enum(riskSignalCategories)).max(riskSignalCategories.length).default([]),
   comment: z.string().trim().max(300).default(""),
 });
+/** What a feedback points at, as the admin sends it. */
+export type RiskFeedbackSource = z.infer<typeof giveRiskFeedbackBody>["source"];
 
 /** How a supervisor settles feedback: a corpus row (labelled as they decide), a lexicon edit made, or no change. */
 export const riskFeedbackResolutions = ["corpus_row", "lexicon_entry", "dismissed"] as const;

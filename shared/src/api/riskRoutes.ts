@@ -1,5 +1,5 @@
 import { defineRoute } from "./contract";
-import { giveRiskFeedbackBody, resolveRiskFeedbackBody, riskLexiconDraftBody, saveRiskLexiconBody } from "../risk";
+import { giveRiskFeedbackBody, resolveRiskFeedbackBody, riskLexiconDraftBody, riskLexiconSentenceBody, saveRiskLexiconBody } from "../risk";
 
 const lexiconEditors = ["supervisor", "centre_admin"] as const;
 
@@ -15,6 +15,8 @@ export const riskRoutes = {
   getRiskLexiconVersion: defineRoute({ method: "get", path: "/risk-lexicon/versions/:id", summary: "风险词库版本内容", tag: "risk", audience: "staff", roles: lexiconEditors }),
   /** RiskLexiconTrialView */
   trialRiskLexicon: defineRoute({ method: "post", path: "/risk-lexicon/trial", summary: "试运行：在语料上比较当前版本与修改后的词库", tag: "risk", audience: "staff", roles: lexiconEditors, body: riskLexiconDraftBody }),
+  /** RiskSentenceTrialView: one typed sentence through the draft (and one entry of it); nothing saved */
+  trialRiskLexiconSentence: defineRoute({ method: "post", path: "/risk-lexicon/trial-sentence", summary: "用一句话测试词库条目", tag: "risk", audience: "staff", roles: lexiconEditors, body: riskLexiconSentenceBody }),
   /** RiskLexiconVersionView (201) */
   saveRiskLexiconVersion: defineRoute({ method: "post", path: "/risk-lexicon/versions", summary: "保存为新的词库版本（不启用）", tag: "risk", audience: "staff", roles: lexiconEditors, body: saveRiskLexiconBody }),
   /** RiskLexiconVersionView */

@@ -43,7 +43,7 @@ export default function RiskLexiconPage() {
   };
 
   return (
-    <PageContainer title="风险词库" description="自动风险识别所用的词库。每次修改都保存为新版本，先在标注语料上试运行，达标（检出率 ≥ 95%，误报率 ≤ 10%）才能启用；所有服务器几秒内自动换用新版本。">
+    <PageContainer title="风险词库" description="自动风险识别所用的词库。可逐条新增、修改、删除词条（也可直接编辑 JSON），每次修改都保存为新版本，先在标注语料上试运行，达标（检出率 ≥ 95%，误报率 ≤ 10%）才能启用；所有服务器几秒内自动换用新版本。">
       {editing ? (
         <LexiconEditor
           base={editing}
@@ -72,7 +72,9 @@ export default function RiskLexiconPage() {
               { title: "说明", dataIndex: "note" },
               { title: "作者", render: (_, version) => version.authorName ?? "程序自带" },
               { title: "保存时间", render: (_, version) => when(version.createdAt) },
+              { title: "语料条数", render: (_, version) => version.evaluation.rows },
               { title: "检出率", render: (_, version) => percent(version.evaluation.overall.recall) },
+              { title: "准确率", render: (_, version) => percent(version.evaluation.overall.precision) },
               { title: "误报率", render: (_, version) => percent(version.evaluation.overall.falseAlarmRate) },
               {
                 title: "状态",

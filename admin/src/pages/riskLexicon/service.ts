@@ -8,6 +8,8 @@ import {
   type RiskLexiconTrialView,
   type RiskLexiconVersionDetailView,
   type RiskLexiconVersionView,
+  type RiskLexiconEntry,
+  type RiskSentenceTrialView,
   type RiskSignalCategory,
 } from "@xinyuan/shared";
 import { call } from "../../request";
@@ -23,6 +25,11 @@ export function getVersion(id: string): Promise<RiskLexiconVersionDetailView> {
 /** 试运行: before/after figures on the corpus; nothing is saved. A lexicon that does not compile is a 400 shown in place. */
 export function trialLexicon(content: RiskLexicon): Promise<RiskLexiconTrialView> {
   return call(apiRoutes.trialRiskLexicon, { body: { content }, policy: "silent" });
+}
+
+/** One typed sentence through the draft, and through one entry of it alone; nothing is saved. */
+export function trialSentence(body: { content: RiskLexicon; text: string; entry?: { category: RiskSignalCategory; entry: RiskLexiconEntry } }): Promise<RiskSentenceTrialView> {
+  return call(apiRoutes.trialRiskLexiconSentence, { body, policy: "silent" });
 }
 
 export function saveVersion(body: { content: RiskLexicon; note: string; basedOnId?: string }): Promise<RiskLexiconVersionView> {

@@ -8,7 +8,7 @@ import { LoadingBlock } from "../../../components/LoadingBlock";
 import type { FailedMessage } from "../useConversation";
 import { receiptFor, receiptLabels } from "../receipts";
 import { messagePane } from "../messagePane";
-import { RiskFeedbackButtons } from "./RiskFeedbackButtons";
+import { RiskFeedbackButtons } from "../../../components/riskFeedback/RiskFeedbackButtons";
 
 interface MessageListProps {
   messages: readonly StaffChatMessageView[];
@@ -86,7 +86,7 @@ export function MessageList({ messages, pending, hold = null, failed, cursors, u
                   {message.riskCategories.length ? `：${message.riskCategories.map((category) => riskSignalCategoryLabels[category]).join("、")}` : ""}
                 </Tag>
               ) : null}
-              {message.from === "user" ? <RiskFeedbackButtons conversationId={message.conversationId} seq={message.seq} flagged={Boolean(message.riskLevel && message.riskLevel !== "none")} /> : null}
+              {message.from === "user" ? <RiskFeedbackButtons source={{ kind: "chat_message", conversationId: message.conversationId, seq: message.seq }} flagged={Boolean(message.riskLevel && message.riskLevel !== "none")} /> : null}
             </Typography.Text>
           </Flex>
         );

@@ -4,6 +4,7 @@ import { EyeOutlined, HistoryOutlined, PhoneOutlined } from "@ant-design/icons";
 import dayjs from "dayjs";
 import { hotlineTicketKindLabels, type HotlineCallView } from "@xinyuan/shared";
 import { ContactRecordModal } from "../../../components/contactRecord/ContactRecordModal";
+import { RiskFeedbackButtons } from "../../../components/riskFeedback/RiskFeedbackButtons";
 import { minutesSince } from "../../../components/contactRecord/contactRecordForm";
 import { flagTicket, recordAttempt, recordOutcome, releaseCall, revealPhone, transferCall } from "../service";
 import { CallHistoryDrawer } from "./CallHistoryDrawer";
@@ -63,6 +64,7 @@ export function ClaimedCallPanel({ call, selfId, onDone }: ClaimedCallPanelProps
         <Descriptions.Item label="方式">{hotlineTicketKindLabels[call.kind]}</Descriptions.Item>
         <Descriptions.Item label="想聊的话题">
           <Typography.Text style={{ whiteSpace: "pre-wrap" }}>{call.topic || "（没有填写）"}</Typography.Text>
+          {call.kind === "callback" && call.topic ? <RiskFeedbackButtons source={{ kind: "callback_topic", ticketId: call.id }} flagged={null} /> : null}
         </Descriptions.Item>
         <Descriptions.Item label="接起时间">{call.claimedAt ? dayjs(call.claimedAt).format("HH:mm") : "—"}</Descriptions.Item>
         {call.kind === "callback" ? (

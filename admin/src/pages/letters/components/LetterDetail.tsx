@@ -6,6 +6,7 @@ import { useAsync } from "../../../hooks/useAsync";
 import { LoadFailed } from "../../../components/LoadFailed";
 import { LoadingBlock } from "../../../components/LoadingBlock";
 import { ContactRecordModal } from "../../../components/contactRecord/ContactRecordModal";
+import { RiskFeedbackButtons } from "../../../components/riskFeedback/RiskFeedbackButtons";
 import { assignLetter, closeLetter, fetchAssignees, fetchLetter, fetchTemplates, reopenLetter, replyLetter } from "../service";
 import { LetterNotes } from "./LetterNotes";
 import { ManageLetterTemplates } from "./LetterTemplates";
@@ -96,12 +97,14 @@ export function LetterDetail({ letterId, onChanged }: { letterId: string; onChan
         <Typography.Paragraph style={{ whiteSpace: "pre-wrap" }} className="letter-body">
           {view.body}
         </Typography.Paragraph>
+        <RiskFeedbackButtons source={{ kind: "letter_message", letterId, seq: 0 }} flagged={view.riskLevel !== "none"} />
       </Card>
       {(view.messages ?? []).map((line) => (
         <Card key={line.seq} size="small" className={`letter-line letter-line--${line.from}`} style={{ marginBottom: 8, background: line.from === "staff" ? "#f0f7f4" : line.from === "system" ? "#fafafa" : undefined }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {line.from === "writer" ? view.alias : line.from === "staff" ? `${line.staffName ?? "老师"}回信` : "自动回复"} · {dayjs(line.at).format("M月D日 HH:mm")}
             {line.riskLevel && line.riskLevel !== "none" ? <Tag color="red" style={{ marginLeft: 8 }}>风险</Tag> : null}
+            {line.from === "writer" ? <RiskFeedbackButtons source={{ kind: "letter_message", letterId, seq: line.seq }} flagged={Boolean(line.riskLevel && line.riskLevel !== "none")} /> : null}
           </Typography.Text>
           <div style={{ whiteSpace: "pre-wrap" }}>{line.body}</div>
         </Card>

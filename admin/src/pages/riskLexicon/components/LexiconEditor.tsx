@@ -1,9 +1,10 @@
 import { useState } from "react";
-import { Alert, Button, Card, Flex, Input, Space, Typography } from "antd";
+import { Alert, Button, Card, Flex, Input, Segmented, Space, Typography } from "antd";
 import type { RiskLexicon, RiskLexiconTrialView, RiskLexiconVersionDetailView, RiskLexiconVersionView } from "@xinyuan/shared";
 import { asApiError } from "../../../hooks/useAsync";
 import { saveVersion, trialLexicon } from "../service";
 import { FiguresComparison } from "./FiguresComparison";
+import { EntryTable } from "./EntryTable";
 
 type Parsed = { content: RiskLexicon; error: null } | { content: null; error: string };
 
@@ -17,20 +18,43 @@ function parse(text: string): Parsed {
   }
 }
 
+type Mode = "entries" | "json";
+
 /**
- * Edits a copy of a version as JSON (the structure is explained in the lexicon's `about`), runs it on the
- * corpus (试运行) and saves it as a new version. Saving never activates.
+ * Edits a copy of a version: entry by entry (a table per category and a form), or, as an advanced option,
+ * the whole lexicon as JSON (the structure is explained in its `about`). Any change clears the last 试运行:
+ * the draft is saved only after its before/after figures on the corpus have been seen. Saving never activates.
  */
 export function LexiconEditor({ base, onSaved, onClose }: { base: RiskLexiconVersionDetailView; onSaved: (saved: RiskLexiconVersionView) => void; onClose: () => void }) {
-  const [text, setText] = useState(() => JSON.stringify(base.content, null, 2));
+  const [draft, setDraft] = useState<RiskLexicon>(() => structuredClone(base.content));
+  const [mode, setMode] = useState<Mode>("entries");
+  const [text, setText] = useState("");
   const [note, setNote] = useState("");
   const [trial, setTrial] = useState<RiskLexiconTrialView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState<"trial" | "save" | null>(null);
-  const parsed = parse(text);
+  const parsed = mode === "json" ? parse(text) : ({ content: draft, error: null } as Parsed);
+
+  const change = (next: RiskLexicon) => {
+    setDraft(next);
+    setTrial(null);
+  };
+
+  const switchMode = (next: Mode) => {
+    if (next === mode) return;
+    if (next === "json") {
+      setText(JSON.stringify(draft, null, 2));
+      setMode("json");
+      return;
+    }
+    if (!parsed.content) return; // the JSON error stays on screen; fix it first
+    setDraft(parsed.content);
+    setMode("entries");
+  };
 
   const runTrial = async () => {
     if (!parsed.content) return;
+    if (mode === "json") setDraft(parsed.content);
     setBusy("trial");
     setProblem(null);
     try {
@@ -58,25 +82,57 @@ export function LexiconEditor({ base, onSaved, onClose }: { base: RiskLexiconVer
   };
 
   return (
-    <Card title={`编辑词库（以第 ${base.number} 版为底稿）`} extra={<Button onClick={onClose}>关闭</Button>}>
+    <Card title={`编辑词库（以第 ${base.number} 版为底稿）`} extra={<Button onClick={onClose}>关闭</Button>} data-testid="lexicon-editor">
       <Flex vertical gap={12}>
-        <Typography.Text type="secondary">
-          每个类别下是一组规则：pattern 为正则表达式（可用 {"{{名称}}"} 引用 terms 里的片段），level 为风险等级，negatable 表示前面有“不/没有”时不算。修改后先试运行，看检出率和误报率有没有变差。
-        </Typography.Text>
-        <Input.TextArea value={text} onChange={(event) => setText(event.target.value)} autoSize={{ minRows: 16, maxRows: 32 }} spellCheck={false} style={{ fontFamily: "monospace", fontSize: 12 }} aria-label="词库 JSON" />
-        {parsed.error ? <Alert type="error" showIcon message={parsed.error} /> : null}
+        <Flex justify="space-between" align="center" wrap gap={8}>
+          <Typography.Text type="secondary">改动只在这份草稿里，保存为新版本、再启用后才会生效。每次改动后请先试运行，看检出率和误报率有没有变差。</Typography.Text>
+          <Segmented<Mode>
+            value={mode}
+            onChange={switchMode}
+            options={[
+              { value: "entries", label: "按条目编辑" },
+              { value: "json", label: "高级：直接编辑 JSON" },
+            ]}
+          />
+        </Flex>
+        {mode === "entries" ? (
+          <EntryTable draft={draft} onChange={change} />
+        ) : (
+          <>
+            <Typography.Text type="secondary">
+              整个词库的 JSON：除条目外还有规范化（繁简对照、俚语改写）、否定词、忽略短语和片段（terms）。pattern 为正则表达式（可用 {"{{名称}}"} 引用 terms 里的片段）。
+            </Typography.Text>
+            <Input.TextArea
+              value={text}
+              onChange={(event) => {
+                setText(event.target.value);
+                setTrial(null);
+              }}
+              autoSize={{ minRows: 16, maxRows: 32 }}
+              spellCheck={false}
+              style={{ fontFamily: "monospace", fontSize: 12 }}
+              aria-label="词库 JSON"
+            />
+            {parsed.error ? <Alert type="error" showIcon message={parsed.error} /> : null}
+          </>
+        )}
         {problem ? <Alert type="error" showIcon message={problem} /> : null}
         <Input value={note} onChange={(event) => setNote(event.target.value)} maxLength={500} placeholder="这次改了什么（例如：新增“想去彩虹桥”，来自误报复核）" aria-label="修改说明" />
-        <Space>
-          <Button onClick={runTrial} loading={busy === "trial"} disabled={!parsed.content}>
+        <Space wrap>
+          <Button onClick={runTrial} loading={busy === "trial"} disabled={!parsed.content} data-testid="run-trial">
             试运行
           </Button>
-          <Button type="primary" onClick={save} loading={busy === "save"} disabled={!parsed.content || !trial}>
+          <Button type="primary" onClick={save} loading={busy === "save"} disabled={!parsed.content || !trial} data-testid="save-version">
             保存为新版本
           </Button>
-          {!trial ? <Typography.Text type="secondary">先试运行，再保存。</Typography.Text> : null}
+          {!trial ? <Typography.Text type="secondary">先试运行，看到改动前后的指标，再保存。</Typography.Text> : null}
         </Space>
-        {trial ? <FiguresComparison before={trial.before} after={trial.after} /> : null}
+        {trial ? (
+          <div data-testid="trial-figures">
+            <Typography.Text strong>改动前（正在使用的版本）→ 改动后（这份草稿），同一批语料：</Typography.Text>
+            <FiguresComparison before={trial.before} after={trial.after} />
+          </div>
+        ) : null}
       </Flex>
     </Card>
   );

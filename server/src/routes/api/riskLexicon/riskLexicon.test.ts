@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { RiskLexiconTrialView, RiskLexiconVersionDetailView, RiskLexiconVersionView } from "@xinyuan/shared";
+import type { RiskLexiconTrialView, RiskSentenceTrialView, RiskLexiconVersionDetailView, RiskLexiconVersionView } from "@xinyuan/shared";
 import { auditEvents, riskLexiconVersions } from "../../../db/schema";
 import { createTestApp, type TestApp } from "../../../../../tests/support/testApp";
 import { buildArea } from "../../../../../tests/support/factories";
@@ -61,6 +61,27 @@ describe("risk lexicon versions", () => {
     const response = await t.request.post("/api/v1/risk-lexicon/versions").set(supervisor.auth).send({ content: broken }).expect(400);
     expect(response.body.error.code).toBe("RISK_LEXICON_INVALID");
     await t.request.post("/api/v1/risk-lexicon/trial").set(supervisor.auth).send({ content: { version: "x" } }).expect(400);
+  });
+
+  it("tries a typed sentence on one entry of a draft, with the draft's normalisation and negation; refuses an entry matching empty text", async () => {
+    const trySentence = (body: Record<string, unknown>) => t.request.post("/api/v1/risk-lexicon/trial-sentence").set(supervisor.auth).send({ content: shipped, ...body });
+    const entry = { category: "suicide", entry: { pattern: "想去彩虹桥", level: "high", negatable: true } };
+    // traditional characters and spacing tricks are normalised before the entry sees them
+    const hit = (await trySentence({ text: "我 想-去 彩虹橋", entry }).expect(200)).body as RiskSentenceTrialView;
+    expect(hit.normalised).toBe("我想去彩虹桥");
+    expect(hit.entry).toEqual({ level: "high", categories: ["suicide"], matches: [{ category: "suicide", level: "high", text: "想去彩虹桥" }] });
+    expect(hit.whole.level).toBe("none");
+    const negated = (await trySentence({ text: "我不想去彩虹桥", entry }).expect(200)).body as RiskSentenceTrialView;
+    expect(negated.entry?.level).toBe("none");
+    // without an entry: the whole draft's verdict only
+    const whole = (await trySentence({ text: "我想自杀" }).expect(200)).body as RiskSentenceTrialView;
+    expect(whole).toMatchObject({ entry: null, whole: { level: "high", categories: ["suicide"] } });
+    const empty = await trySentence({ text: "随便一句", entry: { category: "suicide", entry: { pattern: "彩虹桥|", level: "high" } } }).expect(400);
+    expect(empty.body.error.code).toBe("RISK_LEXICON_INVALID");
+    expect(empty.body.error.details.reason).toContain("匹配空文本");
+    await trySentence({ text: "   ", entry }).expect(400);
+    const counsellor = await buildSignedInStaff(t, { roles: ["counsellor"], scope: "county" });
+    await t.request.post("/api/v1/risk-lexicon/trial-sentence").set(counsellor.auth).send({ content: shipped, text: "我想自杀" }).expect(403);
   });
 
   it("keeps a version that drops recall but refuses to activate it", async () => {

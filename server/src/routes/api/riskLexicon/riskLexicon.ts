@@ -1,4 +1,4 @@
-import { apiRoutes, type RiskLexiconTrialView, type RiskLexiconVersionDetailView, type RiskLexiconVersionView } from "@xinyuan/shared";
+import { apiRoutes, type RiskLexiconTrialView, type RiskSentenceTrialView, type RiskLexiconVersionDetailView, type RiskLexiconVersionView } from "@xinyuan/shared";
 import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import { staffActorOf } from "../../../auth/staffActorOf";
 import { originOf } from "../../../audit/recordAudit";
@@ -10,6 +10,7 @@ import { compileRiskLexiconOrRefuse } from "../../../risk/riskLexiconCompiler";
 import { evaluateRiskLexicon, riskGateCorpus } from "../../../risk/riskLexiconEvaluator";
 import { riskLexiconSaver } from "../../../risk/riskLexiconSaver";
 import { riskLexiconActivator } from "../../../risk/riskLexiconActivator";
+import { riskLexiconSentenceTester } from "../../../risk/riskLexiconSentenceTester";
 import { refreshRiskLexicon } from "../../../risk/riskLexiconReloader";
 import { activeRiskLexiconVersion, findRiskLexiconVersion, listRiskLexiconVersions } from "../../../risk/riskLexiconVersionViews";
 import { createRiskDetector, shippedRiskLexicon } from "../../../risk/riskDetector";
@@ -35,6 +36,11 @@ export function mountRiskLexiconRoutes(router: AppRouter): void {
     const [active, corpus] = await Promise.all([activeRiskLexiconVersion(db), riskGateCorpus(db, ctx.services.cipher)]);
     const before = createRiskDetector(active?.content ?? shippedRiskLexicon);
     return { before: evaluateRiskLexicon(before, corpus), after: evaluateRiskLexicon(after, corpus), activeVersionId: active?.id ?? null };
+  });
+
+  mountRoute(router, apiRoutes.trialRiskLexiconSentence, async (ctx, { body }): Promise<RiskSentenceTrialView> => {
+    authorize(canEditRiskLexicon(ctx.state.actor));
+    return riskLexiconSentenceTester(body);
   });
 
   mountRoute(router, apiRoutes.saveRiskLexiconVersion, async (ctx, { body }): Promise<RiskLexiconVersionView> => {
