@@ -4,7 +4,7 @@ import { loadConfig } from "../../../config";
 import { forgetFailuresAfterMs, pruneSignInFailures } from "../../../auth/signInThrottle";
 import { createTestApp, type TestApp } from "../../../../../tests/support/testApp";
 import { buildStaff } from "../../../../../tests/support/factories";
-import { loginStaff, randomClientIp } from "../../../../../tests/support/staffSession";
+import { buildSignedInStaff, loginStaff, randomClientIp } from "../../../../../tests/support/staffSession";
 import { startFreshRateWindow } from "../../../../../tests/support/rateWindow";
 
 const minute = 60_000;
@@ -112,6 +112,17 @@ describe("auth.staffLogin", () => {
     expect(await t.db.select().from(signInFailures)).not.toContainEqual(expect.objectContaining({ clientKey: attacker }));
     await loginStaff(t, wrong(member), attacker).expect(401);
     expect(await auditOf(member.id, "staff.lock")).toEqual([]);
+  });
+
+  it("an admin's password reset lets a slowed address sign in again at once with the temporary password", async () => {
+    const member = await buildStaff(t.db, { roles: ["counsellor"], scope: "county" });
+    const admin = await buildSignedInStaff(t, { roles: ["centre_admin"], scope: "county" });
+    const office = randomClientIp();
+    for (let attempt = 1; attempt <= 6; attempt += 1) await loginStaff(t, wrong(member), office).expect(401);
+    await loginStaff(t, member, office).expect(429);
+    const reset = await t.request.post(`/api/v1/staff/${member.id}/reset-password`).set(admin.auth).expect(200);
+    const signedIn = await loginStaff(t, { ...member, password: reset.body.temporaryPassword }, office).expect(200);
+    expect(signedIn.body.pending).toEqual(["change_password"]);
   });
 
   it("answers an unknown username exactly as a known one, slowed alike and in about the same time", async () => {

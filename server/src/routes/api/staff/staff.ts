@@ -57,7 +57,7 @@ export function mountStaffRoutes(router: AppRouter): void {
   mountRoute(router, apiRoutes.resetStaffPassword, async (ctx, { params }) => {
     const actor = staffActorOf(ctx);
     const staffId = idOf(params);
-    const reset = await ctx.services.db.transaction((tx) => staffPasswordResetter({ tx, now: ctx.services.clock.now(), actor, staffId, origin: originOf(ctx) }));
+    const reset = await ctx.services.db.transaction((tx) => staffPasswordResetter({ tx, now: ctx.services.clock.now(), hashIdentity: ctx.services.hashIdentity, actor, staffId, origin: originOf(ctx) }));
     return presentStaffWithTemporaryPassword(reset.record, reset.temporaryPassword);
   });
 
