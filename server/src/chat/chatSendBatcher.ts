@@ -217,7 +217,7 @@ async function storeBatch(tx: DbOrTx, services: Services, batch: PendingSend[], 
 
   if (rows.length > 0) {
     const changed = [...state].filter(([, current]) => current.touched).map(([id, current]) => ({ id, last_seq: current.lastSeq, speech: current.speech, risk_level: current.riskLevel, risk_categories: current.riskCategories, risk_raised_at: current.riskRaisedAt?.toISOString() ?? null }));
-    const values = rows.map((row) => ({ conversation_id: row.conversationId, seq: row.seq, sender_type: row.senderType, sender_id: row.senderId, client_message_id: row.clientMessageId, body_enc: row.bodyEnc, risk_level: row.riskLevel, risk_categories: row.riskCategories }));
+    const values = rows.map((row, n) => ({ n, conversation_id: row.conversationId, seq: row.seq, sender_type: row.senderType, sender_id: row.senderId, client_message_id: row.clientMessageId, body_enc: row.bodyEnc, risk_level: row.riskLevel, risk_categories: row.riskCategories }));
     // The counters and the messages in one statement; the row locks above keep seq gap-free and unique.
     const inserted = (await tx.execute(sql`
       WITH bumped AS (
@@ -231,7 +231,7 @@ async function storeBatch(tx: DbOrTx, services: Services, batch: PendingSend[], 
         WHERE c.id = v.id RETURNING c.id)
       INSERT INTO ${chatMessages} (conversation_id, seq, sender_type, sender_id, client_message_id, body_enc, risk_level, risk_categories, created_at)
       SELECT r.conversation_id, r.seq, r.sender_type, r.sender_id, r.client_message_id, r.body_enc, r.risk_level, ARRAY(SELECT jsonb_array_elements_text(r.risk_categories))::text[], ${now.toISOString()}::timestamptz
-        FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) WITH ORDINALITY AS r(conversation_id uuid, seq int, sender_type text, sender_id uuid, client_message_id text, body_enc text, risk_level text, risk_categories jsonb, n bigint)
+        FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS r(n int, conversation_id uuid, seq int, sender_type text, sender_id uuid, client_message_id text, body_enc text, risk_level text, risk_categories jsonb)
         WHERE r.conversation_id IN (SELECT id FROM bumped)
         ORDER BY r.n
       RETURNING id, conversation_id, seq`)) as unknown as { rows: Array<{ id: number | string; conversation_id: string; seq: number | string }> };
