@@ -24,7 +24,7 @@ import { presentStaffMessages, presentUserMessage } from "./presentChatMessage";
  * conversations (in id order, so batches never deadlock each other), one resend-and-rate lookup, one
  * multi-row INSERT with the counters' UPDATE, one COMMIT; then the notices go out and every send is
  * acknowledged — only after the commit, so an ack is never a lie. Per message the rules are those of
- * chatMessageSender (appendChatMessage): a resent clientMessageId answers with the stored message, the
+ * appendChatMessage (which system lines and a chat's first message still use): a resent clientMessageId answers with the stored message, the
  * membership and the per-sender rate refuse that one send only (the others of the batch go on), seq is
  * the conversation's next one in arrival order (gap-free), a student's risk raises the level and, when
  * it becomes serious, adds the safety line right after the message. Per-sender order: chatSocket's
