@@ -128,10 +128,11 @@ async function main(): Promise<void> {
   const name = `xy_bench_${Date.now().toString(36)}_${randomBytes(2).toString("hex")}`;
   await onAdminDatabase(`CREATE DATABASE "${name}"`);
   const databaseUrl = databaseUrlFor(name);
-  // BENCH_SERVER_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers
-  const environment = { CHAT_MESSAGES_PER_SECOND: "1000", SOCKET_CONNECTIONS_PER_ADDRESS: "1000000", CHAT_MAINTENANCE_INTERVAL_MS: "3600000", ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}) };
-  const servers: ServerProcess[] = [await startServerProcess({ databaseUrl, environment })];
-  if (serverCount === 2) servers.push(await startServerProcess({ databaseUrl, environment }));
+  // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the servers (node refuses --cpu-prof in NODE_OPTIONS)
+  const environment = { CHAT_MESSAGES_PER_SECOND: "1000", SOCKET_CONNECTIONS_PER_ADDRESS: "1000000", CHAT_MAINTENANCE_INTERVAL_MS: "3600000" };
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const servers: ServerProcess[] = [await startServerProcess({ databaseUrl, environment, nodeArgs })];
+  if (serverCount === 2) servers.push(await startServerProcess({ databaseUrl, environment, nodeArgs }));
   const [one, two] = [servers[0]!, servers[1] ?? servers[0]!];
   const database = await openDatabase({ databaseUrl, poolSize: 10 });
   const sockets: TestSocket[] = [];

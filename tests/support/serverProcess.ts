@@ -42,9 +42,9 @@ export async function freePort(): Promise<number> {
  * Starts a real server process (node --import tsx tests/support/serverProcessMain.ts) on a PostgreSQL database.
  * Several of them on one database share rooms through @socket.io/postgres-adapter.
  */
-export async function startServerProcess(props: { databaseUrl: string; port?: number; environment?: Record<string, string> }): Promise<ServerProcess> {
+export async function startServerProcess(props: { databaseUrl: string; port?: number; environment?: Record<string, string>; nodeArgs?: string[] }): Promise<ServerProcess> {
   // node --import tsx (not the tsx CLI, which wraps a second process): SIGKILL must reach the server itself.
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+  const child = spawn(process.execPath, [...(props.nodeArgs ?? []), "--import", "tsx", entry], {
     cwd: repoRoot,
     env: {
       ...process.env,

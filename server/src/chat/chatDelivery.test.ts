@@ -161,4 +161,39 @@ describe("chat delivery", () => {
     expect(await emitWithAck(otherStudent.socket, "chat:send", { conversationId: "not-a-uuid", clientMessageId: "x", body: "hi" })).toMatchObject({ ok: false, error: { code: "VALIDATION_FAILED" } });
     expect(await storedCount(conversationId)).toBe(1);
   });
+
+  it("stores sends that arrive together as one batch: gap-free seqs, each sender's order, a resend and a refusal answered alone", async () => {
+    const [one, two] = [await pair(), await pair()];
+    const stranger = track(await chatUser(c));
+    const earlier = newMessageId();
+    const stored = await send(one.student.socket, one.conversationId, "先说一句", earlier);
+    expect(stored).toMatchObject({ ok: true, data: { seq: 2 } });
+    const atCounsellor = collect<StaffChatMessageView>(one.counsellor.socket, "chat:message");
+    // all emitted in one turn: the server gets them together and writes them in one transaction
+    const acks = await Promise.all([
+      send(one.student.socket, one.conversationId, "第一句"),
+      send(one.counsellor.socket, one.conversationId, "老师第一句"),
+      send(one.student.socket, one.conversationId, "第二句"),
+      send(two.student.socket, two.conversationId, "我不想死，但是我攒了很多安眠药"),
+      send(two.counsellor.socket, two.conversationId, "我在"),
+      send(one.student.socket, one.conversationId, "先说一句", earlier),
+      send(stranger.socket, one.conversationId, "别人的对话"),
+    ]);
+    expect(acks.slice(0, 5).every((ack) => ack.ok)).toBe(true);
+    expect(acks[5]).toEqual(stored);
+    expect(acks[6]).toMatchObject({ ok: false });
+    const rows = async (conversationId: string) => (await c.db.select().from(chatMessages).where(eq(chatMessages.conversationId, conversationId))).sort((a, b) => a.seq - b.seq);
+    const first = await rows(one.conversationId);
+    expect(first.map((row) => row.seq)).toEqual([1, 2, 3, 4, 5]);
+    const studentSeqs = (body: string) => (acks.find((ack) => ack.ok && ack.data.body === body) as { data: ChatMessageView }).data.seq;
+    expect(studentSeqs("第一句")).toBeLessThan(studentSeqs("第二句"));
+    // the risky message is followed by the safety line, in the same batch
+    const second = await rows(two.conversationId);
+    expect(second.map((row) => row.seq)).toEqual([1, 2, 3, 4]);
+    const risky = second.find((row) => row.senderType === "user")!;
+    expect(risky.riskLevel).toBe("imminent");
+    expect(second.find((row) => row.seq === risky.seq + 1)).toMatchObject({ senderType: "system" });
+    await waitFor(() => atCounsellor.filter((message) => message.seq >= 3).length === 3, "the counsellor receives the batch");
+    expect(first.some((row) => row.bodyEnc.includes("第一句"))).toBe(false);
+  });
 });

@@ -1,18 +1,9 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
-import { chatMessageMaxChars, type ChatMessageView, type SendChatMessageInput } from "@xinyuan/shared";
+import { chatMessageMaxChars } from "@xinyuan/shared";
 import { chatMessages } from "../db/schema";
 import type { Services } from "../services";
 import type { DbOrTx } from "../db/database";
-import type { Actor } from "../auth/actor";
 import { AppError } from "../http/errors";
-import { retryTransaction } from "../db/retryTransaction";
-import { detectRisk } from "../risk/riskDetector";
-import { appendChatMessage, type ChatMessageRow } from "./chatMessageWriter";
-import { ChatEffects } from "./chatEffects";
-import { flushChatEffects } from "./chatEffectsFlusher";
-import { raiseChatRiskAlerts } from "./chatRiskAlerts";
-import { authorizeSend } from "./chatPolicy";
-import { presentStaffMessages, presentUserMessage } from "./presentChatMessage";
 
 /** Refuses empty and over-long bodies before anything is stored. */
 export function checkMessageBody(body: string): void {
@@ -106,32 +97,4 @@ export function chatSendQueue() {
     });
     return result;
   };
-}
-
-/**
- * "chat:send": finds a resent clientMessageId's stored message first, otherwise checks membership and
- * the rate, stores the message with the next seq and detects risk in a student's words; commits, tells both sides, then answers with the stored message and its seq.
- */
-export async function chatMessageSender(props: { services: Services; actor: Actor; input: SendChatMessageInput }): Promise<ChatMessageView> {
-  const { services, actor, input } = props;
-  const { db, cipher, clock } = services;
-  const sender = { type: actor.type, id: actor.id } as const;
-  // a counsellor's own name is on the actor: presenting their message needs no lookup
-  const ownName = new Map<string, string>(actor.type === "staff" ? [[actor.id, actor.displayName]] : []);
-  const present = async (row: ChatMessageRow): Promise<ChatMessageView> => (actor.type === "user" ? presentUserMessage(row, cipher) : (await presentStaffMessages(db, cipher, [row], ownName))[0]!);
-
-  checkMessageBody(input.body);
-  const risk = actor.type === "user" ? detectRisk(input.body) : undefined;
-  let effects = new ChatEffects();
-  const { message } = await retryTransaction(() =>
-    db.transaction(async (tx) => {
-      effects = new ChatEffects();
-      for (const [id, name] of ownName) effects.staffNames.set(id, name);
-      const appended = await appendChatMessage(tx, cipher, { conversationId: input.conversationId, sender, clientMessageId: input.clientMessageId, body: input.body, now: clock.now(), risk, authorize: (locked) => authorizeSend(actor, locked), beforeLookup: (inner) => lockSenderRate(inner, sender), recentSince: new Date(clock.now().getTime() - 1000), beforeInsert: (inner, recentMs) => checkRate(inner, services, sender, recentMs) }, effects);
-      await raiseChatRiskAlerts(tx, services, effects);
-      return appended;
-    }),
-  );
-  await flushChatEffects(services, effects);
-  return present(message);
 }

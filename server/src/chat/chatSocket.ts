@@ -4,7 +4,8 @@ import { answerSocketEvent as answer } from "../realtime/answerSocketEvent";
 import { hasRole } from "../auth/actor";
 import { recordAudit } from "../audit/recordAudit";
 import { ForbiddenError, NotFoundError } from "../http/errors";
-import { chatMessageSender, chatSendQueue } from "./chatMessageSender";
+import { chatSendQueue } from "./chatMessageSender";
+import { chatBatchedSender } from "./chatSendBatcher";
 import { chatCursorMover, chatTypingRelay } from "./chatReceipts";
 import { chatResumer } from "./chatResume";
 import { findConversation } from "./conversationQueries";
@@ -31,7 +32,7 @@ export const chatSocket: SocketFeature = (_io, socket, services) => {
     answer(services, sendChatMessageInput, input, ack, (value) => {
       const actor = actorNow();
       // one sender's sends in one conversation are stored in the order they arrived
-      return inSendOrder(`${actor.type}:${actor.id}:${value.conversationId}`, () => chatMessageSender({ services, actor, input: value }));
+      return inSendOrder(`${actor.type}:${actor.id}:${value.conversationId}`, () => chatBatchedSender({ services, actor, input: value }));
     }),
   );
   socket.on("chat:resume", (input, ack) => answer(services, resumeChatInput, input, ack, (value) => chatResumer({ services, actor: actorNow(), input: value })));

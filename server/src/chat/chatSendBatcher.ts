@@ -1,0 +1,253 @@
+import { randomUUID } from "node:crypto";
+import { asc, inArray, sql } from "drizzle-orm";
+import { chatSystemLines, higherRiskLevel, type ChatMessageView, type RiskLevel, type RiskSignalCategory, type SendChatMessageInput } from "@xinyuan/shared";
+import { chatMessages, conversations, type ChatMessageRow } from "../db/schema";
+import type { DbOrTx } from "../db/database";
+import type { Services } from "../services";
+import type { Actor } from "../auth/actor";
+import { AppError, NotFoundError } from "../http/errors";
+import { retryTransaction } from "../db/retryTransaction";
+import { detectRisk, type RiskAssessment } from "../risk/riskDetector";
+import { sealed } from "../crypto/sealedColumns";
+import { ChatEffects } from "./chatEffects";
+import { flushChatEffects } from "./chatEffectsFlusher";
+import { raiseChatRiskAlerts } from "./chatRiskAlerts";
+import { authorizeSend } from "./chatPolicy";
+import { checkMessageBody, checkRate } from "./chatMessageSender";
+import { findMessageByClientId } from "./chatMessageWriter";
+import type { ConversationRow } from "./conversationQueries";
+import { presentStaffMessages, presentUserMessage } from "./presentChatMessage";
+
+/**
+ * Group commit for "chat:send". Sends that arrive while a batch is being written (or in the same turn
+ * of the event loop) are stored together in ONE transaction: one row-lock statement for all their
+ * conversations (in id order, so batches never deadlock each other), one resend-and-rate lookup, one
+ * multi-row INSERT with the counters' UPDATE, one COMMIT; then the notices go out and every send is
+ * acknowledged — only after the commit, so an ack is never a lie. Per message the rules are those of
+ * appendChatMessage (which system lines and a chat's first message still use): a resent clientMessageId answers with the stored message, the
+ * membership and the per-sender rate refuse that one send only (the others of the batch go on), seq is
+ * the conversation's next one in arrival order (gap-free), a student's risk raises the level and, when
+ * it becomes serious, adds the safety line right after the message. Per-sender order: chatSocket's
+ * queue hands a (sender, conversation)'s next send over only after the previous one was answered, so a
+ * batch holds at most one send of each lane. A database failure fails the sends of that batch only
+ * (their clients' outboxes send again; nothing was stored).
+ */
+
+interface PendingSend {
+  actor: Actor;
+  input: SendChatMessageInput;
+  risk: RiskAssessment | undefined;
+  resolve: (view: ChatMessageView) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Outcome of one send inside the batch transaction, acted on after the commit. */
+type Outcome = { kind: "stored"; row: ChatMessageRow } | { kind: "existing"; row: ChatMessageRow } | { kind: "refused"; error: unknown };
+
+/** At most this many sends per transaction (keeps one statement's parameters and the lock set bounded). */
+const maxBatch = 256;
+/** Batches written at once per process on PostgreSQL (each holds a pool connection); PGlite runs one. */
+const concurrentBatches = 3;
+
+interface Batcher {
+  queue: PendingSend[];
+  running: number;
+  scheduled: boolean;
+}
+
+const batchers = new WeakMap<Services, Batcher>();
+
+/** Stores one message through the process's group commit; resolves with the stored message as its sender sees it. */
+export function chatBatchedSender(props: { services: Services; actor: Actor; input: SendChatMessageInput }): Promise<ChatMessageView> {
+  const { services, actor, input } = props;
+  checkMessageBody(input.body);
+  const risk = actor.type === "user" ? detectRisk(input.body) : undefined;
+  let batcher = batchers.get(services);
+  if (!batcher) batchers.set(services, (batcher = { queue: [], running: 0, scheduled: false }));
+  const own = batcher;
+  return new Promise<ChatMessageView>((resolve, reject) => {
+    own.queue.push({ actor, input, risk, resolve, reject });
+    schedule(services, own);
+  });
+}
+
+function schedule(services: Services, batcher: Batcher): void {
+  if (batcher.scheduled || batcher.queue.length === 0) return;
+  const limit = services.dbKind === "postgres" ? concurrentBatches : 1;
+  if (batcher.running >= limit) return;
+  batcher.scheduled = true;
+  // the rest of this turn's sends join the batch
+  setImmediate(() => {
+    batcher.scheduled = false;
+    const batch = batcher.queue.splice(0, maxBatch);
+    if (batch.length === 0) return;
+    batcher.running += 1;
+    void writeBatch(services, batch).finally(() => {
+      batcher.running -= 1;
+      schedule(services, batcher);
+    });
+    schedule(services, batcher);
+  });
+}
+
+async function writeBatch(services: Services, batch: PendingSend[]): Promise<void> {
+  let effects = new ChatEffects();
+  let outcomes: Outcome[] = [];
+  try {
+    outcomes = await retryTransaction(() =>
+      services.db.transaction(async (tx) => {
+        effects = new ChatEffects();
+        const written = await storeBatch(tx, services, batch, effects);
+        await raiseChatRiskAlerts(tx, services, effects);
+        return written;
+      }),
+    );
+  } catch (error) {
+    for (const send of batch) send.reject(error);
+    return;
+  }
+  await flushChatEffects(services, effects);
+  const staffNames = new Map(effects.staffNames);
+  await Promise.all(
+    batch.map(async (send, index) => {
+      const outcome = outcomes[index]!;
+      if (outcome.kind === "refused") return send.reject(outcome.error);
+      try {
+        send.resolve(send.actor.type === "user" ? presentUserMessage(outcome.row, services.cipher) : (await presentStaffMessages(services.db, services.cipher, [outcome.row], staffNames))[0]!);
+      } catch (error) {
+        send.reject(error);
+      }
+    }),
+  );
+}
+
+const isSerious = (level: RiskLevel) => level === "high" || level === "imminent";
+const senderKey = (actor: Actor) => `${actor.type}:${actor.id}`;
+
+/** The batch's writes inside its transaction; returns each send's outcome, in batch order. */
+async function storeBatch(tx: DbOrTx, services: Services, batch: PendingSend[], effects: ChatEffects): Promise<Outcome[]> {
+  const { cipher, clock } = services;
+  const now = clock.now();
+  const conversationIds = [...new Set(batch.map((send) => send.input.conversationId))].sort();
+  // Row locks in id order: two batches (or a batch and a single-conversation command) never wait on each other in a circle.
+  const locked = await tx.select().from(conversations).where(inArray(conversations.id, conversationIds)).orderBy(asc(conversations.id)).for("update");
+  const byId = new Map<string, ConversationRow>(locked.map((row) => [row.id, row]));
+  // A counsellor writes into several conversations: their rate is counted under a per-sender lock (as lockSenderRate), taken after the row locks.
+  const staffIds = [...new Set(batch.filter((send) => send.actor.type === "staff").map((send) => send.actor.id))].sort();
+  if (staffIds.length > 0) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(staffIds.map((id) => `chat-rate:${id}`))}::jsonb))) AS k ORDER BY k`);
+
+  // Resends and every sender's messages of the last second, in one statement.
+  const since = new Date(now.getTime() - 1000);
+  const wanted = batch.filter((send) => byId.has(send.input.conversationId)).map((send) => ({ c: send.input.conversationId, t: send.actor.type, s: send.actor.id, m: send.input.clientMessageId }));
+  const senders = [...new Map(batch.map((send) => [senderKey(send.actor), { t: send.actor.type, s: send.actor.id }])).values()];
+  const lookup = (await tx.execute(sql`
+    SELECT 'resend' AS kind, w.c || ':' || w.t || ':' || w.s || ':' || w.m AS k, NULL::float8 AS ms
+      FROM jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) AS w(c uuid, t text, s uuid, m text)
+      WHERE EXISTS (SELECT 1 FROM ${chatMessages} m WHERE m.conversation_id = w.c AND m.sender_type = w.t AND m.sender_id = w.s AND m.client_message_id = w.m)
+    UNION ALL
+    SELECT 'recent', s.t || ':' || s.s, extract(epoch FROM m.created_at) * 1000
+      FROM jsonb_to_recordset(${JSON.stringify(senders)}::jsonb) AS s(t text, s uuid)
+      JOIN ${chatMessages} m ON m.sender_type = s.t AND m.sender_id = s.s AND m.created_at > ${since.toISOString()}::timestamptz`)) as unknown as { rows: Array<{ kind: string; k: string; ms: number | string | null }> };
+  const resent = new Set<string>();
+  const recent = new Map<string, number[]>();
+  for (const row of lookup.rows) {
+    if (row.kind === "resend") resent.add(row.k);
+    else recent.set(row.k, [...(recent.get(row.k) ?? []), Number(row.ms)]);
+  }
+
+  const state = new Map(locked.map((row) => [row.id, { lastSeq: row.lastSeq, riskLevel: row.riskLevel as RiskLevel, riskCategories: row.riskCategories as RiskSignalCategory[], riskRaisedAt: null as Date | null, speech: false, touched: false }]));
+  const rows: ChatMessageRow[] = [];
+  const append = (conversation: ConversationRow, sender: { type: "user" | "staff" | "system"; id: string | null }, clientMessageId: string, body: string, risk: RiskAssessment | undefined): ChatMessageRow => {
+    const current = state.get(conversation.id)!;
+    const seq = (current.lastSeq += 1);
+    current.touched = true;
+    if (sender.type !== "system") current.speech = true;
+    const row: ChatMessageRow = {
+      id: 0,
+      conversationId: conversation.id,
+      seq,
+      senderType: sender.type,
+      senderId: sender.id,
+      clientMessageId,
+      bodyEnc: cipher.encrypt(body, sealed.chatMessageBody.at({ conversationId: conversation.id, seq })),
+      riskLevel: sender.type === "user" ? (risk?.level ?? "none") : null,
+      riskCategories: risk?.categories ?? [],
+      createdAt: now,
+    };
+    rows.push(row);
+    effects.messages.push(row);
+    effects.routing.set(conversation.id, { userId: conversation.userId, assignedStaffId: conversation.assignedStaffId, status: conversation.status, reminderArmed: conversation.notifyOpenidEnc !== null });
+    return row;
+  };
+
+  const outcomes: Array<Outcome | { kind: "pending"; conversationId: string; clientMessageId: string; senderType: string; senderId: string }> = [];
+  for (const send of batch) {
+    const { actor, input } = send;
+    const conversation = byId.get(input.conversationId);
+    try {
+      if (!conversation) throw NotFoundError("CHAT_NOT_FOUND");
+      if (resent.has(`${conversation.id}:${actor.type}:${actor.id}:${input.clientMessageId}`)) {
+        outcomes.push({ kind: "pending", conversationId: conversation.id, clientMessageId: input.clientMessageId, senderType: actor.type, senderId: actor.id });
+        continue;
+      }
+      authorizeSend(actor, conversation);
+      const times = recent.get(senderKey(actor)) ?? [];
+      await checkRate(tx, services, actor, [...times].sort((a, b) => a - b));
+      recent.set(senderKey(actor), [...times, now.getTime()]);
+      if (actor.type === "staff") effects.staffNames.set(actor.id, actor.displayName);
+      const risk = send.risk && send.risk.level !== "none" ? send.risk : undefined;
+      const row = append(conversation, { type: actor.type, id: actor.id }, input.clientMessageId, input.body, risk);
+      outcomes.push({ kind: "stored", row });
+      if (risk) {
+        const current = state.get(conversation.id)!;
+        const before = current.riskLevel;
+        current.riskLevel = higherRiskLevel(before, risk.level);
+        current.riskCategories = [...new Set<RiskSignalCategory>([...current.riskCategories, ...risk.categories])];
+        if (current.riskLevel !== before) current.riskRaisedAt = now;
+        effects.risks.push({ conversationId: conversation.id, seq: row.seq, level: risk.level, categories: risk.categories });
+        if (conversation.status === "waiting") effects.queueChanged = true;
+        // The student also gets help right away, whether or not a counsellor is there yet.
+        if (actor.type === "user" && isSerious(current.riskLevel) && !isSerious(before)) append(conversation, { type: "system", id: null }, `sys-${randomUUID()}`, chatSystemLines.safetyNote, undefined);
+      }
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      outcomes.push({ kind: "refused", error });
+    }
+  }
+
+  if (rows.length > 0) {
+    const changed = [...state].filter(([, current]) => current.touched).map(([id, current]) => ({ id, last_seq: current.lastSeq, speech: current.speech, risk_level: current.riskLevel, risk_categories: current.riskCategories, risk_raised_at: current.riskRaisedAt?.toISOString() ?? null }));
+    const values = rows.map((row, n) => ({ n, conversation_id: row.conversationId, seq: row.seq, sender_type: row.senderType, sender_id: row.senderId, client_message_id: row.clientMessageId, body_enc: row.bodyEnc, risk_level: row.riskLevel, risk_categories: row.riskCategories }));
+    // The counters and the messages in one statement; the row locks above keep seq gap-free and unique.
+    const inserted = (await tx.execute(sql`
+      WITH bumped AS (
+        UPDATE ${conversations} c SET last_seq = v.last_seq,
+          last_activity_at = CASE WHEN v.speech THEN ${now.toISOString()}::timestamptz ELSE c.last_activity_at END,
+          idle_reminder_sent_at = CASE WHEN v.speech THEN NULL ELSE c.idle_reminder_sent_at END,
+          risk_level = v.risk_level,
+          risk_categories = ARRAY(SELECT jsonb_array_elements_text(v.risk_categories))::text[],
+          risk_raised_at = COALESCE(v.risk_raised_at, c.risk_raised_at)
+        FROM jsonb_to_recordset(${JSON.stringify(changed)}::jsonb) AS v(id uuid, last_seq int, speech boolean, risk_level text, risk_categories jsonb, risk_raised_at timestamptz)
+        WHERE c.id = v.id RETURNING c.id)
+      INSERT INTO ${chatMessages} (conversation_id, seq, sender_type, sender_id, client_message_id, body_enc, risk_level, risk_categories, created_at)
+      SELECT r.conversation_id, r.seq, r.sender_type, r.sender_id, r.client_message_id, r.body_enc, r.risk_level, ARRAY(SELECT jsonb_array_elements_text(r.risk_categories))::text[], ${now.toISOString()}::timestamptz
+        FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS r(n int, conversation_id uuid, seq int, sender_type text, sender_id uuid, client_message_id text, body_enc text, risk_level text, risk_categories jsonb)
+        WHERE r.conversation_id IN (SELECT id FROM bumped)
+        ORDER BY r.n
+      RETURNING id, conversation_id, seq`)) as unknown as { rows: Array<{ id: number | string; conversation_id: string; seq: number | string }> };
+    if (inserted.rows.length !== rows.length) throw new Error(`chat batch stored ${inserted.rows.length} of ${rows.length} messages`);
+    const ids = new Map(inserted.rows.map((row) => [`${row.conversation_id}:${Number(row.seq)}`, Number(row.id)]));
+    for (const row of rows) row.id = ids.get(`${row.conversationId}:${row.seq}`)!;
+  }
+
+  // A resend answers with the stored message, read in full (rare).
+  const final: Outcome[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.kind !== "pending") final.push(outcome);
+    else {
+      const row = await findMessageByClientId(tx, outcome.conversationId, { type: outcome.senderType as "user" | "staff", id: outcome.senderId }, outcome.clientMessageId);
+      final.push(row ? { kind: "existing", row } : { kind: "refused", error: NotFoundError("CHAT_NOT_FOUND") });
+    }
+  }
+  return final;
+}
