@@ -61,46 +61,66 @@ async function claimTransaction(services: Services, work: (tx: DbOrTx) => Promis
 }
 
 /**
- * "Take next": atomically claims the first ready caller, by priority then joined time, in one
- * statement: UPDATE … WHERE id = (SELECT … FOR UPDATE SKIP LOCKED LIMIT 1) RETURNING. Many counsellors
- * claim at once without waiting on each other or ever getting the same row; a row a cancel holds is
- * skipped, and a cancelled row is no longer 'waiting'. A counsellor holds one call at a time, enforced
- * by a partial unique index (a second claim fails there and is reported as HOTLINE_ALREADY_ON_CALL).
- * The audit row is written last, so the audit chain head is held only until the commit.
+ * "Take next": atomically claims the first ready caller, by priority then joined time, in ONE statement
+ * (its own transaction): UPDATE … FROM (SELECT … FOR UPDATE SKIP LOCKED LIMIT 1) with the audit row
+ * inserted by the same statement. Many counsellors claim at once without waiting on each other or ever
+ * getting the same row; a row a cancel holds is skipped, and a cancelled row is no longer 'waiting'. A
+ * counsellor holds one call at a time, enforced by a partial unique index (a second claim fails there
+ * and is reported as HOTLINE_ALREADY_ON_CALL). One statement, because every audit row holds the audit
+ * chain head until its commit: no round trip of ours happens while it is held. A call-back's "call soon"
+ * reminder address is taken out in the same statement, by the rule of takeReminder (SQL twin below).
  */
 export async function nextCallerClaimer(props: { services: Services; staffId: string; origin: AuditOrigin }): Promise<HotlineTicketRow> {
   const { services, staffId, origin } = props;
+  const { db } = services;
   const now = services.clock.now();
-  await assertCanTakeCalls(services.db, staffId, now);
+  await assertCanTakeCalls(db, staffId, now);
   const at = now.toISOString();
-  return claimTransaction(services, async (tx) => {
-    const next = tx
-      .select({ id: hotlineTickets.id })
-      .from(hotlineTickets)
-      // a call-back whose window has just closed is not called outside it (the missed-window job ends it)
-      .where(and(eq(hotlineTickets.status, "waiting"), lte(hotlineTickets.readyAt, now), or(isNull(hotlineTickets.windowEnd), gt(hotlineTickets.windowEnd, now))))
-      .orderBy(sql`${hotlineTickets.priority} DESC`, hotlineTickets.joinedAt, hotlineTickets.id)
-      .limit(1)
-      .for("update", { skipLocked: true });
-    let [claimed] = await tx
-      .update(hotlineTickets)
-      .set({ status: "claimed", claimedBy: staffId, claimedAt: now, firstClaimedAt: sql`coalesce(${hotlineTickets.firstClaimedAt}, ${at}::timestamptz)`, claimantSeenAt: now, updatedAt: now })
-      .where(and(eq(hotlineTickets.id, sql`(${next})`), eq(hotlineTickets.status, "waiting")))
-      .returning();
-    if (!claimed) {
-      await assertNoClaim(tx, staffId);
-      throw NotFoundError("HOTLINE_QUEUE_EMPTY");
-    }
-    let reminder: PendingReminder | null = null;
-    if (claimed.kind === "callback" && claimed.notifyOpenidEnc !== null) {
-      // the row is locked by the UPDATE above: take the reminder address out in the same transaction
-      const taken = takeReminder(services.cipher, claimed, "call_soon", false);
-      reminder = taken.reminder;
-      [claimed] = await tx.update(hotlineTickets).set(taken.set).where(eq(hotlineTickets.id, claimed.id)).returning();
-    }
-    await recordAudit(tx, origin, { action: "hotline.claim", targetType: "hotline_ticket", targetId: claimed!.id, detail: { via: "next" } });
-    return { claimed: claimed!, reminder };
-  });
+  let result: unknown;
+  try {
+    result = await db.execute(sql`
+      WITH next AS (
+        SELECT id, kind, notify_openid_enc, notify_templates FROM hotline_tickets
+        -- a call-back whose window has just closed is not called outside it (the missed-window job ends it)
+        WHERE status = 'waiting' AND ready_at <= ${at}::timestamptz AND (window_end IS NULL OR window_end > ${at}::timestamptz)
+        ORDER BY priority DESC, joined_at, id
+        LIMIT 1
+        FOR UPDATE SKIP LOCKED
+      ), taken AS (
+        -- takeReminder(row, "call_soon", ending: false) for a call-back; nothing for an inbound ticket
+        SELECT id, kind, CASE WHEN kind = 'callback' AND notify_openid_enc IS NOT NULL AND 'call_soon' = ANY(notify_templates)
+          THEN array_remove(notify_templates, 'call_soon') ELSE notify_templates END AS remaining
+        FROM next
+      ), claimed AS (
+        UPDATE hotline_tickets t SET status = 'claimed', claimed_by = ${staffId}::uuid, claimed_at = ${at}::timestamptz,
+          first_claimed_at = coalesce(t.first_claimed_at, ${at}::timestamptz), claimant_seen_at = ${at}::timestamptz, updated_at = ${at}::timestamptz,
+          notify_openid_enc = CASE WHEN taken.kind = 'callback' AND cardinality(taken.remaining) = 0 THEN NULL ELSE t.notify_openid_enc END,
+          notify_templates = CASE WHEN taken.kind = 'callback' AND cardinality(taken.remaining) = 0 THEN '{}'::text[] ELSE taken.remaining END
+        FROM taken WHERE t.id = taken.id AND t.status = 'waiting'
+        RETURNING t.id
+      ), audit AS (
+        INSERT INTO audit_events (actor_type, actor_id, action, target_type, target_id, ip, request_id, detail)
+        SELECT ${origin.actorType}, ${origin.actorId}::uuid, 'hotline.claim', 'hotline_ticket', claimed.id::text, ${origin.ip}, ${origin.requestId}, '{"via":"next"}'::jsonb
+        FROM claimed
+      )
+      SELECT next.id, next.kind, next.notify_openid_enc, next.notify_templates FROM next JOIN claimed ON claimed.id = next.id`);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw ConflictError("HOTLINE_ALREADY_ON_CALL");
+    throw error;
+  }
+  const [before] = (result as { rows: Array<{ id: string; kind: string; notify_openid_enc: string | null; notify_templates: string[] }> }).rows;
+  if (!before) {
+    await assertNoClaim(db, staffId);
+    throw NotFoundError("HOTLINE_QUEUE_EMPTY");
+  }
+  const [claimed] = await db.select().from(hotlineTickets).where(eq(hotlineTickets.id, before.id)).limit(1);
+  const reminder =
+    before.kind === "callback" && before.notify_openid_enc !== null
+      ? takeReminder(services.cipher, { ...claimed!, notifyOpenidEnc: before.notify_openid_enc, notifyTemplates: before.notify_templates }, "call_soon", false).reminder
+      : null;
+  await sendReminders(services, [reminder]);
+  announceQueueChange(services, [claimed!]);
+  return claimed!;
 }
 
 /**
