@@ -131,6 +131,9 @@ async function main(): Promise<void> {
     console.log(percentiles("claim1", soloTimes) + "  (one counsellor alone, ~1 000 waiting)");
     console.log(percentiles("claim", claimTimes) + `  (${(claimTimes.length / claimSeconds).toFixed(0)} claim+outcome cycles/s)`);
     console.log(`claimed ${claimedIds.length}, claimed twice ${doubles}, still waiting ${Number(left?.count ?? 0)}`);
+    const p99 = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.min(samples.length - 1, Math.floor(0.99 * samples.length))] ?? 0;
+    const verdict = (met: boolean) => (met ? "met" : "NOT met");
+    console.log(`goal joins >= 500/s with p99 <= 100 ms: ${verdict(callers / joinSeconds >= 500 && p99(joinTimes) <= 100)}; ${counsellors} claimers p99 <= 50 ms: ${verdict(p99(claimTimes) <= 50)}; 0 double claims: ${verdict(doubles === 0)}`);
     if (doubles > 0 || claimedIds.length !== callers) process.exitCode = 1;
   } finally {
     await database.close();
