@@ -116,9 +116,6 @@ async function main(): Promise<void> {
     for (let index = 0; index < 20; index += 1) await claimAndRecord(staffRows[0]!.id, soloTimes);
 
     // 50 counsellors claim at once, record the outcome, and claim again until the queue is empty
-    // open the pool's connections first (a busy server's pool is warm): otherwise the first claim of each
-    // counsellor also measures ~30 PostgreSQL backends being started at once on two cores
-    if (process.env.BENCH_COLD_POOL !== "1") await Promise.all(Array.from({ length: counsellors + 5 }, () => db.execute(sql`SELECT pg_sleep(0.05)`)));
     const firstTimes: number[] = [];
     const laterTimes: number[] = [];
     const claimStart = performance.now();
