@@ -31,6 +31,7 @@ const joinConcurrency = 50;
 const adminUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 function percentiles(label: string, samples: number[]): string {
+  if (samples.length === 0) return `${label.padEnd(7)} n=   0`;
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1);
   return `${label.padEnd(7)} n=${String(sorted.length).padStart(4)}  p50=${at(50)} ms  p90=${at(90)} ms  p95=${at(95)} ms  p99=${at(99)} ms  max=${sorted[sorted.length - 1]!.toFixed(1)} ms`;
