@@ -38,3 +38,23 @@ export async function recordAudit(db: DbOrTx, origin: AuditOrigin, entry: AuditE
     detail: entry.detail ?? null,
   });
 }
+
+/**
+ * Appends several rows in one INSERT (in the given order), inside the caller's transaction when given one.
+ * Each insert takes the audit chain head until commit, so hot paths write their audit last, in one go.
+ */
+export async function recordAudits(db: DbOrTx, rows: Array<{ origin: AuditOrigin; entry: AuditEntry }>): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(auditEvents).values(
+    rows.map(({ origin, entry }) => ({
+      actorType: origin.actorType,
+      actorId: origin.actorId,
+      action: entry.action,
+      targetType: entry.targetType ?? null,
+      targetId: entry.targetId ?? null,
+      ip: origin.ip,
+      requestId: origin.requestId,
+      detail: entry.detail ?? null,
+    })),
+  );
+}

@@ -4,7 +4,7 @@ import type { ContactAgeBand, ContactChannel, ContactRecordBody } from "@xinyuan
 import { appUsers, contactCategories, contactRecordCategories, contactRecords, schools } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import type { FieldCipher } from "../crypto/fieldCipher";
-import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
+import { recordAudit, type AuditEntry, type AuditOrigin } from "../audit/recordAudit";
 import { AppError } from "../http/errors";
 import { caseFromContactRecord } from "../cases/caseFromContactRecord";
 import { sealed } from "../crypto/sealedColumns";
@@ -22,6 +22,11 @@ export interface ContactRecorderProps {
   source?: { type: string; id: string };
   body: ContactRecordBody;
   now: Date;
+  /**
+   * When given, the audit entry is added here instead of written: the caller writes it with its own, as
+   * the last statement before its commit (every audit row holds the audit chain head until the commit).
+   */
+  auditLater?: AuditEntry[];
 }
 
 /**
@@ -77,12 +82,14 @@ export async function contactRecorder(props: ContactRecorderProps): Promise<{ id
     .returning({ id: contactRecords.id });
   const id = record!.id;
   await tx.insert(contactRecordCategories).values(categoryIds.map((categoryId) => ({ recordId: id, categoryId })));
-  await recordAudit(tx, props.origin, {
+  const audit: AuditEntry = {
     action: "contact.record",
     targetType: "contact_record",
     targetId: id,
     detail: { channel: props.channel, riskLevel: body.riskLevel, source: props.source ?? null },
-  });
+  };
+  if (props.auditLater) props.auditLater.push(audit);
+  else await recordAudit(tx, props.origin, audit);
   const opened = await caseFromContactRecord({ tx, cipher: props.cipher, origin: props.origin, now: props.now, recordId: id, staffId: props.staffId, userId: props.userId, schoolId, source: props.source, body });
   return { id, caseId: opened?.caseId ?? null };
 }

@@ -1,5 +1,5 @@
-import { inArray } from "drizzle-orm";
-import { hotlineTickets } from "../db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { auditEvents, hotlineTickets, riskAlerts } from "../db/schema";
 import { nextCallerClaimer } from "./nextCallerClaimer";
 import { ticketCanceller } from "./ticketCanceller";
 import { hotlineJoiner } from "./hotlineJoiner";
@@ -104,5 +104,30 @@ describe("hotline joins under contention", () => {
     const waiting = await t.db.select().from(hotlineTickets).where(inArray(hotlineTickets.status, ["waiting", "claimed"]));
     expect(waiting).toHaveLength(5);
     await expect(join(await buildCaller(t.db), true)).resolves.toBe("joined");
+  });
+
+  it("admits joins arriving together in one go: one ticket per caller, each audited, the unsafe caller's alert raised", async () => {
+    await t.db.update(hotlineTickets).set({ status: "completed" }).where(inArray(hotlineTickets.status, ["waiting", "claimed"]));
+    const [twice, other, unsafe] = await Promise.all([buildCaller(t.db), buildCaller(t.db), buildCaller(t.db)]);
+    const join = (caller: { id: string; alias: string }, feelingUnsafe = false) =>
+      hotlineJoiner({
+        services: t.services,
+        user: { type: "user", id: caller.id, alias: caller.alias, role: "student", ageBand: "14_17", schoolId: null },
+        body: { kind: "inbound", feelingUnsafe },
+        origin: { actorType: "user", actorId: caller.id, ip: null, requestId: null },
+      }).then(
+        (row) => row.id,
+        (error: unknown) => (error instanceof AppError ? error.code : Promise.reject(error)),
+      );
+    const results = await Promise.all([join(twice!), join(twice!), join(other!), join(twice!), join(unsafe!, true)]);
+    expect(results.filter((result) => result === "HOTLINE_ALREADY_WAITING")).toHaveLength(2);
+    const ids = results.filter((result) => result !== "HOTLINE_ALREADY_WAITING");
+    expect(ids).toHaveLength(3);
+    const rows = await t.db.select().from(hotlineTickets).where(inArray(hotlineTickets.id, ids));
+    expect(rows.map((row) => row.userId).sort()).toEqual([twice!.id, other!.id, unsafe!.id].sort());
+    const audits = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "hotline.join"), inArray(auditEvents.targetId, ids)));
+    expect(audits.map((row) => `${row.actorId}:${row.targetId}`).sort()).toEqual(rows.map((row) => `${row.userId}:${row.id}`).sort());
+    const alerts = await t.db.select().from(riskAlerts).where(inArray(riskAlerts.sourceId, ids));
+    expect(alerts.map((alert) => alert.userId)).toEqual([unsafe!.id]);
   });
 });

@@ -1,21 +1,33 @@
 import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
-import { hotlineTickets } from "../db/schema";
+import { hotlineTickets, staff, staffLeave, staffPresence } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import type { Services } from "../services";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError, ConflictError, NotFoundError } from "../http/errors";
 import { isUniqueViolation } from "../db/uniqueViolation";
-import { readDuty } from "../presence/dutyState";
-import { staffOnLeaveAt } from "./staffLeave";
+import { staffConnected } from "../presence/connectionRegistry";
 import { takeReminder, sendReminders, type PendingReminder } from "./hotlineNotifier";
 import { announceQueueChange } from "./hotlineBroadcast";
 import type { HotlineTicketRow } from "./presentHotlineTicket";
 
-/** Routing guard: only a counsellor on duty for the hotline, connected, and not on leave takes callers. */
+/**
+ * Routing guard: only a counsellor on duty for the hotline, connected, and not on leave takes callers.
+ * One query (leave, duty and a live connection together): it runs before every claim.
+ */
 export async function assertCanTakeCalls(db: DbOrTx, staffId: string, now: Date): Promise<void> {
-  if ((await staffOnLeaveAt(db, now)).has(staffId)) throw new AppError(403, "HOTLINE_STAFF_ON_LEAVE");
-  const duty = await readDuty(db, staffId, now);
-  if (!duty.onDuty || !duty.channels.includes("hotline") || !duty.connected) throw new AppError(403, "HOTLINE_NOT_ON_DUTY");
+  const [row] = await db
+    .select({
+      onLeave: sql<boolean>`EXISTS (SELECT 1 FROM ${staffLeave} WHERE ${staffLeave.staffId} = ${staff.id} AND ${staffLeave.startsAt} <= ${now.toISOString()} AND ${staffLeave.endsAt} > ${now.toISOString()})`,
+      onDuty: staffPresence.onDuty,
+      channels: staffPresence.channels,
+      connected: staffConnected(staff.id, now),
+    })
+    .from(staff)
+    .leftJoin(staffPresence, eq(staffPresence.staffId, staff.id))
+    .where(eq(staff.id, staffId))
+    .limit(1);
+  if (row?.onLeave) throw new AppError(403, "HOTLINE_STAFF_ON_LEAVE");
+  if (!row?.onDuty || !(row.channels ?? []).includes("hotline") || !row.connected) throw new AppError(403, "HOTLINE_NOT_ON_DUTY");
 }
 
 async function assertNoClaim(tx: DbOrTx, staffId: string): Promise<void> {
@@ -49,28 +61,143 @@ async function claimTransaction(services: Services, work: (tx: DbOrTx) => Promis
 }
 
 /**
- * "Take next": atomically claims the first ready caller, by priority then joined time. SELECT … FOR
- * UPDATE SKIP LOCKED lets many counsellors claim at once without waiting on each other or ever getting
- * the same row; a row a cancel holds is skipped, and a cancelled row is no longer 'waiting'. A
- * counsellor holds one call at a time (also enforced by a partial unique index).
+ * "Take next": atomically claims the first ready caller, by priority then joined time. Claims arriving
+ * together are made by ONE statement (its own transaction): the first n ready rows, SELECT … FOR UPDATE
+ * SKIP LOCKED LIMIT n, are given to the n counsellors in arrival order, with their audit rows inserted
+ * by the same statement. Many counsellors claim at once without ever getting the same row; a row a
+ * cancel holds is skipped, and a cancelled row is no longer 'waiting'. A counsellor holds one call at a
+ * time, enforced by a partial unique index (a claim failing there is HOTLINE_ALREADY_ON_CALL; a batch
+ * failing is retried claim by claim). Why one statement for many: every audit row holds the audit chain
+ * head until its commit (0013), so 50 claims at once used to commit one after another. A call-back's
+ * "call soon" reminder address is taken out in the same statement, by the rule of takeReminder (SQL twin).
  */
 export async function nextCallerClaimer(props: { services: Services; staffId: string; origin: AuditOrigin }): Promise<HotlineTicketRow> {
   const { services, staffId, origin } = props;
   const now = services.clock.now();
   await assertCanTakeCalls(services.db, staffId, now);
-  return claimTransaction(services, async (tx) => {
-    await assertNoClaim(tx, staffId);
-    const [next] = await tx
-      .select()
-      .from(hotlineTickets)
-      // a call-back whose window has just closed is not called outside it (the missed-window job ends it)
-      .where(and(eq(hotlineTickets.status, "waiting"), lte(hotlineTickets.readyAt, now), or(isNull(hotlineTickets.windowEnd), gt(hotlineTickets.windowEnd, now))))
-      .orderBy(sql`${hotlineTickets.priority} DESC`, hotlineTickets.joinedAt, hotlineTickets.id)
-      .limit(1)
-      .for("update", { skipLocked: true });
-    if (!next) throw NotFoundError("HOTLINE_QUEUE_EMPTY");
-    return markClaimed(tx, services, next, staffId, now, origin, "next");
-  });
+  const claimedId = await claimInBatch(services, { staffId, origin, now });
+  const [claimed] = await services.db.select().from(hotlineTickets).where(eq(hotlineTickets.id, claimedId.id)).limit(1);
+  const reminder =
+    claimedId.kind === "callback" && claimedId.notifyOpenidEnc !== null
+      ? takeReminder(services.cipher, { ...claimed!, notifyOpenidEnc: claimedId.notifyOpenidEnc, notifyTemplates: claimedId.notifyTemplates }, "call_soon", false).reminder
+      : null;
+  await sendReminders(services, [reminder]);
+  announceQueueChange(services, [claimed!]);
+  return claimed!;
+}
+
+/** What a claim took: the ticket, and its reminder columns as they were before the claim. */
+interface ClaimTaken {
+  id: string;
+  kind: string;
+  notifyOpenidEnc: string | null;
+  notifyTemplates: string[];
+}
+interface PendingClaim {
+  staffId: string;
+  origin: AuditOrigin;
+  now: Date;
+  resolve: (taken: ClaimTaken) => void;
+  reject: (error: unknown) => void;
+}
+const claimBatches = new WeakMap<Services, { pending: PendingClaim[]; running: boolean }>();
+
+function claimInBatch(services: Services, claim: Omit<PendingClaim, "resolve" | "reject">): Promise<ClaimTaken> {
+  let state = claimBatches.get(services);
+  if (!state) {
+    state = { pending: [], running: false };
+    claimBatches.set(services, state);
+  }
+  const run = state;
+  const promise = new Promise<ClaimTaken>((resolve, reject) => run.pending.push({ ...claim, resolve, reject }));
+  if (!run.running) {
+    run.running = true;
+    setImmediate(() => void drainClaims(services, run));
+  }
+  return promise;
+}
+
+async function drainClaims(services: Services, state: { pending: PendingClaim[]; running: boolean }): Promise<void> {
+  try {
+    while (state.pending.length > 0) {
+      // one claim per counsellor in a statement; a second click of the same counsellor waits for the next
+      const batch: PendingClaim[] = [];
+      const rest: PendingClaim[] = [];
+      for (const claim of state.pending.splice(0)) (batch.length < 100 && !batch.some((other) => other.staffId === claim.staffId) ? batch : rest).push(claim);
+      state.pending.unshift(...rest);
+      await claimBatch(services, batch);
+    }
+  } finally {
+    state.running = false;
+  }
+}
+
+/** Claims for a batch and settles each; never throws. */
+async function claimBatch(services: Services, batch: PendingClaim[]): Promise<void> {
+  let taken: Map<string, ClaimTaken>;
+  try {
+    taken = await claimStatement(services, batch);
+  } catch (error) {
+    if (batch.length > 1 && isUniqueViolation(error)) {
+      // someone in the batch already holds a call: claim by claim, so only they are refused
+      for (const claim of batch) await claimBatch(services, [claim]);
+      return;
+    }
+    for (const claim of batch) claim.reject(isUniqueViolation(error) ? ConflictError("HOTLINE_ALREADY_ON_CALL") : error);
+    return;
+  }
+  for (const claim of batch) {
+    const row = taken.get(claim.staffId);
+    if (row) {
+      claim.resolve(row);
+      continue;
+    }
+    await assertNoClaim(services.db, claim.staffId).then(
+      () => claim.reject(NotFoundError("HOTLINE_QUEUE_EMPTY")),
+      (error: unknown) => claim.reject(error),
+    );
+  }
+}
+
+async function claimStatement(services: Services, batch: PendingClaim[]): Promise<Map<string, ClaimTaken>> {
+  const at = batch[0]!.now.toISOString();
+  const claimers = JSON.stringify(
+    batch.map((claim, index) => ({ staff_id: claim.staffId, actor_type: claim.origin.actorType, actor_id: claim.origin.actorId, ip: claim.origin.ip, request_id: claim.origin.requestId, ord: index + 1 })),
+  );
+  const result = await services.db.execute(sql`
+    WITH claimers AS (
+      SELECT * FROM jsonb_to_recordset(${claimers}::jsonb) AS c(staff_id uuid, actor_type text, actor_id uuid, ip text, request_id text, ord int)
+    ), next AS (
+      SELECT id, kind, priority, joined_at, notify_openid_enc, notify_templates FROM hotline_tickets
+      -- a call-back whose window has just closed is not called outside it (the missed-window job ends it)
+      WHERE status = 'waiting' AND ready_at <= ${at}::timestamptz AND (window_end IS NULL OR window_end > ${at}::timestamptz)
+      ORDER BY priority DESC, joined_at, id
+      LIMIT ${batch.length}
+      FOR UPDATE SKIP LOCKED
+    ), taken AS (
+      -- takeReminder(row, "call_soon", ending: false) for a call-back; nothing for an inbound ticket
+      SELECT ranked.id, ranked.kind, claimers.staff_id, claimers.actor_type, claimers.actor_id, claimers.ip, claimers.request_id, claimers.ord,
+        CASE WHEN ranked.kind = 'callback' AND ranked.notify_openid_enc IS NOT NULL AND 'call_soon' = ANY(ranked.notify_templates)
+          THEN array_remove(ranked.notify_templates, 'call_soon') ELSE ranked.notify_templates END AS remaining
+      FROM (SELECT next.*, row_number() OVER (ORDER BY priority DESC, joined_at, id) AS ord FROM next) ranked
+      JOIN claimers ON claimers.ord = ranked.ord
+    ), claimed AS (
+      UPDATE hotline_tickets t SET status = 'claimed', claimed_by = taken.staff_id, claimed_at = ${at}::timestamptz,
+        first_claimed_at = coalesce(t.first_claimed_at, ${at}::timestamptz), claimant_seen_at = ${at}::timestamptz, updated_at = ${at}::timestamptz,
+        notify_openid_enc = CASE WHEN taken.kind = 'callback' AND cardinality(taken.remaining) = 0 THEN NULL ELSE t.notify_openid_enc END,
+        notify_templates = CASE WHEN taken.kind = 'callback' AND cardinality(taken.remaining) = 0 THEN '{}'::text[] ELSE taken.remaining END
+      FROM taken WHERE t.id = taken.id AND t.status = 'waiting'
+      RETURNING t.id
+    ), audit AS (
+      INSERT INTO audit_events (actor_type, actor_id, action, target_type, target_id, ip, request_id, detail)
+      SELECT taken.actor_type, taken.actor_id, 'hotline.claim', 'hotline_ticket', claimed.id::text, taken.ip, taken.request_id, '{"via":"next"}'::jsonb
+      FROM claimed JOIN taken ON taken.id = claimed.id
+      ORDER BY taken.ord
+    )
+    SELECT taken.staff_id, next.id, next.kind, next.notify_openid_enc, next.notify_templates
+    FROM claimed JOIN taken ON taken.id = claimed.id JOIN next ON next.id = claimed.id`);
+  const rows = (result as { rows: Array<{ staff_id: string; id: string; kind: string; notify_openid_enc: string | null; notify_templates: string[] }> }).rows;
+  return new Map(rows.map((row) => [row.staff_id, { id: row.id, kind: row.kind, notifyOpenidEnc: row.notify_openid_enc, notifyTemplates: row.notify_templates }]));
 }
 
 /**

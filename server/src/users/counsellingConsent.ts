@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { currentConsentVersions, needsGuardianConsent, type AgeBand, type ConsentKind } from "@xinyuan/shared";
 import { appUsers, consents } from "../db/schema/index";
 import type { DbOrTx } from "../db/database";
@@ -36,18 +36,36 @@ export async function loadCounsellingConsentStatus(db: DbOrTx, userId: string): 
   return counsellingConsentStatus(user.ageBand as AgeBand | null, given);
 }
 
+/** The refusal for a status (in the order the mini-program asks), or null when the user may go on. */
+export function counsellingConsentRefusal(status: CounsellingConsentStatus | undefined): Error | null {
+  if (!status) return AuthenticationError();
+  if (status.canUseCounselling) return null;
+  if (status.missingConsents.includes("privacy") || status.missingConsents.includes("sensitive")) return ForbiddenError("CONSENT_REQUIRED");
+  if (!status.ageBand) return ForbiddenError("AGE_BAND_REQUIRED");
+  return ForbiddenError("GUARDIAN_CONSENT_REQUIRED");
+}
+
+/** loadCounsellingConsentStatus for several users in two queries (absent: no such user). */
+export async function loadCounsellingConsentStatuses(db: DbOrTx, userIds: string[]): Promise<Map<string, CounsellingConsentStatus>> {
+  const statuses = new Map<string, CounsellingConsentStatus>();
+  if (userIds.length === 0) return statuses;
+  const users = await db.select({ id: appUsers.id, ageBand: appUsers.ageBand }).from(appUsers).where(and(inArray(appUsers.id, userIds), isNull(appUsers.deletedAt)));
+  const given = await db
+    .select({ userId: consents.userId, kind: consents.kind, version: consents.version, withdrawnAt: consents.withdrawnAt })
+    .from(consents)
+    .where(and(inArray(consents.userId, userIds), isNull(consents.withdrawnAt)));
+  for (const user of users) statuses.set(user.id, counsellingConsentStatus(user.ageBand as AgeBand | null, given.filter((row) => row.userId === user.id)));
+  return statuses;
+}
+
 /**
  * The server-side gate every counselling feature (hotline queue, call-back, chat, mailbox, booking) calls
  * before acting for a user. Throws 403 CONSENT_REQUIRED, AGE_BAND_REQUIRED or GUARDIAN_CONSENT_REQUIRED,
  * in the order the mini-program asks for them. Call it inside the feature's transaction when there is one.
  */
 export async function requireCounsellingConsent(db: DbOrTx, userActor: UserActor): Promise<void> {
-  const status = await loadCounsellingConsentStatus(db, userActor.id);
-  if (!status) throw AuthenticationError();
-  if (status.canUseCounselling) return;
-  if (status.missingConsents.includes("privacy") || status.missingConsents.includes("sensitive")) throw ForbiddenError("CONSENT_REQUIRED");
-  if (!status.ageBand) throw ForbiddenError("AGE_BAND_REQUIRED");
-  throw ForbiddenError("GUARDIAN_CONSENT_REQUIRED");
+  const refusal = counsellingConsentRefusal(await loadCounsellingConsentStatus(db, userActor.id));
+  if (refusal) throw refusal;
 }
 
 /**
