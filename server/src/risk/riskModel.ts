@@ -38,8 +38,7 @@ const fnvPrime = 0x01000193;
 
 /**
  * Feature ids of a normalised text (with repeats: a repeated n-gram counts again), into `out`.
- * Incremental FNV-1a from each start, so all n-grams of a start cost ngramMax steps.
- */
+ * Incremental FNV-1a from each start, so all n-grams of a start cost ngramMax steps. */
 function featuresOf(text: string, buckets: number, ngramMax: number, out: number[]): number {
   out.length = 0;
   const mask = buckets - 1;
@@ -82,10 +81,25 @@ export interface RiskModelTrainingOptions {
   folds?: number;
   /** The "any" head's threshold is the lowest whose out-of-fold false alarms on non-hits stay at or below this. */
   targetFalseAlarmRate?: number;
+  /** AdaGrad step, L2 strength, cap on how much a rare head's positives weigh. */
+  rate?: number;
+  l2?: number;
+  positiveWeightCap?: number;
   version?: string;
 }
 
-const defaults = { seed: 13, buckets: 1 << 15, ngramMax: 4, epochs: 14, folds: 4, targetFalseAlarmRate: 0.03 } as const;
+const defaults: Required<Omit<RiskModelTrainingOptions, "version">> = {
+  seed: 13,
+  buckets: 1 << 15,
+  ngramMax: 4,
+  epochs: 14,
+  folds: 4,
+  targetFalseAlarmRate: 0.03,
+  rate: 0.5,
+  l2: 1e-5,
+  positiveWeightCap: 4,
+};
+type FitSettings = Pick<typeof defaults, "buckets" | "epochs" | "rate" | "l2" | "positiveWeightCap">;
 
 interface Encoded {
   features: Int32Array;
@@ -110,7 +124,8 @@ interface RawModel {
 }
 
 /** Logistic regression per head, AdaGrad with a little L2, positives of rare heads weighted up. */
-function fit(data: readonly Encoded[], buckets: number, epochs: number, seed: number): RawModel {
+function fit(data: readonly Encoded[], settings: FitSettings, seed: number): RawModel {
+  const { buckets, epochs, rate, l2, positiveWeightCap } = settings;
   const heads = riskModelHeads.length;
   const weights = Array.from({ length: heads }, () => new Float32Array(buckets));
   const squared = Array.from({ length: heads }, () => new Float32Array(buckets).fill(1e-2));
@@ -118,9 +133,7 @@ function fit(data: readonly Encoded[], buckets: number, epochs: number, seed: nu
   const biasSquared = new Float64Array(heads).fill(1e-2);
   const positives = new Array<number>(heads).fill(0);
   for (const row of data) for (let head = 0; head < heads; head += 1) positives[head]! += row.labels[head]!;
-  const positiveWeight = positives.map((count) => Math.min(4, Math.max(1, (data.length - count) / Math.max(1, count) / 2)));
-  const rate = 0.5;
-  const l2 = 1e-5;
+  const positiveWeight = positives.map((count) => Math.min(positiveWeightCap, Math.max(1, (data.length - count) / Math.max(1, count) / 2)));
   const random = seededRandom(seed);
   const order = data.map((_, index) => index);
   for (let epoch = 0; epoch < epochs; epoch += 1) {
@@ -213,7 +226,11 @@ export function foldsOf(rows: readonly RiskCorpusRow[], folds: number, seed: num
  * Trains a model on labelled rows: thresholds come from out-of-fold scores (inner folds), then the
  * weights are trained on all rows. Deterministic for the same rows, normaliser and options.
  */
-export function trainRiskModel(rows: readonly RiskCorpusRow[], normalise: (text: string) => string, options: RiskModelTrainingOptions = {}): RiskModelData {
+export function trainRiskModel(
+  rows: readonly RiskCorpusRow[],
+  normalise: (text: string) => string,
+  options: RiskModelTrainingOptions = {},
+): RiskModelData {
   const settings = { ...defaults, ...options };
   const data = encode(rows, normalise, settings.buckets, settings.ngramMax);
   const fold = foldsOf(rows, settings.folds, settings.seed);
@@ -221,8 +238,7 @@ export function trainRiskModel(rows: readonly RiskCorpusRow[], normalise: (text:
   for (let k = 0; k < settings.folds; k += 1) {
     const model = fit(
       data.filter((_, index) => fold[index] !== k),
-      settings.buckets,
-      settings.epochs,
+      settings,
       settings.seed + k + 1,
     );
     data.forEach((row, index) => {
@@ -238,7 +254,7 @@ export function trainRiskModel(rows: readonly RiskCorpusRow[], normalise: (text:
   const positives = anyLabels.filter(Boolean).length;
   const found = outOfFold.filter((scores, index) => anyLabels[index] && scores[0]! >= thresholds[0]!).length;
   const alarms = outOfFold.filter((scores, index) => !anyLabels[index] && scores[0]! >= thresholds[0]!).length;
-  const model = fit(data, settings.buckets, settings.epochs, settings.seed);
+  const model = fit(data, settings, settings.seed);
   const heads = Object.fromEntries(
     riskModelHeads.map((head, index) => [head, { bias: Number(model.bias[index]!.toPrecision(8)), threshold: Number(thresholds[index]!.toFixed(4)), ...quantise(model.weights[index]!) }]),
   ) as RiskModelData["heads"];
