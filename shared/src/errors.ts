@@ -62,6 +62,7 @@ export const errorMessages = {
   RISK_LEXICON_INVALID: "词库内容有误，无法使用：请按提示修改后再试。",
   RISK_LEXICON_NOT_FOUND: "没有找到这个词库版本。",
   RISK_LEXICON_GATE_FAILED: "这个版本在语料上没有达标（检出率需 ≥ 95%，误报率需 ≤ 10%），不能启用。",
+  RISK_LEXICON_NONE_ACTIVE: "现在还没有启用中的词库版本，请先启用一个版本再重新训练。",
   RISK_FEEDBACK_NOT_FOUND: "没有找到这条反馈。",
   RISK_FEEDBACK_SOURCE_NOT_FOUND: "没有找到这条消息，或你没有查看它的权限。",
   RISK_FEEDBACK_RESOLVED: "这条反馈已经处理过了。",

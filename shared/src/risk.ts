@@ -84,6 +84,30 @@ export const riskLexiconSchema = z.object({
 export type RiskLexicon = z.input<typeof riskLexiconSchema>;
 export type ParsedRiskLexicon = z.infer<typeof riskLexiconSchema>;
 
+/** The heads of the learned model: "any" decides whether a message is flagged, one per category names it. */
+export const riskModelHeads = ["any", ...riskSignalCategories] as const;
+export type RiskModelHead = (typeof riskModelHeads)[number];
+
+/**
+ * The learned model beside the lexicon (server/src/risk/riskModel.ts): hashed character n-grams of the
+ * normalised text, one logistic regression per head. Weights are int8 (times `scale`) in base64, so a
+ * model is a few hundred kilobytes of JSON, stored with each lexicon version.
+ */
+export const riskModelSchema = z.object({
+  version: z.string().min(1),
+  about: z.string().optional(),
+  buckets: z.number().int().min(256).max(1 << 20),
+  ngramMax: z.number().int().min(1).max(5),
+  trainedRows: z.number().int().min(0),
+  /** How the thresholds were chosen: out-of-fold figures on the training rows. */
+  crossValidated: z.object({ folds: z.number().int(), recall: z.number(), falseAlarmRate: z.number() }).optional(),
+  heads: z.record(
+    z.enum(riskModelHeads),
+    z.object({ bias: z.number(), threshold: z.number(), scale: z.number().positive(), weights: z.string() }),
+  ),
+});
+export type RiskModelData = z.infer<typeof riskModelSchema>;
+
 /** A labelled corpus row: what a counsellor would want flagged in this message (no categories: nothing). */
 export const riskCorpusRowSchema = z.object({
   text: z.string().min(1),

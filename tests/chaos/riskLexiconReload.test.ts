@@ -5,7 +5,8 @@ import { startServerProcess, type ServerProcess } from "../support/serverProcess
 import { buildStaff } from "../support/factories";
 import { sessionTokenFor } from "../support/sessions";
 import { waitFor } from "../support/chatFixtures";
-import { shippedRiskLexicon } from "../../server/src/risk/riskDetector";
+import { createRiskDetector, shippedRiskLexicon, shippedRiskModel } from "../../server/src/risk/riskDetector";
+import { shippedRiskCorpus } from "../../server/src/risk/riskCorpus";
 
 type Lexicon = { version: string; categories: Record<string, unknown[]> } & Record<string, unknown>;
 
@@ -43,5 +44,19 @@ describe("risk lexicon across two server processes", () => {
     await waitFor(async () => (await verdict(two, phrase)).level === "high", "instance 2 detects with the new version");
     expect(Date.now() - activatedAt).toBeLessThan(5_000);
     expect((await verdict(two, phrase)).lexicon).toEqual({ id: saved.id, version: "multi-instance" });
+  });
+
+  it("a retrained model activated on instance 1 is used by instance 2 too (the model travels with the version)", async () => {
+    const supervisor = await buildStaff(database.db, { roles: ["supervisor"], scope: "county" });
+    const auth = { Authorization: `Bearer ${await sessionTokenFor(database.db, { type: "staff", id: supervisor.id }, new Date())}` };
+    // a risky row only the model finds (the lexicon alone says nothing)
+    const lexiconOnly = createRiskDetector(shippedRiskLexicon);
+    const withModel = createRiskDetector(shippedRiskLexicon, shippedRiskModel);
+    const modelOnly = shippedRiskCorpus().tuning.find((row) => row.categories.length && lexiconOnly(row.text).level === "none" && withModel(row.text).level !== "none")!.text;
+    const retrained = (await supertest(one.url).post("/api/v1/risk-lexicon/retrain").set(auth).expect(201)).body as RiskLexiconVersionView;
+    await supertest(one.url).post(`/api/v1/risk-lexicon/versions/${retrained.id}/activate`).set(auth).expect(200);
+    await waitFor(async () => (await verdict(two, modelOnly)).lexicon.id === retrained.id, "instance 2 loads the retrained version");
+    expect((await verdict(two, modelOnly)).level).not.toBe("none");
+    expect((await verdict(two, "我想去彩虹桥了")).level).toBe("high"); // the lexicon of the version it was based on
   });
 });

@@ -1,10 +1,20 @@
 import { riskLexiconGate, riskLexiconSchema, riskSignalCategories } from "@xinyuan/shared";
-import { createRiskDetector, createRiskNormaliser, detectRisk, shippedRiskLexicon } from "./riskDetector";
-import { shippedRiskCorpus } from "./riskCorpus";
+import { createRiskDetector, createRiskNormaliser, detectRisk, shippedRiskLexicon, shippedRiskModel } from "./riskDetector";
+import { readRiskCorpus, riskEverydayFile, shippedRiskCorpus } from "./riskCorpus";
 import { evaluateRiskDetector } from "./riskEvaluation";
 import { mayMatch, requiredCharactersOf } from "./riskPrefilter";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
 
-const { tuning, heldOut } = shippedRiskCorpus();
+const { tuning, blind } = shippedRiskCorpus();
+
+type Figures = { recall: number; falseAlarmRate: number; truePositives: number };
+let checked: { shippedReproduced: boolean; sameSeedSame: boolean; otherSeedDiffers: boolean; cv: Record<"lexicon" | "model" | "combined" | "trainW1", Figures> } | undefined;
+/** Training checks in a plain Node process (riskModelCheck.ts says why), run once for the tests that read them. */
+function modelCheck(): NonNullable<typeof checked> {
+  checked ??= JSON.parse(execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "riskModelCheck.ts")], { encoding: "utf8", timeout: 120_000 }).trim().split("\n").pop()!);
+  return checked!;
+}
 
 describe("risk corpus", () => {
   it("holds at least 500 labelled messages, every category among them, and everyday hyperbole as non-hits", () => {
@@ -14,10 +24,11 @@ describe("risk corpus", () => {
     for (const hyperbole of ["累死了", "笑死", "难死了", "热死了", "想死你了"]) expect(nonHits.some((text) => text.includes(hyperbole))).toBe(true);
   });
 
-  it("keeps the held-out rows apart from the tuning rows", () => {
+  it("keeps the blind set apart from the training rows", () => {
     const tuningTexts = new Set(tuning.map((row) => row.text));
-    expect(heldOut.length).toBeGreaterThanOrEqual(100);
-    expect(heldOut.filter((row) => tuningTexts.has(row.text))).toEqual([]);
+    expect(blind.length).toBeGreaterThanOrEqual(300);
+    // a count, never the rows: the blind set is not read by whoever tunes
+    expect(blind.filter((row) => tuningTexts.has(row.text)).length).toBe(0);
   });
 
   it(`finds at least ${riskLexiconGate.minRecall * 100} % of risky messages with at most ${riskLexiconGate.maxFalseAlarmRate * 100} % false alarms`, () => {
@@ -29,13 +40,50 @@ describe("risk corpus", () => {
     for (const category of riskSignalCategories) expect(evaluation.categories[category].recall).toBeGreaterThanOrEqual(0.9);
   });
 
-  it("keeps the held-out rows at or above their first measure (the honest figure, not the gate)", () => {
-    // riskCorpus.heldout2.zh.jsonl was written blind to the lexicon and first run on 2026-12-06: 65.7 % recall,
-    // 5.2 % false alarms. It is far below the gate, which is the point of keeping it apart: a lexicon change
-    // that loses ground on text nobody tuned for is a regression, one that gains is real progress.
-    const held = evaluateRiskDetector(detectRisk, heldOut).overall;
-    expect(held.recall).toBeGreaterThanOrEqual(0.65);
-    expect(held.falseAlarmRate).toBeLessThanOrEqual(riskLexiconGate.maxFalseAlarmRate);
+  it("the lexicon and the model together stay above 87 % recall on rows the model never saw (cross-validated), with false alarms within the gate", () => {
+    // 3-fold here to keep the suite fast; `npm run risk:eval` prints 5-fold figures per category and source.
+    const { cv } = modelCheck();
+    // (3-fold, 2026-12-06: 89.4 % / 5.3 %; 5-fold in risk:eval is a little higher with more rows to learn from)
+    expect(cv.combined.recall).toBeGreaterThanOrEqual(0.87);
+    expect(cv.combined.falseAlarmRate).toBeLessThanOrEqual(riskLexiconGate.maxFalseAlarmRate);
+    // the model finds what the lexicon misses: together they find more than the lexicon alone
+    expect(cv.combined.truePositives).toBeGreaterThan(cv.lexicon.truePositives);
+    // the second writer's rows (train-w1), never tuned on by the lexicon
+    expect(cv.trainW1.recall).toBeGreaterThan(0.75);
+  });
+
+  it("raises few false alarms on ordinary student chat lines it was never trained on", () => {
+    const everyday = evaluateRiskDetector(detectRisk, readRiskCorpus(riskEverydayFile));
+    expect(everyday.rows).toBeGreaterThanOrEqual(100);
+    expect(everyday.falseAlarms.length).toBeLessThanOrEqual(3);
+  });
+
+  it("trains deterministically: the shipped model is what `npm run risk:train` makes from the shipped rows", () => {
+    const check = modelCheck();
+    expect(check.sameSeedSame).toBe(true);
+    expect(check.otherSeedDiffers).toBe(true);
+    // fails when training rows were added or changed without `npm run risk:train`
+    expect(check.shippedReproduced).toBe(true);
+  });
+
+  it("a message only the model flags gets a category and its level, never 'none'", () => {
+    const lexiconOnly = createRiskDetector(shippedRiskLexicon);
+    const modelOnly = tuning.filter((row) => row.categories.length && lexiconOnly(row.text).level === "none" && detectRisk(row.text).level !== "none");
+    expect(modelOnly.length).toBeGreaterThan(50);
+    for (const row of modelOnly.slice(0, 20)) {
+      const assessment = detectRisk(row.text);
+      expect(assessment.categories.length).toBeGreaterThan(0);
+      expect(assessment.matches.every((match) => match.source === "model" && match.level !== "none")).toBe(true);
+      expect(["medium", "high"]).toContain(assessment.level);
+    }
+    // when the lexicon fires its level wins (imminent stays imminent)
+    expect(detectRisk("我现在在楼顶，准备跳下去了").level).toBe("imminent");
+  });
+
+  it("refuses a malformed model where it is loaded", () => {
+    const model = shippedRiskModel as { heads: Record<string, { weights: string }> };
+    expect(() => createRiskDetector(shippedRiskLexicon, { ...model, heads: { ...model.heads, any: { ...model.heads.any, weights: "AAAA" } } })).toThrow(/权重长度/);
+    expect(() => createRiskDetector(shippedRiskLexicon, { version: "x" })).toThrow();
   });
 
   it("never skips a pattern that could match (the character prefilter is conservative)", () => {
@@ -44,7 +92,7 @@ describe("risk corpus", () => {
     const expand = (pattern: string): string => pattern.replace(/\{\{(\w+)\}\}/g, (_, name: string) => expand(lexicon.terms[name] as string));
     const patterns = [...riskSignalCategories.flatMap((category) => (lexicon.categories[category] ?? []).map((entry) => entry.pattern)), ...lexicon.ignore].map(expand);
     let checked = 0;
-    for (const row of [...tuning, ...heldOut]) {
+    for (const row of tuning) {
       const text = normalise(row.text);
       const present = new Set(text);
       for (const pattern of patterns) {

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { riskCorpusRowSchema, type RiskCorpusRow } from "@xinyuan/shared";
 
 /** server/src/risk/corpus, found from the working directory upwards (repo root, server/, tests), like the migrations. */
@@ -22,16 +22,26 @@ const corpusFolder = findCorpusFolder();
  * (129 rows, written before the detector work), moved in on 2026-12-06 once its misses had been studied.
  */
 export const riskCorpusFile = join(corpusFolder, "riskCorpus.zh.jsonl");
-/**
- * Rows written by someone who had not seen the lexicon, measured once and never used to tune: their
- * figures are the honest ones (riskCorpus.heldout2.zh.jsonl, 313 rows, first measured 2026-12-06).
- */
-export const riskHeldOutCorpusFile = join(corpusFolder, "riskCorpus.heldout2.zh.jsonl");
 
 /**
- * A second blind set (riskCorpus.heldout3.zh.jsonl, 307 rows) by another writer who saw neither the lexicon
- * nor the other sets. Nobody tuning the lexicon has read its rows: `npm run risk:eval` prints its figures
- * only, never its misses, so it stays an unseen measure (first measured 2026-12-06: 67.0 % / 8.8 %).
+ * More training rows for the learned model (and the gate), one file per source: heldout2.zh.jsonl (313 rows,
+ * the second held-out set: its rows were read while tuning the lexicon, so it is no longer a blind measure),
+ * rows written for the model (dialect, pinyin, indirect plans, circumstances, hyperbole), ordinary student
+ * chat lines (non-hits), and rows from other writers.
+ */
+export const riskTrainingFolder = join(corpusFolder, "training");
+
+/**
+ * Ordinary student chat lines (riskEveryday.zh.jsonl, none needing attention; never trained on): the check
+ * that the model does not raise false alarms on everyday text (homework, food, weather, 累死了, 笑死).
+ */
+export const riskEverydayFile = join(corpusFolder, "riskEveryday.zh.jsonl");
+
+/**
+ * The blind set (riskCorpus.heldout3.zh.jsonl, 307 rows) by a writer who saw neither the lexicon nor the
+ * other sets. Nobody tuning the lexicon or the model has read its rows: `npm run risk:eval -- --blind`
+ * prints its figures only, never its rows, so it stays an unseen measure (first measured 2026-12-06 on the
+ * lexicon alone: 67.0 % / 8.8 %).
  */
 export const riskBlindCorpusFile = join(corpusFolder, "riskCorpus.heldout3.zh.jsonl");
 
@@ -48,7 +58,22 @@ export function readRiskCorpus(file: string): RiskCorpusRow[] {
     });
 }
 
-/** Tuning rows and held-out rows, both shipped in the repository. */
-export function shippedRiskCorpus(): { tuning: RiskCorpusRow[]; heldOut: RiskCorpusRow[] } {
-  return { tuning: readRiskCorpus(riskCorpusFile), heldOut: readRiskCorpus(riskHeldOutCorpusFile) };
+/** The training files, by name (sorted, so the order and thus the trained model are the same everywhere). */
+export function riskTrainingFiles(): string[] {
+  return readdirSync(riskTrainingFolder)
+    .filter((name) => name.endsWith(".jsonl"))
+    .sort()
+    .map((name) => join(riskTrainingFolder, name));
+}
+
+/**
+ * The shipped labelled rows: `tuning` is every row the lexicon or the model may learn from (the tuning file
+ * and the training folder, duplicates dropped), `blind` the blind set, for figures only.
+ */
+export function shippedRiskCorpus(): { tuning: RiskCorpusRow[]; blind: RiskCorpusRow[] } {
+  const seen = new Set<string>();
+  const tuning = [riskCorpusFile, ...riskTrainingFiles()]
+    .flatMap((file) => readRiskCorpus(file).map((row) => ({ ...row, source: row.source ?? basename(file, ".jsonl") })))
+    .filter((row) => !seen.has(row.text) && (seen.add(row.text), true));
+  return { tuning, blind: readRiskCorpus(riskBlindCorpusFile) };
 }

@@ -8,7 +8,9 @@ import {
   type RiskSignalCategory,
 } from "@xinyuan/shared";
 import shippedLexicon from "./riskLexicon.zh.json";
+import shippedModel from "./riskModel.zh.json";
 import { mayMatch, requiredCharactersOf, type RequiredCharacters } from "./riskPrefilter";
+import { createRiskModelScorer, riskModelLevels, type RiskModelScorer } from "./riskModel";
 
 /** How far before a match a negation may start, and how far before a negation an affirmation may start. */
 const negationWindow = 8;
@@ -19,9 +21,12 @@ const defaultNearWithin = 24;
 export interface RiskMatch {
   category: RiskSignalCategory;
   level: RiskLevel;
-  /** The matched words (normalised), for the counsellor's highlight. */
+  /** The matched words (normalised), for the counsellor's highlight; empty for the learned model. */
   text: string;
+  /** Where the words start in the normalised text; -1 for the learned model (it reads the whole message). */
   index: number;
+  /** "model" when the learned model named this category (it has no words to highlight). */
+  source?: "model";
 }
 
 export interface RiskAssessment {
@@ -111,11 +116,14 @@ function compileEntries(lexicon: ParsedRiskLexicon, expand: (pattern: string) =>
 }
 
 /**
- * Builds a detector from lexicon data (validated, every pattern compiled, so a broken lexicon is refused
- * where it is loaded rather than silently missing a student in danger).
+ * Builds a detector from lexicon data and, when given, the learned model stored with it (both validated,
+ * every pattern compiled, so a broken version is refused where it is loaded rather than silently missing
+ * a student in danger). It flags a message when either the lexicon or the model does: the level is the
+ * lexicon's when it fires, else the model's categories' level (riskModelLevels), never "none".
  */
-export function createRiskDetector(data: unknown): RiskDetector {
+export function createRiskDetector(data: unknown, modelData?: unknown): RiskDetector {
   const lexicon = riskLexiconSchema.parse(data);
+  const model: RiskModelScorer | null = modelData ? createRiskModelScorer(modelData) : null;
   const expand = (pattern: string) => expandTerms(pattern, lexicon.terms);
   const normalise = createRiskNormaliser(lexicon);
   const negation = new RegExp(expand(lexicon.negationBefore), "u");
@@ -172,8 +180,18 @@ export function createRiskDetector(data: unknown): RiskDetector {
         matches.push({ category: entry.category, level: entry.level, text: found[0], index: start });
       }
     }
+    const lexiconLevel = matches.reduce<RiskLevel>((highest, match) => (riskLevelRank[match.level] > riskLevelRank[highest] ? match.level : highest), "none");
+    const verdict = model?.(text);
+    if (verdict?.flagged) {
+      for (const category of verdict.categories) {
+        if (!matches.some((match) => match.category === category)) matches.push({ category, level: riskModelLevels[category], text: "", index: -1, source: "model" });
+      }
+    }
     if (!matches.length) return { level: "none", categories: [], matches };
-    const level = matches.reduce<RiskLevel>((highest, match) => (riskLevelRank[match.level] > riskLevelRank[highest] ? match.level : highest), "none");
+    const level =
+      lexiconLevel !== "none"
+        ? lexiconLevel
+        : matches.reduce<RiskLevel>((highest, match) => (riskLevelRank[match.level] > riskLevelRank[highest] ? match.level : highest), "none");
     const categories = riskSignalCategories.filter((category) => matches.some((match) => match.category === category));
     return { level, categories, matches: matches.sort((a, b) => a.index - b.index) };
   };
@@ -181,7 +199,9 @@ export function createRiskDetector(data: unknown): RiskDetector {
 
 /** The lexicon shipped in the repository: the seed of the database's first version and the fallback. */
 export const shippedRiskLexicon: unknown = shippedLexicon;
-const shippedDetector = createRiskDetector(shippedLexicon);
+/** The learned model shipped beside it (npm run risk:train writes it), seeded with it. */
+export const shippedRiskModel: unknown = shippedModel;
+const shippedDetector = createRiskDetector(shippedLexicon, shippedModel);
 
 let activeDetector: RiskDetector = shippedDetector;
 let activeVersion: { id: string | null; version: string } = { id: null, version: (shippedLexicon as { version: string }).version };

@@ -30,7 +30,7 @@ export async function riskLexiconActivator(props: {
   if (!row) throw new AppError(404, "RISK_LEXICON_NOT_FOUND");
   const [author] = row.authorId ? await tx.select({ name: staff.displayName }).from(staff).where(eq(staff.id, row.authorId)).limit(1) : [];
   if (row.isActive) return { outcome: "activated", version: presentRiskLexiconVersion(row, author?.name ?? null) };
-  const evaluation = evaluateRiskLexicon(compileRiskLexiconOrRefuse(row.content), await riskGateCorpus(tx, services.cipher));
+  const evaluation = evaluateRiskLexicon(compileRiskLexiconOrRefuse(row.content, row.model), await riskGateCorpus(tx, services.cipher));
   if (!evaluation.passesGate) {
     await recordAudit(tx, origin, { action: "risk_lexicon.activate_refused", targetType: "risk_lexicon_version", targetId: row.id, detail: { recall: evaluation.overall.recall, falseAlarmRate: evaluation.overall.falseAlarmRate } });
     return { outcome: "refused", evaluation };

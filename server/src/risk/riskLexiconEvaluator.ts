@@ -10,7 +10,7 @@ import { sealed } from "../crypto/sealedColumns";
 export interface RiskGateCorpus {
   /** Shipped tuning rows and rows supervisors added from feedback: what the gate reads. */
   rows: RiskCorpusRow[];
-  /** Shipped held-out rows: reported beside, never tuned on. */
+  /** The shipped blind set: its figures are reported beside (never its rows), never trained on. */
   heldOut: RiskCorpusRow[];
 }
 
@@ -25,7 +25,7 @@ export async function riskGateCorpus(db: DbOrTx, cipher: FieldCipher | null): Pr
       ...shipped.tuning,
       ...added.map((row) => ({ text: cipher!.decrypt(row.textEnc, sealed.riskCorpusText.at(row)), categories: row.categories as RiskSignalCategory[], level: row.level as RiskCorpusRow["level"], source: "feedback" })),
     ],
-    heldOut: shipped.heldOut,
+    heldOut: shipped.blind,
   };
 }
 

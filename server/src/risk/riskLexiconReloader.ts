@@ -9,7 +9,7 @@ import { activeRiskLexiconVersion } from "./riskLexiconVersionViews";
 export const riskLexiconPollMs = 2_000;
 
 /**
- * Loads the database's active version into this process when it differs from the one in use. The new
+ * Loads the database's active version (lexicon and learned model) into this process when it differs from the one in use. The new
  * detector is compiled before the swap, so detectRisk never sees a half-built lexicon; a version that
  * fails to compile (it passed when saved, so only after a code change) is logged and the old one kept.
  */
@@ -19,7 +19,7 @@ export async function refreshRiskLexicon(db: DbOrTx, log?: Logger): Promise<bool
   const row = await activeRiskLexiconVersion(db);
   if (!row) return false;
   try {
-    useRiskDetector(createRiskDetector(row.content), { id: row.id, version: row.label });
+    useRiskDetector(createRiskDetector(row.content, row.model), { id: row.id, version: row.label });
   } catch (error) {
     log?.error({ err: error, versionId: row.id }, "risk lexicon version does not compile; keeping the one in use");
     return false;

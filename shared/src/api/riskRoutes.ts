@@ -19,6 +19,8 @@ export const riskRoutes = {
   trialRiskLexiconSentence: defineRoute({ method: "post", path: "/risk-lexicon/trial-sentence", summary: "用一句话测试词库条目", tag: "risk", audience: "staff", roles: lexiconEditors, body: riskLexiconSentenceBody }),
   /** RiskLexiconVersionView (201) */
   saveRiskLexiconVersion: defineRoute({ method: "post", path: "/risk-lexicon/versions", summary: "保存为新的词库版本（不启用）", tag: "risk", audience: "staff", roles: lexiconEditors, body: saveRiskLexiconBody }),
+  /** RiskLexiconVersionView (201): the active lexicon with a model trained again on the corpus, feedback rows included; not active */
+  retrainRiskModel: defineRoute({ method: "post", path: "/risk-lexicon/retrain", summary: "重新训练模型（含咨询师反馈语料，保存为新版本，不启用）", tag: "risk", audience: "staff", roles: lexiconEditors }),
   /** RiskLexiconVersionView */
   activateRiskLexiconVersion: defineRoute({ method: "post", path: "/risk-lexicon/versions/:id/activate", summary: "启用词库版本（须通过语料门槛）", tag: "risk", audience: "staff", roles: lexiconEditors }),
   /** RiskFeedbackView (201; 200 when the same person already gave the same feedback) */

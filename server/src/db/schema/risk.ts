@@ -5,7 +5,9 @@ import { staff } from "./identity";
 /**
  * Every version of the risk lexicon ever saved; rows are never changed except to mark which one is active
  * (at most one: a partial unique index). The shipped file seeds a version (seed_label = its version label,
- * author null). `evaluation` holds the corpus figures measured when the version was saved.
+ * author null). `evaluation` holds the corpus figures measured when the version was saved (lexicon and
+ * model together). `model` is the learned model used beside the lexicon (riskModelSchema; null: lexicon
+ * only): a retrain makes a new version with the same lexicon and a new model.
  */
 export const riskLexiconVersions = pgTable(
   "risk_lexicon_versions",
@@ -14,6 +16,7 @@ export const riskLexiconVersions = pgTable(
     number: integer("number").notNull().unique(),
     label: text("label").notNull(),
     content: jsonb("content").notNull(),
+    model: jsonb("model"),
     note: text("note").notNull().default(""),
     authorId: uuid("author_id").references(() => staff.id),
     seedLabel: text("seed_label").unique(),

@@ -6,7 +6,9 @@ import { buildArea } from "../../../../../tests/support/factories";
 import { buildSignedInStaff } from "../../../../../tests/support/staffSession";
 import { riskLexiconSeeder } from "../../../risk/riskLexiconSeeder";
 import { refreshRiskLexicon } from "../../../risk/riskLexiconReloader";
-import { activeRiskLexicon, detectRisk, resetRiskDetector, shippedRiskLexicon } from "../../../risk/riskDetector";
+import { activeRiskLexicon, detectRisk, resetRiskDetector, shippedRiskLexicon, shippedRiskModel } from "../../../risk/riskDetector";
+import { riskCorpusRows } from "../../../db/schema";
+import { sealed } from "../../../crypto/sealedColumns";
 
 type Lexicon = { version: string; categories: Record<string, Array<Record<string, unknown>>> } & Record<string, unknown>;
 const shipped = shippedRiskLexicon as Lexicon;
@@ -46,13 +48,17 @@ describe("risk lexicon versions", () => {
     await t.request.get("/api/v1/risk-lexicon/versions/not-a-uuid").set(supervisor.auth).expect(400);
   });
 
-  it("试运行 shows before and after figures and saves nothing", async () => {
+  it("试运行 shows before and after figures (lexicon and the model kept with it) and saves nothing", async () => {
     const withoutSuicide: Lexicon = { ...shipped, categories: { ...shipped.categories, suicide: [] } };
     const trial = (await t.request.post("/api/v1/risk-lexicon/trial").set(supervisor.auth).send({ content: withoutSuicide }).expect(200)).body as RiskLexiconTrialView;
     expect(trial.before.passesGate).toBe(true);
-    expect(trial.after.overall.recall).toBeLessThan(trial.before.overall.recall);
-    expect(trial.after.categories.suicide.recall).toBe(0);
-    expect(trial.after.passesGate).toBe(false);
+    expect(trial.after.categories.suicide.recall).toBeLessThanOrEqual(trial.before.categories.suicide.recall);
+    // the model (trained on these rows) still finds suicide rows without the lexicon's entries: not the only net
+    expect(trial.after.categories.suicide.recall).toBeGreaterThan(0.5);
+    const flagsEverything: Lexicon = { ...shipped, categories: { ...shipped.categories, bullying: [...(shipped.categories.bullying ?? []), { pattern: "我", level: "medium" }] } };
+    const noisy = (await t.request.post("/api/v1/risk-lexicon/trial").set(supervisor.auth).send({ content: flagsEverything }).expect(200)).body as RiskLexiconTrialView;
+    expect(noisy.after.overall.falseAlarmRate).toBeGreaterThan(0.1);
+    expect(noisy.after.passesGate).toBe(false);
     expect(await t.db.select().from(riskLexiconVersions)).toHaveLength(1);
   });
 
@@ -84,8 +90,8 @@ describe("risk lexicon versions", () => {
     await t.request.post("/api/v1/risk-lexicon/trial-sentence").set(counsellor.auth).send({ content: shipped, text: "我想自杀" }).expect(403);
   });
 
-  it("keeps a version that drops recall but refuses to activate it", async () => {
-    const withoutSuicide: Lexicon = { ...shipped, version: "drops-suicide", categories: { ...shipped.categories, suicide: [] } };
+  it("keeps a version that raises false alarms past the gate but refuses to activate it", async () => {
+    const withoutSuicide: Lexicon = { ...shipped, version: "flags-everything", categories: { ...shipped.categories, bullying: [...(shipped.categories.bullying ?? []), { pattern: "我", level: "medium" }] } };
     const saved = (await t.request.post("/api/v1/risk-lexicon/versions").set(supervisor.auth).send({ content: withoutSuicide, note: "试验" }).expect(201)).body as RiskLexiconVersionView;
     expect(saved).toMatchObject({ number: 2, isActive: false, note: "试验" });
     expect(saved.authorName).toEqual(expect.any(String));
@@ -108,6 +114,9 @@ describe("risk lexicon versions", () => {
     expect(activated).toMatchObject({ id: saved.id, isActive: true });
     expect(detectRisk("我想去彩虹桥找我的狗").level).toBe("high");
     expect(activeRiskLexicon()).toEqual({ id: saved.id, version: "rainbow-bridge" });
+    // the edit kept the model of the version it replaced
+    const [stored] = await t.db.select().from(riskLexiconVersions).where(eq(riskLexiconVersions.id, saved.id));
+    expect((stored?.model as { version: string }).version).toBe((shippedRiskModel as { version: string }).version);
     // Idempotent: activating the active version again changes nothing.
     await t.request.post(`/api/v1/risk-lexicon/versions/${saved.id}/activate`).set(supervisor.auth).expect(200);
     const list = (await t.request.get("/api/v1/risk-lexicon/versions").set(supervisor.auth).expect(200)).body as RiskLexiconVersionView[];
@@ -126,5 +135,27 @@ describe("risk lexicon versions", () => {
     await riskLexiconSeeder(t.db);
     const [active] = await t.db.select().from(riskLexiconVersions).where(eq(riskLexiconVersions.isActive, true));
     expect(active?.number).toBe(3);
+  });
+
+  it("重新训练 learns from corpus rows supervisors added from feedback: a new inactive version, audited, live once activated", async () => {
+    const phrase = "我准备去见星星上的外婆了";
+    expect(detectRisk(phrase).level).toBe("none");
+    // rows a supervisor labelled from counsellors' 标记为风险 (encrypted, as riskFeedbackResolver stores them)
+    const labelled = ["我准备去见星星上的外婆了", "好想去见星星上的外婆", "今晚就去见星星上的外婆", "我要去星星上找外婆了", "星星上的外婆在等我，我去找她", "想去见星星上的外婆，不回来了"];
+    for (const text of labelled) {
+      const id = crypto.randomUUID();
+      await t.db.insert(riskCorpusRows).values({ id, textEnc: t.services.cipher.encrypt(text, sealed.riskCorpusText.at({ id })), categories: ["suicide"], level: "high", addedBy: supervisor.id });
+    }
+    const counsellor = await buildSignedInStaff(t, { roles: ["counsellor"], scope: "county" });
+    await t.request.post("/api/v1/risk-lexicon/retrain").set(counsellor.auth).expect(403);
+    const retrained = (await t.request.post("/api/v1/risk-lexicon/retrain").set(supervisor.auth).expect(201)).body as RiskLexiconVersionView;
+    expect(retrained).toMatchObject({ number: 4, isActive: false, label: "rainbow-bridge" });
+    expect(retrained.note).toContain(`其中 ${labelled.length} 条来自咨询师反馈`);
+    const [audit] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "risk_lexicon.retrain"));
+    expect(audit?.detail).toMatchObject({ number: 4, feedbackRows: labelled.length });
+    expect(detectRisk(phrase).level).toBe("none"); // not live until activated
+    await t.request.post(`/api/v1/risk-lexicon/versions/${retrained.id}/activate`).set(supervisor.auth).expect(200);
+    expect(detectRisk(phrase)).toMatchObject({ level: "high", categories: ["suicide"] });
+    expect(detectRisk("我想去彩虹桥找我的狗").level).toBe("high"); // the lexicon edit stays
   });
 });

@@ -11,11 +11,12 @@ import { evaluateRiskLexicon, riskGateCorpus } from "../../../risk/riskLexiconEv
 import { riskLexiconSaver } from "../../../risk/riskLexiconSaver";
 import { riskLexiconActivator } from "../../../risk/riskLexiconActivator";
 import { riskLexiconSentenceTester } from "../../../risk/riskLexiconSentenceTester";
+import { riskModelRetrainer } from "../../../risk/riskModelRetrainer";
 import { refreshRiskLexicon } from "../../../risk/riskLexiconReloader";
 import { activeRiskLexiconVersion, findRiskLexiconVersion, listRiskLexiconVersions } from "../../../risk/riskLexiconVersionViews";
-import { createRiskDetector, shippedRiskLexicon } from "../../../risk/riskDetector";
+import { createRiskDetector, shippedRiskLexicon, shippedRiskModel } from "../../../risk/riskDetector";
 
-/** The risk lexicon's versions: list, read, try on the corpus, save, activate (gated). */
+/** The risk lexicon's versions: list, read, try on the corpus, save, retrain the model, activate (gated). */
 export function mountRiskLexiconRoutes(router: AppRouter): void {
   mountRoute(router, apiRoutes.listRiskLexiconVersions, async (ctx): Promise<RiskLexiconVersionView[]> => {
     authorize(canEditRiskLexicon(ctx.state.actor));
@@ -31,10 +32,11 @@ export function mountRiskLexiconRoutes(router: AppRouter): void {
 
   mountRoute(router, apiRoutes.trialRiskLexicon, async (ctx, { body }): Promise<RiskLexiconTrialView> => {
     authorize(canEditRiskLexicon(ctx.state.actor));
-    const after = compileRiskLexiconOrRefuse(body.content);
     const db = ctx.services.db;
     const [active, corpus] = await Promise.all([activeRiskLexiconVersion(db), riskGateCorpus(db, ctx.services.cipher)]);
-    const before = createRiskDetector(active?.content ?? shippedRiskLexicon);
+    // the edit is tried with the model it would keep (the active one), like the version it would save
+    const after = compileRiskLexiconOrRefuse(body.content, active?.model ?? null);
+    const before = active ? createRiskDetector(active.content, active.model) : createRiskDetector(shippedRiskLexicon, shippedRiskModel);
     return { before: evaluateRiskLexicon(before, corpus), after: evaluateRiskLexicon(after, corpus), activeVersionId: active?.id ?? null };
   });
 
@@ -47,6 +49,14 @@ export function mountRiskLexiconRoutes(router: AppRouter): void {
     const actor = staffActorOf(ctx);
     authorize(canEditRiskLexicon(actor));
     const saved = await ctx.services.db.transaction((tx) => riskLexiconSaver({ tx, services: ctx.services, actor, origin: originOf(ctx), input: body }));
+    ctx.status = 201;
+    return saved;
+  });
+
+  mountRoute(router, apiRoutes.retrainRiskModel, async (ctx): Promise<RiskLexiconVersionView> => {
+    const actor = staffActorOf(ctx);
+    authorize(canEditRiskLexicon(actor));
+    const saved = await ctx.services.db.transaction((tx) => riskModelRetrainer({ tx, services: ctx.services, actor, origin: originOf(ctx) }));
     ctx.status = 201;
     return saved;
   });

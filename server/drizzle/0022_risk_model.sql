@@ -1,0 +1,1 @@
+ALTER TABLE "risk_lexicon_versions" ADD COLUMN "model" jsonb;

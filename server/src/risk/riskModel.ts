@@ -1,0 +1,310 @@
+import { riskModelHeads, riskModelSchema, riskSignalCategories, type RiskCorpusRow, type RiskLevel, type RiskModelData, type RiskModelHead, type RiskSignalCategory } from "@xinyuan/shared";
+
+/**
+ * The learned model beside the lexicon: the normalised text's character n-grams (1 to ngramMax, with a
+ * start and an end mark) hashed into `buckets` features, and one logistic regression per head ("any"
+ * decides whether the message is flagged, one head per category names what it is). Trained here in
+ * plain TypeScript (seeded, so the same rows give the same weights), stored as data with the lexicon.
+ *
+ * What it adds to the lexicon: wordings nobody wrote a rule for but that share pieces with rows that
+ * were labelled (老汉…打, 莫得意思, 不想回那个家). What it cannot do: read a kind of danger no row shows.
+ */
+
+/** When only the model flags a message, its level comes from the category (the lexicon's level wins when it fires). */
+export const riskModelLevels: Record<RiskSignalCategory, Exclude<RiskLevel, "none">> = {
+  suicide: "high",
+  self_harm: "medium",
+  abuse_physical: "high",
+  abuse_sexual: "high",
+  neglect: "medium",
+  bullying: "medium",
+  violence_to_others: "high",
+  runaway_shut_out: "medium",
+  eating: "medium",
+};
+
+export interface RiskModelVerdict {
+  /** Probability of the "any" head. */
+  score: number;
+  flagged: boolean;
+  /** Empty when not flagged; at least one when flagged. */
+  categories: RiskSignalCategory[];
+}
+
+export type RiskModelScorer = (normalised: string) => RiskModelVerdict;
+
+const fnvOffset = 0x811c9dc5;
+const fnvPrime = 0x01000193;
+
+/**
+ * Feature ids of a normalised text (with repeats: a repeated n-gram counts again), into `out`.
+ * Incremental FNV-1a from each start, so all n-grams of a start cost ngramMax steps. */
+function featuresOf(text: string, buckets: number, ngramMax: number, out: number[]): number {
+  out.length = 0;
+  const mask = buckets - 1;
+  const length = text.length;
+  // positions -1 and length are the start and end marks (code 2 and 3: never in normalised text)
+  for (let start = -1; start < length; start += 1) {
+    let hash = fnvOffset;
+    for (let n = 0; n < ngramMax; n += 1) {
+      const at = start + n;
+      if (at > length) break;
+      const code = at < 0 ? 2 : at === length ? 3 : text.charCodeAt(at);
+      hash = Math.imul(hash ^ code, fnvPrime);
+      if (n === 0 && (at < 0 || at === length)) continue; // a mark alone says nothing
+      out.push((hash ^ (hash >>> 15)) & mask);
+    }
+  }
+  return out.length;
+}
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** Deterministic pseudo-random numbers (mulberry32): the same seed gives the same training. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface RiskModelTrainingOptions {
+  seed?: number;
+  buckets?: number;
+  ngramMax?: number;
+  epochs?: number;
+  /** Inner folds used to choose thresholds from out-of-fold scores. */
+  folds?: number;
+  /** The "any" head's threshold is the lowest whose out-of-fold false alarms on non-hits stay at or below this. */
+  targetFalseAlarmRate?: number;
+  /** AdaGrad step, L2 strength, cap on how much a rare head's positives weigh. */
+  rate?: number;
+  l2?: number;
+  positiveWeightCap?: number;
+  version?: string;
+}
+
+const defaults: Required<Omit<RiskModelTrainingOptions, "version">> = {
+  seed: 13,
+  buckets: 1 << 15,
+  ngramMax: 4,
+  epochs: 14,
+  folds: 4,
+  targetFalseAlarmRate: 0.03,
+  rate: 0.5,
+  l2: 1e-5,
+  positiveWeightCap: 4,
+};
+type FitSettings = Pick<typeof defaults, "buckets" | "epochs" | "rate" | "l2" | "positiveWeightCap">;
+
+interface Encoded {
+  features: Int32Array;
+  value: number;
+  labels: Uint8Array;
+}
+
+function encode(rows: readonly RiskCorpusRow[], normalise: (text: string) => string, buckets: number, ngramMax: number): Encoded[] {
+  const scratch: number[] = [];
+  return rows.map((row) => {
+    const count = featuresOf(normalise(row.text), buckets, ngramMax, scratch);
+    const labels = new Uint8Array(riskModelHeads.length);
+    labels[0] = row.categories.length > 0 ? 1 : 0;
+    riskSignalCategories.forEach((category, index) => (labels[index + 1] = row.categories.includes(category) ? 1 : 0));
+    return { features: Int32Array.from(scratch), value: count ? 1 / Math.sqrt(count) : 0, labels };
+  });
+}
+
+interface RawModel {
+  weights: Float32Array[];
+  bias: Float64Array;
+}
+
+/** Logistic regression per head, AdaGrad with a little L2, positives of rare heads weighted up. */
+function fit(data: readonly Encoded[], settings: FitSettings, seed: number): RawModel {
+  const { buckets, epochs, rate, l2, positiveWeightCap } = settings;
+  const heads = riskModelHeads.length;
+  const weights = Array.from({ length: heads }, () => new Float32Array(buckets));
+  const squared = Array.from({ length: heads }, () => new Float32Array(buckets).fill(1e-2));
+  const bias = new Float64Array(heads);
+  const biasSquared = new Float64Array(heads).fill(1e-2);
+  const positives = new Array<number>(heads).fill(0);
+  for (const row of data) for (let head = 0; head < heads; head += 1) positives[head]! += row.labels[head]!;
+  const positiveWeight = positives.map((count) => Math.min(positiveWeightCap, Math.max(1, (data.length - count) / Math.max(1, count) / 2)));
+  const random = seededRandom(seed);
+  const order = data.map((_, index) => index);
+  for (let epoch = 0; epoch < epochs; epoch += 1) {
+    for (let index = order.length - 1; index > 0; index -= 1) {
+      const other = Math.floor(random() * (index + 1));
+      [order[index], order[other]] = [order[other]!, order[index]!];
+    }
+    for (const rowIndex of order) {
+      const row = data[rowIndex]!;
+      const { features, value } = row;
+      for (let head = 0; head < heads; head += 1) {
+        const w = weights[head]!;
+        const g2 = squared[head]!;
+        let sum = bias[head]!;
+        for (let f = 0; f < features.length; f += 1) sum += w[features[f]!]! * value;
+        const label = row.labels[head]!;
+        const gradient = (sigmoid(sum) - label) * (label ? positiveWeight[head]! : 1);
+        for (let f = 0; f < features.length; f += 1) {
+          const id = features[f]!;
+          const g = gradient * value + l2 * w[id]!;
+          g2[id]! += g * g;
+          w[id]! -= (rate * g) / Math.sqrt(g2[id]!);
+        }
+        biasSquared[head]! += gradient * gradient;
+        bias[head]! -= (rate * gradient) / Math.sqrt(biasSquared[head]!);
+      }
+    }
+  }
+  return { weights, bias };
+}
+
+function rawScores(model: RawModel, row: Encoded): number[] {
+  return model.weights.map((w, head) => {
+    let sum = model.bias[head]!;
+    for (let f = 0; f < row.features.length; f += 1) sum += w[row.features[f]!]! * row.value;
+    return sigmoid(sum);
+  });
+}
+
+/** Lowest "any" threshold whose false alarms on non-hits stay within the target (scores of rows not trained on). */
+function chooseAnyThreshold(scores: number[], labels: number[], target: number): number {
+  const negatives = scores.filter((_, index) => labels[index] === 0).sort((a, b) => b - a);
+  const allowed = Math.floor(negatives.length * target);
+  const threshold = negatives.length > allowed ? (negatives[allowed] as number) + 1e-6 : 0.5;
+  return Math.min(0.95, Math.max(0.05, threshold));
+}
+
+/** Category threshold: the one with the best F1 on scores of rows not trained on (0.5 when a head has no positives). */
+function chooseCategoryThreshold(scores: number[], labels: number[]): number {
+  let best = { threshold: 0.5, f1: -1 };
+  const positives = labels.filter(Boolean).length;
+  if (!positives) return 0.5;
+  for (let t = 0.05; t < 0.96; t += 0.025) {
+    let tp = 0;
+    let fp = 0;
+    scores.forEach((score, index) => {
+      if (score >= t) labels[index] ? (tp += 1) : (fp += 1);
+    });
+    const f1 = (2 * tp) / (2 * tp + fp + (positives - tp));
+    if (f1 > best.f1) best = { threshold: t, f1 };
+  }
+  return best.threshold;
+}
+
+function quantise(weights: Float32Array): { scale: number; weights: string } {
+  let largest = 0;
+  for (const w of weights) largest = Math.max(largest, Math.abs(w));
+  const scale = largest > 0 ? largest / 127 : 1;
+  const bytes = new Int8Array(weights.length);
+  for (let index = 0; index < weights.length; index += 1) bytes[index] = Math.round(weights[index]! / scale);
+  return { scale: Number(scale.toPrecision(8)), weights: Buffer.from(bytes.buffer).toString("base64") };
+}
+
+/** Splits indices into `folds` groups, the same way for the same seed (stratified by risky / not). */
+export function foldsOf(rows: readonly RiskCorpusRow[], folds: number, seed: number): number[] {
+  const random = seededRandom(seed ^ 0x5eed);
+  const fold = new Array<number>(rows.length).fill(0);
+  for (const risky of [true, false]) {
+    const indices = rows.map((row, index) => ({ row, index })).filter(({ row }) => (row.categories.length > 0) === risky).map(({ index }) => index);
+    for (let index = indices.length - 1; index > 0; index -= 1) {
+      const other = Math.floor(random() * (index + 1));
+      [indices[index], indices[other]] = [indices[other]!, indices[index]!];
+    }
+    indices.forEach((rowIndex, position) => (fold[rowIndex] = position % folds));
+  }
+  return fold;
+}
+
+/**
+ * Trains a model on labelled rows: thresholds come from out-of-fold scores (inner folds), then the
+ * weights are trained on all rows. Deterministic for the same rows, normaliser and options.
+ */
+export function trainRiskModel(
+  rows: readonly RiskCorpusRow[],
+  normalise: (text: string) => string,
+  options: RiskModelTrainingOptions = {},
+): RiskModelData {
+  const settings = { ...defaults, ...options };
+  const data = encode(rows, normalise, settings.buckets, settings.ngramMax);
+  const fold = foldsOf(rows, settings.folds, settings.seed);
+  const outOfFold: number[][] = new Array(rows.length);
+  for (let k = 0; k < settings.folds; k += 1) {
+    const model = fit(
+      data.filter((_, index) => fold[index] !== k),
+      settings,
+      settings.seed + k + 1,
+    );
+    data.forEach((row, index) => {
+      if (fold[index] === k) outOfFold[index] = rawScores(model, row);
+    });
+  }
+  const thresholds = riskModelHeads.map((_, head) => {
+    const scores = outOfFold.map((scoresOfRow) => scoresOfRow[head]!);
+    const labels = data.map((row) => row.labels[head]!);
+    return head === 0 ? chooseAnyThreshold(scores, labels, settings.targetFalseAlarmRate) : chooseCategoryThreshold(scores, labels);
+  });
+  const anyLabels = data.map((row) => row.labels[0]!);
+  const positives = anyLabels.filter(Boolean).length;
+  const found = outOfFold.filter((scores, index) => anyLabels[index] && scores[0]! >= thresholds[0]!).length;
+  const alarms = outOfFold.filter((scores, index) => !anyLabels[index] && scores[0]! >= thresholds[0]!).length;
+  const model = fit(data, settings, settings.seed);
+  const heads = Object.fromEntries(
+    riskModelHeads.map((head, index) => [head, { bias: Number(model.bias[index]!.toPrecision(8)), threshold: Number(thresholds[index]!.toFixed(4)), ...quantise(model.weights[index]!) }]),
+  ) as RiskModelData["heads"];
+  return {
+    version: settings.version ?? `model-${rows.length}`,
+    about:
+      "风险检测的学习模型：规范化文本的字符 1–4 元组哈希特征，每个头一个逻辑回归（any 决定是否提示，其余给出类别）。由 npm run risk:train 或管理端“重新训练”生成，请勿手改。",
+    buckets: settings.buckets,
+    ngramMax: settings.ngramMax,
+    trainedRows: rows.length,
+    crossValidated: { folds: settings.folds, recall: positives ? found / positives : 1, falseAlarmRate: rows.length - positives ? alarms / (rows.length - positives) : 0 },
+    heads,
+  };
+}
+
+/** Builds the scorer from stored model data (validated: a malformed model is refused where it is loaded). */
+export function createRiskModelScorer(input: unknown): RiskModelScorer {
+  const model = riskModelSchema.parse(input);
+  const { buckets, ngramMax } = model;
+  if ((buckets & (buckets - 1)) !== 0) throw new Error("风险模型的 buckets 必须是 2 的幂");
+  const heads = riskModelHeads.map((head: RiskModelHead) => {
+    const stored = model.heads[head];
+    const bytes = Buffer.from(stored.weights, "base64");
+    if (bytes.length !== buckets) throw new Error(`风险模型的 ${head} 权重长度不对：${bytes.length}，应为 ${buckets}`);
+    return { bias: stored.bias, threshold: stored.threshold, scale: stored.scale, weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length) };
+  });
+  const scratch: number[] = [];
+  const scoreOf = (head: (typeof heads)[number], count: number): number => {
+    const weights = head.weights;
+    let sum = 0;
+    for (let f = 0; f < count; f += 1) sum += weights[scratch[f]!]!;
+    return sigmoid(head.bias + (sum * head.scale) / Math.sqrt(count));
+  };
+  const anyHead = heads[0]!;
+  return (normalised) => {
+    const count = featuresOf(normalised, buckets, ngramMax, scratch);
+    if (!count) return { score: 0, flagged: false, categories: [] };
+    const score = scoreOf(anyHead, count);
+    if (score < anyHead.threshold) return { score, flagged: false, categories: [] };
+    // Flagged: name every category over its threshold, or the one nearest to it.
+    let best: { category: RiskSignalCategory; margin: number } | null = null;
+    const categories: RiskSignalCategory[] = [];
+    riskSignalCategories.forEach((category, index) => {
+      const head = heads[index + 1]!;
+      const categoryScore = scoreOf(head, count);
+      if (categoryScore >= head.threshold) categories.push(category);
+      const margin = categoryScore / head.threshold;
+      if (!best || margin > best.margin) best = { category, margin };
+    });
+    if (!categories.length) categories.push((best as unknown as { category: RiskSignalCategory }).category);
+    return { score, flagged: true, categories };
+  };
+}
