@@ -44,6 +44,11 @@ export const riskEverydayFile = join(corpusFolder, "riskEveryday.zh.jsonl");
  * lexicon alone: 67.0 % / 8.8 %).
  */
 export const riskBlindCorpusFile = join(corpusFolder, "riskCorpus.heldout3.zh.jsonl");
+/**
+ * A second blind set (riskCorpus.heldout4.zh.jsonl, 400 rows, 240 needing attention) by a fourth writer, made
+ * on 2026-12-06 after the model was trained and measured once by the lead: figures only, like heldout3.
+ */
+export const riskSecondBlindCorpusFile = join(corpusFolder, "riskCorpus.heldout4.zh.jsonl");
 
 /** Reads a JSON-lines corpus file; a malformed row stops the reader with its line number. */
 export function readRiskCorpus(file: string): RiskCorpusRow[] {

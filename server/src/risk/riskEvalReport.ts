@@ -2,12 +2,12 @@
  * `npm run risk:eval`: recall, precision and false-alarm rate per category and overall, for the detector
  * as it runs (shipped lexicon + shipped model) on the training rows, then k-fold cross-validated figures
  * (each fold scored by a model trained without it), per source file too (ordinary chat lines: false alarms).
- * `-- --blind` adds the blind set's figures (riskCorpus.heldout3.zh.jsonl; figures only, never its rows).
+ * `-- --blind` adds the blind sets' figures (riskCorpus.heldout3.zh.jsonl and heldout4; figures only, never their rows).
  * `--misses` lists the training rows missed and the false alarms (of the cross-validated run).
  */
 import { riskSignalCategories, riskSignalCategoryLabels } from "@xinyuan/shared";
 import { createRiskDetector, shippedRiskLexicon, shippedRiskModel } from "./riskDetector";
-import { readRiskCorpus, riskEverydayFile, shippedRiskCorpus } from "./riskCorpus";
+import { readRiskCorpus, riskEverydayFile, riskSecondBlindCorpusFile, shippedRiskCorpus } from "./riskCorpus";
 import { crossValidateRiskModel } from "./riskModelEvaluation";
 import { evaluateRiskDetector, type RiskEvaluation, type RiskFigures } from "./riskEvaluation";
 
@@ -47,4 +47,7 @@ if (process.argv.includes("--blind")) {
   // The blind set: figures only, never its rows (whoever reads them can no longer measure with it).
   print("blind set (riskCorpus.heldout3.zh.jsonl, unseen by anyone tuning; figures only), lexicon alone", evaluateRiskDetector(createRiskDetector(shippedRiskLexicon), blind), false);
   print("blind set (riskCorpus.heldout3.zh.jsonl, unseen by anyone tuning; figures only), lexicon + model", evaluateRiskDetector(detect, blind), false);
+  const second = readRiskCorpus(riskSecondBlindCorpusFile);
+  print("second blind set (riskCorpus.heldout4.zh.jsonl, unseen by anyone tuning; figures only), lexicon alone", evaluateRiskDetector(createRiskDetector(shippedRiskLexicon), second), false);
+  print("second blind set (riskCorpus.heldout4.zh.jsonl, unseen by anyone tuning; figures only), lexicon + model", evaluateRiskDetector(detect, second), false);
 }
