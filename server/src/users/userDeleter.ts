@@ -7,6 +7,7 @@ import { revokeSessionsOf } from "../auth/sessionStore";
 import { AuthenticationError } from "../http/errors";
 import { deletedAlias } from "./userAlias";
 import { accountDeletionStepsOf, type AfterDeletion } from "./accountDeletionSteps";
+import { guardianInvitationDeletionStep } from "./guardianInvitations";
 
 /**
  * Deletes a mini-program account in one transaction: each feature's registered step runs first, then the
@@ -18,7 +19,7 @@ export async function userDeleter(props: { services: Services; userId: string; o
   const { services, userId, origin } = props;
   const { db, clock } = services;
   const now = clock.now();
-  const steps = accountDeletionStepsOf(services.features);
+  const steps = [...accountDeletionStepsOf(services.features), guardianInvitationDeletionStep];
   let afterCommit: AfterDeletion[] = [];
   await db.transaction(async (tx) => {
     afterCommit = [];
