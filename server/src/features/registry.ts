@@ -8,6 +8,7 @@ import { lettersFeature } from "../letters/lettersFeature";
 import { riskFeature } from "../risk/riskFeature";
 import { publishingFeature } from "../publishing/publishingFeature";
 import { appointmentsFeature } from "../appointments/appointmentsFeature";
+import { retentionFeature } from "../retention/retentionFeature";
 
 /**
  * Every feature of the process, in the order their socket handlers, jobs, export sections and deletion
@@ -16,4 +17,4 @@ import { appointmentsFeature } from "../appointments/appointmentsFeature";
  */
 // riskFeature comes first: its deletion step finds feedback through the chats and letters of the account,
 // which the chat and letter steps then detach from it.
-export const features: readonly Feature[] = [riskFeature, dutyFeature, hotlineFeature, chatFeature, casesFeature, alertsFeature, lettersFeature, publishingFeature, appointmentsFeature];
+export const features: readonly Feature[] = [riskFeature, dutyFeature, hotlineFeature, chatFeature, casesFeature, alertsFeature, lettersFeature, publishingFeature, appointmentsFeature, retentionFeature];
