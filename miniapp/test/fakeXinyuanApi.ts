@@ -65,7 +65,7 @@ function route(req: RecordedRequest, user: FakeUser): Reply {
     return { status: 200, body: { ...user.invitation, token: fakeInvitationToken } }
   }
   if (user.invitation && key === `GET /api/v1/me/guardian-invitations/${user.invitation.id}`) return { status: 200, body: user.invitation }
-  if (path.startsWith('/api/v1/guardian-invitations/')) return guardianSide(req, path, user)
+  if (path?.startsWith('/api/v1/guardian-invitations/')) return guardianSide(req, path, user)
   if (key === 'PATCH /api/v1/me/profile') return updateProfile(req.body, user)
   if (key === 'POST /api/v1/me/consents') return giveConsent(req.body, user)
   if (key === 'GET /api/v1/me/export') return user.exportFails ? errorReply(503, 'SERVICE_UNAVAILABLE', '服务暂时有点忙，请稍后再试。') : { status: 200, body: exportOf(user.me) }
