@@ -12,6 +12,7 @@ export default defineAppConfig({
     { root: 'packages/tips', pages: ['index'] },
     { root: 'packages/articles', pages: ['index', 'campaign', 'signups'] },
     { root: 'packages/appointments', pages: ['index'] },
+    { root: 'packages/guardian', pages: ['index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

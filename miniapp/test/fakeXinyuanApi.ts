@@ -1,5 +1,7 @@
 import {
+  confirmGuardianInvitationBody,
   currentConsentVersions,
+  errorMessages,
   emergencyLines,
   fallbackHelplines,
   giveConsentBody,
@@ -7,6 +9,7 @@ import {
   updateProfileBody,
   type ConsentKind,
   type ConsentView,
+  type GuardianInvitationView,
   type MeView,
   type PublicConfigView,
   type PublicSchoolView,
@@ -35,6 +38,8 @@ export interface FakeUser {
   deleted: boolean
   /** The export answers 503 while set (the page's error state). */
   exportFails?: boolean
+  /** The child's latest guardian invitation (its token is fakeInvitationToken). */
+  invitation?: GuardianInvitationView
 }
 
 /**
@@ -55,6 +60,12 @@ function route(req: RecordedRequest, user: FakeUser): Reply {
   if (key === 'GET /api/v1/public/schools') return { status: 200, body: searchSchools(req.url) }
   if (req.headers.authorization !== 'Bearer token-1') return errorReply(401, 'UNAUTHENTICATED', '请先登录后再继续。')
   if (key === 'GET /api/v1/me') return { status: 200, body: user.me }
+  if (key === 'POST /api/v1/me/guardian-invitations') {
+    user.invitation = { id: '9b2f7c1e-0000-4000-8000-000000000001', status: 'pending', expiresAt: new Date(Date.now() + 48 * 3_600_000).toISOString(), guardianRelation: null, decidedAt: null }
+    return { status: 200, body: { ...user.invitation, token: fakeInvitationToken } }
+  }
+  if (user.invitation && key === `GET /api/v1/me/guardian-invitations/${user.invitation.id}`) return { status: 200, body: user.invitation }
+  if (path?.startsWith('/api/v1/guardian-invitations/')) return guardianSide(req, path, user)
   if (key === 'PATCH /api/v1/me/profile') return updateProfile(req.body, user)
   if (key === 'POST /api/v1/me/consents') return giveConsent(req.body, user)
   if (key === 'GET /api/v1/me/export') return user.exportFails ? errorReply(503, 'SERVICE_UNAVAILABLE', '服务暂时有点忙，请稍后再试。') : { status: 200, body: exportOf(user.me) }
@@ -63,6 +74,32 @@ function route(req: RecordedRequest, user: FakeUser): Reply {
     return { status: 204 }
   }
   return errorReply(404, 'ROUTE_NOT_FOUND', '没有这个接口。')
+}
+
+/** The token the fake hands out; any other is the real server's 404 with its Chinese message. */
+export const fakeInvitationToken = 'T'.repeat(43)
+
+/** The guardian's side, as the server answers it: the child's alias only; a confirm records the consent on the child. */
+function guardianSide(req: RecordedRequest, path: string, user: FakeUser): Reply {
+  const [, token, action] = /^\/api\/v1\/guardian-invitations\/([^/]+)(?:\/(confirm|decline))?$/.exec(path) ?? []
+  if (token !== fakeInvitationToken) return errorReply(404, 'GUARDIAN_INVITATION_NOT_FOUND', errorMessages.GUARDIAN_INVITATION_NOT_FOUND)
+  const invitation = user.invitation ?? { id: 'x', status: 'pending' as const, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), guardianRelation: null, decidedAt: null }
+  const view = () => ({ childAlias: '小星星', status: invitation.status, expiresAt: invitation.expiresAt, guardianVersion: currentConsentVersions.guardian })
+  if (!action) return { status: 200, body: view() }
+  if (invitation.status !== 'pending') return errorReply(409, 'GUARDIAN_INVITATION_USED', errorMessages.GUARDIAN_INVITATION_USED)
+  if (action === 'confirm') {
+    const parsed = confirmGuardianInvitationBody.safeParse(req.body)
+    if (!parsed.success) return errorReply(400, 'VALIDATION_FAILED', '填写的内容有点问题。')
+    invitation.status = 'confirmed'
+    invitation.guardianRelation = parsed.data.guardianRelation
+    invitation.decidedAt = new Date().toISOString()
+    user.me = refresh({ ...user.me, consents: [...user.me.consents, { kind: 'guardian', version: currentConsentVersions.guardian, givenAt: invitation.decidedAt, guardianRelation: parsed.data.guardianRelation, method: 'invitation' }] })
+  } else {
+    invitation.status = 'declined'
+    invitation.decidedAt = new Date().toISOString()
+  }
+  user.invitation = invitation
+  return { status: 200, body: view() }
 }
 
 function searchSchools(url: string): PublicSchoolView[] {

@@ -41,3 +41,15 @@ export function useLaunch(_handler: () => unknown): void {}
 
 /** Pages render once in these tests: "shown again" never happens (the first show is the mount). */
 export function useDidShow(_handler: () => unknown): void {}
+
+let shareHandler: (() => unknown) | null = null
+
+/** Keeps the page's share handler (a weapp share card), so a test can read what the card would carry. */
+export function useShareAppMessage(handler: () => unknown): void {
+  shareHandler = handler
+}
+
+/** What the page last rendered would put in its share card. */
+export function sharedMessage(): unknown {
+  return shareHandler?.()
+}

@@ -168,6 +168,13 @@ export const errorMessages = {
   LETTER_TERM_NOT_FOUND: "没有找到这个假期，可能已经被删除了。",
   MAILBOX_NOT_FOUND: "没有找到这个信箱。",
   MAILBOX_MEMBER_INVALID: "信箱成员只能是能看到这个信箱的咨询师或督导。",
+  GUARDIAN_INVITATION_NOT_FOUND: "没有找到这份邀请，链接可能不完整。请让孩子重新发送一次。",
+  GUARDIAN_INVITATION_EXPIRED: "这份邀请已经过期了。请让孩子在心援里重新发送一次。",
+  GUARDIAN_INVITATION_USED: "这份邀请已经处理过了，不需要再操作。",
+  GUARDIAN_INVITATION_SELF: "需要监护人用自己的微信打开这份邀请，孩子本人不能替监护人同意。",
+  GUARDIAN_INVITATION_PARENT_ONLY: "请先在心援里选择“我是家长”，再打开这份邀请。",
+  TYPED_GUARDIAN_CONSENT_OFF: "本县需要监护人用自己的微信确认。请点“发给家长确认”，把邀请发给爸爸妈妈或其他监护人。",
+  RETENTION_DRY_RUN_REQUIRED: "启用清除前，请先按这个期限预览一次，看清会清除多少条记录。",
 } as const;
 
 export type ErrorCode = keyof typeof errorMessages;

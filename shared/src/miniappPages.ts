@@ -21,6 +21,8 @@ export const miniappPages = {
   mySignups: "/packages/articles/signups",
   /** Booking a counselling-room or expert time, and my bookings (?booking=). */
   appointments: "/packages/appointments/index",
+  /** A guardian opens a child's consent invitation (?token=), from the share card or a copied link. */
+  guardianConsent: "/packages/guardian/index",
   /** Neutral study tips: where "quick exit" lands. */
   studyTips: "/packages/tips/index",
 } as const;

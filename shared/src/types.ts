@@ -28,6 +28,8 @@ export interface ConsentView {
   version: string;
   givenAt: string;
   guardianRelation?: GuardianRelation;
+  /** Guardian consent: typed on the child's phone, or confirmed by invitation in the guardian's own WeChat. */
+  method?: "typed" | "invitation";
 }
 
 /** A mini-program user as they see themselves. Never includes openid. */
@@ -103,6 +105,11 @@ export interface SettingsView {
   requireTotpForAllStaff: boolean;
   /** Roles that must enrol a second factor even when not every staff member must (default: centre admins and supervisors). */
   requireTotpForRoles: StaffRole[];
+  /**
+   * Whether an under-14's guardian may still consent by typing their name on the child's phone (recorded as
+   * typed and shown as such to staff). Default on: many guardians here are grandparents without WeChat.
+   */
+  allowTypedGuardianConsent: boolean;
 }
 
 export interface TotpSetupView {

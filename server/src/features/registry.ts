@@ -9,6 +9,7 @@ import { riskFeature } from "../risk/riskFeature";
 import { publishingFeature } from "../publishing/publishingFeature";
 import { appointmentsFeature } from "../appointments/appointmentsFeature";
 import { accountFeature } from "../account/accountFeature";
+import { retentionFeature } from "../retention/retentionFeature";
 
 /**
  * Every feature of the process, in the order their socket handlers, jobs, export sections and deletion
@@ -17,4 +18,4 @@ import { accountFeature } from "../account/accountFeature";
  */
 // riskFeature comes first: its deletion step finds feedback through the chats and letters of the account,
 // which the chat and letter steps then detach from it.
-export const features: readonly Feature[] = [riskFeature, dutyFeature, hotlineFeature, chatFeature, casesFeature, alertsFeature, lettersFeature, publishingFeature, appointmentsFeature, accountFeature];
+export const features: readonly Feature[] = [riskFeature, dutyFeature, hotlineFeature, chatFeature, casesFeature, alertsFeature, lettersFeature, publishingFeature, appointmentsFeature, accountFeature, retentionFeature];

@@ -7,12 +7,13 @@ import type { DbOrTx } from "../db/database";
  * Supervisors (who may read any chat) and centre admins (who manage every account) need a second factor
  * by default: the 等保 level-3 expectation for this data; the centre may add roles or, knowingly, remove them.
  */
-const defaults: SettingsView = { requireTotpForAllStaff: false, requireTotpForRoles: ["centre_admin", "supervisor"] };
+const defaults: SettingsView = { requireTotpForAllStaff: false, requireTotpForRoles: ["centre_admin", "supervisor"], allowTypedGuardianConsent: true };
 
 /** Platform settings merged over their defaults. */
 export async function readSettings(db: DbOrTx): Promise<SettingsView> {
   const rows = await db.select().from(settings);
-  const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+  // Only the keys SettingsView knows: features keep their own settings rows (retention/) beside these.
+  const stored = Object.fromEntries(rows.filter((row) => row.key in defaults).map((row) => [row.key, row.value]));
   return { ...defaults, ...stored } as SettingsView;
 }
 

@@ -12,6 +12,10 @@ export async function settingsUpdater(props: { tx: DbOrTx; now: Date; changes: P
     await writeSetting(tx, "requireTotpForAllStaff", changes.requireTotpForAllStaff, now);
     changed.requireTotpForAllStaff = changes.requireTotpForAllStaff;
   }
+  if (changes.allowTypedGuardianConsent !== undefined && changes.allowTypedGuardianConsent !== before.allowTypedGuardianConsent) {
+    await writeSetting(tx, "allowTypedGuardianConsent", changes.allowTypedGuardianConsent, now);
+    changed.allowTypedGuardianConsent = changes.allowTypedGuardianConsent;
+  }
   if (changes.requireTotpForRoles !== undefined) {
     const roles = [...new Set(changes.requireTotpForRoles)].sort();
     if (JSON.stringify(roles) !== JSON.stringify([...before.requireTotpForRoles].sort())) {

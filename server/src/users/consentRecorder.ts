@@ -6,6 +6,7 @@ import type { Services } from "../services";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError, AuthenticationError } from "../http/errors";
 import { sealed } from "../crypto/sealedColumns";
+import { readSetting } from "../settings/platformSettings";
 
 /**
  * Records a consent at the current version of its text, timestamped by the server. Giving the same
@@ -24,6 +25,7 @@ export async function consentRecorder(props: { services: Services; userId: strin
     if (consent.kind === "guardian") {
       if (!user.ageBand) throw new AppError(409, "AGE_BAND_REQUIRED");
       if (!needsGuardianConsent(user.ageBand as AgeBand)) throw new AppError(409, "GUARDIAN_CONSENT_NOT_NEEDED");
+      if (!(await readSetting(tx, "allowTypedGuardianConsent"))) throw new AppError(409, "TYPED_GUARDIAN_CONSENT_OFF");
     }
     const given = await tx
       .select()
@@ -44,8 +46,10 @@ export async function consentRecorder(props: { services: Services; userId: strin
       givenAt: clock.now(),
       guardianRelation: consent.kind === "guardian" ? consent.guardianRelation : null,
       guardianNameEnc: consent.kind === "guardian" ? cipher.encrypt(consent.guardianName, sealed.consentGuardianName.at({ id })) : null,
+      method: consent.kind === "guardian" ? "typed" : null,
     });
-    await recordAudit(tx, origin, { action: "user.consent.give", targetType: "app_user", targetId: userId, detail: { kind: consent.kind, version: consent.version } });
+    const method = consent.kind === "guardian" ? { method: "typed" } : {};
+    await recordAudit(tx, origin, { action: "user.consent.give", targetType: "app_user", targetId: userId, detail: { kind: consent.kind, version: consent.version, ...method } });
     return { created: true };
   });
 }

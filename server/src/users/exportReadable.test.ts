@@ -1,6 +1,7 @@
 import { features } from "../features/registry";
-import { withAuditTrail } from "./exportSections";
+import { withAuditTrail, type ExportSection } from "./exportSections";
 import { exportSectionsOf } from "../features/featureParts";
+import { guardianInvitationExportSection } from "./guardianInvitations";
 
 /**
  * Every section of the data export has a Chinese heading and a renderer, and renders representative data
@@ -42,6 +43,13 @@ const samples: Record<string, { data: unknown; expect: string[] }> = {
     data: { note: "这里列出心理中心为关心你的安全而建立的跟进记录。", cases: [{ openedAt: at, open: true, closedAt: null, identityRecorded: { legalBasis: "vital_interest" }, callbackNumberKept: true }] },
     expect: ["这里列出心理中心为关心你的安全而建立的跟进记录。", "2026-12-06 19:30 建立，仍在跟进", "  记录了你的身份信息，依据：紧急情况下为保护其生命健康所必需（个人信息保护法第十三条第四项）", "  保存了一个回电号码"],
   },
+  guardianInvitations: {
+    data: [
+      { role: "sent", createdAt: at, expiresAt: later, status: "confirmed", guardianRelation: "mother", decidedAt: later },
+      { role: "answered", createdAt: at, expiresAt: later, status: "declined", guardianRelation: null, decidedAt: later },
+    ],
+    expect: ["2026-12-06 19:30  我发给监护人的邀请：监护人已同意（母亲），2026-12-06 20:05 处理", "2026-12-06 19:30  我作为监护人处理的邀请：监护人暂不同意，2026-12-06 20:05 处理"],
+  },
   auditTrail: {
     data: [{ at, action: "user.login", by: "user" }, { at: later, action: "some.unlabelled.action", by: "staff" }],
     expect: ["2026-12-06 19:30  我：小程序用户登录", "2026-12-06 20:05  工作人员：其他操作"],
@@ -49,7 +57,8 @@ const samples: Record<string, { data: unknown; expect: string[] }> = {
 };
 
 describe("readable export", () => {
-  const sections = withAuditTrail(exportSectionsOf(features));
+  // The users layer's own section (guardian invitations) comes before the features' sections, the audit trail last.
+  const sections = withAuditTrail([guardianInvitationExportSection as ExportSection, ...exportSectionsOf(features)]);
 
   it("has a sample for every registered section (a new section must be rendered in Chinese too)", () => {
     expect(sections.map((section) => section.key).filter((key) => !(key in samples))).toEqual([]);

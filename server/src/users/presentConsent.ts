@@ -10,5 +10,6 @@ export function presentConsent(row: ConsentRow): ConsentView {
     version: row.version,
     givenAt: row.givenAt.toISOString(),
     ...(row.guardianRelation ? { guardianRelation: row.guardianRelation as GuardianRelation } : {}),
+    ...(row.method === "typed" || row.method === "invitation" ? { method: row.method } : {}),
   };
 }

@@ -25,7 +25,8 @@ function meLines(me: MeView): string[] {
 function consentLines(consents: UserExportView["consents"]): string[] {
   return consents.map((consent) => {
     const guardian = consent.guardianRelation ? `，监护人：${labelOf(guardianRelationLabels, consent.guardianRelation)}${consent.guardianName ? ` ${consent.guardianName}` : ""}` : "";
-    return `${exportTime(consent.givenAt)}  同意《${labelOf(consentKindLabels, consent.kind)}》（${consent.version} 版）${guardian}`;
+    const how = consent.method === "invitation" ? "，监护人在自己的微信里确认" : consent.method === "typed" ? "，在孩子的手机上填写姓名确认" : "";
+    return `${exportTime(consent.givenAt)}  同意《${labelOf(consentKindLabels, consent.kind)}》（${consent.version} 版）${guardian}${how}`;
   });
 }
 

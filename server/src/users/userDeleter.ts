@@ -7,6 +7,7 @@ import { revokeSessionsOf } from "../auth/sessionStore";
 import { AuthenticationError } from "../http/errors";
 import { deletedAlias } from "./userAlias";
 import type { AccountDeletionStep, AfterDeletion } from "./accountDeletionSteps";
+import { guardianInvitationDeletionStep } from "./guardianInvitations";
 
 /**
  * Deletes a mini-program account in one transaction: each feature's registered step runs first, then the
@@ -15,7 +16,8 @@ import type { AccountDeletionStep, AfterDeletion } from "./accountDeletionSteps"
  * Records the law requires to keep stay, attached only to a row that no longer identifies anyone.
  */
 export async function userDeleter(props: { services: Services; steps: readonly AccountDeletionStep[]; userId: string; origin: AuditOrigin }): Promise<void> {
-  const { services, steps, userId, origin } = props;
+  const { services, userId, origin } = props;
+  const steps = [...props.steps, guardianInvitationDeletionStep];
   const { db, clock } = services;
   const now = clock.now();
   let afterCommit: AfterDeletion[] = [];

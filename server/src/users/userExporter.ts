@@ -9,6 +9,7 @@ import { loadMeView } from "./loadMeView";
 import { withAuditTrail, type ExportSection } from "./exportSections";
 import { renderReadableExport } from "./renderReadableExport";
 import { sealed } from "../crypto/sealedColumns";
+import { guardianInvitationExportSection } from "./guardianInvitations";
 
 /**
  * Everything XinYuan keeps about the user, for them alone (PIPL right of access and portability): profile,
@@ -24,7 +25,7 @@ export async function userExporter(props: { services: Services; sections: readon
     const rows = await tx.select().from(consents).where(eq(consents.userId, userId)).orderBy(asc(consents.givenAt), asc(consents.id));
     const sections: Record<string, unknown> = {};
     const collected: Array<{ section: ExportSection; data: unknown }> = [];
-    for (const section of withAuditTrail(props.sections)) {
+    for (const section of withAuditTrail([guardianInvitationExportSection as ExportSection, ...props.sections])) {
       if (section.key in sections) throw new Error(`export section ${section.key} registered twice`);
       const data = await section.collect({ db: tx, services, userId });
       sections[section.key] = data;

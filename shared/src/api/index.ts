@@ -11,6 +11,8 @@ import { riskRoutes } from "./riskRoutes";
 import { publishingRoutes } from "./publishingRoutes";
 import { paymentRoutes } from "./paymentRoutes";
 import { appointmentRoutes } from "./appointmentRoutes";
+import { retentionRoutes } from "./retentionRoutes";
+import { guardianInvitationRoutes } from "./guardianInvitationRoutes";
 
 export * from "./contract";
 export * from "./routeUrl";
@@ -28,6 +30,8 @@ export const apiRoutes = {
   ...alertRoutes,
   ...letterRoutes,
   ...riskRoutes,
+  ...retentionRoutes,
+  ...guardianInvitationRoutes,
   ...publishingRoutes,
   ...paymentRoutes,
   ...appointmentRoutes,

@@ -4,6 +4,8 @@ import { LoadingBlock } from "../../components/LoadingBlock";
 import { LoadFailed } from "../../components/LoadFailed";
 import { useAsync } from "../../hooks/useAsync";
 import { RequireTotpSetting } from "./components/RequireTotpSetting";
+import { TypedGuardianConsentSetting } from "./components/TypedGuardianConsentSetting";
+import { RetentionSection } from "./components/RetentionSection";
 import { getSettings } from "./service";
 
 /** 平台设置: county-wide security settings. */
@@ -20,6 +22,18 @@ export default function SettingsPage() {
         ) : (
           <LoadingBlock />
         )}
+      </Card>
+      <Card title="未满 14 岁学生的监护人同意" style={{ marginTop: 16 }}>
+        {settings.error ? (
+          <LoadFailed error={settings.error} onRetry={settings.reload} />
+        ) : settings.data ? (
+          <TypedGuardianConsentSetting allowed={settings.data.allowTypedGuardianConsent} onSaved={(allowTypedGuardianConsent) => settings.setData({ ...settings.data!, allowTypedGuardianConsent })} />
+        ) : (
+          <LoadingBlock />
+        )}
+      </Card>
+      <Card title="保存期限" style={{ marginTop: 16 }}>
+        <RetentionSection />
       </Card>
     </PageContainer>
   );

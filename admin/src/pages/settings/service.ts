@@ -1,4 +1,4 @@
-import { apiRoutes, type SettingsView } from "@xinyuan/shared";
+import { apiRoutes, type RetentionView, type SettingsView, type UpdateRetentionBody } from "@xinyuan/shared";
 import { call } from "../../request";
 
 export function getSettings(): Promise<SettingsView> {
@@ -7,4 +7,16 @@ export function getSettings(): Promise<SettingsView> {
 
 export function updateSettings(body: Partial<SettingsView>): Promise<SettingsView> {
   return call(apiRoutes.updateSettings, { body, policy: "notification" });
+}
+
+export function getRetention(): Promise<RetentionView> {
+  return call(apiRoutes.getRetention, { policy: "silent" });
+}
+
+export function updateRetention(body: UpdateRetentionBody): Promise<RetentionView> {
+  return call(apiRoutes.updateRetention, { body, policy: "notification" });
+}
+
+export function runRetentionDryRun(): Promise<RetentionView> {
+  return call(apiRoutes.retentionDryRun, { policy: "notification" });
 }

@@ -8,6 +8,7 @@ import { StepHeader } from '../../components/StepHeader'
 import { guardianText } from '../../content/consentTexts'
 import { ActionError } from './ActionError'
 import { ConsentPoints } from './ConsentPoints'
+import { InviteGuardian } from './InviteGuardian'
 import type { StepProps } from './stepProps'
 
 const relationChoices: ReadonlyArray<Choice<GuardianRelation>> = guardianRelations.map((relation) => ({
@@ -15,7 +16,10 @@ const relationChoices: ReadonlyArray<Choice<GuardianRelation>> = guardianRelatio
   label: guardianRelationLabels[relation],
 }))
 
-/** Under-14s only: the guardian reads, picks their relation and confirms by typing their name. */
+/**
+ * Under-14s only. Recommended: an invitation the guardian confirms in their own WeChat. Where the county
+ * allows it, the guardian may instead pick their relation and type their name here (recorded as typed).
+ */
 export function GuardianStep({ flow }: StepProps) {
   const [relation, setRelation] = useState<GuardianRelation | null>(null)
   const [name, setName] = useState('')
@@ -35,6 +39,8 @@ export function GuardianStep({ flow }: StepProps) {
     <View className='onb-step onb-step--guardian'>
       <StepHeader index={flow.stepIndex} total={flow.stepTotal} title={guardianText.title} lead={guardianText.lead} />
       <ConsentPoints text={guardianText} />
+      <InviteGuardian onConfirmed={flow.refreshMe} />
+      <Text className='onb-label'>家长就在身边、又没有微信时，也可以在这里确认（本县允许时）：</Text>
       <Text className='onb-label'>您是孩子的：</Text>
       <ChoiceList choices={relationChoices} value={relation} onChange={setRelation} disabled={flow.busy} />
       <Text className='onb-label'>请监护人填写自己的姓名，表示同意：</Text>

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { errorMessages, type ErrorCode } from '@xinyuan/shared'
 import { useState } from 'react'
 import { Notice } from '../../components/Notice'
@@ -13,6 +13,7 @@ import { RoleStep } from './RoleStep'
 import { SchoolStep } from './SchoolStep'
 import { SensitiveStep } from './SensitiveStep'
 import { useOnboarding, type Onboarding } from './useOnboarding'
+import { guardianShareMessage } from './guardianShare'
 import './index.css'
 
 /** Why the app sent the user here (a server CONSENT_REQUIRED-style code), in the server's own kind words. */
@@ -27,6 +28,8 @@ export default function OnboardingPage() {
   const router = useRouter()
   const [declined, setDeclined] = useState(false)
   const reason = reasonText(router.params.reason)
+  // The guardian invitation's share card (InviteGuardian sets the token it carries).
+  useShareAppMessage(() => guardianShareMessage())
 
   return (
     <PageContainer loading={flow.remote.loading} ready={flow.me !== undefined} error={flow.remote.error} onRetry={flow.remote.reload}>

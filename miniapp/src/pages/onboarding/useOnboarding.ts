@@ -81,6 +81,8 @@ export function useOnboarding() {
     chooseAgeBand: (ageBand: AgeBand) => save(() => updateProfile({ ageBand }, { toast: false })),
     giveGuardianConsent: (guardianRelation: GuardianRelation, guardianName: string) =>
       save(() => giveConsent({ kind: 'guardian', version: versions.guardian, guardianRelation, guardianName }, { toast: false })),
+    /** The guardian confirmed an invitation in their own WeChat: read the consents again. */
+    refreshMe: () => save(() => getMe({ toast: false })),
     postponeGuardian: () => setProgress((current) => ({ ...current, guardianPostponed: true })),
     chooseSchool: async (schoolId: string | null) => {
       const saved = schoolId === null ? true : await save(() => updateProfile({ schoolId }, { toast: false }))

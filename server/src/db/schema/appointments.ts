@@ -92,6 +92,8 @@ export const bookings = pgTable(
     remindedAt: timestamp("reminded_at", { withTimezone: true }),
     /** The contact record staff wrote for the session (contacts/), once attended. */
     contactId: uuid("contact_id"),
+    /** Set by retention/ when the period ran out: the text is erased, the row and its figures stay. */
+    contentErasedAt: timestamp("content_erased_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

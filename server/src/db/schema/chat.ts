@@ -52,6 +52,8 @@ export const conversations = pgTable(
     contactRecordId: uuid("contact_record_id"),
     /** A counsellor's first message, set by a database trigger on chat_messages (statistics: first-response time). */
     firstReplyAt: timestamp("first_reply_at", { withTimezone: true }),
+    /** Set by retention/ when the period ran out: the text is erased, the row and its figures stay. */
+    contentErasedAt: timestamp("content_erased_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (table) => [

@@ -47,6 +47,8 @@ export const contactRecords = pgTable(
     followUpNeeded: boolean("follow_up_needed").notNull().default(false),
     durationMinutes: integer("duration_minutes").notNull().default(0),
     summaryEnc: text("summary_enc"),
+    /** Set by retention/ when the period ran out: the text is erased, the row and its figures stay. */
+    contentErasedAt: timestamp("content_erased_at", { withTimezone: true }),
     recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

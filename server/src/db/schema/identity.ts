@@ -65,9 +65,36 @@ export const consents = pgTable(
     givenAt: timestamp("given_at", { withTimezone: true }).notNull().defaultNow(),
     guardianRelation: text("guardian_relation"),
     guardianNameEnc: text("guardian_name_enc"),
+    /** Guardian consent only: typed (name typed on the child's phone) | invitation (confirmed in the guardian's own WeChat). */
+    method: text("method"),
+    /** The guardian's own mini-program account, when they confirmed an invitation. */
+    guardianUserId: uuid("guardian_user_id"),
     withdrawnAt: timestamp("withdrawn_at", { withTimezone: true }),
   },
   (table) => [index("consents_user_idx").on(table.userId, table.kind)],
+);
+
+/**
+ * A child's invitation to a guardian to consent in their own WeChat. Only the token's SHA-256 is stored;
+ * the token is single use (status leaves pending once) and short-lived (expires_at). The guardian's account
+ * is recorded when they confirm or decline, and may never be the child's own account.
+ */
+export const guardianInvitations = pgTable(
+  "guardian_invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    childUserId: uuid("child_user_id").notNull().references(() => appUsers.id),
+    /** pending | confirmed | declined | cancelled */
+    status: text("status").notNull().default("pending"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    guardianUserId: uuid("guardian_user_id").references(() => appUsers.id),
+    guardianRelation: text("guardian_relation"),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    consentId: uuid("consent_id"),
+  },
+  (table) => [index("guardian_invitations_child_idx").on(table.childUserId, table.createdAt)],
 );
 
 /** Sessions of staff and of mini-program users; only the token's SHA-256 is stored. */

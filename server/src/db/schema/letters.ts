@@ -103,6 +103,8 @@ export const letters = pgTable(
     /** writer | staff | system */
     closedBy: text("closed_by"),
     contactRecordId: uuid("contact_record_id").references(() => contactRecords.id),
+    /** Set by retention/ when the period ran out: the text is erased, the row and its figures stay. */
+    contentErasedAt: timestamp("content_erased_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },

@@ -70,6 +70,8 @@ export const riskFeedback = pgTable(
     resolution: text("resolution"),
     resolvedBy: uuid("resolved_by").references(() => staff.id),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
+    /** Set by retention/ when the period ran out: the text is erased, the row and its figures stay. */
+    contentErasedAt: timestamp("content_erased_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

@@ -104,7 +104,7 @@ describe("me", () => {
       const user = await signInUser(t);
       await t.request.patch("/api/v1/me/profile").set(user.auth).send({ ageBand: "10_13" }).expect(200);
       const response = await t.request.post("/api/v1/me/consents").set(user.auth).send(guardianConsent).expect(200);
-      expect(response.body.consents).toContainEqual({ kind: "guardian", version: currentConsentVersions.guardian, givenAt: expect.any(String), guardianRelation: "father" });
+      expect(response.body.consents).toContainEqual({ kind: "guardian", version: currentConsentVersions.guardian, givenAt: expect.any(String), guardianRelation: "father", method: "typed" });
       expect(JSON.stringify(response.body)).not.toContain("李建国");
       const [row] = await t.db.select().from(consents).where(eq(consents.userId, user.me.id));
       expect(row!.guardianNameEnc).not.toContain("李建国");

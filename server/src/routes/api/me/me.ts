@@ -1,4 +1,4 @@
-import { apiRoutes, type MeView, type UserExportView } from "@xinyuan/shared";
+import { apiRoutes, type GuardianInvitationForGuardianView, type GuardianInvitationView, type MeView, type UserExportView } from "@xinyuan/shared";
 import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import type { AppContext } from "../../../http/context";
 import { originOf } from "../../../audit/recordAudit";
@@ -10,6 +10,8 @@ import { consentRecorder } from "../../../users/consentRecorder";
 import { userExporter } from "../../../users/userExporter";
 import { userDeleter } from "../../../users/userDeleter";
 import { accountDeletionStepsOf, exportSectionsOf } from "../../../features/featureParts";
+import { guardianInvitationCreator, guardianInvitationDecider, guardianInvitationOpener, loadMyGuardianInvitation } from "../../../users/guardianInvitations";
+import { idOf } from "../../../http/routeParams";
 
 async function currentMe(ctx: AppContext): Promise<MeView> {
   const me = await loadMeView(ctx.services.db, userActorOf(ctx).id);
@@ -41,4 +43,26 @@ export function mountMeRoutes(router: AppRouter): void {
     ctx.status = 204;
     return undefined;
   });
+
+  // Guardian consent by invitation: the child creates and watches; the guardian opens it in their own WeChat.
+  mountRoute(router, apiRoutes.createGuardianInvitation, async (ctx): Promise<GuardianInvitationView> => {
+    ctx.set("Cache-Control", "no-store");
+    return guardianInvitationCreator({ services: ctx.services, userId: userActorOf(ctx).id, origin: originOf(ctx) });
+  });
+
+  mountRoute(router, apiRoutes.getMyGuardianInvitation, async (ctx, { params }): Promise<GuardianInvitationView> =>
+    loadMyGuardianInvitation({ services: ctx.services, userId: userActorOf(ctx).id, invitationId: idOf(params) }),
+  );
+
+  mountRoute(router, apiRoutes.openGuardianInvitation, async (ctx, { params }): Promise<GuardianInvitationForGuardianView> =>
+    guardianInvitationOpener({ services: ctx.services, guardianUserId: userActorOf(ctx).id, token: params.token ?? "" }),
+  );
+
+  mountRoute(router, apiRoutes.confirmGuardianInvitation, async (ctx, { params, body }): Promise<GuardianInvitationForGuardianView> =>
+    guardianInvitationDecider({ services: ctx.services, guardianUserId: userActorOf(ctx).id, token: params.token ?? "", decision: { confirm: true, guardianRelation: body.guardianRelation }, origin: originOf(ctx) }),
+  );
+
+  mountRoute(router, apiRoutes.declineGuardianInvitation, async (ctx, { params }): Promise<GuardianInvitationForGuardianView> =>
+    guardianInvitationDecider({ services: ctx.services, guardianUserId: userActorOf(ctx).id, token: params.token ?? "", decision: { confirm: false }, origin: originOf(ctx) }),
+  );
 }

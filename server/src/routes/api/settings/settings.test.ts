@@ -15,7 +15,7 @@ describe("settings", () => {
   afterAll(() => t.close());
 
   it("is read and changed by county centre admins only", async () => {
-    expect((await t.request.get("/api/v1/settings").set(admin.auth).expect(200)).body).toEqual({ requireTotpForAllStaff: false, requireTotpForRoles: ["centre_admin", "supervisor"] });
+    expect((await t.request.get("/api/v1/settings").set(admin.auth).expect(200)).body).toEqual({ requireTotpForAllStaff: false, requireTotpForRoles: ["centre_admin", "supervisor"], allowTypedGuardianConsent: true });
     const areaAdmin = await buildSignedInStaff(t, { roles: ["centre_admin"], scope: "area", areaId: (await buildArea(t.db)).id });
     const supervisor = await buildSignedInStaff(t, { roles: ["supervisor"], scope: "county" });
     await t.request.get("/api/v1/settings").set(areaAdmin.auth).expect(403);
@@ -30,7 +30,7 @@ describe("settings", () => {
 
     it("makes every staff member without TOTP enrol before anything else", async () => {
       const changed = await t.request.patch("/api/v1/settings").set(admin.auth).send({ requireTotpForAllStaff: true }).expect(200);
-      expect(changed.body).toEqual({ requireTotpForAllStaff: true, requireTotpForRoles: ["centre_admin", "supervisor"] });
+      expect(changed.body).toEqual({ requireTotpForAllStaff: true, requireTotpForRoles: ["centre_admin", "supervisor"], allowTypedGuardianConsent: true });
       const [audit] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "settings.update"));
       expect(audit?.detail).toEqual({ before: { requireTotpForAllStaff: false }, after: { requireTotpForAllStaff: true } });
 
