@@ -173,6 +173,7 @@ export const errorMessages = {
   GUARDIAN_INVITATION_USED: "这份邀请已经处理过了，不需要再操作。",
   GUARDIAN_INVITATION_SELF: "需要监护人用自己的微信打开这份邀请，孩子本人不能替监护人同意。",
   GUARDIAN_INVITATION_PARENT_ONLY: "请先在心援里选择“我是家长”，再打开这份邀请。",
+  GUARDIAN_PRIVACY_CONSENT_REQUIRED: "请先阅读并同意心援的隐私说明，再确认孩子的邀请。",
   TYPED_GUARDIAN_CONSENT_OFF: "本县需要监护人用自己的微信确认。请点“发给家长确认”，把邀请发给爸爸妈妈或其他监护人。",
   RETENTION_DRY_RUN_REQUIRED: "启用清除前，请先按这个期限预览一次，看清会清除多少条记录。",
 } as const;

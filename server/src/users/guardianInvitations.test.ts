@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { guardianInvitationHours, type GuardianInvitationView, type MeView, type UserExportView } from "@xinyuan/shared";
+import { currentConsentVersions, guardianInvitationHours, type GuardianInvitationView, type MeView, type UserExportView } from "@xinyuan/shared";
 import { consents } from "../db/schema/index";
 import { createTestApp, type TestApp } from "../../../tests/support/testApp";
 import { signInConsentedUser, signInUser, type SignedInUser } from "../../../tests/support/userSession";
@@ -12,8 +12,10 @@ describe("guardian consent by WeChat invitation", () => {
     t = await createTestApp();
     parent = await signInUser(t);
     await t.request.patch("/api/v1/me/profile").set(parent.auth).send({ role: "parent" }).expect(200);
+    await agreePrivacy(parent);
   });
   afterAll(() => t.close());
+  const agreePrivacy = (user: SignedInUser) => t.request.post("/api/v1/me/consents").set(user.auth).send({ kind: "privacy", version: currentConsentVersions.privacy }).expect(200);
 
   const invite = async (child: SignedInUser) => (await t.request.post("/api/v1/me/guardian-invitations").set(child.auth).expect(200)).body as GuardianInvitationView;
   const under14 = () => signInConsentedUser(t, { ageBand: "10_13", withGuardian: false });
@@ -101,6 +103,10 @@ describe("guardian consent by WeChat invitation", () => {
     const guardian = await signInUser(t);
     await t.request.patch("/api/v1/me/profile").set(guardian.auth).send({ role: "parent" }).expect(200);
     const invitation = await invite(child);
+    // A new guardian account agrees to the privacy notice itself before its answer is taken.
+    const unconsented = await t.request.post(`/api/v1/guardian-invitations/${invitation.token}/confirm`).set(guardian.auth).send({ guardianRelation: "father" }).expect(403);
+    expect(unconsented.body.error).toMatchObject({ code: "GUARDIAN_PRIVACY_CONSENT_REQUIRED", message: "请先阅读并同意心援的隐私说明，再确认孩子的邀请。" });
+    await agreePrivacy(guardian);
     await t.request.post(`/api/v1/guardian-invitations/${invitation.token}/confirm`).set(guardian.auth).send({ guardianRelation: "father" }).expect(200);
     await t.request.delete("/api/v1/me").set(guardian.auth).expect(204);
     const [row] = await t.db.select().from(consents).where(eq(consents.userId, child.me.id)).then((rows) => rows.filter((r) => r.kind === "guardian"));

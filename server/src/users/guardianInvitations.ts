@@ -126,6 +126,14 @@ export async function guardianInvitationDecider(props: {
 
     let consentId: string | null = null;
     if (decision.confirm) {
+      // The guardian's own account is used from here on (linked to the child's consent): it needs their own
+      // current privacy consent first, as every account does before its data is used.
+      const [privacy] = await tx
+        .select({ id: consents.id })
+        .from(consents)
+        .where(and(eq(consents.userId, guardianUserId), eq(consents.kind, "privacy"), eq(consents.version, currentConsentVersions.privacy), isNull(consents.withdrawnAt)))
+        .limit(1);
+      if (!privacy) throw ForbiddenError("GUARDIAN_PRIVACY_CONSENT_REQUIRED");
       consentId = randomUUID();
       await tx.insert(consents).values({
         id: consentId,

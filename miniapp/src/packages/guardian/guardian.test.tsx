@@ -4,7 +4,7 @@ import { errorMessages } from '@xinyuan/shared'
 import { fakeInvitationToken, startFakeXinyuanApi } from '../../../test/fakeXinyuanApi'
 import { buildMe } from '../../../test/fixtures'
 import { setRouterParams, sharedMessage } from '../../../test/taroH5'
-import { guardianText } from '../../content/consentTexts'
+import { guardianText, privacyText } from '../../content/consentTexts'
 import { setApiBase } from '../../services/apiBase'
 import OnboardingPage from '../../pages/onboarding/index'
 import GuardianConsentPage from './index'
@@ -59,13 +59,18 @@ describe('guardian consent by invitation', () => {
     render(<GuardianConsentPage />)
     await screen.findByText(/小星星/)
     expect(screen.getByText(guardianText.points[0]!.title)).toBeTruthy()
-    await tap('我是孩子的监护人，同意')
+    // A new account: the privacy notice is on the page, and agreeing records it before the answer.
+    expect(await screen.findByText(privacyText.points[0]!.title)).toBeTruthy()
+    await tap('我已了解隐私说明，是孩子的监护人，同意')
     await screen.findByText('请先选择您和孩子的关系。')
     await tap('父亲')
-    await tap('我是孩子的监护人，同意')
+    await tap('我已了解隐私说明，是孩子的监护人，同意')
     await screen.findByText(/您已同意孩子/)
-    const confirm = api.requests.find((req) => req.method === 'POST' && req.url.endsWith('/confirm'))
-    expect(confirm?.body).toEqual({ guardianRelation: 'father' })
+    const privacy = api.requests.findIndex((req) => req.method === 'POST' && req.url.endsWith('/me/consents') && (req.body as { kind?: string }).kind === 'privacy')
+    const confirm = api.requests.findIndex((req) => req.method === 'POST' && req.url.endsWith('/confirm'))
+    expect(privacy).toBeGreaterThanOrEqual(0)
+    expect(confirm).toBeGreaterThan(privacy)
+    expect(api.requests[confirm]?.body).toEqual({ guardianRelation: 'father' })
   })
 
   it('a wrong or broken link shows the server’s kind message and a way to retry', async () => {

@@ -1,17 +1,17 @@
 import { Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { errorMessages, guardianRelationLabels, guardianRelations, type GuardianInvitationForGuardianView, type GuardianRelation } from '@xinyuan/shared'
+import { currentConsentVersions, errorMessages, guardianRelationLabels, guardianRelations, type GuardianInvitationForGuardianView, type GuardianRelation } from '@xinyuan/shared'
 import { useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { ChoiceList, type Choice } from '../../components/ChoiceList'
 import { EmergencyStrip } from '../../components/EmergencyStrip'
 import { Notice } from '../../components/Notice'
 import { PageContainer } from '../../components/PageContainer'
-import { guardianText } from '../../content/consentTexts'
+import { guardianText, privacyText } from '../../content/consentTexts'
 import { useRemote } from '../../hooks/useRemote'
 import { ConsentPoints } from '../../pages/onboarding/ConsentPoints'
 import { ActionError } from '../../pages/onboarding/ActionError'
-import { answerGuardianInvitation, getMe, openGuardianInvitation, updateProfile } from '../../services/me'
+import { answerGuardianInvitation, getMe, giveConsent, openGuardianInvitation, updateProfile } from '../../services/me'
 import './index.css'
 
 const relationChoices: ReadonlyArray<Choice<GuardianRelation>> = guardianRelations.map((relation) => ({ value: relation, label: guardianRelationLabels[relation] }))
@@ -19,12 +19,16 @@ const relationChoices: ReadonlyArray<Choice<GuardianRelation>> = guardianRelatio
 /**
  * The guardian's side of an invitation, opened from the child's share card (or link) in the guardian's own
  * WeChat: what they are asked, plainly, then 同意 or 暂不同意. Someone new here becomes a parent account
- * when they answer; the child's own account is refused by the server.
+ * when they answer, and reads the privacy notice on this page: agreeing records their own privacy consent
+ * first (the server takes no confirmation without it). The child's own account is refused by the server.
  */
 export default function GuardianConsentPage() {
   const { params } = useRouter()
   const token = params.token ?? ''
   const invitation = useRemote(() => openGuardianInvitation(token, { toast: false }))
+  const me = useRemote(() => getMe({ toast: false }))
+  // Until we know, the notice is shown: reading it twice does no harm, missing it would.
+  const needsPrivacy = me.data ? me.data.missingConsents.includes('privacy') : true
   const [relation, setRelation] = useState<GuardianRelation | null>(null)
   const [answered, setAnswered] = useState<GuardianInvitationForGuardianView | null>(null)
   const [busy, setBusy] = useState(false)
@@ -37,8 +41,9 @@ export default function GuardianConsentPage() {
     setBusy(true)
     setError(null)
     try {
-      const me = await getMe({ toast: false })
-      if (me.role === null) await updateProfile({ role: 'parent', ageBand: '18_plus' }, { toast: false })
+      const current = await getMe({ toast: false })
+      if (confirm && current.missingConsents.includes('privacy')) await giveConsent({ kind: 'privacy', version: currentConsentVersions.privacy }, { toast: false })
+      if (current.role === null) await updateProfile({ role: 'parent', ageBand: '18_plus' }, { toast: false })
       setAnswered(await answerGuardianInvitation(token, confirm ? { confirm: true, guardianRelation: relation! } : { confirm: false }, { toast: false }))
     } catch (caught) {
       setError(caught)
@@ -66,10 +71,16 @@ export default function GuardianConsentPage() {
               <ConsentPoints text={guardianText} />
               <Text className='onb-label'>您是孩子的：</Text>
               <ChoiceList choices={relationChoices} value={relation} onChange={setRelation} disabled={busy} />
+              {needsPrivacy ? (
+                <View>
+                  <Text className='onb-label'>您第一次使用心援，同意之前也请了解我们怎样保护您和孩子的信息：</Text>
+                  <ConsentPoints text={privacyText} />
+                </View>
+              ) : null}
               {hint ? <Notice tone='warm'>{hint}</Notice> : null}
               <ActionError error={error} />
               <ActionButton busy={busy} onClick={() => void answer(true)}>
-                我是孩子的监护人，同意
+                {needsPrivacy ? '我已了解隐私说明，是孩子的监护人，同意' : '我是孩子的监护人，同意'}
               </ActionButton>
               <ActionButton variant='quiet' disabled={busy} onClick={() => void answer(false)}>
                 暂不同意
