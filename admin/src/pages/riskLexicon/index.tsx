@@ -8,7 +8,7 @@ import { useAsync } from "../../hooks/useAsync";
 import { FiguresComparison } from "./components/FiguresComparison";
 import { LexiconEditor } from "./components/LexiconEditor";
 import { FeedbackQueue } from "./components/FeedbackQueue";
-import { activateVersion, getVersion, listVersions } from "./service";
+import { activateVersion, getVersion, listVersions, retrainModel } from "./service";
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
 const when = (iso: string) => new Date(iso).toLocaleString("zh-CN", { hour12: false });
@@ -20,6 +20,19 @@ export default function RiskLexiconPage() {
   const [viewing, setViewing] = useState<RiskLexiconVersionView | null>(null);
   const [opening, setOpening] = useState<string | null>(null);
   const [activating, setActivating] = useState<string | null>(null);
+  const [retraining, setRetraining] = useState(false);
+
+  const retrain = async () => {
+    setRetraining(true);
+    try {
+      await retrainModel();
+      versions.reload();
+    } catch {
+      // the request wrapper has shown why
+    } finally {
+      setRetraining(false);
+    }
+  };
 
   const edit = async (version: RiskLexiconVersionView) => {
     setOpening(version.id);
@@ -54,7 +67,20 @@ export default function RiskLexiconPage() {
           }}
         />
       ) : null}
-      <Card title="版本">
+      <Card
+        title="版本"
+        extra={
+          <Popconfirm
+            title="重新训练识别模型？"
+            description="用程序自带的语料加上督导采纳的反馈语料重新训练，保存为新版本（不会自动启用），需要几秒钟。"
+            okText="开始训练"
+            cancelText="取消"
+            onConfirm={() => retrain()}
+          >
+            <Button loading={retraining}>重新训练模型</Button>
+          </Popconfirm>
+        }
+      >
         {versions.error ? (
           <LoadFailed error={versions.error} onRetry={versions.reload} />
         ) : !versions.data ? (

@@ -36,6 +36,11 @@ export function saveVersion(body: { content: RiskLexicon; note: string; basedOnI
   return call(apiRoutes.saveRiskLexiconVersion, { body, policy: "notification" });
 }
 
+/** 重新训练: the model learns again from the shipped rows and every corpus row made from feedback; saved as a new version, not active. */
+export function retrainModel(): Promise<RiskLexiconVersionView> {
+  return call(apiRoutes.retrainRiskModel, { policy: "notification" });
+}
+
 export function activateVersion(id: string): Promise<RiskLexiconVersionView> {
   return call(apiRoutes.activateRiskLexiconVersion, { params: { id }, policy: "notification" });
 }
