@@ -25,9 +25,9 @@ export function originOf(ctx: AppContext, actor: Actor | undefined = ctx.state.a
 
 export const systemOrigin: AuditOrigin = { actorType: "system", actorId: null, ip: null, requestId: null };
 
-/** Appends one audit row, inside the caller's transaction when given one. Never rewrites history. */
-export async function recordAudit(db: DbOrTx, origin: AuditOrigin, entry: AuditEntry): Promise<void> {
-  await db.insert(auditEvents).values({
+/** The row one audit entry becomes. */
+function auditRow(origin: AuditOrigin, entry: AuditEntry) {
+  return {
     actorType: origin.actorType,
     actorId: origin.actorId,
     action: entry.action,
@@ -36,7 +36,12 @@ export async function recordAudit(db: DbOrTx, origin: AuditOrigin, entry: AuditE
     ip: origin.ip,
     requestId: origin.requestId,
     detail: entry.detail ?? null,
-  });
+  };
+}
+
+/** Appends one audit row, inside the caller's transaction when given one. Never rewrites history. */
+export async function recordAudit(db: DbOrTx, origin: AuditOrigin, entry: AuditEntry): Promise<void> {
+  await db.insert(auditEvents).values(auditRow(origin, entry));
 }
 
 /**
@@ -45,16 +50,5 @@ export async function recordAudit(db: DbOrTx, origin: AuditOrigin, entry: AuditE
  */
 export async function recordAudits(db: DbOrTx, rows: Array<{ origin: AuditOrigin; entry: AuditEntry }>): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(auditEvents).values(
-    rows.map(({ origin, entry }) => ({
-      actorType: origin.actorType,
-      actorId: origin.actorId,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      ip: origin.ip,
-      requestId: origin.requestId,
-      detail: entry.detail ?? null,
-    })),
-  );
+  await db.insert(auditEvents).values(rows.map(({ origin, entry }) => auditRow(origin, entry)));
 }
