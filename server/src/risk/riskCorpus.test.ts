@@ -54,7 +54,8 @@ describe("risk corpus", () => {
 
   it("raises few false alarms on ordinary student chat lines it was never trained on", () => {
     const everyday = evaluateRiskDetector(detectRisk, readRiskCorpus(riskEverydayFile));
-    expect(everyday.rows).toBeGreaterThanOrEqual(100);
+    expect(everyday.rows).toBeGreaterThanOrEqual(300);
+    // short lines ("不知道", "再见") once raised high suicide alerts through the model alone
     expect(everyday.falseAlarms.length).toBeLessThanOrEqual(3);
   });
 

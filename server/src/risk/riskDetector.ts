@@ -121,6 +121,15 @@ function compileEntries(lexicon: ParsedRiskLexicon, expand: (pattern: string) =>
  * a student in danger). It flags a message when either the lexicon or the model does: the level is the
  * lexicon's when it fires, else the model's categories' level (riskModelLevels), never "none".
  */
+/**
+ * The model reads only messages of at least this many characters (after normalisation). A short chat line
+ * ("不知道", "再见", "就这样吧") carries too little for the model alone: on 170 everyday chat lines the model
+ * flagged 15 (most as high suicide, each an alert to a supervisor), all shorter than this; the words that
+ * matter in a short line ("想死", "不想活了") are the lexicon's, which reads every message. The lines are in
+ * corpus/riskEveryday.zh.jsonl; on both blind sets the guard costs no recall (checked once, after choosing it).
+ */
+export const riskModelMinimumLength = 12;
+
 export function createRiskDetector(data: unknown, modelData?: unknown): RiskDetector {
   const lexicon = riskLexiconSchema.parse(data);
   const model: RiskModelScorer | null = modelData ? createRiskModelScorer(modelData) : null;
@@ -181,7 +190,7 @@ export function createRiskDetector(data: unknown, modelData?: unknown): RiskDete
       }
     }
     const lexiconLevel = matches.reduce<RiskLevel>((highest, match) => (riskLevelRank[match.level] > riskLevelRank[highest] ? match.level : highest), "none");
-    const verdict = model?.(text);
+    const verdict = text.length >= riskModelMinimumLength ? model?.(text) : undefined;
     if (verdict?.flagged) {
       for (const category of verdict.categories) {
         if (!matches.some((match) => match.category === category)) matches.push({ category, level: riskModelLevels[category], text: "", index: -1, source: "model" });
