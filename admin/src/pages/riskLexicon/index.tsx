@@ -56,7 +56,7 @@ export default function RiskLexiconPage() {
   };
 
   return (
-    <PageContainer title="风险词库" description="自动风险识别所用的词库。可逐条新增、修改、删除词条（也可直接编辑 JSON），每次修改都保存为新版本，先在标注语料上试运行，达标（检出率 ≥ 95%，误报率 ≤ 10%）才能启用；所有服务器几秒内自动换用新版本。">
+    <PageContainer title="风险词库" description="自动风险识别所用的词库。可逐条新增、修改、删除词条（也可在高级模式里直接编辑整个词库），每次修改都保存为新版本，先在标注语料上试运行，达标（检出率 ≥ 95%，误报率 ≤ 10%）才能启用；所有服务器几秒内自动换用新版本。">
       {editing ? (
         <LexiconEditor
           base={editing}
