@@ -7,11 +7,10 @@ import type { StaffActor, UserActor } from "../auth/actor";
 import type { AuditOrigin } from "../audit/recordAudit";
 import { recordAudit } from "../audit/recordAudit";
 import { AppError } from "../http/errors";
-import { retryTransaction } from "../db/retryTransaction";
 import { contactRecorder } from "../contacts/contactRecorder";
 import { appendSystemLine } from "./chatMessageWriter";
-import { ChatEffects } from "./chatEffects";
-import { flushChatEffects } from "./chatEffectsFlusher";
+import type { ChatEffects } from "./chatEffects";
+import { runChatCommand } from "./chatEffectsFlusher";
 import { lockConversation, type ConversationRow } from "./conversationQueries";
 import { requireOwnConversation, requireStaffChatAccess } from "./chatPolicy";
 import { staffRoom } from "./chatRooms";
@@ -37,17 +36,12 @@ export async function closeConversation(tx: DbOrTx, services: Services, conversa
 /** The student ends the chat, any time. Ending twice is fine. */
 export async function userChatEnder(props: { services: Services; actor: UserActor; conversationId: string }): Promise<void> {
   const { services, actor, conversationId } = props;
-  let effects = new ChatEffects();
-  await retryTransaction(() =>
-    services.db.transaction(async (tx) => {
-      effects = new ChatEffects();
-      const conversation = await lockConversation(tx, conversationId);
-      requireOwnConversation(actor, conversation);
-      if (conversation.status === "closed") return;
-      await closeConversation(tx, services, conversation, "user_ended", services.clock.now(), effects);
-    }),
-  );
-  await flushChatEffects(services, effects);
+  await runChatCommand(services, async (tx, effects, now) => {
+    const conversation = await lockConversation(tx, conversationId);
+    requireOwnConversation(actor, conversation);
+    if (conversation.status === "closed") return;
+    await closeConversation(tx, services, conversation, "user_ended", now, effects);
+  });
 }
 
 /**
@@ -56,21 +50,15 @@ export async function userChatEnder(props: { services: Services; actor: UserActo
  */
 export async function staffChatEnder(props: { services: Services; actor: StaffActor; conversationId: string; body: EndChatBody; origin: AuditOrigin }): Promise<void> {
   const { services, actor, conversationId, body, origin } = props;
-  let effects = new ChatEffects();
-  await retryTransaction(() =>
-    services.db.transaction(async (tx) => {
-      effects = new ChatEffects();
-      const now = services.clock.now();
-      const conversation = await lockConversation(tx, conversationId);
-      if (requireStaffChatAccess(actor, conversation) !== "assigned") throw new AppError(403, "CHAT_READ_ONLY");
-      if (conversation.contactRecordId) return;
-      if (conversation.status !== "closed") await closeConversation(tx, services, conversation, "staff_ended", now, effects);
-      const record = await contactRecorder({ tx, cipher: services.cipher, origin, channel: "online", staffId: actor.id, userId: conversation.userId, source: { type: "chat_conversation", id: conversation.id }, body: body.outcome, now });
-      await tx.update(conversations).set({ contactRecordId: record.id }).where(eq(conversations.id, conversation.id));
-      await recordAudit(tx, origin, { action: "chat.end", targetType: "conversation", targetId: conversation.id, detail: { contactRecordId: record.id } });
-    }),
-  );
-  await flushChatEffects(services, effects);
+  await runChatCommand(services, async (tx, effects, now) => {
+    const conversation = await lockConversation(tx, conversationId);
+    if (requireStaffChatAccess(actor, conversation) !== "assigned") throw new AppError(403, "CHAT_READ_ONLY");
+    if (conversation.contactRecordId) return;
+    if (conversation.status !== "closed") await closeConversation(tx, services, conversation, "staff_ended", now, effects);
+    const record = await contactRecorder({ tx, cipher: services.cipher, origin, channel: "online", staffId: actor.id, userId: conversation.userId, source: { type: "chat_conversation", id: conversation.id }, body: body.outcome, now });
+    await tx.update(conversations).set({ contactRecordId: record.id }).where(eq(conversations.id, conversation.id));
+    await recordAudit(tx, origin, { action: "chat.end", targetType: "conversation", targetId: conversation.id, detail: { contactRecordId: record.id } });
+  });
 }
 
 /** The student rates a closed chat once: 1-5 and an optional comment (encrypted). */

@@ -9,12 +9,11 @@ import { hasRole } from "../auth/actor";
 import { recordAudit, type AuditOrigin } from "../audit/recordAudit";
 import { AppError, ForbiddenError, NotFoundError } from "../http/errors";
 import { isStaffAvailable } from "../presence/dutyState";
-import { retryTransaction } from "../db/retryTransaction";
 import { activeLoads, lockConversation, type ConversationRow } from "./conversationQueries";
 import { assignConversation } from "./chatAssignment";
 import { appendSystemLine } from "./chatMessageWriter";
-import { ChatEffects } from "./chatEffects";
-import { flushChatEffects } from "./chatEffectsFlusher";
+import type { ChatEffects } from "./chatEffects";
+import { runChatCommand } from "./chatEffectsFlusher";
 import { canSuperviseChats, isCounsellingStaff } from "./chatPolicy";
 import { sealed } from "../crypto/sealedColumns";
 
@@ -24,17 +23,6 @@ async function lockCapacity(tx: DbOrTx, staffId: string): Promise<{ capacity: nu
   if (!row) return undefined;
   const load = (await activeLoads(tx, [staffId])).get(staffId) ?? 0;
   return { capacity: row.capacity, load };
-}
-
-async function run(services: Services, work: (tx: DbOrTx, effects: ChatEffects, now: Date) => Promise<void>): Promise<void> {
-  let effects = new ChatEffects();
-  await retryTransaction(() =>
-    services.db.transaction(async (tx) => {
-      effects = new ChatEffects();
-      await work(tx, effects, services.clock.now());
-    }),
-  );
-  await flushChatEffects(services, effects);
 }
 
 /** The assigned counsellor is there now: the student reads "老师来了" (once) instead of "老师马上就来". */
@@ -54,7 +42,7 @@ export async function chatOpener(props: { services: Services; actor: StaffActor;
   const { services, actor, conversation: seen } = props;
   if (seen.assignedStaffId !== actor.id || seen.status !== "active" || seen.acceptedAt) return seen;
   let opened = seen;
-  await run(services, async (tx, effects, now) => {
+  await runChatCommand(services, async (tx, effects, now) => {
     const conversation = await lockConversation(tx, seen.id);
     opened = conversation;
     if (conversation.assignedStaffId !== actor.id || conversation.status !== "active" || conversation.acceptedAt) return;
@@ -71,7 +59,7 @@ export async function chatOpener(props: { services: Services; actor: StaffActor;
 export async function chatAccepter(props: { services: Services; actor: StaffActor; conversationId: string }): Promise<void> {
   const { services, actor, conversationId } = props;
   if (!isCounsellingStaff(actor)) throw ForbiddenError();
-  await run(services, async (tx, effects, now) => {
+  await runChatCommand(services, async (tx, effects, now) => {
     const capacity = await lockCapacity(tx, actor.id);
     const conversation = await lockConversation(tx, conversationId);
     if (conversation.assignedStaffId === actor.id && conversation.status === "active") {
@@ -96,7 +84,7 @@ export async function chatTransferer(props: { services: Services; actor: StaffAc
   const { services, actor, conversationId, body, origin } = props;
   const target = body.toStaffId;
   if (target === actor.id) throw new AppError(400, "CHAT_TRANSFER_TARGET_UNAVAILABLE");
-  await run(services, async (tx, effects, now) => {
+  await runChatCommand(services, async (tx, effects, now) => {
     const targetCapacity = target ? await lockCapacity(tx, target) : undefined;
     const conversation = await lockConversation(tx, conversationId);
     if (conversation.assignedStaffId !== actor.id) throw NotFoundError("CHAT_NOT_FOUND");
@@ -129,7 +117,7 @@ export async function chatTransferer(props: { services: Services; actor: StaffAc
 export async function chatTakeOver(props: { services: Services; actor: StaffActor; conversationId: string; origin: AuditOrigin }): Promise<void> {
   const { services, actor, conversationId, origin } = props;
   if (!canSuperviseChats(actor)) throw ForbiddenError();
-  await run(services, async (tx, effects, now) => {
+  await runChatCommand(services, async (tx, effects, now) => {
     const conversation = await lockConversation(tx, conversationId);
     if (conversation.status === "closed") throw new AppError(409, "CHAT_CLOSED");
     if (conversation.assignedStaffId === actor.id) return;

@@ -3,10 +3,8 @@ import { chatSystemLines } from "@xinyuan/shared";
 import { chatMessages } from "../db/schema";
 import type { Services } from "../services";
 import type { UserActor } from "../auth/actor";
-import { retryTransaction } from "../db/retryTransaction";
 import { appendSystemLine } from "./chatMessageWriter";
-import { ChatEffects } from "./chatEffects";
-import { flushChatEffects } from "./chatEffectsFlusher";
+import { runChatCommand } from "./chatEffectsFlusher";
 import { lockConversation } from "./conversationQueries";
 import { requireOwnConversation } from "./chatPolicy";
 import { sealed } from "../crypto/sealedColumns";
@@ -18,21 +16,16 @@ import { sealed } from "../crypto/sealedColumns";
  */
 export async function chatQuickExitNoter(props: { services: Services; actor: UserActor; conversationId: string }): Promise<void> {
   const { services, actor, conversationId } = props;
-  let effects = new ChatEffects();
-  await retryTransaction(() =>
-    services.db.transaction(async (tx) => {
-      effects = new ChatEffects();
-      const conversation = await lockConversation(tx, conversationId);
-      requireOwnConversation(actor, conversation);
-      if (conversation.status === "closed") return;
-      const [last] = await tx
-        .select({ conversationId: chatMessages.conversationId, seq: chatMessages.seq, senderType: chatMessages.senderType, bodyEnc: chatMessages.bodyEnc })
-        .from(chatMessages)
-        .where(and(eq(chatMessages.conversationId, conversation.id), eq(chatMessages.seq, conversation.lastSeq)))
-        .limit(1);
-      if (last?.senderType === "system" && services.cipher.decrypt(last.bodyEnc, sealed.chatMessageBody.at(last)) === chatSystemLines.leftQuickly) return;
-      await appendSystemLine(tx, services.cipher, conversation.id, chatSystemLines.leftQuickly, services.clock.now(), effects);
-    }),
-  );
-  await flushChatEffects(services, effects);
+  await runChatCommand(services, async (tx, effects, now) => {
+    const conversation = await lockConversation(tx, conversationId);
+    requireOwnConversation(actor, conversation);
+    if (conversation.status === "closed") return;
+    const [last] = await tx
+      .select({ conversationId: chatMessages.conversationId, seq: chatMessages.seq, senderType: chatMessages.senderType, bodyEnc: chatMessages.bodyEnc })
+      .from(chatMessages)
+      .where(and(eq(chatMessages.conversationId, conversation.id), eq(chatMessages.seq, conversation.lastSeq)))
+      .limit(1);
+    if (last?.senderType === "system" && services.cipher.decrypt(last.bodyEnc, sealed.chatMessageBody.at(last)) === chatSystemLines.leftQuickly) return;
+    await appendSystemLine(tx, services.cipher, conversation.id, chatSystemLines.leftQuickly, now, effects);
+  });
 }
