@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { currentConsentVersions, guardianInvitationHours, type GuardianInvitationView, type MeView, type UserExportView } from "@xinyuan/shared";
-import { consents } from "../db/schema/index";
+import { consents, guardianInvitations } from "../db/schema/index";
+import { guardianInvitationRateLimit } from "./guardianInvitations";
 import { createTestApp, type TestApp } from "../../../tests/support/testApp";
 import { signInConsentedUser, signInUser, type SignedInUser } from "../../../tests/support/userSession";
 import { buildSignedInStaff } from "../../../tests/support/staffSession";
@@ -96,6 +97,21 @@ describe("guardian consent by WeChat invitation", () => {
     await t.request.patch("/api/v1/settings").set(admin.auth).send({ allowTypedGuardianConsent: true }).expect(200);
     const me = (await t.request.post("/api/v1/me/consents").set(child.auth).send(typed).expect(200)).body as MeView;
     expect(me.consents.find((c) => c.kind === "guardian")).toMatchObject({ method: "typed" });
+  });
+
+  it("limits how often one child creates invitations (per child, not per address), with a kind 429 that creates nothing", async () => {
+    const child = await under14();
+    const other = await under14();
+    for (let i = 0; i < guardianInvitationRateLimit.limit; i += 1) await invite(child);
+    const refused = await t.request.post("/api/v1/me/guardian-invitations").set(child.auth).expect(429);
+    expect(refused.body.error.code).toBe("RATE_LIMITED");
+    expect(refused.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+    const rows = await t.db.select().from(guardianInvitations).where(eq(guardianInvitations.childUserId, child.me.id));
+    expect(rows).toHaveLength(guardianInvitationRateLimit.limit);
+    expect(rows.filter((row) => row.status === "pending")).toHaveLength(1);
+    // Another child (same test address) is not affected.
+    expect((await invite(other)).status).toBe("pending");
   });
 
   it("deleting the guardian's account detaches them from the consent, which stays", async () => {

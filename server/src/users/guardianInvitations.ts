@@ -41,6 +41,9 @@ function presentInvitation(row: InvitationRow, now: Date, token?: string): Guard
   };
 }
 
+/** How many invitations one child may create in an hour (each cancels the one before). */
+export const guardianInvitationRateLimit = { name: "guardian-invitation", limit: 10, windowSeconds: 3600 };
+
 /**
  * The child (under 14) asks a guardian to consent in the guardian's own WeChat: a single-use token valid
  * for `guardianInvitationHours`, stored only as its SHA-256. A new invitation cancels the child's earlier

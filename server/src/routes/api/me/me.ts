@@ -10,7 +10,8 @@ import { consentRecorder } from "../../../users/consentRecorder";
 import { userExporter } from "../../../users/userExporter";
 import { userDeleter } from "../../../users/userDeleter";
 import { accountDeletionStepsOf, exportSectionsOf } from "../../../features/featureParts";
-import { guardianInvitationCreator, guardianInvitationDecider, guardianInvitationOpener, loadMyGuardianInvitation } from "../../../users/guardianInvitations";
+import { consumeRateLimit } from "../../../http/rateLimit";
+import { guardianInvitationCreator, guardianInvitationRateLimit, guardianInvitationDecider, guardianInvitationOpener, loadMyGuardianInvitation } from "../../../users/guardianInvitations";
 import { idOf } from "../../../http/routeParams";
 
 async function currentMe(ctx: AppContext): Promise<MeView> {
@@ -47,6 +48,9 @@ export function mountMeRoutes(router: AppRouter): void {
   // Guardian consent by invitation: the child creates and watches; the guardian opens it in their own WeChat.
   mountRoute(router, apiRoutes.createGuardianInvitation, async (ctx): Promise<GuardianInvitationView> => {
     ctx.set("Cache-Control", "no-store");
+    // Per child, not per address: each new invitation cancels the last, so a child who resends a few times is
+    // fine; a script creating them endlessly is not.
+    await consumeRateLimit(ctx.services.db, ctx.services.clock, guardianInvitationRateLimit, userActorOf(ctx).id);
     return guardianInvitationCreator({ services: ctx.services, userId: userActorOf(ctx).id, origin: originOf(ctx) });
   });
 
