@@ -18,13 +18,15 @@ const costOf = (set: Set<string>): number => {
   for (const char of set) cost += common.has(char) ? 20 : 1;
   return cost;
 };
-const maxClauses = 3;
 const maxClassSize = 64;
 
 class PatternReader {
   private position = 0;
   private readonly chars: string[];
-  constructor(pattern: string) {
+  constructor(
+    pattern: string,
+    private readonly maxClauses: number,
+  ) {
     this.chars = [...pattern];
   }
 
@@ -62,7 +64,7 @@ class PatternReader {
       const minimum = this.quantifier();
       if (minimum > 0) clauses.push(...atom);
     }
-    return clauses.sort((a, b) => costOf(a) - costOf(b)).slice(0, maxClauses);
+    return clauses.sort((a, b) => costOf(a) - costOf(b)).slice(0, this.maxClauses);
   }
 
   /** Reads a quantifier after an atom, if any, and returns its minimum count. */
@@ -158,10 +160,13 @@ class PatternReader {
   }
 }
 
-/** What a match of this (term-expanded) pattern must contain; [] when nothing is known. */
-export function requiredCharactersOf(pattern: string): RequiredCharacters {
+/**
+ * What a match of this (term-expanded) pattern must contain; [] when nothing is known. `maxClauses` keeps
+ * the most selective few sets of a sequence (more sets skip more, each costs a look-up).
+ */
+export function requiredCharactersOf(pattern: string, maxClauses = 3): RequiredCharacters {
   try {
-    return new PatternReader(pattern).read();
+    return new PatternReader(pattern, maxClauses).read();
   } catch {
     return [];
   }
@@ -180,4 +185,81 @@ export function mayMatch(required: RequiredCharacters, present: ReadonlySet<stri
     if (!found) return false;
   }
   return true;
+}
+
+/** Required characters as slots of a CharacterPresence: each clause lists the slots of its characters. */
+export type RequiredSlots = Int32Array[];
+
+/**
+ * Which of the characters that requirements name occur in the current message, without building a Set of
+ * the message: every named character gets a slot, mark(text) stamps the slots of the text's characters, and
+ * mayMatch(required) asks the stamps. One pass over the message, then a few array reads per requirement.
+ */
+export class CharacterPresence {
+  private readonly bmpSlot = new Int32Array(0x10000).fill(-1);
+  private readonly astralSlot = new Map<number, number>();
+  private stamps = new Uint32Array(0);
+  private slots = 0;
+  private stamp = 0;
+
+  /** Registers the characters of a requirement (before any mark) and returns it as slots. */
+  slotsOf(required: RequiredCharacters): RequiredSlots {
+    return required.map((set) => Int32Array.from([...set], (char) => this.slotFor(char.codePointAt(0) as number)));
+  }
+
+  private slotFor(code: number): number {
+    const known = code < 0x10000 ? (this.bmpSlot[code] as number) : (this.astralSlot.get(code) ?? -1);
+    if (known >= 0) return known;
+    const slot = this.slots++;
+    if (code < 0x10000) this.bmpSlot[code] = slot;
+    else this.astralSlot.set(code, slot);
+    if (this.stamps.length < this.slots) {
+      const grown = new Uint32Array(Math.max(64, this.slots * 2));
+      grown.set(this.stamps);
+      this.stamps = grown;
+    }
+    return slot;
+  }
+
+  /** Stamps the characters of this message (the next mayMatch calls answer for it). */
+  mark(text: string): void {
+    if (this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 0;
+    }
+    const stamp = ++this.stamp;
+    const stamps = this.stamps;
+    const bmpSlot = this.bmpSlot;
+    const length = text.length;
+    for (let index = 0; index < length; index += 1) {
+      const code = text.charCodeAt(index);
+      let slot: number;
+      if (code >= 0xd800 && code <= 0xdbff && index + 1 < length) {
+        const next = text.charCodeAt(index + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          index += 1;
+          slot = this.astralSlot.get((code - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000) ?? -1;
+        } else slot = bmpSlot[code] as number;
+      } else slot = bmpSlot[code] as number;
+      if (slot >= 0) stamps[slot] = stamp;
+    }
+  }
+
+  /** True when the marked message has at least one character of every clause. */
+  mayMatch(required: RequiredSlots): boolean {
+    const stamps = this.stamps;
+    const stamp = this.stamp;
+    for (let clause = 0; clause < required.length; clause += 1) {
+      const slots = required[clause] as Int32Array;
+      let found = false;
+      for (let index = 0; index < slots.length; index += 1) {
+        if (stamps[slots[index] as number] === stamp) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
 }
