@@ -9,7 +9,7 @@ import {
 } from "@xinyuan/shared";
 import shippedLexicon from "./riskLexicon.zh.json";
 import shippedModel from "./riskModel.zh.json";
-import { CharacterPresence, requiredCharactersOf, type RequiredSlots } from "./riskPrefilter";
+import { CharacterPresence, requiredCharactersOf } from "./riskPrefilter";
 import { createRiskModelScorer, riskModelLevels, type RiskModelScorer } from "./riskModel";
 
 /** How far before a match a negation may start, and how far before a negation an affirmation may start. */
@@ -46,8 +46,8 @@ interface CompiledGroup {
   within: number;
   /** The entries' patterns (terms expanded), in lexicon order. */
   patterns: string[];
-  /** Per entry, the characters a match of it must contain (see scanGroup). */
-  required: RequiredSlots[];
+  /** Per entry, the id in CharacterPresence of the characters a match of it must contain (see scanGroup). */
+  required: Int32Array;
   /** All entries as one alternation, and each entry on its own (scanGroup). */
   regex: RegExp;
   entries: RegExp[];
@@ -175,7 +175,7 @@ function scanGroup(group: CompiledGroup, text: string, presence: CharacterPresen
   const count = group.patterns.length;
   const possible = group.possible;
   let possibleCount = 0;
-  for (let index = 0; index < count; index += 1) if (presence.mayMatch(group.required[index] as RequiredSlots)) possible[possibleCount++] = index;
+  for (let index = 0; index < count; index += 1) if (presence.mayMatch(group.required[index] as number)) possible[possibleCount++] = index;
   if (possibleCount === 0) return;
   if (possibleCount === count || possibleCount === 1) {
     const regex = possibleCount === count ? group.regex : (group.entries[possible[0] as number] as RegExp);
@@ -256,7 +256,7 @@ export function createRiskDetector(data: unknown, modelData?: unknown): RiskDete
     return !affirmations.some((affirmation) => affirmation.test(before));
   };
   const presence = new CharacterPresence();
-  const ignores = lexicon.ignore.map((pattern) => ({ regex: new RegExp(expand(pattern), "gu"), required: presence.slotsOf(requiredCharactersOf(expand(pattern), 8)) }));
+  const ignores = lexicon.ignore.map((pattern) => ({ regex: new RegExp(expand(pattern), "gu"), required: presence.register(requiredCharactersOf(expand(pattern), 8)) }));
   const groups: CompiledGroup[] = groupRiskLexiconEntries(lexicon, expand).map((group) => ({
     category: group.category,
     level: group.level,
@@ -264,7 +264,7 @@ export function createRiskDetector(data: unknown, modelData?: unknown): RiskDete
     near: group.near ? new RegExp(group.near, "u") : null,
     within: group.within ?? defaultNearWithin,
     patterns: group.patterns,
-    required: group.patterns.map((pattern) => presence.slotsOf(requiredCharactersOf(pattern, 8))),
+    required: Int32Array.from(group.patterns, (pattern) => presence.register(requiredCharactersOf(pattern, 8))),
     regex: alternationOf(group.patterns),
     entries: group.patterns.map((pattern) => new RegExp(pattern, "gu")),
     possible: new Int32Array(group.patterns.length),

@@ -273,9 +273,9 @@ export function trainRiskModel(
 /**
  * Builds the scorer from stored model data (validated: a malformed model is refused where it is loaded).
  * Scoring computes exactly what featuresOf and one head after another would (integer sums of the int8
- * weights, so the order of adding does not matter), faster: the features go into a reused typed array,
- * the "any" head is summed first, and only a flagged message reads the category heads, all of them in one
- * pass over weights stored feature by feature (the nine weights of a feature side by side).
+ * weights, so the order of adding does not matter), faster: the features go into a reused typed array
+ * while the "any" head is summed, and only a flagged message reads the category heads, from weights laid
+ * out feature by feature.
  */
 export function createRiskModelScorer(input: unknown): RiskModelScorer {
   const model = riskModelSchema.parse(input);
@@ -291,11 +291,14 @@ export function createRiskModelScorer(input: unknown): RiskModelScorer {
   const anyWeights = anyHead.weights;
   const categoryHeads = heads.slice(1);
   const categoryCount = categoryHeads.length;
-  const categoryWeights = new Int8Array(buckets * categoryCount);
+  // category weights feature by feature (a feature's weights side by side: one cache line per feature),
+  // read three heads per pass; the stride is padded to a multiple of three with zero weights
+  const stride = Math.ceil(categoryCount / 3) * 3;
+  const categoryWeights = new Int8Array(buckets * stride);
   categoryHeads.forEach((head, index) => {
-    for (let feature = 0; feature < buckets; feature += 1) categoryWeights[feature * categoryCount + index] = head.weights[feature]!;
+    for (let feature = 0; feature < buckets; feature += 1) categoryWeights[feature * stride + index] = head.weights[feature]!;
   });
-  const sums = new Float64Array(categoryCount);
+  const sums = new Float64Array(stride);
   const mask = buckets - 1;
   let features = new Int32Array(256);
   const score = (bias: number, scale: number, sum: number, count: number): number => sigmoid(bias + (sum * scale) / Math.sqrt(count));
@@ -322,10 +325,19 @@ export function createRiskModelScorer(input: unknown): RiskModelScorer {
     if (!count) return { score: 0, flagged: false, categories: [] };
     const anyScore = score(anyHead.bias, anyHead.scale, anySum, count);
     if (anyScore < anyHead.threshold) return { score: anyScore, flagged: false, categories: [] };
-    sums.fill(0);
-    for (let f = 0; f < count; f += 1) {
-      const base = features[f]! * categoryCount;
-      for (let head = 0; head < categoryCount; head += 1) sums[head]! += categoryWeights[base + head]!;
+    for (let head = 0; head < stride; head += 3) {
+      let first = 0;
+      let second = 0;
+      let third = 0;
+      for (let f = 0; f < count; f += 1) {
+        const at = features[f]! * stride + head;
+        first += categoryWeights[at]!;
+        second += categoryWeights[at + 1]!;
+        third += categoryWeights[at + 2]!;
+      }
+      sums[head] = first;
+      sums[head + 1] = second;
+      sums[head + 2] = third;
     }
     // Flagged: name every category over its threshold, or the one nearest to it.
     let best: RiskSignalCategory | null = null;

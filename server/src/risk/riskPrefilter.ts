@@ -187,73 +187,85 @@ export function mayMatch(required: RequiredCharacters, present: ReadonlySet<stri
   return true;
 }
 
-/** Required characters as slots of a CharacterPresence: each clause lists the slots of its characters. */
-export type RequiredSlots = Int32Array[];
-
 /**
- * Which of the characters that requirements name occur in the current message, without building a Set of
- * the message: every named character gets a slot, mark(text) stamps the slots of the text's characters, and
- * mayMatch(required) asks the stamps. One pass over the message, then a few array reads per requirement.
+ * Which requirements the current message may meet, without building a Set of the message. Every character
+ * a requirement names gets a slot; a requirement is registered once (an id). mark(text) stamps the slots of
+ * the message's characters and, the first time a slot is stamped, the requirements whose first (most
+ * selective) set holds it; mayMatch(id) then reads one stamp, and only for those the rest of the sets. Most
+ * requirements fail at their first set, so most cost a single array read per message.
  */
 export class CharacterPresence {
   private readonly bmpSlot = new Int32Array(0x10000).fill(-1);
   private readonly astralSlot = new Map<number, number>();
-  private stamps = new Uint32Array(0);
-  private slots = 0;
+  /** Per slot, the requirements whose first set holds it. */
+  private readonly firstOf: number[][] = [];
+  private readonly clauses: Int32Array[][] = [];
+  private slotStamps: Uint32Array<ArrayBuffer> = new Uint32Array(0);
+  private candidateStamps: Uint32Array<ArrayBuffer> = new Uint32Array(0);
   private stamp = 0;
 
-  /** Registers the characters of a requirement (before any mark) and returns it as slots. */
-  slotsOf(required: RequiredCharacters): RequiredSlots {
-    return required.map((set) => Int32Array.from([...set], (char) => this.slotFor(char.codePointAt(0) as number)));
+  /** Registers a requirement (before any mark) and returns its id for mayMatch. */
+  register(required: RequiredCharacters): number {
+    const id = this.clauses.length;
+    const clauses = required.map((set) => Int32Array.from([...set], (char) => this.slotFor(char.codePointAt(0) as number)));
+    this.clauses.push(clauses);
+    for (const slot of new Set(clauses[0] ?? [])) (this.firstOf[slot] as number[]).push(id);
+    if (this.candidateStamps.length <= id) this.candidateStamps = grow(this.candidateStamps, id + 1);
+    return id;
   }
 
   private slotFor(code: number): number {
     const known = code < 0x10000 ? (this.bmpSlot[code] as number) : (this.astralSlot.get(code) ?? -1);
     if (known >= 0) return known;
-    const slot = this.slots++;
+    const slot = this.firstOf.length;
+    this.firstOf.push([]);
     if (code < 0x10000) this.bmpSlot[code] = slot;
     else this.astralSlot.set(code, slot);
-    if (this.stamps.length < this.slots) {
-      const grown = new Uint32Array(Math.max(64, this.slots * 2));
-      grown.set(this.stamps);
-      this.stamps = grown;
-    }
+    if (this.slotStamps.length <= slot) this.slotStamps = grow(this.slotStamps, slot + 1);
     return slot;
   }
 
   /** Stamps the characters of this message (the next mayMatch calls answer for it). */
   mark(text: string): void {
     if (this.stamp === 0xffffffff) {
-      this.stamps.fill(0);
+      this.slotStamps.fill(0);
+      this.candidateStamps.fill(0);
       this.stamp = 0;
     }
     const stamp = ++this.stamp;
-    const stamps = this.stamps;
+    const slotStamps = this.slotStamps;
+    const candidateStamps = this.candidateStamps;
     const bmpSlot = this.bmpSlot;
     const length = text.length;
     for (let index = 0; index < length; index += 1) {
       const code = text.charCodeAt(index);
-      let slot: number;
+      let slot = bmpSlot[code] as number;
       if (code >= 0xd800 && code <= 0xdbff && index + 1 < length) {
         const next = text.charCodeAt(index + 1);
         if (next >= 0xdc00 && next <= 0xdfff) {
           index += 1;
           slot = this.astralSlot.get((code - 0xd800) * 0x400 + (next - 0xdc00) + 0x10000) ?? -1;
-        } else slot = bmpSlot[code] as number;
-      } else slot = bmpSlot[code] as number;
-      if (slot >= 0) stamps[slot] = stamp;
+        }
+      }
+      if (slot < 0 || slotStamps[slot] === stamp) continue;
+      slotStamps[slot] = stamp;
+      const first = this.firstOf[slot] as number[];
+      for (let k = 0; k < first.length; k += 1) candidateStamps[first[k] as number] = stamp;
     }
   }
 
-  /** True when the marked message has at least one character of every clause. */
-  mayMatch(required: RequiredSlots): boolean {
-    const stamps = this.stamps;
+  /** True when the marked message has at least one character of every set of the requirement. */
+  mayMatch(id: number): boolean {
+    const clauses = this.clauses[id] as Int32Array[];
+    if (clauses.length === 0) return true;
     const stamp = this.stamp;
-    for (let clause = 0; clause < required.length; clause += 1) {
-      const slots = required[clause] as Int32Array;
+    if (this.candidateStamps[id] !== stamp) return false;
+    const slotStamps = this.slotStamps;
+    for (let clause = 1; clause < clauses.length; clause += 1) {
+      const slots = clauses[clause] as Int32Array;
       let found = false;
       for (let index = 0; index < slots.length; index += 1) {
-        if (stamps[slots[index] as number] === stamp) {
+        if (slotStamps[slots[index] as number] === stamp) {
           found = true;
           break;
         }
@@ -262,4 +274,10 @@ export class CharacterPresence {
     }
     return true;
   }
+}
+
+function grow(stamps: Uint32Array<ArrayBuffer>, least: number): Uint32Array<ArrayBuffer> {
+  const grown = new Uint32Array(Math.max(64, least * 2));
+  grown.set(stamps);
+  return grown;
 }
