@@ -51,6 +51,11 @@ interface CompiledGroup {
   /** All entries as one alternation, and each entry on its own (scanGroup). */
   regex: RegExp;
   entries: RegExp[];
+  /**
+   * False when a pattern has a numbered back-reference (\1): in the alternation it counts the groups of the
+   * patterns before it, alone it does not, so such a group always runs as the alternation.
+   */
+  separable: boolean;
   /** Scratch of scanGroup: the entries that may match this message, and each one's next match. */
   possible: Int32Array;
   next: Array<RegExpExecArray | null>;
@@ -177,8 +182,8 @@ function scanGroup(group: CompiledGroup, text: string, presence: CharacterPresen
   let possibleCount = 0;
   for (let index = 0; index < count; index += 1) if (presence.mayMatch(group.required[index] as number)) possible[possibleCount++] = index;
   if (possibleCount === 0) return;
-  if (possibleCount === count || possibleCount === 1) {
-    const regex = possibleCount === count ? group.regex : (group.entries[possible[0] as number] as RegExp);
+  if (possibleCount === count || possibleCount === 1 || !group.separable) {
+    const regex = possibleCount === 1 && group.separable ? (group.entries[possible[0] as number] as RegExp) : group.regex;
     regex.lastIndex = 0;
     for (let found = regex.exec(text); found; found = regex.exec(text)) {
       const start = found.index;
@@ -267,6 +272,7 @@ export function createRiskDetector(data: unknown, modelData?: unknown): RiskDete
     required: Int32Array.from(group.patterns, (pattern) => presence.register(requiredCharactersOf(pattern, 8))),
     regex: alternationOf(group.patterns),
     entries: group.patterns.map((pattern) => new RegExp(pattern, "gu")),
+    separable: !group.patterns.some((pattern) => /\\[1-9]/.test(pattern)),
     possible: new Int32Array(group.patterns.length),
     next: group.patterns.map(() => null),
   }));

@@ -81,4 +81,23 @@ describe("the fast risk detector agrees with the plain reference", () => {
       .map(({ where }) => where);
     expect(differing).toEqual([]);
   });
+
+  it("agrees on a lexicon whose patterns use numbered back-references (such a group always runs whole)", () => {
+    const lexicon = shippedRiskLexicon as { categories: Record<string, unknown[]> };
+    // in the alternation each \1 refers to the first pattern's group, alone to its own: the verdicts must be the alternation's
+    const extra = [
+      { pattern: "(饿)\\1得不行", level: "medium" },
+      { pattern: "(吃)\\1就吐", level: "medium" },
+      { pattern: "瘦(了)\\1", level: "medium" },
+    ];
+    const edited = { ...lexicon, categories: { ...lexicon.categories, eating: [...(lexicon.categories.eating ?? []), ...extra] } };
+    const fastEdited = createRiskDetector(edited);
+    const plainEdited = createPlainRiskDetector(edited);
+    const samples = ["我吃就吐", "饿饿得不行", "吃吃就吐", "吃饿就吐", "饿吃就吐", "瘦了了", "我饿饿得不行，吃吃就吐", ...texts.slice(0, 400).map(({ text }) => text)];
+    expect(samples.filter((text) => JSON.stringify(fastEdited(text)) !== JSON.stringify(plainEdited(text)))).toEqual([]);
+    // the alternation's reading differs from the pattern's own (alone, (吃)\1 needs 吃吃): the check above is not vacuous
+    expect(/(吃)\1就吐/u.test("我吃就吐")).toBe(false);
+    expect(createPlainRiskDetector(shippedRiskLexicon)("我吃就吐").level).toBe("none");
+    expect(plainEdited("我吃就吐").categories).toEqual(["eating"]);
+  });
 });
