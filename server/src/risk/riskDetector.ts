@@ -48,6 +48,8 @@ interface CompiledGroup {
   patterns: string[];
   /** Per entry, the id in CharacterPresence of the characters a match of it must contain (see scanGroup). */
   required: Int32Array;
+  /** The group's family in CharacterPresence: none of its entries may match when the family may not. */
+  family: number;
   /** All entries as one alternation, and each entry on its own (scanGroup). */
   regex: RegExp;
   entries: RegExp[];
@@ -81,6 +83,34 @@ const anyTrickCharacter = new RegExp(`[${trickCharacters}]`, "u");
 const spacing = /[\s\u200b-\u200d\u2060\ufeff]+/g;
 
 /**
+ * String.prototype.normalize("NFKC") for the usual message, without the call into ICU: when every character
+ * is printable ASCII, a CJK ideograph (U+3400–4DBF, U+4E00–9FFF), 、 or 。 (all unchanged by NFKC, and none
+ * composes with its neighbour) or a full-width form of ASCII (U+FF01–FF5E, which NFKC maps to U+0021–007E),
+ * maps the full-width forms; anything else goes to normalize.
+ */
+function nfkc(raw: string): string {
+  const length = raw.length;
+  let wide = false;
+  for (let index = 0; index < length; index += 1) {
+    const code = raw.charCodeAt(index);
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x20 && code <= 0x7e)) continue;
+    if (code >= 0xff01 && code <= 0xff5e) wide = true;
+    else if (!((code >= 0x3400 && code <= 0x4dbf) || code === 0x3001 || code === 0x3002)) return raw.normalize("NFKC");
+  }
+  if (!wide) return raw;
+  let text = "";
+  let from = 0;
+  for (let index = 0; index < length; index += 1) {
+    const code = raw.charCodeAt(index);
+    if (code >= 0xff01 && code <= 0xff5e) {
+      text += raw.slice(from, index) + String.fromCharCode(code - 0xfee0);
+      from = index + 1;
+    }
+  }
+  return text + raw.slice(from);
+}
+
+/**
  * Normalisation the lexicon's patterns are written against: see the lexicon's `about`. Each step is skipped
  * on a message where it cannot change anything (no traditional character, no trick punctuation, none of
  * the characters a rewrite needs); riskDetectorSpeed.test.ts checks it against the plain chain of replaces.
@@ -101,7 +131,7 @@ export function createRiskNormaliser(lexicon: ParsedRiskLexicon): (text: string)
     return { from: new RegExp(pattern, "gu"), to: rewrite.to, required };
   });
   return (raw) => {
-    let text = raw.normalize("NFKC").toLowerCase();
+    let text = nfkc(raw).toLowerCase();
     spacing.lastIndex = 0;
     if (spacing.test(text)) text = text.replace(spacing, "");
     if (traditionalChars) {
@@ -176,7 +206,8 @@ const alternationOf = (patterns: readonly string[]): RegExp => new RegExp(patter
  * Smaller expressions, each with its own fast search for its first characters, instead of one with dozens
  * of branches tried at every character.
  */
-function scanGroup(group: CompiledGroup, text: string, presence: CharacterPresence, onMatch: (found: RegExpExecArray) => boolean): void {
+function scanGroup(group: CompiledGroup, text: string, presence: CharacterPresence, onMatch: (group: CompiledGroup, found: RegExpExecArray) => boolean): void {
+  if (!presence.familyMayMatch(group.family)) return;
   const count = group.patterns.length;
   const possible = group.possible;
   let possibleCount = 0;
@@ -188,7 +219,7 @@ function scanGroup(group: CompiledGroup, text: string, presence: CharacterPresen
     for (let found = regex.exec(text); found; found = regex.exec(text)) {
       const start = found.index;
       if (found[0].length === 0) regex.lastIndex = start + 1;
-      else if (!onMatch(found)) regex.lastIndex = start + 1;
+      else if (!onMatch(group, found)) regex.lastIndex = start + 1;
     }
     return;
   }
@@ -211,7 +242,7 @@ function scanGroup(group: CompiledGroup, text: string, presence: CharacterPresen
     if (first < 0) return;
     const found = next[first] as RegExpExecArray;
     const end = firstStart + found[0].length;
-    const from = end === firstStart || !onMatch(found) ? firstStart + 1 : end;
+    const from = end === firstStart || !onMatch(group, found) ? firstStart + 1 : end;
     for (let k = 0; k < possibleCount; k += 1) {
       const pending = next[k];
       if (pending && pending.index < from) {
@@ -262,14 +293,15 @@ export function createRiskDetector(data: unknown, modelData?: unknown): RiskDete
   };
   const presence = new CharacterPresence();
   const ignores = lexicon.ignore.map((pattern) => ({ regex: new RegExp(expand(pattern), "gu"), required: presence.register(requiredCharactersOf(expand(pattern), 8)) }));
-  const groups: CompiledGroup[] = groupRiskLexiconEntries(lexicon, expand).map((group) => ({
+  const groups: CompiledGroup[] = groupRiskLexiconEntries(lexicon, expand).map((group, family) => ({
     category: group.category,
     level: group.level,
     negatable: group.negatable,
     near: group.near ? new RegExp(group.near, "u") : null,
     within: group.within ?? defaultNearWithin,
     patterns: group.patterns,
-    required: Int32Array.from(group.patterns, (pattern) => presence.register(requiredCharactersOf(pattern, 8))),
+    required: Int32Array.from(group.patterns, (pattern) => presence.register(requiredCharactersOf(pattern, 8), family)),
+    family,
     regex: alternationOf(group.patterns),
     entries: group.patterns.map((pattern) => new RegExp(pattern, "gu")),
     separable: !group.patterns.some((pattern) => /\\[1-9]/.test(pattern)),
@@ -295,22 +327,21 @@ export function createRiskDetector(data: unknown, modelData?: unknown): RiskDete
     }
     const matches: RiskMatch[] = [];
     let lexiconLevel: RiskLevel = "none";
-    for (const group of groups) {
-      scanGroup(group, text, presence, (found) => {
-        const start = found.index;
-        const end = start + found[0].length;
-        // A dropped match may hide a later one of another pattern in the same group: look again one further on.
-        if (
-          (ignored.length && ignored.some(([from, to]) => start < to && end > from)) ||
-          (group.negatable && negatedAt(text, start)) ||
-          (group.near && !hasCue(group, text, start, end))
-        )
-          return false;
-        matches.push({ category: group.category, level: group.level, text: found[0], index: start });
-        if (riskLevelRank[group.level] > riskLevelRank[lexiconLevel]) lexiconLevel = group.level;
-        return true;
-      });
-    }
+    const onMatch = (group: CompiledGroup, found: RegExpExecArray): boolean => {
+      const start = found.index;
+      const end = start + found[0].length;
+      // A dropped match may hide a later one of another pattern in the same group: look again one further on.
+      if (
+        (ignored.length && ignored.some(([from, to]) => start < to && end > from)) ||
+        (group.negatable && negatedAt(text, start)) ||
+        (group.near && !hasCue(group, text, start, end))
+      )
+        return false;
+      matches.push({ category: group.category, level: group.level, text: found[0], index: start });
+      if (riskLevelRank[group.level] > riskLevelRank[lexiconLevel]) lexiconLevel = group.level;
+      return true;
+    };
+    for (const group of groups) scanGroup(group, text, presence, onMatch);
     const verdict = text.length >= riskModelMinimumLength ? model?.(text) : undefined;
     if (verdict?.flagged) {
       for (const category of verdict.categories) {

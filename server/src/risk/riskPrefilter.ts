@@ -202,16 +202,33 @@ export class CharacterPresence {
   private readonly clauses: Int32Array[][] = [];
   private slotStamps: Uint32Array<ArrayBuffer> = new Uint32Array(0);
   private candidateStamps: Uint32Array<ArrayBuffer> = new Uint32Array(0);
+  private readonly familyOf: number[] = [];
+  private familyStamps: Uint32Array<ArrayBuffer> = new Uint32Array(0);
+  private readonly alwaysFamilies: boolean[] = [];
   private stamp = 0;
 
-  /** Registers a requirement (before any mark) and returns its id for mayMatch. */
-  register(required: RequiredCharacters): number {
+  /**
+   * Registers a requirement (before any mark) and returns its id for mayMatch. A family (a small number ≥ 0,
+   * e.g. the lexicon group the requirement belongs to) lets familyMayMatch skip all its requirements at once.
+   */
+  register(required: RequiredCharacters, family = -1): number {
     const id = this.clauses.length;
     const clauses = required.map((set) => Int32Array.from([...set], (char) => this.slotFor(char.codePointAt(0) as number)));
     this.clauses.push(clauses);
+    this.familyOf.push(family);
     for (const slot of new Set(clauses[0] ?? [])) (this.firstOf[slot] as number[]).push(id);
     if (this.candidateStamps.length <= id) this.candidateStamps = grow(this.candidateStamps, id + 1);
+    if (family >= 0) {
+      if (this.familyStamps.length <= family) this.familyStamps = grow(this.familyStamps, family + 1);
+      if (this.alwaysFamilies.length <= family) this.alwaysFamilies.length = family + 1;
+      if (clauses.length === 0) this.alwaysFamilies[family] = true;
+    }
     return id;
+  }
+
+  /** False when no requirement of the family can be met by the marked message (true for an unknown family). */
+  familyMayMatch(family: number): boolean {
+    return this.familyStamps[family] === this.stamp || this.alwaysFamilies[family] === true || family >= this.familyStamps.length;
   }
 
   private slotFor(code: number): number {
@@ -230,6 +247,7 @@ export class CharacterPresence {
     if (this.stamp === 0xffffffff) {
       this.slotStamps.fill(0);
       this.candidateStamps.fill(0);
+      this.familyStamps.fill(0);
       this.stamp = 0;
     }
     const stamp = ++this.stamp;
@@ -250,7 +268,12 @@ export class CharacterPresence {
       if (slot < 0 || slotStamps[slot] === stamp) continue;
       slotStamps[slot] = stamp;
       const first = this.firstOf[slot] as number[];
-      for (let k = 0; k < first.length; k += 1) candidateStamps[first[k] as number] = stamp;
+      for (let k = 0; k < first.length; k += 1) {
+        const id = first[k] as number;
+        candidateStamps[id] = stamp;
+        const family = this.familyOf[id] as number;
+        if (family >= 0) this.familyStamps[family] = stamp;
+      }
     }
   }
 
