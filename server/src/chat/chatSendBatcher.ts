@@ -9,6 +9,7 @@ import { AppError, NotFoundError } from "../http/errors";
 import { retryTransaction } from "../db/retryTransaction";
 import { detectRisk, type RiskAssessment } from "../risk/riskDetector";
 import { sealed } from "../crypto/sealedColumns";
+import { stageTimings } from "../realtime/stageTimings";
 import { ChatEffects } from "./chatEffects";
 import { flushChatEffects } from "./chatEffectsFlusher";
 import { raiseChatRiskAlerts } from "./chatRiskAlerts";
@@ -39,6 +40,8 @@ interface PendingSend {
   risk: RiskAssessment | undefined;
   resolve: (view: ChatMessageView) => void;
   reject: (error: unknown) => void;
+  /** performance.now() when it joined the queue (stage timings for the benchmark). */
+  queuedAt: number;
 }
 
 /** Outcome of one send inside the batch transaction, acted on after the commit. */
@@ -66,7 +69,7 @@ export function chatBatchedSender(props: { services: Services; actor: Actor; inp
   if (!batcher) batchers.set(services, (batcher = { queue: [], running: 0, scheduled: false }));
   const own = batcher;
   return new Promise<ChatMessageView>((resolve, reject) => {
-    own.queue.push({ actor, input, risk, resolve, reject });
+    own.queue.push({ actor, input, risk, resolve, reject, queuedAt: performance.now() });
     schedule(services, own);
   });
 }
@@ -91,6 +94,11 @@ function schedule(services: Services, batcher: Batcher): void {
 }
 
 async function writeBatch(services: Services, batch: PendingSend[]): Promise<void> {
+  const began = performance.now();
+  if (stageTimings.on) {
+    for (const send of batch) stageTimings.add("send: queued → batch began", began - send.queuedAt);
+    stageTimings.add("batch: sends per batch", batch.length);
+  }
   let effects = new ChatEffects();
   let outcomes: Outcome[] = [];
   try {
@@ -106,7 +114,10 @@ async function writeBatch(services: Services, batch: PendingSend[]): Promise<voi
     for (const send of batch) send.reject(error);
     return;
   }
+  const committed = performance.now();
+  stageTimings.add("batch: transaction", committed - began);
   await flushChatEffects(services, effects);
+  stageTimings.add("batch: notices after commit", performance.now() - committed);
   const staffNames = new Map(effects.staffNames);
   await Promise.all(
     batch.map(async (send, index) => {

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { deserialize, serialize } from "node:v8";
 import type { Pool } from "pg";
+import { stageTimings } from "./stageTimings";
 
 /**
  * What crosses between server processes on PostgreSQL (pg_notify payloads and the >8 KB rows of
@@ -112,7 +113,14 @@ export function sealAdapter<A extends object>(adapter: A, keys: EnvelopeKey[], o
     if (batch.length === 0) return;
     const first = batch[0]!.message;
     const outgoing = batch.length === 1 ? first : { uid: first.uid, nsp: first.nsp, type: bundleType, bundle: batch.map((entry) => entry.message) };
-    const published = publish(inPlacement(sealClusterMessage(keys, outgoing), placement));
+    const envelope = inPlacement(sealClusterMessage(keys, outgoing), placement);
+    const began = performance.now();
+    const published = publish(envelope);
+    if (stageTimings.on) {
+      stageTimings.add("adapter: messages per envelope", batch.length);
+      stageTimings.add("adapter: envelope KB", Buffer.byteLength(JSON.stringify(envelope)) / 1024);
+      void published.finally(() => stageTimings.add("adapter: publish", performance.now() - began)).catch(() => undefined);
+    }
     for (const entry of batch) entry.settle(published);
   };
   sealable.doPublish = (message) =>
