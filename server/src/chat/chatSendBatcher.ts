@@ -56,6 +56,8 @@ interface Batcher {
   queue: PendingSend[];
   running: number;
   scheduled: boolean;
+  /** Conversations and sending counsellors of the batches being written (their row and rate locks). */
+  held: Set<string>;
 }
 
 const batchers = new WeakMap<Services, Batcher>();
@@ -66,7 +68,7 @@ export function chatBatchedSender(props: { services: Services; actor: Actor; inp
   checkMessageBody(input.body);
   const risk = actor.type === "user" ? detectRisk(input.body) : undefined;
   let batcher = batchers.get(services);
-  if (!batcher) batchers.set(services, (batcher = { queue: [], running: 0, scheduled: false }));
+  if (!batcher) batchers.set(services, (batcher = { queue: [], running: 0, scheduled: false, held: new Set() }));
   const own = batcher;
   return new Promise<ChatMessageView>((resolve, reject) => {
     own.queue.push({ actor, input, risk, resolve, reject, queuedAt: performance.now() });
@@ -82,15 +84,44 @@ function schedule(services: Services, batcher: Batcher): void {
   // the rest of this turn's sends join the batch
   setImmediate(() => {
     batcher.scheduled = false;
-    const batch = batcher.queue.splice(0, maxBatch);
+    const batch = takeBatch(batcher);
     if (batch.length === 0) return;
+    const keys = batch.flatMap(locksOf);
+    keys.forEach((key) => batcher.held.add(key));
     batcher.running += 1;
     void writeBatch(services, batch).finally(() => {
+      keys.forEach((key) => batcher.held.delete(key));
       batcher.running -= 1;
       schedule(services, batcher);
     });
     schedule(services, batcher);
   });
+}
+
+/** What a send locks in its batch's transaction: its conversation's row and, for a counsellor, their rate lock. */
+const locksOf = (send: PendingSend) => (send.actor.type === "staff" ? [`c:${send.input.conversationId}`, `s:${send.actor.id}`] : [`c:${send.input.conversationId}`]);
+
+/**
+ * The next batch: queued sends, in arrival order, whose locks no batch being written holds. Batches
+ * written at the same time then never wait for each other's locks (a slow one no longer holds up the
+ * next), and the skipped sends go in a later batch. Once a send is skipped, every later send of its
+ * conversation or sender is skipped too, so none overtakes it: per conversation and per sender, sends
+ * still leave the queue in arrival order.
+ */
+function takeBatch(batcher: Batcher): PendingSend[] {
+  const taken: PendingSend[] = [];
+  const kept: PendingSend[] = [];
+  const blocked = new Set(batcher.held);
+  for (const send of batcher.queue) {
+    const keys = locksOf(send);
+    if (taken.length < maxBatch && !keys.some((key) => blocked.has(key))) taken.push(send);
+    else {
+      kept.push(send);
+      keys.forEach((key) => blocked.add(key));
+    }
+  }
+  batcher.queue = kept;
+  return taken;
 }
 
 async function writeBatch(services: Services, batch: PendingSend[]): Promise<void> {
