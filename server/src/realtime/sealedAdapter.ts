@@ -93,6 +93,8 @@ interface SealableAdapter {
 const bundleType = 100;
 /** At most this many messages per envelope. */
 const maxBundle = 32;
+/** Per envelope when more than maxBundle wait (the previous envelope took long): see takeBundle. */
+const maxBacklogBundle = 256;
 /**
  * At most this many bytes of v8-serialised messages per envelope (one message may exceed it alone):
  * encrypted and base64'd, a bundle stays under the 8 000-byte NOTIFY payload that the PostgreSQL adapter
@@ -124,6 +126,9 @@ export function sealAdapter<A extends object>(adapter: A, keys: EnvelopeKey[], o
   const pending: Array<{ message: ClusterMessageLike; bytes: number; at: number }> = [];
   let sending = false;
   const takeBundle = () => {
+    // Behind: one big envelope (through the attachments table) catches up in two round trips, where
+    // NOTIFY-sized ones would take one each per dozen messages and fall further behind.
+    if (pending.length > maxBundle) return pending.splice(0, maxBacklogBundle);
     let count = 0;
     let bytes = 0;
     while (count < pending.length && count < maxBundle && (count === 0 || bytes + pending[count]!.bytes <= maxBundleBytes)) bytes += pending[count++]!.bytes;
