@@ -30,7 +30,8 @@ import { presentStaffMessages, presentUserMessage } from "./presentChatMessage";
  * the conversation's next one in arrival order (gap-free), a student's risk raises the level and, when
  * it becomes serious, adds the safety line right after the message. Per-sender order: chatSocket's
  * queue hands a (sender, conversation)'s next send over only after the previous one was answered, so a
- * batch holds at most one send of each lane. A database failure fails the sends of that batch only
+ * batch holds at most one send of each lane. Batches written at the same time (up to three on PostgreSQL)
+ * never share a conversation or a sending counsellor (takeBatch). A database failure fails the sends of that batch only
  * (their clients' outboxes send again; nothing was stored).
  */
 
