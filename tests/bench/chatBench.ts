@@ -4,7 +4,9 @@
  *    processes, one process tops out before 10 000) and the server's RSS with them;
  *  - closed loop: every pair sends its next message after the ack (messages/s stored and relayed, the
  *    delivery latency send -> the other side's "chat:message");
- *  - open loop: senders on a timer at an offered rate (not waiting for acks), delivery p50/p99;
+ *  - open loop: senders on a timer at an offered rate (not waiting for acks), delivery p50/p99, and where
+ *    the time goes on server 1 (queue wait, transaction, notices, adapter publish, event-loop delay, GC:
+ *    server/src/realtime/stageTimings.ts) beside this client process's own event-loop delay;
  *  - with BENCH_SERVERS=2, half the students are on server 2 (counsellors on server 1): latency of local
  *    and cross-instance pairs side by side, i.e. the cross-instance cost, measured in the same run.
  * The adapter is PostgreSQL's, or Redis when REDIS_URL is set (passed on to the servers).
@@ -19,6 +21,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { eq } from "drizzle-orm";
 import supertest from "supertest";
 import type { ChatMessageView } from "@xinyuan/shared";
@@ -197,6 +200,10 @@ async function main(): Promise<void> {
     const senders = chatPairs.flatMap((pair) => [{ socket: pair.student.socket, pair, who: "同学" }, { socket: pair.counsellor.socket, pair, who: "老师" }]);
     const offered = Math.round(openRate * openSeconds);
     const acks: Array<Promise<void>> = [];
+    // where the time goes: server 1's stage timings, and this (client) process's own event-loop delay
+    await one.command("timings start", "TIMINGS STARTED");
+    const clientLoop = monitorEventLoopDelay({ resolution: 5 });
+    clientLoop.enable();
     const openBegan = performance.now();
     await new Promise<void>((resolve) => {
       let sent = 0;
@@ -217,6 +224,8 @@ async function main(): Promise<void> {
     await deliveries.drain();
     const openSecondsTaken = (performance.now() - openBegan) / 1000;
     const openLost = deliveries.sentAt.size;
+    clientLoop.disable();
+    const stages = JSON.parse((await one.command("timings", "TIMINGS ")).slice("TIMINGS ".length)) as Record<string, { n: number; p50: number; p99: number; max: number; total?: number }>;
     const open = { delivered: deliveries.count(), all: deliveries.figures("all"), local: deliveries.figures("local"), cross: deliveries.figures("cross") };
 
     const memoryAfter = await memoryOf(one);
@@ -253,6 +262,12 @@ async function main(): Promise<void> {
       rows["open loop p50 / p99: cross-instance pairs"] = `${ms(open.cross.p50)} / ${ms(open.cross.p99)}`;
     }
     console.table(rows);
+    console.log("open loop, where the time goes (server 1; ms unless named otherwise; sends per batch, messages per envelope and KB are counts/sizes)");
+    const breakdown: Record<string, { n: number; p50: string; p99: string; max: string; total?: string }> = {};
+    const figure = (value: number) => value.toFixed(1);
+    for (const [stage, value] of Object.entries(stages)) breakdown[stage] = { n: value.n, p50: figure(value.p50), p99: figure(value.p99), max: figure(value.max), ...(value.total !== undefined ? { total: figure(value.total) } : {}) };
+    breakdown["bench clients: event loop delay"] = { n: clientLoop.count, p50: figure(clientLoop.percentile(50) / 1e6), p99: figure(clientLoop.percentile(99) / 1e6), max: figure(clientLoop.max / 1e6) };
+    console.table(breakdown);
     // Numbers are only worth printing if every message got through: otherwise fail (the smoke run in CI too).
     if (failures > 0 || closedLost + openLost > 0) throw new Error(`${failures} refused, ${closedLost + openLost} not delivered`);
     if (crowd.connected !== idleSockets || stillIdle !== idleSockets) throw new Error(`idle sockets: ${crowd.connected} connected, ${stillIdle} still connected, ${idleSockets} wanted`);

@@ -4,12 +4,14 @@
  * then answers lines on stdin: "drop" (the server disconnects every socket it holds), "mem" (prints
  * "MEM <json>" with this process's memory and socket count), "risk <text>" (prints "RISK <json>": this
  * process's detectRisk verdict and lexicon version), "emit <room> <event> <json>" (emits to a room across
- * the cluster, prints "EMITTED"; for payloads larger than a client may send), "stop" (graceful stop).
+ * the cluster, prints "EMITTED"; for payloads larger than a client may send), "timings start" / "timings"
+ * (records realtime stage timings, then prints "TIMINGS <json>" and stops: realtime/stageTimings.ts), "stop" (graceful stop).
  */
 import { createInterface } from "node:readline";
 import { loadConfig } from "../../server/src/config";
 import { startServer } from "../../server/src/startServer";
 import { activeRiskLexicon, detectRisk } from "../../server/src/risk/riskDetector";
+import { stageTimings } from "../../server/src/realtime/stageTimings";
 
 const server = await startServer(loadConfig(process.env));
 process.stdout.write(`READY ${server.url}\n`);
@@ -29,6 +31,12 @@ createInterface({ input: process.stdin }).on("line", (line) => {
     const [, room, event, ...json] = command.split(" ");
     (server.io.to(room!) as unknown as { emit(event: string, payload: unknown): void }).emit(event!, JSON.parse(json.join(" ")));
     process.stdout.write("EMITTED\n");
+  } else if (command === "timings start") {
+    stageTimings.start();
+    process.stdout.write("TIMINGS STARTED\n");
+  } else if (command === "timings") {
+    process.stdout.write(`TIMINGS ${JSON.stringify(stageTimings.report())}\n`);
+    stageTimings.stop();
   } else if (command === "stop") {
     void server.stop().then(() => process.exit(0));
   }

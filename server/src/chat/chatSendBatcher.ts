@@ -9,6 +9,7 @@ import { AppError, NotFoundError } from "../http/errors";
 import { retryTransaction } from "../db/retryTransaction";
 import { detectRisk, type RiskAssessment } from "../risk/riskDetector";
 import { sealed } from "../crypto/sealedColumns";
+import { stageTimings } from "../realtime/stageTimings";
 import { ChatEffects } from "./chatEffects";
 import { flushChatEffects } from "./chatEffectsFlusher";
 import { raiseChatRiskAlerts } from "./chatRiskAlerts";
@@ -29,7 +30,8 @@ import { presentStaffMessages, presentUserMessage } from "./presentChatMessage";
  * the conversation's next one in arrival order (gap-free), a student's risk raises the level and, when
  * it becomes serious, adds the safety line right after the message. Per-sender order: chatSocket's
  * queue hands a (sender, conversation)'s next send over only after the previous one was answered, so a
- * batch holds at most one send of each lane. A database failure fails the sends of that batch only
+ * batch holds at most one send of each lane. Batches written at the same time (up to three on PostgreSQL)
+ * never share a conversation or a sending counsellor (takeBatch). A database failure fails the sends of that batch only
  * (their clients' outboxes send again; nothing was stored).
  */
 
@@ -39,6 +41,8 @@ interface PendingSend {
   risk: RiskAssessment | undefined;
   resolve: (view: ChatMessageView) => void;
   reject: (error: unknown) => void;
+  /** performance.now() when it joined the queue (stage timings for the benchmark). */
+  queuedAt: number;
 }
 
 /** Outcome of one send inside the batch transaction, acted on after the commit. */
@@ -53,6 +57,8 @@ interface Batcher {
   queue: PendingSend[];
   running: number;
   scheduled: boolean;
+  /** Conversations and sending counsellors of the batches being written (their row and rate locks). */
+  held: Set<string>;
 }
 
 const batchers = new WeakMap<Services, Batcher>();
@@ -63,10 +69,10 @@ export function chatBatchedSender(props: { services: Services; actor: Actor; inp
   checkMessageBody(input.body);
   const risk = actor.type === "user" ? detectRisk(input.body) : undefined;
   let batcher = batchers.get(services);
-  if (!batcher) batchers.set(services, (batcher = { queue: [], running: 0, scheduled: false }));
+  if (!batcher) batchers.set(services, (batcher = { queue: [], running: 0, scheduled: false, held: new Set() }));
   const own = batcher;
   return new Promise<ChatMessageView>((resolve, reject) => {
-    own.queue.push({ actor, input, risk, resolve, reject });
+    own.queue.push({ actor, input, risk, resolve, reject, queuedAt: performance.now() });
     schedule(services, own);
   });
 }
@@ -79,10 +85,13 @@ function schedule(services: Services, batcher: Batcher): void {
   // the rest of this turn's sends join the batch
   setImmediate(() => {
     batcher.scheduled = false;
-    const batch = batcher.queue.splice(0, maxBatch);
+    const batch = takeBatch(batcher);
     if (batch.length === 0) return;
+    const keys = batch.flatMap(locksOf);
+    keys.forEach((key) => batcher.held.add(key));
     batcher.running += 1;
     void writeBatch(services, batch).finally(() => {
+      keys.forEach((key) => batcher.held.delete(key));
       batcher.running -= 1;
       schedule(services, batcher);
     });
@@ -90,7 +99,38 @@ function schedule(services: Services, batcher: Batcher): void {
   });
 }
 
+/** What a send locks in its batch's transaction: its conversation's row and, for a counsellor, their rate lock. */
+const locksOf = (send: PendingSend) => (send.actor.type === "staff" ? [`c:${send.input.conversationId}`, `s:${send.actor.id}`] : [`c:${send.input.conversationId}`]);
+
+/**
+ * The next batch: queued sends, in arrival order, whose locks no batch being written holds. Batches
+ * written at the same time then never wait for each other's locks (a slow one no longer holds up the
+ * next), and the skipped sends go in a later batch. Once a send is skipped, every later send of its
+ * conversation or sender is skipped too, so none overtakes it: per conversation and per sender, sends
+ * still leave the queue in arrival order.
+ */
+function takeBatch(batcher: Batcher): PendingSend[] {
+  const taken: PendingSend[] = [];
+  const kept: PendingSend[] = [];
+  const blocked = new Set(batcher.held);
+  for (const send of batcher.queue) {
+    const keys = locksOf(send);
+    if (taken.length < maxBatch && !keys.some((key) => blocked.has(key))) taken.push(send);
+    else {
+      kept.push(send);
+      keys.forEach((key) => blocked.add(key));
+    }
+  }
+  batcher.queue = kept;
+  return taken;
+}
+
 async function writeBatch(services: Services, batch: PendingSend[]): Promise<void> {
+  const began = performance.now();
+  if (stageTimings.on) {
+    for (const send of batch) stageTimings.add("send: queued → batch began", began - send.queuedAt);
+    stageTimings.add("batch: sends per batch", batch.length);
+  }
   let effects = new ChatEffects();
   let outcomes: Outcome[] = [];
   try {
@@ -106,7 +146,10 @@ async function writeBatch(services: Services, batch: PendingSend[]): Promise<voi
     for (const send of batch) send.reject(error);
     return;
   }
+  const committed = performance.now();
+  stageTimings.add("batch: transaction", committed - began);
   await flushChatEffects(services, effects);
+  stageTimings.add("batch: notices after commit", performance.now() - committed);
   const staffNames = new Map(effects.staffNames);
   await Promise.all(
     batch.map(async (send, index) => {

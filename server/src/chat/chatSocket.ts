@@ -4,6 +4,7 @@ import { answerSocketEvent as answer } from "../realtime/answerSocketEvent";
 import { hasRole } from "../auth/actor";
 import { recordAudit } from "../audit/recordAudit";
 import { ForbiddenError, NotFoundError } from "../http/errors";
+import { stageTimings } from "../realtime/stageTimings";
 import { chatSendQueue } from "./chatMessageSender";
 import { chatBatchedSender } from "./chatSendBatcher";
 import { chatCursorMover, chatTypingRelay } from "./chatReceipts";
@@ -31,8 +32,14 @@ export const chatSocket: SocketFeature = (_io, socket, services) => {
   socket.on("chat:send", (input, ack) =>
     answer(services, sendChatMessageInput, input, ack, (value) => {
       const actor = actorNow();
+      const received = performance.now();
       // one sender's sends in one conversation are stored in the order they arrived
-      return inSendOrder(`${actor.type}:${actor.id}:${value.conversationId}`, () => chatBatchedSender({ services, actor, input: value }));
+      const stored = inSendOrder(`${actor.type}:${actor.id}:${value.conversationId}`, () => {
+        stageTimings.add("send: lane wait", performance.now() - received);
+        return chatBatchedSender({ services, actor, input: value });
+      });
+      if (stageTimings.on) void stored.finally(() => stageTimings.add("send: received → acked", performance.now() - received)).catch(() => undefined);
+      return stored;
     }),
   );
   socket.on("chat:resume", (input, ack) => answer(services, resumeChatInput, input, ack, (value) => chatResumer({ services, actor: actorNow(), input: value })));

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { deserialize, serialize } from "node:v8";
 import type { Pool } from "pg";
+import { stageTimings } from "./stageTimings";
 
 /**
  * What crosses between server processes on PostgreSQL (pg_notify payloads and the >8 KB rows of
@@ -90,13 +91,30 @@ interface SealableAdapter {
  * envelope. A process that does not know it (an older version during a deploy) ignores it as unknown.
  */
 const bundleType = 100;
-/** At most this many messages per envelope (bigger ones go through the adapter's attachment table). */
+/** At most this many messages per envelope. */
 const maxBundle = 32;
+/** Per envelope when more than maxBundle wait (the previous envelope took long): see takeBundle. */
+const maxBacklogBundle = 256;
+/**
+ * At most this many bytes of v8-serialised messages per envelope (one message may exceed it alone):
+ * encrypted and base64'd, a bundle stays under the 8 000-byte NOTIFY payload that the PostgreSQL adapter
+ * sends as is. A bigger one costs an INSERT into socket_io_attachments and a SELECT back on every
+ * process, this one included (the adapter's attachment header does not say whose it is).
+ */
+const maxBundleBytes = 5400;
 
 /**
- * Seals what an adapter instance publishes and opens what it receives. Broadcasts published in the same
- * turn of the event loop (a chat message's two emits, a burst of sends) leave as one envelope: one
- * NOTIFY, one encryption and one decryption per receiver instead of one each, in publish order.
+ * Seals what an adapter instance publishes and opens what it receives. Broadcasts published while the
+ * previous envelope is on its way (a chat message's two emits, a burst of sends) leave together as one
+ * envelope: one NOTIFY, one encryption and one decryption per receiver instead of one each.
+ *
+ * Envelopes leave one at a time, in publish order, so another process receives broadcasts in the order
+ * they were made (one sender's messages stay in order across processes). A broadcast does not wait for
+ * its envelope: ClusterAdapter delivers to this process's own sockets only after `doPublish` resolves,
+ * and waiting for the NOTIFY round trip (behind whatever holds the pool) was most of a local chat
+ * message's delivery time. The offset it would return only serves connection-state recovery, which
+ * neither adapter here uses; a failed publish was only ever logged by ClusterAdapter (the PostgreSQL
+ * adapter reports its own errors), so nothing is lost by not handing it back.
  * The library calls `adapter.onMessage` on the instance, and ClusterAdapter publishes through
  * `this.doPublish` / `this.doPublishResponse`, so wrapping those three methods covers every message.
  */
@@ -105,21 +123,48 @@ export function sealAdapter<A extends object>(adapter: A, keys: EnvelopeKey[], o
   const publish = sealable.doPublish.bind(adapter);
   const publishResponse = sealable.doPublishResponse.bind(adapter);
   const receive = sealable.onMessage.bind(adapter);
-  let pending: Array<{ message: ClusterMessageLike; settle: (result: Promise<unknown>) => void }> = [];
-  const flush = () => {
-    const batch = pending.splice(0, maxBundle);
-    if (pending.length > 0) setImmediate(flush);
-    if (batch.length === 0) return;
-    const first = batch[0]!.message;
-    const outgoing = batch.length === 1 ? first : { uid: first.uid, nsp: first.nsp, type: bundleType, bundle: batch.map((entry) => entry.message) };
-    const published = publish(inPlacement(sealClusterMessage(keys, outgoing), placement));
-    for (const entry of batch) entry.settle(published);
+  const pending: Array<{ message: ClusterMessageLike; bytes: number; at: number }> = [];
+  let sending = false;
+  const takeBundle = () => {
+    // Behind: one big envelope (through the attachments table) catches up in two round trips, where
+    // NOTIFY-sized ones would take one each per dozen messages and fall further behind.
+    if (pending.length > maxBundle) return pending.splice(0, maxBacklogBundle);
+    let count = 0;
+    let bytes = 0;
+    while (count < pending.length && count < maxBundle && (count === 0 || bytes + pending[count]!.bytes <= maxBundleBytes)) bytes += pending[count++]!.bytes;
+    return pending.splice(0, count);
   };
-  sealable.doPublish = (message) =>
-    new Promise((resolve, reject) => {
-      if (pending.length === 0) setImmediate(flush);
-      pending.push({ message, settle: (result) => result.then(resolve, reject) });
-    });
+  const send = async () => {
+    while (pending.length > 0) {
+      const batch = takeBundle();
+      const first = batch[0]!.message;
+      const outgoing = batch.length === 1 ? first : { uid: first.uid, nsp: first.nsp, type: bundleType, bundle: batch.map((entry) => entry.message) };
+      const began = performance.now();
+      let envelope: ClusterMessageLike;
+      try {
+        envelope = inPlacement(sealClusterMessage(keys, outgoing), placement);
+        await publish(envelope);
+      } catch {
+        continue; // as ClusterAdapter did with a failed publish: the next envelopes still go
+      }
+      if (stageTimings.on) {
+        stageTimings.add("adapter: publish round trip", performance.now() - began);
+        for (const entry of batch) stageTimings.add("adapter: broadcast → published", performance.now() - entry.at);
+        stageTimings.add("adapter: messages per envelope", batch.length);
+        stageTimings.add("adapter: envelope KB", Buffer.byteLength(JSON.stringify(envelope)) / 1024);
+      }
+    }
+    sending = false;
+  };
+  sealable.doPublish = (message) => {
+    pending.push({ message, bytes: serialize(message).length, at: performance.now() });
+    if (!sending) {
+      sending = true;
+      // the rest of this turn's broadcasts join the first envelope
+      setImmediate(() => void send());
+    }
+    return Promise.resolve("");
+  };
   sealable.doPublishResponse = (requesterUid, response) => publishResponse(requesterUid, inPlacement(sealClusterMessage(keys, response), placement));
   const ownUid = (adapter as unknown as { uid?: string }).uid;
   sealable.onMessage = (message, offset) => {

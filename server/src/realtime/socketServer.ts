@@ -1,5 +1,6 @@
 import { personalRoom } from "@xinyuan/shared";
 import type { Server as HttpServer } from "node:http";
+import pg from "pg";
 import { Server as SocketServer, type Socket } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents } from "@xinyuan/shared";
 import type { Services } from "../services";
@@ -48,7 +49,14 @@ export async function attachSocketServer(httpServer: HttpServer, services: Servi
   } else if (pgPool) {
     // Sealed: pg_notify payloads and socket_io_attachments rows are readable by any database login.
     const keys = envelopeKeysFrom(services.config.fieldKeys);
-    io.adapter(await createSealedPostgresAdapter(pgPool, keys, { tableName: "socket_io_attachments", heartbeatInterval: 5000, heartbeatTimeout: 15000, onDropped }));
+    // The adapter's own few connections, with synchronous_commit off: every NOTIFY commits a transaction,
+    // and waiting for its WAL flush (an fsync) put each envelope behind the disk and behind the chat
+    // transactions on the shared pool. A notification and its 30-second attachment row need no durability;
+    // the chat messages themselves still commit on the main pool, flushed, before their ack.
+    const adapterPool = new pg.Pool({ ...pgPool.options, max: 3, options: "-c synchronous_commit=off" });
+    adapterPool.on("error", () => undefined);
+    io.adapter(await createSealedPostgresAdapter(adapterPool, keys, { tableName: "socket_io_attachments", heartbeatInterval: 5000, heartbeatTimeout: 15000, onDropped }));
+    closeAdapter = () => adapterPool.end();
   }
   const { connectionsPerSession, connectionsPerAddress } = services.config.sockets;
   const perSession = connectionCounter();
