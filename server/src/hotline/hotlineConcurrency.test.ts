@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { auditEvents, hotlineTickets, riskAlerts } from "../db/schema";
+import { auditEvents, hotlineTickets, riskAlerts, staffLeave, staffPresence } from "../db/schema";
 import { nextCallerClaimer } from "./nextCallerClaimer";
 import { ticketCanceller } from "./ticketCanceller";
 import { hotlineJoiner } from "./hotlineJoiner";
@@ -53,6 +53,25 @@ describe("hotline claims under contention", () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => outcome(nextCallerClaimer({ services: t.services, staffId: staffId!, origin: systemOrigin }))));
     expect(results.filter((result) => typeof result !== "string")).toHaveLength(1);
     expect(results.filter((result) => result === "HOTLINE_ALREADY_ON_CALL")).toHaveLength(7);
+    await t.db.update(hotlineTickets).set({ status: "completed" }).where(inArray(hotlineTickets.status, ["waiting", "claimed"]));
+  });
+
+  it("in one wave, refuses the off-duty, the on-leave and the one already on a call, and gives callers only to the rest", async () => {
+    const waiting = await tickets(10);
+    const [offDuty, onLeave, onCall, ...ready] = await counsellors(6);
+    await t.db.update(staffPresence).set({ onDuty: false }).where(eq(staffPresence.staffId, offDuty!));
+    await t.db.insert(staffLeave).values({ staffId: onLeave!, startsAt: new Date(now().getTime() - 3600_000), endsAt: new Date(now().getTime() + 3600_000) });
+    const held = await nextCallerClaimer({ services: t.services, staffId: onCall!, origin: systemOrigin });
+    const all = [offDuty!, onLeave!, onCall!, ...ready];
+    const results = await Promise.all(all.map((staffId) => outcome(nextCallerClaimer({ services: t.services, staffId, origin: systemOrigin }))));
+    expect(results.slice(0, 3)).toEqual(["HOTLINE_NOT_ON_DUTY", "HOTLINE_STAFF_ON_LEAVE", "HOTLINE_ALREADY_ON_CALL"]);
+    const claimed = results.slice(3) as Array<Exclude<(typeof results)[number], string>>;
+    expect(claimed.map((row) => row.claimedBy)).toEqual(ready);
+    const rows = await t.db.select().from(hotlineTickets).where(inArray(hotlineTickets.id, waiting.map((row) => row.id)));
+    expect(rows.filter((row) => row.status === "claimed").map((row) => row.claimedBy).sort()).toEqual([onCall!, ...ready].sort());
+    const audited = await t.db.select().from(auditEvents).where(and(eq(auditEvents.action, "hotline.claim"), inArray(auditEvents.targetId, waiting.map((row) => row.id))));
+    expect(audited).toHaveLength(4);
+    expect(held.claimedBy).toBe(onCall);
     await t.db.update(hotlineTickets).set({ status: "completed" }).where(inArray(hotlineTickets.status, ["waiting", "claimed"]));
   });
 

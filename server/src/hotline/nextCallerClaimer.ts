@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { hotlineTickets, staff, staffLeave, staffPresence } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import type { Services } from "../services";
@@ -28,6 +28,17 @@ export async function assertCanTakeCalls(db: DbOrTx, staffId: string, now: Date)
     .limit(1);
   if (row?.onLeave) throw new AppError(403, "HOTLINE_STAFF_ON_LEAVE");
   if (!row?.onDuty || !(row.channels ?? []).includes("hotline") || !row.connected) throw new AppError(403, "HOTLINE_NOT_ON_DUTY");
+}
+
+/**
+ * SQL twin of assertCanTakeCalls (and of assertNoClaim) for the batched claim: `staffIdColumn` is on
+ * hotline duty, connected, not on leave, and holds no call. Keep the two in step.
+ */
+function canTakeNextCall(staffIdColumn: SQL, now: Date): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${staffPresence} WHERE ${staffPresence.staffId} = ${staffIdColumn} AND ${staffPresence.onDuty} AND 'hotline' = ANY(${staffPresence.channels}))
+    AND ${staffConnected(staffIdColumn, now)}
+    AND NOT EXISTS (SELECT 1 FROM ${staffLeave} WHERE ${staffLeave.staffId} = ${staffIdColumn} AND ${staffLeave.startsAt} <= ${now.toISOString()} AND ${staffLeave.endsAt} > ${now.toISOString()})
+    AND NOT EXISTS (SELECT 1 FROM ${hotlineTickets} WHERE ${hotlineTickets.claimedBy} = ${staffIdColumn} AND ${hotlineTickets.status} = 'claimed')`;
 }
 
 async function assertNoClaim(tx: DbOrTx, staffId: string): Promise<void> {
@@ -62,33 +73,34 @@ async function claimTransaction(services: Services, work: (tx: DbOrTx) => Promis
 
 /**
  * "Take next": atomically claims the first ready caller, by priority then joined time. Claims arriving
- * together are made by ONE statement (its own transaction): the first n ready rows, SELECT … FOR UPDATE
- * SKIP LOCKED LIMIT n, are given to the n counsellors in arrival order, with their audit rows inserted
- * by the same statement. Many counsellors claim at once without ever getting the same row; a row a
- * cancel holds is skipped, and a cancelled row is no longer 'waiting'. A counsellor holds one call at a
- * time, enforced by a partial unique index (a claim failing there is HOTLINE_ALREADY_ON_CALL; a batch
- * failing is retried claim by claim). Why one statement for many: every audit row holds the audit chain
- * head until its commit (0013), so 50 claims at once used to commit one after another. A call-back's
- * "call soon" reminder address is taken out in the same statement, by the rule of takeReminder (SQL twin).
+ * together are made by ONE statement (its own transaction): it keeps the claimers who may take calls
+ * (on duty, connected, not on leave, no call held — assertCanTakeCalls' SQL twin), gives them the first
+ * ready rows, SELECT … FOR UPDATE SKIP LOCKED, in arrival order, and inserts their audit rows; one read
+ * per batch then fetches the claimed tickets. A claimer the statement left out is told why
+ * (assertCanTakeCalls, then assertNoClaim, else HOTLINE_QUEUE_EMPTY). Many counsellors claim at once
+ * without ever getting the same row; a row a cancel holds is skipped, and a cancelled row is no longer
+ * 'waiting'. A counsellor holds one call at a time, enforced by a partial unique index (a claim failing
+ * there is HOTLINE_ALREADY_ON_CALL; a batch failing is retried claim by claim). Why one statement for
+ * many, and no per-claim query before it: every audit row holds the audit chain head until its commit
+ * (0013), and 50 counsellors' first claims at one instant, each with its own duty check and ticket read,
+ * queued 150 queries on two cores (p99 ≈ 200–350 ms). A call-back's "call soon" reminder address is taken
+ * out in the same statement, by the rule of takeReminder (SQL twin).
  */
 export async function nextCallerClaimer(props: { services: Services; staffId: string; origin: AuditOrigin }): Promise<HotlineTicketRow> {
   const { services, staffId, origin } = props;
-  const now = services.clock.now();
-  await assertCanTakeCalls(services.db, staffId, now);
-  const claimedId = await claimInBatch(services, { staffId, origin, now });
-  const [claimed] = await services.db.select().from(hotlineTickets).where(eq(hotlineTickets.id, claimedId.id)).limit(1);
+  const taken = await claimInBatch(services, { staffId, origin, now: services.clock.now() });
   const reminder =
-    claimedId.kind === "callback" && claimedId.notifyOpenidEnc !== null
-      ? takeReminder(services.cipher, { ...claimed!, notifyOpenidEnc: claimedId.notifyOpenidEnc, notifyTemplates: claimedId.notifyTemplates }, "call_soon", false).reminder
+    taken.kind === "callback" && taken.notifyOpenidEnc !== null
+      ? takeReminder(services.cipher, { ...taken.row, notifyOpenidEnc: taken.notifyOpenidEnc, notifyTemplates: taken.notifyTemplates }, "call_soon", false).reminder
       : null;
   await sendReminders(services, [reminder]);
-  announceQueueChange(services, [claimed!]);
-  return claimed!;
+  announceQueueChange(services, [taken.row]);
+  return taken.row;
 }
 
 /** What a claim took: the ticket, and its reminder columns as they were before the claim. */
 interface ClaimTaken {
-  id: string;
+  row: HotlineTicketRow;
   kind: string;
   notifyOpenidEnc: string | null;
   notifyTemplates: string[];
@@ -139,7 +151,7 @@ async function claimBatch(services: Services, batch: PendingClaim[]): Promise<vo
     taken = await claimStatement(services, batch);
   } catch (error) {
     if (batch.length > 1 && isUniqueViolation(error)) {
-      // someone in the batch already holds a call: claim by claim, so only they are refused
+      // someone in the batch took a call meanwhile (another process): claim by claim, so only they are refused
       for (const claim of batch) await claimBatch(services, [claim]);
       return;
     }
@@ -152,10 +164,13 @@ async function claimBatch(services: Services, batch: PendingClaim[]): Promise<vo
       claim.resolve(row);
       continue;
     }
-    await assertNoClaim(services.db, claim.staffId).then(
-      () => claim.reject(NotFoundError("HOTLINE_QUEUE_EMPTY")),
-      (error: unknown) => claim.reject(error),
-    );
+    // left out: not on duty, on leave, already on a call, or nobody ready is waiting
+    await assertCanTakeCalls(services.db, claim.staffId, claim.now)
+      .then(() => assertNoClaim(services.db, claim.staffId))
+      .then(
+        () => claim.reject(NotFoundError("HOTLINE_QUEUE_EMPTY")),
+        (error: unknown) => claim.reject(error),
+      );
   }
 }
 
@@ -165,14 +180,18 @@ async function claimStatement(services: Services, batch: PendingClaim[]): Promis
     batch.map((claim, index) => ({ staff_id: claim.staffId, actor_type: claim.origin.actorType, actor_id: claim.origin.actorId, ip: claim.origin.ip, request_id: claim.origin.requestId, ord: index + 1 })),
   );
   const result = await services.db.execute(sql`
-    WITH claimers AS (
+    WITH asked AS (
       SELECT * FROM jsonb_to_recordset(${claimers}::jsonb) AS c(staff_id uuid, actor_type text, actor_id uuid, ip text, request_id text, ord int)
+    ), claimers AS (
+      -- those who may take a call now, renumbered in arrival order
+      SELECT asked.staff_id, asked.actor_type, asked.actor_id, asked.ip, asked.request_id, row_number() OVER (ORDER BY asked.ord) AS ord
+      FROM asked WHERE ${canTakeNextCall(sql`asked.staff_id`, batch[0]!.now)}
     ), next AS (
       SELECT id, kind, priority, joined_at, notify_openid_enc, notify_templates FROM hotline_tickets
       -- a call-back whose window has just closed is not called outside it (the missed-window job ends it)
       WHERE status = 'waiting' AND ready_at <= ${at}::timestamptz AND (window_end IS NULL OR window_end > ${at}::timestamptz)
       ORDER BY priority DESC, joined_at, id
-      LIMIT ${batch.length}
+      LIMIT (SELECT count(*) FROM claimers)
       FOR UPDATE SKIP LOCKED
     ), taken AS (
       -- takeReminder(row, "call_soon", ending: false) for a call-back; nothing for an inbound ticket
@@ -197,7 +216,11 @@ async function claimStatement(services: Services, batch: PendingClaim[]): Promis
     SELECT taken.staff_id, next.id, next.kind, next.notify_openid_enc, next.notify_templates
     FROM claimed JOIN taken ON taken.id = claimed.id JOIN next ON next.id = claimed.id`);
   const rows = (result as { rows: Array<{ staff_id: string; id: string; kind: string; notify_openid_enc: string | null; notify_templates: string[] }> }).rows;
-  return new Map(rows.map((row) => [row.staff_id, { id: row.id, kind: row.kind, notifyOpenidEnc: row.notify_openid_enc, notifyTemplates: row.notify_templates }]));
+  if (rows.length === 0) return new Map();
+  // the claimed tickets as they are after the commit, one read for the batch
+  const tickets = await services.db.select().from(hotlineTickets).where(inArray(hotlineTickets.id, rows.map((row) => row.id)));
+  const byId = new Map(tickets.map((ticket) => [ticket.id, ticket]));
+  return new Map(rows.map((row) => [row.staff_id, { row: byId.get(row.id)!, kind: row.kind, notifyOpenidEnc: row.notify_openid_enc, notifyTemplates: row.notify_templates }]));
 }
 
 /**
