@@ -1,7 +1,7 @@
 import type { DbOrTx } from "../db/database";
 import { AppError } from "../http/errors";
 import type { HotlineConfig } from "./hotlineConfig";
-import { callbackIntervals, coveredMs } from "./hotlineSchedule";
+import { callbackIntervals, coveredMs, type Interval } from "./hotlineSchedule";
 
 const minute = 60_000;
 /** Long enough that a counsellor can reach the caller, with a retry. */
@@ -18,8 +18,59 @@ export const maxAheadMs = 7 * 24 * 60 * minute;
 export async function checkCallbackWindow(db: DbOrTx, config: HotlineConfig, now: Date, window: { start: string; end: string }): Promise<{ start: Date; end: Date }> {
   const start = Math.max(Date.parse(window.start), now.getTime());
   const end = Date.parse(window.end);
-  if (end - start < minWindowMs || end - start > maxWindowMs || start - now.getTime() > maxAheadMs) throw new AppError(400, "HOTLINE_WINDOW_INVALID");
-  const open = await callbackIntervals(db, config, new Date(start), new Date(end));
+  if (!(end - start >= minWindowMs && end - start <= maxWindowMs && start - now.getTime() <= maxAheadMs)) throw new AppError(400, "HOTLINE_WINDOW_INVALID");
+  const open = await sharedCallbackIntervals(db, config, start, end);
   if (coveredMs(open, start, end) < minWindowMs) throw new AppError(409, "HOTLINE_WINDOW_NOT_STAFFED");
   return { start: new Date(start), end: new Date(end) };
+}
+
+interface IntervalRequest {
+  config: HotlineConfig;
+  start: number;
+  end: number;
+  resolve: (open: Interval[]) => void;
+  reject: (error: unknown) => void;
+}
+const waitingByDb = new WeakMap<object, { waiting: IntervalRequest[]; running: boolean }>();
+
+/**
+ * The call-back intervals for a window, read once for all windows asked for (on the same database handle
+ * and configuration) while the previous read runs: one read over the union of their ranges serves them all
+ * (what lies inside a window is the same whether read for it alone or for a wider range). A burst of
+ * call-back joins then costs a few schedule reads, not three per join. Nothing is kept after the read.
+ */
+function sharedCallbackIntervals(db: DbOrTx, config: HotlineConfig, start: number, end: number): Promise<Interval[]> {
+  let state = waitingByDb.get(db);
+  if (!state) {
+    state = { waiting: [], running: false };
+    waitingByDb.set(db, state);
+  }
+  const run = state;
+  const promise = new Promise<Interval[]>((resolve, reject) => run.waiting.push({ config, start, end, resolve, reject }));
+  if (!run.running) {
+    run.running = true;
+    setImmediate(() => void drainIntervalReads(db, run));
+  }
+  return promise;
+}
+
+async function drainIntervalReads(db: DbOrTx, state: { waiting: IntervalRequest[]; running: boolean }): Promise<void> {
+  try {
+    while (state.waiting.length > 0) {
+      const requests = state.waiting.splice(0, state.waiting.length);
+      for (const config of new Set(requests.map((request) => request.config))) {
+        const group = requests.filter((request) => request.config === config);
+        try {
+          const from = Math.min(...group.map((request) => request.start));
+          const to = Math.max(...group.map((request) => request.end));
+          const open = await callbackIntervals(db, config, new Date(from), new Date(to));
+          for (const request of group) request.resolve(open);
+        } catch (error) {
+          for (const request of group) request.reject(error);
+        }
+      }
+    }
+  } finally {
+    state.running = false;
+  }
 }

@@ -98,6 +98,20 @@ describe("call-back windows", () => {
       await shift(at("09:20"), at("10:00"));
       await expect(checkCallbackWindow(t.db, config(), at("08:00"), { start: iso("09:00"), end: iso("10:00") })).resolves.toEqual({ start: at("09:00"), end: at("10:00") });
     });
+
+    it("answers each of a burst of windows checked at once on its own (one schedule read serves them all)", async () => {
+      await shift(at("13:00"), at("15:00"));
+      const results = await Promise.allSettled([
+        checkCallbackWindow(t.db, config(), at("08:00"), { start: iso("13:00"), end: iso("14:00") }),
+        checkCallbackWindow(t.db, config(), at("08:00"), { start: iso("16:00"), end: iso("17:00") }),
+        checkCallbackWindow(t.db, config(), at("08:00"), { start: iso("14:30"), end: iso("16:30") }),
+        checkCallbackWindow(t.db, config(), at("08:00"), { start: iso("10:00"), end: iso("10:10") }),
+      ]);
+      expect(results[0]).toEqual({ status: "fulfilled", value: { start: at("13:00"), end: at("14:00") } });
+      expect(results[1]).toMatchObject({ status: "rejected", reason: { code: "HOTLINE_WINDOW_NOT_STAFFED" } });
+      expect(results[2]).toMatchObject({ status: "fulfilled", value: { start: at("14:30"), end: at("16:30") } });
+      expect(results[3]).toMatchObject({ status: "rejected", reason: { code: "HOTLINE_WINDOW_INVALID" } });
+    });
   });
 
   describe("over HTTP", () => {
