@@ -60,7 +60,10 @@ describe("every screen, as each person meets it", () => {
       // in a browser there is no WeChat bar: the page has its own title bar with a way back or home
       const bar = student.page.locator("#taro-navigation-bar.taro-navigation-bar-show");
       await bar.waitFor();
-      expect((await bar.locator(".taro-navigation-bar-title").innerText()).trim().length).toBeGreaterThan(0);
+      const title = bar.locator(".taro-navigation-bar-title");
+      expect((await title.innerText()).trim().length).toBeGreaterThan(0);
+      // the whole title shows on a phone, not "热线排…"
+      expect(await title.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
       expect(await bar.locator(".taro-navigation-bar-home, .taro-navigation-bar-back").filter({ visible: true }).count()).toBeGreaterThan(0);
     }
     await screenshot(student.page, "walk-student");
