@@ -202,6 +202,9 @@ describe('hotline page', () => {
     state.status = { ...openStatus, counsellorsOnDuty: 0, estimateMinutes: null }
     render(<HotlinePage />)
     expect(await screen.findByText('值班老师暂时不在线')).toBeTruthy()
+    // said once, in the badge: the line under it says what that means for queueing
+    expect(screen.getAllByText(/值班老师暂时不在线/)).toHaveLength(1)
+    expect(screen.getByText('现在排队，不能保证很快接通。')).toBeTruthy()
     expect(screen.queryByText('现在开放')).toBeNull()
     fireEvent.click(screen.getByText('我自己拨打热线'))
     fireEvent.click(document.querySelector('.hotline-form__unsafe taro-switch-core, .hotline-form__unsafe input, .hotline-form__unsafe .weui-switch') ?? screen.getByText('我现在觉得自己不太安全（会优先安排）'))
