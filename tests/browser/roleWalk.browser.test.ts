@@ -46,6 +46,17 @@ describe("every screen, as each person meets it", () => {
     expect(await walkAdmin(username)).toEqual([]);
   });
 
+  it("on a 1366×768 laptop the centre admin reaches every menu entry, the last one too (not hidden under the collapse button)", async () => {
+    const context = await suite.newContext(adminViewport(1366, 768));
+    const page = await context.newPage();
+    await signInAdmin(page, suite.server, "admin");
+    const entries = page.locator(".ant-layout-sider .ant-menu-item");
+    const last = entries.last();
+    expect((await last.innerText()).trim()).toBe("我的账号");
+    await last.click({ timeout: 5_000 });
+    await page.waitForURL(/\/admin\/account/);
+  });
+
   it("a student on a phone opens every page of the app", async () => {
     const context = suite.track(await newPhoneContext(suite.browser));
     const student = await openH5Student(context, suite.server);
