@@ -32,7 +32,8 @@ export function buildConversation(overrides: Partial<UserConversationView> = {})
  * The chat server's delivery rules in memory (what server/src/chat does for real): a message stored once
  * per clientMessageId with the next seq, the same seq for a resend, resume after a seq. `online` false
  * answers like a dropped connection (the ack times out); `holdAcks` keeps acks back until released;
- * `status` is what a resume reports the conversation to be; `refuse` answers a send with a refusal instead.
+ * `status` is what a resume reports the conversation to be; `refuse` answers a send with a refusal instead;
+ * `conversation` is what GET /me/chats/:id answers (null: the read fails).
  */
 export function fakeChatServer() {
   const stored: UserChatMessageView[] = []
@@ -41,7 +42,7 @@ export function fakeChatServer() {
   const resyncListeners = new Set<() => void>()
   const connectionListeners = new Set<(connected: boolean) => void>()
   const held: Array<() => void> = []
-  const options: { online: boolean; holdAcks: boolean; echo: boolean; status: ConversationStatus; refuse: ((input: { clientMessageId: string; body: string }) => AckResult | null) | null } = { online: true, holdAcks: false, echo: true, status: 'active', refuse: null }
+  const options: { online: boolean; holdAcks: boolean; echo: boolean; status: ConversationStatus; refuse: ((input: { clientMessageId: string; body: string }) => AckResult | null) | null; conversation: UserConversationView | null } = { online: true, holdAcks: false, echo: true, status: 'active', refuse: null, conversation: null }
   const counters = { resumes: 0 }
 
   const timeout: AckResult = { ok: false, error: { code: 'TIMEOUT', message: '网络不太稳定' } }
@@ -94,6 +95,7 @@ export function fakeChatServer() {
       listener(options.online)
       return () => connectionListeners.delete(listener)
     },
+    conversation: () => Promise.resolve(options.online ? options.conversation : null),
   }
 
   return {

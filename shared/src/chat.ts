@@ -327,5 +327,5 @@ export const chatSystemLines = {
   leftQuickly: "同学暂时离开了页面，可能身边有人。对话还在，TA 回来时能看到你的消息。",
   closedByStaff: "老师结束了这次对话。谢谢你愿意来聊，想聊的时候随时可以再来。",
   /** Shown once, when a student's words first suggest serious risk: help right now, never a label. */
-  safetyNote: "谢谢你愿意说出来。如果你现在有伤害自己的念头，或者身边有危险，请马上拨打 12356（心理援助热线），紧急时拨打 110 或 120。老师也在这里陪着你。",
+  safetyNote: "谢谢你愿意说出来。如果你现在有伤害自己的念头，或者身边有危险，请马上拨打 12356（心理援助热线），紧急时拨打 110 或 120。你不是一个人。",
 } as const;

@@ -3,7 +3,7 @@
  * hotline"); then a student opens the H5 app (/h5, the real build) in a phone-sized browser, goes
  * through first-run consent, and takes a ticket from the hotline page: "你前面还有 1 位同学". A county
  * counsellor signs in to the web admin (/admin, the real build), goes on duty from the header and takes
- * the caller ahead: the student's page moves to "下一位就是你了" (pushed over their socket). Then the
+ * the caller ahead: the student's page moves to "你现在排在第一位" (pushed over their socket). Then the
  * counsellor takes the student, who sees "老师已经接起了", and after the outcome record the result
  * ("通话已经完成"). Meanwhile the county centre's admin watches the live board (热线看板) follow along.
  * Needs both builds: npm run build -w admin and npm run build:h5 -w miniapp.
@@ -133,7 +133,7 @@ describe("hotline: a student in the H5 app watches their place while a counsello
       await takeNext.click();
       await page.locator(`[data-testid="claimed-call"][data-ticket-number="${firstTicket.number}"]`).waitFor();
       await page.getByTestId("claimed-call").getByText("考试压力").waitFor();
-      await h5.getByText("下一位就是你了。", { exact: true }).waitFor();
+      await h5.getByText("你现在排在第一位。", { exact: true }).waitFor();
       await expect(h5.getByText("你前面还有 1 位同学。", { exact: true }).count()).resolves.toBe(0);
       const current = await api<{ ticket: CallerTicketView }>(server, "GET", "/hotline/tickets/current", student.token);
       expect(current.ticket).toMatchObject({ status: "waiting", position: 1 });
@@ -170,7 +170,7 @@ describe("hotline: a student in the H5 app watches their place while a counsello
       await screenshot(board, "hotline-5-board");
 
       // The student's page only ever moved forward: 2 -> 1 -> taken.
-      expect(await shownHeadlines(h5)).toEqual(["你前面还有 1 位同学。", "下一位就是你了。", "老师已经接起了，请保持电话畅通。"]);
+      expect(await shownHeadlines(h5)).toEqual(["你前面还有 1 位同学。", "你现在排在第一位。", "老师已经接起了，请保持电话畅通。"]);
 
       // "完成" goes back to the hotline's start, with the queue empty.
       await tap(h5, "完成");

@@ -46,6 +46,19 @@ describe("every screen, as each person meets it", () => {
     expect(await walkAdmin(username)).toEqual([]);
   });
 
+  it("on a 1366×768 laptop the centre admin reaches every menu entry, the last one too (not hidden under the collapse button)", async () => {
+    const context = await suite.newContext(adminViewport(1366, 768));
+    const page = await context.newPage();
+    // the walk above signed the admin in moments ago: a new 30-second step, so its code is not a replay
+    suite.server.clock.advance(30_000);
+    await signInAdmin(page, suite.server, "admin");
+    const entries = page.locator(".ant-layout-sider .ant-menu-item");
+    const last = entries.last();
+    expect((await last.innerText()).trim()).toBe("我的账号");
+    await last.click({ timeout: 5_000 });
+    await page.waitForURL(/\/admin\/account/);
+  });
+
   it("a student on a phone opens every page of the app", async () => {
     const context = suite.track(await newPhoneContext(suite.browser));
     const student = await openH5Student(context, suite.server);
@@ -60,7 +73,10 @@ describe("every screen, as each person meets it", () => {
       // in a browser there is no WeChat bar: the page has its own title bar with a way back or home
       const bar = student.page.locator("#taro-navigation-bar.taro-navigation-bar-show");
       await bar.waitFor();
-      expect((await bar.locator(".taro-navigation-bar-title").innerText()).trim().length).toBeGreaterThan(0);
+      const title = bar.locator(".taro-navigation-bar-title");
+      expect((await title.innerText()).trim().length).toBeGreaterThan(0);
+      // the whole title shows on a phone, not "热线排…"
+      expect(await title.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
       expect(await bar.locator(".taro-navigation-bar-home, .taro-navigation-bar-back").filter({ visible: true }).count()).toBeGreaterThan(0);
     }
     await screenshot(student.page, "walk-student");

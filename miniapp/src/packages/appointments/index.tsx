@@ -6,6 +6,7 @@ import { ActionButton } from '../../components/ActionButton'
 import { EmergencyStrip } from '../../components/EmergencyStrip'
 import { HelplineList } from '../../components/HelplineList'
 import { Notice } from '../../components/Notice'
+import { OtherWays } from '../../components/OtherWays'
 import { PageContainer, PageStates } from '../../components/PageContainer'
 import { useRemote } from '../../hooks/useRemote'
 import { pagePaths } from '../../navigation'
@@ -81,8 +82,8 @@ export default function AppointmentsPage() {
             </View>
           ))}
           <Text className='appt-section'>专家咨询</Text>
-          {!rules.paymentsEnabled ? <Text className='appt-empty'>付费的专家咨询暂时没有开放，下面是可以免费预约的专家。</Text> : null}
-          {rules.experts.length === 0 ? <Text className='appt-empty'>现在没有可以预约的专家。</Text> : null}
+          {!rules.paymentsEnabled && rules.experts.length > 0 ? <Text className='appt-empty'>付费的专家咨询暂时没有开放，下面是可以免费预约的专家。</Text> : null}
+          {rules.experts.length === 0 ? <Text className='appt-empty'>现在没有可以预约的专家，过几天再来看看。</Text> : null}
           {rules.experts.map((expert) => (
             <View key={expert.id} className='appt-card' hoverClass='appt-card--pressed' onClick={() => setScreen({ kind: 'slots', choice: { kind: 'expert', expert } })}>
               <Text className='appt-card__name'>{expert.name}</Text>
@@ -100,6 +101,8 @@ export default function AppointmentsPage() {
               <Text className='appt-card__price'>{expert.priceFen > 0 ? `${yuan(expert.priceFen)} / 次${isParent ? '' : '（需家长账号预约）'}` : '免费'}</Text>
             </View>
           ))}
+          {/* nothing to book: not a dead end, the ways that work today */}
+          {rules.experts.length === 0 && (!me.data?.school || rules.rooms.length === 0) ? <OtherWays title='现在就想找老师聊聊，可以这样' offer={['chat', 'letters', 'hotline']} /> : null}
         </View>
       ) : null}
 

@@ -167,6 +167,25 @@ describe('what the student is told as a chat moves on', () => {
     expect(await screen.findByText('老师在这里陪着你')).toBeTruthy()
   })
 
+  it('reads the status again on reconnect, so a counsellor who opened the chat before the socket joined is shown as here', async () => {
+    const chat = fakeChatServer()
+    render(<Conversation conversation={buildConversation({ withCounsellor: false, counsellorComing: true })} onLeave={() => undefined} port={chat.port} />)
+    expect(screen.getByText('已为你找到老师，老师马上就来')).toBeTruthy()
+    // the "chat:status" of the opening went out before this socket was in its room: only the read can tell
+    chat.options.conversation = buildConversation({ withCounsellor: true, counsellorComing: false })
+    act(() => chat.reconnect())
+    expect(await screen.findByText('老师在这里陪着你')).toBeTruthy()
+    expect(screen.queryByText('已为你找到老师，老师马上就来')).toBeNull()
+  })
+
+  it('keeps what it shows when the status cannot be read on reconnect', async () => {
+    const chat = fakeChatServer()
+    render(<Conversation conversation={buildConversation({ withCounsellor: false, counsellorComing: true })} onLeave={() => undefined} port={chat.port} />)
+    act(() => chat.reconnect())
+    await waitFor(() => expect(chat.resumes).toBeGreaterThan(1))
+    expect(screen.getByText('已为你找到老师，老师马上就来')).toBeTruthy()
+  })
+
   it('tells a waiting student at once when nobody is on duty any more', async () => {
     const chat = fakeChatServer()
     chat.options.online = false

@@ -96,9 +96,23 @@ export class ChatSession {
       this.port.on('chat:status', (notice) => {
         if (notice.conversationId === id) this.update({ status: notice.status, queuePosition: notice.queuePosition, withCounsellor: notice.withCounsellor, counsellorComing: notice.counsellorComing, heldForNextShift: notice.heldForNextShift, canRate: notice.canRate, counsellorTyping: false })
       }),
-      this.port.onResync(() => void this.resync()),
+      this.port.onResync(() => {
+        void this.resync()
+        void this.refreshStatus()
+      }),
     )
     void this.resync()
+  }
+
+  /**
+   * Reads the conversation's status again after a (re)connect: a status notice sent before the socket
+   * joined (the counsellor opened the chat a moment after it started) would otherwise leave "老师马上就来"
+   * on screen under "老师来了".
+   */
+  private async refreshStatus(): Promise<void> {
+    const now = await this.port.conversation(this.conversation.id)
+    if (!now) return
+    this.update({ status: now.status, queuePosition: now.queuePosition, withCounsellor: now.withCounsellor, counsellorComing: now.counsellorComing, heldForNextShift: now.heldForNextShift, canRate: now.canRate })
   }
 
   stop(): void {

@@ -30,7 +30,8 @@ function badgeText(status: HotlineStatusView): string {
 }
 
 function queueLine(status: HotlineStatusView): string {
-  if (status.counsellorsOnDuty === 0) return '值班老师暂时不在线，现在排队不能保证很快接通。'
+  // the badge above already says 值班老师暂时不在线
+  if (status.counsellorsOnDuty === 0) return '现在排队，不能保证很快接通。'
   const waiting = status.waiting === 0 ? '现在没有人在排队' : `现在有 ${status.waiting} 位同学在排队`
   if (status.estimateMinutes === null) return `${waiting}。值班老师暂时都在忙，等待时间还说不准。`
   if (status.estimateMinutes <= 1) return `${waiting}，很快就能轮到你。`

@@ -192,7 +192,9 @@ describe('hotline page', () => {
     expect(screen.getByText('你前面还有 3 位同学。')).toBeTruthy()
 
     fakeSocket.push('hotline:ticket', ticket({ position: 1, estimateMinutes: 2 }))
-    expect(await screen.findByText('下一位就是你了。')).toBeTruthy()
+    // not "下一位就是你了": a caller who feels unsafe would still be put ahead
+    expect(await screen.findByText('你现在排在第一位。')).toBeTruthy()
+    expect(screen.queryByText(/下一位/)).toBeNull()
     expect(screen.getByText('预计还要等大约 2 分钟')).toBeTruthy()
   })
 
@@ -200,6 +202,9 @@ describe('hotline page', () => {
     state.status = { ...openStatus, counsellorsOnDuty: 0, estimateMinutes: null }
     render(<HotlinePage />)
     expect(await screen.findByText('值班老师暂时不在线')).toBeTruthy()
+    // said once, in the badge: the line under it says what that means for queueing
+    expect(screen.getAllByText(/值班老师暂时不在线/)).toHaveLength(1)
+    expect(screen.getByText('现在排队，不能保证很快接通。')).toBeTruthy()
     expect(screen.queryByText('现在开放')).toBeNull()
     fireEvent.click(screen.getByText('我自己拨打热线'))
     fireEvent.click(document.querySelector('.hotline-form__unsafe taro-switch-core, .hotline-form__unsafe input, .hotline-form__unsafe .weui-switch') ?? screen.getByText('我现在觉得自己不太安全（会优先安排）'))
@@ -210,8 +215,30 @@ describe('hotline page', () => {
     expect(text.indexOf('12356')).toBeGreaterThanOrEqual(0)
     expect(text).toContain('110')
     expect(text).toContain('120')
-    expect(screen.queryByText('下一位就是你了。')).toBeNull()
+    expect(screen.queryByText('你现在排在第一位。')).toBeNull()
     expect(screen.queryByText(/预计还要等/)).toBeNull()
+  })
+
+  it('nobody on duty: a call-back in a window that has begun is kept, without a promised call or "到了你选的时间段", and the page opens at its top', async () => {
+    state.status = { ...openStatus, counsellorsOnDuty: 0, estimateMinutes: null }
+    const scrolls = jest.spyOn(Taro, 'pageScrollTo').mockResolvedValue({ errMsg: 'pageScrollTo:ok' } as never)
+    render(<HotlinePage />)
+    fireEvent.click(await screen.findByText('请老师给我回电'))
+    fireEvent.input(await phoneInput(), { target: { value: '13800138000' } })
+    fireEvent.click(screen.getByText('今天 18:50–21:00'))
+    state.onJoin = () => {
+      state.current = ticket({ window: { start: tonight.start, end: tonight.end }, position: null, estimateMinutes: null, nobodyOnDuty: true })
+      return { status: 201, body: state.current }
+    }
+    const before = scrolls.mock.calls.length
+    fireEvent.click(screen.getByText('提交，等老师回电'))
+
+    expect(await screen.findByText('你的排队号已经留好了。老师一上线，会先联系排在前面的同学。')).toBeTruthy()
+    expect(screen.getByText(/^你选的回电时间是 .*。老师上线后，会用 0818-7362000 这个号码给你回电。$/)).toBeTruthy()
+    expect(screen.queryByText(/一位老师将在/)).toBeNull()
+    expect(screen.queryByText('到了你选的时间段，你就会排进队伍。')).toBeNull()
+    expect(scrolls.mock.calls.length).toBeGreaterThan(before)
+    expect(scrolls).toHaveBeenLastCalledWith({ scrollTop: 0, duration: 0 })
   })
 
   it('refetches the ticket on resync (reconnect or back in the foreground) and can cancel at any time', async () => {

@@ -1,6 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { letterReplyMaxChars, newClientMessageId, type MyLetterView } from '@xinyuan/shared'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ActionButton } from '../../components/ActionButton'
 import { EmergencyStrip } from '../../components/EmergencyStrip'
 import { PageStates } from '../../components/PageContainer'
@@ -27,6 +28,10 @@ export function LetterThread({ letterId, acknowledgement, onBack }: LetterThread
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const shown = letter ?? remote.data
+  // the list or the form before it may have been scrolled far down: the letter starts at its top, with "‹ 我的信" in view
+  useEffect(() => {
+    void Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 0 })).catch(() => undefined)
+  }, [letterId])
 
   const act = async (work: () => Promise<MyLetterView>) => {
     setBusy(true)
@@ -65,7 +70,8 @@ export function LetterThread({ letterId, acknowledgement, onBack }: LetterThread
       <PageStates loading={remote.loading} ready={shown !== undefined} error={remote.error} onRetry={remote.reload}>
         {shown ? (
           <View>
-            {acknowledgement ? <Text className='letter-ack'>{`信已经寄出。${acknowledgement}`}</Text> : null}
+            {/* the mailbox's own words ("信已经收到了…"): a "信已经寄出。" before them said the same twice */}
+            {acknowledgement ? <Text className='letter-ack'>{acknowledgement}</Text> : null}
             <View className='letter-paper'>
               <Text className='letter-paper__to'>{`写给：${shown.mailboxName}`}</Text>
               <Text className='letter-paper__subject'>{shown.subject}</Text>

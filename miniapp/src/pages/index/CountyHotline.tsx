@@ -24,7 +24,8 @@ export function CountyHotline({ config, loading, onRetry }: CountyHotlineProps) 
         <Text className='home-county__number'>{config.hotline.number}</Text>
         <Text className='home-county__call'>拨打</Text>
       </View>
-      <Text className='home-county__hours'>{`${config.hotline.openNow ? '现在有老师值班 · ' : '现在休息中，开放时再打 · '}开放时间：${config.hotline.hoursText}`}</Text>
+      {/* openNow is false in the open hours too when nobody is on duty: "现在休息中" under "8:00–22:00" at 08:30 read wrong */}
+      <Text className='home-county__hours'>{`${config.hotline.openNow ? '现在有老师值班 · ' : '现在暂时没有老师接听，可以先打下面的电话 · '}开放时间：${config.hotline.hoursText}`}</Text>
     </View>
   )
 }

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { startFakeXinyuanApi } from '../../../test/fakeXinyuanApi'
+import { publicConfig, startFakeXinyuanApi } from '../../../test/fakeXinyuanApi'
 import { setApiBase } from '../../services/apiBase'
 import HomePage from './index'
 
@@ -31,6 +31,19 @@ describe('home page', () => {
 
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/chat/index' })
     expect(Taro.redirectTo).not.toHaveBeenCalled()
+  })
+
+  it('with nobody answering the county line, says so without calling it closed, and points to the lines below', async () => {
+    const { hotline } = publicConfig
+    publicConfig.hotline = { ...hotline, openNow: false }
+    try {
+      render(<HomePage />)
+      expect(await screen.findByText('现在暂时没有老师接听，可以先打下面的电话 · 开放时间：每天 8:00–22:00')).toBeTruthy()
+      expect(screen.queryByText(/现在休息中/)).toBeNull()
+      expect(screen.getByText('12356')).toBeTruthy()
+    } finally {
+      publicConfig.hotline = hotline
+    }
   })
 
   it('sends a first-time user to the consent steps', async () => {

@@ -33,7 +33,7 @@ export function ChatQueueCard({ queue, canAccept, busyId, onAccept }: { queue: C
               <Typography.Text strong>{entry.position}.</Typography.Text>
               <span>{entry.alias}</span>
               {riskTag(entry.riskLevel)}
-              {entry.returnedToQueue ? <Tag color="blue">转回</Tag> : null}
+              {entry.returnedToQueue ? <Tag color="blue" title="原来的老师离开了，这位同学又回到了排队中">重新排队</Tag> : null}
               {entry.queueTarget === "county_centre" ? <Tag>县中心</Tag> : null}
               {entry.heldForNextShift ? <Tag>留言待接</Tag> : null}
               <Typography.Text type="secondary">{dayjs(entry.queuedAt).format("HH:mm")} 起</Typography.Text>
@@ -48,11 +48,12 @@ export function ChatQueueCard({ queue, canAccept, busyId, onAccept }: { queue: C
 /** Supervisors: every live conversation, to follow read-only (audited) or take over (after a confirmation). */
 export function LiveChatsCard({ live, busyId, onWatch, onTakeOver }: { live: StaffConversationView[]; busyId: string | null; onWatch: (id: string) => void; onTakeOver: (id: string) => Promise<void> }) {
   return (
-    <Card size="small" title={`进行中的咨询（${live.length}）`} data-testid="chat-live">
+    // waiting chats are here too (a supervisor may take one over): "进行中" over a waiting one read wrong
+    <Card size="small" title={`未结束的咨询（${live.length}）`} data-testid="chat-live">
       <List<StaffConversationView>
         size="small"
         dataSource={live}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="现在没有进行中的咨询。" /> }}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="现在没有未结束的咨询。" /> }}
         renderItem={(item) => (
           <List.Item
             actions={[
@@ -67,7 +68,7 @@ export function LiveChatsCard({ live, busyId, onWatch, onTakeOver }: { live: Sta
             <Space wrap size={4}>
               <span>{item.alias}</span>
               {riskTag(item.riskLevel)}
-              <Typography.Text type="secondary">{item.assignedStaffName ?? "排队中"}</Typography.Text>
+              <Typography.Text type="secondary">{item.assignedStaffName ?? "排队中，还没有老师"}</Typography.Text>
             </Space>
           </List.Item>
         )}

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { Card, Col, Empty, Row, Statistic, Table, Tag } from "antd";
+import { Card, Col, Empty, Row, Statistic, Table, Tag, Typography } from "antd";
 import { WarningOutlined } from "@ant-design/icons";
 import type { HotlineBoardView } from "@xinyuan/shared";
 import { useAsync } from "../../../hooks/useAsync";
@@ -71,7 +71,8 @@ export function SupervisorBoard() {
         </Card>
       </Col>
       <Col span={24}>
-        <Card title={`值班咨询师（${handleTimeText(view.handleTime)}）`} size="small">
+        {/* the average is the board's, not these counsellors': beside the title, not inside it */}
+        <Card title="值班咨询师" extra={<Typography.Text type="secondary">{handleTimeText(view.handleTime)}</Typography.Text>} size="small">
           <Table<BoardCounsellor>
             rowKey="staffId"
             size="small"
@@ -91,8 +92,8 @@ export function SupervisorBoard() {
   );
 }
 
-/** "近 14 天 3 通电话，平均 8 分钟", or that there is nothing to average yet. */
+/** "每通电话平均用时：8 分钟（近 14 天 3 通）", or that there is nothing to average yet. */
 export function handleTimeText(handleTime: { calls: number; minutes: number | null }): string {
-  if (handleTime.calls === 0 || handleTime.minutes === null) return "近 14 天还没有完成的通话";
-  return `近 14 天 ${handleTime.calls} 通电话，平均 ${handleTime.minutes} 分钟`;
+  if (handleTime.calls === 0 || handleTime.minutes === null) return "每通电话平均用时：近 14 天还没有完成的通话";
+  return `每通电话平均用时：${handleTime.minutes} 分钟（近 14 天 ${handleTime.calls} 通）`;
 }

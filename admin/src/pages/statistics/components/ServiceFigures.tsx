@@ -40,7 +40,7 @@ export function ServiceFigures({ view }: { view: StatisticsView }) {
         <Col xs={24} lg={6}>
           <Card size="small" title="值班覆盖">
             <Statistic title="服务时段有人排班" value={percent(coverage.coveredShare)} />
-            <Statistic title="无人排班" value={coverage.uncoveredHours} suffix={`/ ${coverage.serviceHours} 小时`} valueStyle={coverage.uncoveredHours > 0 ? { color: "#cf1322" } : undefined} />
+            <Statistic title="无人排班" value={coverage.uncoveredHours} suffix={` / ${coverage.serviceHours.toLocaleString("zh-CN")} 小时`} valueStyle={coverage.uncoveredHours > 0 ? { color: "#cf1322" } : undefined} />
           </Card>
         </Col>
       ) : null}
