@@ -50,3 +50,19 @@ export function crossValidateRiskModel(rows: readonly RiskCorpusRow[], lexicon: 
     bySource: Object.fromEntries(sources.map((source) => [source, evaluateRiskDetector(from(combined), rows.filter((row) => (row.source ?? "?") === source))])),
   };
 }
+
+/**
+ * Held out by file: the model is trained on every row but those of one source file, then that file is scored
+ * (lexicon + model, and the lexicon alone). Closest to a blind measure for a file the lexicon was not tuned on:
+ * a whole writer's wording unseen by the model, not rows mixed into every fold.
+ */
+export function heldOutByFile(rows: readonly RiskCorpusRow[], lexicon: unknown, source: string, options: RiskModelTrainingOptions = {}): { combined: RiskEvaluation; lexicon: RiskEvaluation } {
+  const normalise = createRiskNormaliser(riskLexiconSchema.parse(lexicon));
+  const held = rows.filter((row) => (row.source ?? "?") === source);
+  const model = trainRiskModel(
+    rows.filter((row) => (row.source ?? "?") !== source),
+    normalise,
+    options,
+  );
+  return { combined: evaluateRiskDetector(createRiskDetector(lexicon, model), held), lexicon: evaluateRiskDetector(createRiskDetector(lexicon), held) };
+}
