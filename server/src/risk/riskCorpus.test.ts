@@ -9,7 +9,7 @@ import { join } from "node:path";
 const { tuning, blind } = shippedRiskCorpus();
 
 type Figures = { recall: number; falseAlarmRate: number; truePositives: number };
-let checked: { shippedReproduced: boolean; sameSeedSame: boolean; otherSeedDiffers: boolean; cv: Record<"lexicon" | "model" | "combined" | "trainW1", Figures> } | undefined;
+let checked: { shippedReproduced: boolean; sameSeedSame: boolean; otherSeedDiffers: boolean; cv: Record<"lexicon" | "model" | "combined" | "withoutVeto" | "trainW1", Figures> } | undefined;
 /** Training checks in a plain Node process (riskModelCheck.ts says why), run once for the tests that read them. */
 function modelCheck(): NonNullable<typeof checked> {
   checked ??= JSON.parse(execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "riskModelCheck.ts")], { encoding: "utf8", timeout: 120_000 }).trim().split("\n").pop()!);
@@ -83,6 +83,22 @@ describe("risk corpus", () => {
     }
     // when the lexicon fires its level wins (imminent stays imminent)
     expect(detectRisk("我现在在楼顶，准备跳下去了").level).toBe("imminent");
+  });
+
+  it("drops a lexicon word the model reads as harmless in context, never an imminent one and never in a short line", () => {
+    const lexiconOnly = createRiskDetector(shippedRiskLexicon);
+    // the lexicon's words in news, recovery and jokes: the lexicon alone flags them, the detector does not
+    for (const text of ["新闻说隔壁县有个人跳河救了一个小孩，好厉害", "以前我也想过不想活了，现在好多了，谢谢你们上次陪我", "我哥说要打死我，因为我吃了他的辣条，哈哈"]) {
+      expect({ text, lexicon: lexiconOnly(text).level !== "none" }).toEqual({ text, lexicon: true });
+      expect({ text, level: detectRisk(text).level }).toEqual({ text, level: "none" });
+    }
+    // the same words meant: flagged
+    expect(detectRisk("我真的不想活了，每天都好痛苦").level).not.toBe("none");
+    expect(detectRisk("想死").level).not.toBe("none");
+    // dropping costs little recall on rows the model never saw (riskModelCheck: combined vs lexicon + model without the veto)
+    const { cv } = modelCheck();
+    expect(cv.combined.truePositives).toBeGreaterThanOrEqual(cv.withoutVeto.truePositives * 0.99);
+    expect(cv.combined.falseAlarmRate).toBeLessThan(cv.withoutVeto.falseAlarmRate);
   });
 
   it("refuses a malformed model where it is loaded", () => {

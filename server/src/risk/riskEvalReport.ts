@@ -44,6 +44,7 @@ const cv = crossValidateRiskModel(tuning, shippedRiskLexicon, folds, trainingOpt
 console.log(`\n(${folds}-fold cross-validation in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 print(`training rows, ${folds}-fold cross-validated: lexicon alone (tuned on these rows: optimistic)`, cv.lexicon, false);
 print(`training rows, ${folds}-fold cross-validated: model alone`, cv.model, false);
+console.log(`\nwithout the model's veto on lexicon matches (riskModelVetoScore): ${line("overall (message)", cv.withoutVeto.overall)}`);
 print(`training rows, ${folds}-fold cross-validated: lexicon + model (as it runs)`, cv.combined, showRows);
 console.log("\nby source (lexicon + model, cross-validated):");
 for (const [source, evaluation] of Object.entries(cv.bySource)) console.log(line(source.slice(0, 20), evaluation.overall) + `  of ${evaluation.rows} rows`);
