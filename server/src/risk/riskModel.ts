@@ -81,9 +81,10 @@ export interface RiskModelTrainingOptions {
   folds?: number;
   /**
    * The "any" head's threshold is the lowest whose out-of-fold false alarms on non-hits stay at or below this.
-   * 6 % (was 3 %) since the model vetoes the lexicon's matches it reads as harmless (riskModelVetoScore): the
-   * false alarms that saves pay for the model's extra recall. 1–3-grams (was 1–4): fewer features per message,
-   * better on writers the model never saw, as is L2 1e-4 (was 1e-5; held out by file, README).
+   * Tried 2026-12-07 with the veto (riskModelVetoScore): 5–6 % here, 1–3-grams and L2 1e-4 each gained 1–3
+   * points of cross-validated and held-out-by-file recall, but such a model flagged English and mixed lines
+   * ("stops following when the reader scrolls up", "橘子-Lantern-river-47") as high suicide (the unigram "s" of
+   * pinyin zs/s了 weighs more with fewer n-grams per message): kept at 3 %, 1–4-grams, L2 1e-5.
    */
   targetFalseAlarmRate?: number;
   /** AdaGrad step, L2 strength, cap on how much a rare head's positives weigh. */
@@ -96,12 +97,12 @@ export interface RiskModelTrainingOptions {
 const defaults: Required<Omit<RiskModelTrainingOptions, "version">> = {
   seed: 13,
   buckets: 1 << 15,
-  ngramMax: 3,
+  ngramMax: 4,
   epochs: 14,
   folds: 4,
-  targetFalseAlarmRate: 0.06,
+  targetFalseAlarmRate: 0.03,
   rate: 0.5,
-  l2: 1e-4,
+  l2: 1e-5,
   positiveWeightCap: 4,
 };
 type FitSettings = Pick<typeof defaults, "buckets" | "epochs" | "rate" | "l2" | "positiveWeightCap">;
