@@ -1,6 +1,6 @@
 import { riskLexiconGate, riskLexiconSchema, riskSignalCategories } from "@xinyuan/shared";
 import { createRiskDetector, createRiskNormaliser, detectRisk, shippedRiskLexicon, shippedRiskModel } from "./riskDetector";
-import { readRiskCorpus, riskEverydayFile, shippedRiskCorpus } from "./riskCorpus";
+import { readRiskCorpus, riskBlindFile, riskEverydayFile, shippedRiskCorpus } from "./riskCorpus";
 import { evaluateRiskDetector } from "./riskEvaluation";
 import { mayMatch, requiredCharactersOf } from "./riskPrefilter";
 import { execFileSync } from "node:child_process";
@@ -9,7 +9,7 @@ import { join } from "node:path";
 const { tuning, blind } = shippedRiskCorpus();
 
 type Figures = { recall: number; falseAlarmRate: number; truePositives: number };
-let checked: { shippedReproduced: boolean; sameSeedSame: boolean; otherSeedDiffers: boolean; cv: Record<"lexicon" | "model" | "combined" | "trainW1", Figures> } | undefined;
+let checked: { shippedReproduced: boolean; sameSeedSame: boolean; otherSeedDiffers: boolean; cv: Record<"lexicon" | "model" | "combined" | "withoutVeto" | "trainW1", Figures> } | undefined;
 /** Training checks in a plain Node process (riskModelCheck.ts says why), run once for the tests that read them. */
 function modelCheck(): NonNullable<typeof checked> {
   checked ??= JSON.parse(execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "riskModelCheck.ts")], { encoding: "utf8", timeout: 120_000 }).trim().split("\n").pop()!);
@@ -24,10 +24,14 @@ describe("risk corpus", () => {
     for (const hyperbole of ["累死了", "笑死", "难死了", "热死了", "想死你了"]) expect(nonHits.some((text) => text.includes(hyperbole))).toBe(true);
   });
 
-  it("keeps the blind set apart from the training rows", () => {
+  it("ships no blind set: the measured ones are training rows, a new one comes from outside (RISK_BLIND_FILE)", () => {
+    const sources = new Set(tuning.map((row) => row.source));
+    expect(sources).toContain("heldout3.zh");
+    expect(sources).toContain("heldout4.zh");
+    expect(shippedRiskCorpus(null).blind).toEqual([]);
+    expect(riskBlindFile(join(__dirname, "corpus", "no-such-file.jsonl"))).toBeNull();
+    // when the lead measures with a blind file, none of its rows may be training rows (a count, never the rows)
     const tuningTexts = new Set(tuning.map((row) => row.text));
-    expect(blind.length).toBeGreaterThanOrEqual(300);
-    // a count, never the rows: the blind set is not read by whoever tunes
     expect(blind.filter((row) => tuningTexts.has(row.text)).length).toBe(0);
   });
 
@@ -43,7 +47,7 @@ describe("risk corpus", () => {
   it("the lexicon and the model together stay above 87 % recall on rows the model never saw (cross-validated), with false alarms within the gate", () => {
     // 3-fold here to keep the suite fast; `npm run risk:eval` prints 5-fold figures per category and source.
     const { cv } = modelCheck();
-    // (3-fold, 2026-12-06: 89.4 % / 5.3 %; 5-fold in risk:eval is a little higher with more rows to learn from)
+    // (3-fold, 2026-12-06: 89.4 % / 5.3 %; 5-fold in risk:eval, 2026-12-07: 91.3 % / 5.0 % on 3 721 rows)
     expect(cv.combined.recall).toBeGreaterThanOrEqual(0.87);
     expect(cv.combined.falseAlarmRate).toBeLessThanOrEqual(riskLexiconGate.maxFalseAlarmRate);
     // the model finds what the lexicon misses: together they find more than the lexicon alone
@@ -79,6 +83,22 @@ describe("risk corpus", () => {
     }
     // when the lexicon fires its level wins (imminent stays imminent)
     expect(detectRisk("我现在在楼顶，准备跳下去了").level).toBe("imminent");
+  });
+
+  it("drops a lexicon word the model reads as harmless in context, never an imminent one and never in a short line", () => {
+    const lexiconOnly = createRiskDetector(shippedRiskLexicon);
+    // the lexicon's words in news, recovery and jokes: the lexicon alone flags them, the detector does not
+    for (const text of ["新闻说隔壁县有个人跳河救了一个小孩，好厉害", "以前我也想过不想活了，现在好多了，谢谢你们上次陪我", "我哥说要打死我，因为我吃了他的辣条，哈哈"]) {
+      expect({ text, lexicon: lexiconOnly(text).level !== "none" }).toEqual({ text, lexicon: true });
+      expect({ text, level: detectRisk(text).level }).toEqual({ text, level: "none" });
+    }
+    // the same words meant: flagged
+    expect(detectRisk("我真的不想活了，每天都好痛苦").level).not.toBe("none");
+    expect(detectRisk("想死").level).not.toBe("none");
+    // dropping costs little recall on rows the model never saw (riskModelCheck: combined vs lexicon + model without the veto)
+    const { cv } = modelCheck();
+    expect(cv.combined.truePositives).toBeGreaterThanOrEqual(cv.withoutVeto.truePositives * 0.99);
+    expect(cv.combined.falseAlarmRate).toBeLessThan(cv.withoutVeto.falseAlarmRate);
   });
 
   it("refuses a malformed model where it is loaded", () => {

@@ -26,6 +26,7 @@ export const riskCorpusFile = join(corpusFolder, "riskCorpus.zh.jsonl");
 /**
  * More training rows for the learned model (and the gate), one file per source: heldout2.zh.jsonl (313 rows,
  * the second held-out set: its rows were read while tuning the lexicon, so it is no longer a blind measure),
+ * heldout3/heldout4 (the third and fourth writers' blind sets, each measured once, then moved in),
  * rows written for the model (dialect, pinyin, indirect plans, circumstances, hyperbole), ordinary student
  * chat lines (non-hits), and rows from other writers.
  */
@@ -38,17 +39,15 @@ export const riskTrainingFolder = join(corpusFolder, "training");
 export const riskEverydayFile = join(corpusFolder, "riskEveryday.zh.jsonl");
 
 /**
- * The blind set (riskCorpus.heldout3.zh.jsonl, 307 rows) by a writer who saw neither the lexicon nor the
- * other sets. Nobody tuning the lexicon or the model has read its rows: `npm run risk:eval -- --blind`
- * prints its figures only, never its rows, so it stays an unseen measure (first measured 2026-12-06 on the
- * lexicon alone: 67.0 % / 8.8 %).
+ * An optional blind set, for figures only: the file named by `RISK_BLIND_FILE` (or given to
+ * `npm run risk:eval -- --blind <file>`), kept outside the repository by whoever measures, so nobody who
+ * tunes reads its rows. heldout3 and heldout4, the earlier blind sets, were measured once each (2026-12-06)
+ * and are training rows now (corpus/training/heldout3.zh.jsonl, heldout4.zh.jsonl).
  */
-export const riskBlindCorpusFile = join(corpusFolder, "riskCorpus.heldout3.zh.jsonl");
-/**
- * A second blind set (riskCorpus.heldout4.zh.jsonl, 400 rows, 240 needing attention) by a fourth writer, made
- * on 2026-12-06 after the model was trained and measured once by the lead: figures only, like heldout3.
- */
-export const riskSecondBlindCorpusFile = join(corpusFolder, "riskCorpus.heldout4.zh.jsonl");
+export function riskBlindFile(argument?: string): string | null {
+  const file = argument ?? process.env.RISK_BLIND_FILE;
+  return file && existsSync(file) ? file : null;
+}
 
 /** Reads a JSON-lines corpus file; a malformed row stops the reader with its line number. */
 export function readRiskCorpus(file: string): RiskCorpusRow[] {
@@ -73,12 +72,13 @@ export function riskTrainingFiles(): string[] {
 
 /**
  * The shipped labelled rows: `tuning` is every row the lexicon or the model may learn from (the tuning file
- * and the training folder, duplicates dropped), `blind` the blind set, for figures only.
+ * and the training folder, duplicates dropped), `blind` the optional blind set (`riskBlindFile`; empty when
+ * there is none), for figures only.
  */
-export function shippedRiskCorpus(): { tuning: RiskCorpusRow[]; blind: RiskCorpusRow[] } {
+export function shippedRiskCorpus(blindFile: string | null = riskBlindFile()): { tuning: RiskCorpusRow[]; blind: RiskCorpusRow[] } {
   const seen = new Set<string>();
   const tuning = [riskCorpusFile, ...riskTrainingFiles()]
     .flatMap((file) => readRiskCorpus(file).map((row) => ({ ...row, source: row.source ?? basename(file, ".jsonl") })))
     .filter((row) => !seen.has(row.text) && (seen.add(row.text), true));
-  return { tuning, blind: readRiskCorpus(riskBlindCorpusFile) };
+  return { tuning, blind: blindFile ? readRiskCorpus(blindFile) : [] };
 }

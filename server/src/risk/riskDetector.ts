@@ -264,10 +264,21 @@ function scanGroup(group: CompiledGroup, text: string, presence: CharacterPresen
 export const riskModelMinimumLength = 12;
 
 /**
+ * When the model is nearly sure a message needs nothing (its "any" score below this), a lexicon match below
+ * "imminent" is dropped: most false alarms on text nobody tuned for were the lexicon's words in a harmless
+ * context the model reads as a whole (news, a novel, a game, "以前…现在好多了", "哈哈" jokes). Imminent
+ * matches always stand, and so do short lines (the model does not read them). Chosen on cross-validated
+ * and held-out-by-file figures (README): cross-validated false alarms fell by about a third (10.1 % → 6.3 %)
+ * for 0.3 points of recall.
+ */
+export const riskModelVetoScore = 0.15;
+
+/**
  * Builds a detector from lexicon data and, when given, the learned model stored with it (both validated,
  * every pattern compiled, so a broken version is refused where it is loaded rather than silently missing
- * a student in danger). It flags a message when either the lexicon or the model does: the level is the
- * lexicon's when it fires, else the model's categories' level (riskModelLevels), never "none".
+ * a student in danger). It flags a message when either the lexicon or the model does (unless the model is
+ * nearly sure the message needs nothing: riskModelVetoScore): the level is the lexicon's when it fires, else
+ * the model's categories' level (riskModelLevels), never "none".
  *
  * Speed (npm run bench:risk): the message's characters are stamped once (CharacterPresence); an ignore
  * phrase, a group or a branch of a group whose required characters are missing is not run (scanGroup); the
@@ -275,7 +286,7 @@ export const riskModelMinimumLength = 12;
  * riskDetectorSpeed.test.ts checks every corpus row gets exactly the verdict of the plain reference
  * (riskDetectorReference.ts).
  */
-export function createRiskDetector(data: unknown, modelData?: unknown): RiskDetector {
+export function createRiskDetector(data: unknown, modelData?: unknown, { modelVetoScore = riskModelVetoScore }: { modelVetoScore?: number } = {}): RiskDetector {
   const lexicon = riskLexiconSchema.parse(data);
   const model: RiskModelScorer | null = modelData ? createRiskModelScorer(modelData) : null;
   const expand = (pattern: string) => expandRiskTerms(pattern, lexicon.terms);
@@ -343,6 +354,7 @@ export function createRiskDetector(data: unknown, modelData?: unknown): RiskDete
     };
     for (const group of groups) scanGroup(group, text, presence, onMatch);
     const verdict = text.length >= riskModelMinimumLength ? model?.(text) : undefined;
+    if (verdict && verdict.score < modelVetoScore && lexiconLevel !== "imminent") return { level: "none", categories: [], matches: [] };
     if (verdict?.flagged) {
       for (const category of verdict.categories) {
         if (!matches.some((match) => match.category === category)) matches.push({ category, level: riskModelLevels[category], text: "", index: -1, source: "model" });

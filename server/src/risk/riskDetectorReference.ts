@@ -8,7 +8,7 @@ import {
   type RiskLevel,
   type RiskSignalCategory,
 } from "@xinyuan/shared";
-import { groupRiskLexiconEntries, expandRiskTerms, riskModelMinimumLength, type RiskDetector, type RiskMatch } from "./riskDetector";
+import { groupRiskLexiconEntries, expandRiskTerms, riskModelMinimumLength, riskModelVetoScore, type RiskDetector, type RiskMatch } from "./riskDetector";
 import { featuresOf, riskModelLevels } from "./riskModel";
 
 /**
@@ -41,7 +41,7 @@ export function createPlainRiskNormaliser(lexicon: ParsedRiskLexicon): (text: st
   };
 }
 
-function plainModel(input: unknown): (normalised: string) => { flagged: boolean; categories: RiskSignalCategory[] } {
+function plainModel(input: unknown): (normalised: string) => { flagged: boolean; score: number; categories: RiskSignalCategory[] } {
   const model = riskModelSchema.parse(input);
   const heads = riskModelHeads.map((head) => {
     const stored = model.heads[head];
@@ -57,18 +57,19 @@ function plainModel(input: unknown): (normalised: string) => { flagged: boolean;
       for (const id of features) sum += head.weights[id] as number;
       return 1 / (1 + Math.exp(-(head.bias + (sum * head.scale) / Math.sqrt(count))));
     });
-    if (!count || (scores[0] as number) < heads[0]!.threshold) return { flagged: false, categories: [] };
+    const score = scores[0] as number;
+    if (!count || score < heads[0]!.threshold) return { flagged: false, score, categories: [] };
     const categories = riskSignalCategories.filter((_, index) => (scores[index + 1] as number) >= heads[index + 1]!.threshold);
     if (!categories.length) {
       const margins = riskSignalCategories.map((_, index) => (scores[index + 1] as number) / heads[index + 1]!.threshold);
       categories.push(riskSignalCategories[margins.indexOf(Math.max(...margins))] as RiskSignalCategory);
     }
-    return { flagged: true, categories };
+    return { flagged: true, score, categories };
   };
 }
 
 /** Reference detector: same data, same verdicts as createRiskDetector, no shortcuts. */
-export function createPlainRiskDetector(data: unknown, modelData?: unknown): RiskDetector {
+export function createPlainRiskDetector(data: unknown, modelData?: unknown, { modelVetoScore = riskModelVetoScore }: { modelVetoScore?: number } = {}): RiskDetector {
   const lexicon = riskLexiconSchema.parse(data);
   const model = modelData ? plainModel(modelData) : null;
   const expand = (pattern: string) => expandRiskTerms(pattern, lexicon.terms);
@@ -117,6 +118,7 @@ export function createPlainRiskDetector(data: unknown, modelData?: unknown): Ris
     const highest = (list: RiskMatch[]) => list.reduce<RiskLevel>((level, match) => (riskLevelRank[match.level] > riskLevelRank[level] ? match.level : level), "none");
     const lexiconLevel = highest(matches);
     const verdict = model && text.length >= riskModelMinimumLength ? model(text) : null;
+    if (verdict && verdict.score < modelVetoScore && lexiconLevel !== "imminent") return { level: "none", categories: [], matches: [] };
     if (verdict?.flagged) {
       for (const category of verdict.categories) {
         if (!matches.some((match) => match.category === category)) matches.push({ category, level: riskModelLevels[category], text: "", index: -1, source: "model" });

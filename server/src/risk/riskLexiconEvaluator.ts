@@ -10,7 +10,7 @@ import { sealed } from "../crypto/sealedColumns";
 export interface RiskGateCorpus {
   /** Shipped tuning rows and rows supervisors added from feedback: what the gate reads. */
   rows: RiskCorpusRow[];
-  /** The shipped blind set: its figures are reported beside (never its rows), never trained on. */
+  /** The blind set when the server is given one (RISK_BLIND_FILE; else empty): figures beside, never its rows, never trained on. */
   heldOut: RiskCorpusRow[];
 }
 

@@ -79,7 +79,13 @@ export interface RiskModelTrainingOptions {
   epochs?: number;
   /** Inner folds used to choose thresholds from out-of-fold scores. */
   folds?: number;
-  /** The "any" head's threshold is the lowest whose out-of-fold false alarms on non-hits stay at or below this. */
+  /**
+   * The "any" head's threshold is the lowest whose out-of-fold false alarms on non-hits stay at or below this.
+   * Tried 2026-12-07 with the veto (riskModelVetoScore): 5–6 % here, 1–3-grams and L2 1e-4 each gained 1–3
+   * points of cross-validated and held-out-by-file recall, but such a model flagged English and mixed lines
+   * ("stops following when the reader scrolls up", "橘子-Lantern-river-47") as high suicide (the unigram "s" of
+   * pinyin zs/s了 weighs more with fewer n-grams per message): kept at 3 %, 1–4-grams, L2 1e-5.
+   */
   targetFalseAlarmRate?: number;
   /** AdaGrad step, L2 strength, cap on how much a rare head's positives weigh. */
   rate?: number;
@@ -261,7 +267,7 @@ export function trainRiskModel(
   return {
     version: settings.version ?? `model-${rows.length}`,
     about:
-      "风险检测的学习模型：规范化文本的字符 1–4 元组哈希特征，每个头一个逻辑回归（any 决定是否提示，其余给出类别）。由 npm run risk:train 或管理端“重新训练”生成，请勿手改。",
+      `风险检测的学习模型：规范化文本的字符 1–${settings.ngramMax} 元组哈希特征，每个头一个逻辑回归（any 决定是否提示，其余给出类别）。由 npm run risk:train 或管理端“重新训练”生成，请勿手改。`,
     buckets: settings.buckets,
     ngramMax: settings.ngramMax,
     trainedRows: rows.length,

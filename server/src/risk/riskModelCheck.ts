@@ -3,7 +3,8 @@
  * training under Jest's module sandbox runs about fifteen times slower than in Node, and these checks
  * train the model about twenty times. Prints one JSON line: whether training the shipped rows again gives
  * the shipped model (deterministic and up to date), whether another seed gives other weights, and
- * 3-fold cross-validated figures (lexicon alone, model alone, together, train-w1 rows together).
+ * 3-fold cross-validated figures (lexicon alone, model alone, together, together without the model's veto,
+ * train-w1 rows together).
  */
 import { riskLexiconSchema } from "@xinyuan/shared";
 import { createRiskNormaliser, shippedRiskLexicon, shippedRiskModel } from "./riskDetector";
@@ -23,6 +24,6 @@ console.log(
     shippedReproduced: JSON.stringify(again.heads) === JSON.stringify(shipped.heads),
     sameSeedSame: small(13) === small(13),
     otherSeedDiffers: small(13) !== small(14),
-    cv: { lexicon: overall(cv.lexicon), model: overall(cv.model), combined: overall(cv.combined), trainW1: overall(cv.bySource["train-w1.zh"]!) },
+    cv: { lexicon: overall(cv.lexicon), model: overall(cv.model), combined: overall(cv.combined), withoutVeto: overall(cv.withoutVeto), trainW1: overall(cv.bySource["train-w1.zh"]!) },
   }),
 );

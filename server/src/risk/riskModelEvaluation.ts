@@ -7,6 +7,8 @@ export interface RiskCrossValidation {
   folds: number;
   /** Lexicon and model together (the detector as it runs), each row scored by a model not trained on it. */
   combined: RiskEvaluation;
+  /** Lexicon and model together without the model's veto on lexicon matches (riskModelVetoScore): what the veto costs and saves. */
+  withoutVeto: RiskEvaluation;
   /** The model alone. */
   model: RiskEvaluation;
   /** The lexicon alone (tuned on most of these rows: optimistic). */
@@ -24,6 +26,7 @@ export function crossValidateRiskModel(rows: readonly RiskCorpusRow[], lexicon: 
   const normalise = createRiskNormaliser(riskLexiconSchema.parse(lexicon));
   const fold = foldsOf(rows, folds, (options.seed ?? 13) + 101);
   const combined = new Map<string, RiskAssessment>();
+  const withoutVeto = new Map<string, RiskAssessment>();
   const modelOnly = new Map<string, RiskAssessment>();
   const lexiconOnly = createRiskDetector(lexicon);
   for (let k = 0; k < folds; k += 1) {
@@ -33,10 +36,12 @@ export function crossValidateRiskModel(rows: readonly RiskCorpusRow[], lexicon: 
       options,
     );
     const detect = createRiskDetector(lexicon, model);
+    const detectWithoutVeto = createRiskDetector(lexicon, model, { modelVetoScore: 0 });
     const lexiconOff = createRiskDetector({ ...(lexicon as object), categories: {}, ignore: [] }, model);
     rows.forEach((row, index) => {
       if (fold[index] !== k) return;
       combined.set(row.text, detect(row.text));
+      withoutVeto.set(row.text, detectWithoutVeto(row.text));
       modelOnly.set(row.text, lexiconOff(row.text));
     });
   }
@@ -45,8 +50,25 @@ export function crossValidateRiskModel(rows: readonly RiskCorpusRow[], lexicon: 
   return {
     folds,
     combined: evaluateRiskDetector(from(combined), rows),
+    withoutVeto: evaluateRiskDetector(from(withoutVeto), rows),
     model: evaluateRiskDetector(from(modelOnly), rows),
     lexicon: evaluateRiskDetector(lexiconOnly, rows),
     bySource: Object.fromEntries(sources.map((source) => [source, evaluateRiskDetector(from(combined), rows.filter((row) => (row.source ?? "?") === source))])),
   };
+}
+
+/**
+ * Held out by file: the model is trained on every row but those of one source file, then that file is scored
+ * (lexicon + model, and the lexicon alone). Closest to a blind measure for a file the lexicon was not tuned on:
+ * a whole writer's wording unseen by the model, not rows mixed into every fold.
+ */
+export function heldOutByFile(rows: readonly RiskCorpusRow[], lexicon: unknown, source: string, options: RiskModelTrainingOptions = {}): { combined: RiskEvaluation; lexicon: RiskEvaluation } {
+  const normalise = createRiskNormaliser(riskLexiconSchema.parse(lexicon));
+  const held = rows.filter((row) => (row.source ?? "?") === source);
+  const model = trainRiskModel(
+    rows.filter((row) => (row.source ?? "?") !== source),
+    normalise,
+    options,
+  );
+  return { combined: evaluateRiskDetector(createRiskDetector(lexicon, model), held), lexicon: evaluateRiskDetector(createRiskDetector(lexicon), held) };
 }

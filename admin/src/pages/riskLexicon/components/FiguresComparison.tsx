@@ -26,7 +26,8 @@ export function FiguresComparison({ before, after }: { before: RiskLexiconEvalua
   const rows: Row[] = [
     { key: "overall", name: "全部（按消息）", before: before.overall, after: after?.overall ?? null },
     ...riskSignalCategories.map((category) => ({ key: category, name: riskSignalCategoryLabels[category], before: before.categories[category], after: after?.categories[category] ?? null })),
-    { key: "heldOut", name: "留出语料（未用于调词）", before: before.heldOut, after: after?.heldOut ?? null },
+    // 留出语料 only when the server was given one (RISK_BLIND_FILE): with no rows its figures would mean nothing
+    ...(before.heldOut.positives + before.heldOut.negatives > 0 ? [{ key: "heldOut", name: "留出语料（未用于调词）", before: before.heldOut, after: after?.heldOut ?? null }] : []),
   ];
   const gate = after ?? before;
   return (

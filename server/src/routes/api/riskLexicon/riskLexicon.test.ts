@@ -157,5 +157,5 @@ describe("risk lexicon versions", () => {
     await t.request.post(`/api/v1/risk-lexicon/versions/${retrained.id}/activate`).set(supervisor.auth).expect(200);
     expect(detectRisk(phrase)).toMatchObject({ level: "high", categories: ["suicide"] });
     expect(detectRisk("我想去彩虹桥找我的狗").level).toBe("high"); // the lexicon edit stays
-  });
+  }, 180_000); // retraining on 3 700+ rows runs about fifteen times slower inside Jest's sandbox than in Node
 });
