@@ -353,8 +353,9 @@ export function createRiskDetector(data: unknown, modelData?: unknown, { modelVe
       return true;
     };
     for (const group of groups) scanGroup(group, text, presence, onMatch);
+    // lexiconLevel is raised inside onMatch, which TypeScript does not follow: hence the cast
     const verdict = text.length >= riskModelMinimumLength ? model?.(text) : undefined;
-    if (verdict && verdict.score < modelVetoScore && lexiconLevel !== "imminent") return { level: "none", categories: [], matches: [] };
+    if (verdict && verdict.score < modelVetoScore && (lexiconLevel as RiskLevel) !== "imminent") return { level: "none", categories: [], matches: [] };
     if (verdict?.flagged) {
       for (const category of verdict.categories) {
         if (!matches.some((match) => match.category === category)) matches.push({ category, level: riskModelLevels[category], text: "", index: -1, source: "model" });
