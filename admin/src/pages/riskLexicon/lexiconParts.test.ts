@@ -1,5 +1,5 @@
 import type { RiskLexicon } from "@xinyuan/shared";
-import { ignoreProblem, putIgnore, putTerm, removeIgnore, removeTerm, termProblem, termRemovalProblem, termUses } from "./lexiconParts";
+import { ignoreProblem, putIgnore, putTerm, removeIgnore, removeTerm, termNameProblem, termProblem, termRemovalProblem, termUses, termValueProblem } from "./lexiconParts";
 
 const base: RiskLexicon = {
   version: "t",
@@ -32,6 +32,13 @@ describe("named terms (片段)", () => {
     // editing keeps its own name; renaming a term in use is refused
     expect(termProblem(base, "family", "(?:爸爸|妈妈|继父)", "family")).toBeNull();
     expect(termProblem(base, "parents", "(?:爸爸|妈妈)", "family")).toMatch(/正在被 1 处引用，不能改名/);
+  });
+
+  it("says each problem under its own field: the name's under the name, the value's under the value", () => {
+    expect(termNameProblem(base, "family", null)).toMatch(/已经有名为/);
+    expect(termValueProblem(base, "family", "(?:小狗|小猫)", null)).toBeNull();
+    expect(termNameProblem(base, "pet", null)).toBeNull();
+    expect(termValueProblem(base, "pet", "(?:小狗", null)).toMatch(/写法有误/);
   });
 
   it("adds, edits, renames an unused term and removes only what nothing uses, leaving the draft it came from alone", () => {

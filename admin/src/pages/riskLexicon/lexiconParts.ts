@@ -24,16 +24,22 @@ export function termUses(content: RiskLexicon, name: string): number {
   return patterns.filter((pattern) => pattern.includes(reference)).length;
 }
 
-/** Why a term (name and value) cannot be saved, or null. `previous`: the name it had when edited (null: new). */
-export function termProblem(content: RiskLexicon, name: string, value: string, previous: string | null): string | null {
-  const terms = termsOf(content);
+/** Why a term's name cannot be used, or null. `previous`: the name it had when edited (null: new). */
+export function termNameProblem(content: RiskLexicon, name: string, previous: string | null): string | null {
   if (!name.trim()) return "请填写片段名称。";
   if (!termName.test(name)) return "片段名称只能用英文字母和数字，并以小写字母开头（例如 family、place2）。";
-  if (name !== previous && terms[name] !== undefined) return `已经有名为 {{${name}}} 的片段了，请换一个名称。`;
+  if (name !== previous && termsOf(content)[name] !== undefined) return `已经有名为 {{${name}}} 的片段了，请换一个名称。`;
   if (previous !== null && name !== previous && termUses(content, previous) > 0) return `{{${previous}}} 正在被 ${termUses(content, previous)} 处引用，不能改名；可以新增一个片段。`;
+  return null;
+}
+
+/**
+ * Why a term's value cannot be used, or null. A term may match empty text on its own (a look-behind, a
+ * clause gap {0,6}); it must compile and name only terms that exist (itself excluded: no loops).
+ */
+export function termValueProblem(content: RiskLexicon, name: string, value: string, previous: string | null): string | null {
   if (!value.trim()) return "请填写片段内容。";
-  // A term may match empty text on its own (a look-behind, a clause gap {0,6}); it must compile and name only terms that exist.
-  const withThis = { ...terms, [name]: value };
+  const withThis = { ...termsOf(content), [name]: value };
   if (previous !== null && previous !== name) delete withThis[previous];
   let expanded: string;
   try {
@@ -47,6 +53,11 @@ export function termProblem(content: RiskLexicon, name: string, value: string, p
     return "这个片段写法有误，无法使用：请检查括号、方括号是否成对，特殊符号前是否需要加 \\。";
   }
   return null;
+}
+
+/** Why a term (name and value) cannot be saved, or null. */
+export function termProblem(content: RiskLexicon, name: string, value: string, previous: string | null): string | null {
+  return termNameProblem(content, name, previous) ?? termValueProblem(content, name, value, previous);
 }
 
 /** A new draft with the term set (renamed from `previous` when it changed and nothing uses the old name). */

@@ -1,18 +1,16 @@
 import { useState } from "react";
 import { Button, Flex, Form, Input, Modal, Popconfirm, Table, Tooltip, Typography } from "antd";
 import type { RiskLexicon } from "@xinyuan/shared";
-import { ignoreProblem, putIgnore, putTerm, removeIgnore, removeTerm, termProblem, termRemovalProblem, termsOf, termUses } from "../lexiconParts";
+import { ignoreProblem, putIgnore, putTerm, removeIgnore, removeTerm, termNameProblem, termRemovalProblem, termsOf, termUses, termValueProblem } from "../lexiconParts";
 
 const pageSize = 15;
 
 /** Adds or edits one named term; checked as typed (name, compiles, the terms it names exist). */
 function TermForm({ draft, previous, onDone, onCancel }: { draft: RiskLexicon; previous: string | null; onDone: (name: string, value: string) => void; onCancel: () => void }) {
   const [form] = Form.useForm<{ name: string; value: string }>();
-  const check = () => {
-    const { name = "", value = "" } = form.getFieldsValue();
-    const problem = termProblem(draft, name.trim(), value, previous);
-    return problem ? Promise.reject(new Error(problem)) : Promise.resolve();
-  };
+  const verdict = (problem: string | null) => (problem ? Promise.reject(new Error(problem)) : Promise.resolve());
+  const checkName = () => verdict(termNameProblem(draft, (form.getFieldValue("name") as string | undefined)?.trim() ?? "", previous));
+  const checkValue = () => verdict(termValueProblem(draft, (form.getFieldValue("name") as string | undefined)?.trim() ?? "", (form.getFieldValue("value") as string | undefined) ?? "", previous));
   return (
     <Modal
       open
@@ -25,10 +23,10 @@ function TermForm({ draft, previous, onDone, onCancel }: { draft: RiskLexicon; p
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={{ name: previous ?? "", value: previous !== null ? termsOf(draft)[previous] ?? "" : "" }} data-testid="term-form">
-        <Form.Item name="name" label="名称（规则里写作 {{名称}}）" rules={[{ validator: check }]} dependencies={["value"]}>
+        <Form.Item name="name" label="名称（规则里写作 {{名称}}）" rules={[{ validator: checkName }]}>
           <Input placeholder="例如 place" aria-label="片段名称" />
         </Form.Item>
-        <Form.Item name="value" label="内容（正则表达式）" rules={[{ validator: check }]} dependencies={["name"]}>
+        <Form.Item name="value" label="内容（正则表达式）" rules={[{ validator: checkValue }]} dependencies={["name"]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} spellCheck={false} style={{ fontFamily: "monospace" }} placeholder="例如 (?:楼顶|天台|河边)" aria-label="片段内容" />
         </Form.Item>
       </Form>
