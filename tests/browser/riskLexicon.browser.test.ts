@@ -113,8 +113,9 @@ describe("risk lexicon: a counsellor marks a letter 标记为风险, a superviso
       await termDialog.getByRole("button", { name: "放入草稿" }).click();
       await termDialog.waitFor({ state: "detached" });
       await parts.locator(".ant-table-row").filter({ hasText: "{{pet}}" }).waitFor();
-      // a term the rules use cannot be removed
-      expect(await parts.locator(".ant-table-row").filter({ hasText: "{{family}}" }).getByRole("button", { name: "删除" }).isDisabled()).toBe(true);
+      // a term the rules use cannot be removed (the new one, used by nothing, can)
+      expect(await parts.locator(".ant-table-row").filter({ hasText: "{{farewell}}" }).getByRole("button", { name: "删除" }).isDisabled()).toBe(true);
+      expect(await parts.locator(".ant-table-row").filter({ hasText: "{{pet}}" }).getByRole("button", { name: "删除" }).isDisabled()).toBe(false);
       await screenshot(supervisor, "risk-lexicon-terms-and-ignore");
 
       // 试运行: before → after on the same rows; then save (never activates) and activate through the gate.

@@ -109,7 +109,12 @@ export function TermsAndIgnoreEditor({ draft, onChange }: { draft: RiskLexicon; 
                         </Button>
                       </Tooltip>
                     ) : (
-                      <Popconfirm title="从草稿中删除这个片段？" okText="删除" cancelText="取消" onConfirm={() => onChange(removeTerm(draft, row.name))}>
+                      <Popconfirm title="从草稿中删除这个片段？" okText="删除" cancelText="取消" onConfirm={() => {
+                          const next = removeTerm(draft, row.name);
+                          onChange(next);
+                          setTermPage((current) => Math.min(current, Math.max(1, Math.ceil(Object.keys(termsOf(next)).length / pageSize))));
+                        }}
+                      >
                         <Button size="small" danger>
                           删除
                         </Button>
@@ -172,7 +177,11 @@ export function TermsAndIgnoreEditor({ draft, onChange }: { draft: RiskLexicon; 
           previous={term.previous}
           onCancel={() => setTerm(null)}
           onDone={(name, value) => {
-            onChange(putTerm(draft, name, value, term.previous));
+            const next = putTerm(draft, name, value, term.previous);
+            onChange(next);
+            // show it where it now is: a new (or renamed) term goes last, often beyond the first page
+            const index = Object.keys(termsOf(next)).indexOf(name);
+            setTermPage(Math.floor(index / pageSize) + 1);
             setTerm(null);
           }}
         />
