@@ -42,7 +42,11 @@ const notFound = () => new AppError(404, "RISK_FEEDBACK_SOURCE_NOT_FOUND");
 export async function riskFeedbackSourceText(tx: DbOrTx, actor: StaffActor, source: FeedbackSource): Promise<RiskFeedbackSourceText> {
   switch (source.kind) {
     case "case_source": {
-      const row = await loadCase(tx, source.caseId).catch(() => null);
+      // an unknown case is "not found" like any other source (loadCase's own 404 would name the case)
+      const row = await loadCase(tx, source.caseId).catch((error: unknown) => {
+        if (error instanceof AppError && error.status === 404) return null;
+        throw error;
+      });
       if (!row || !canReadCaseSources(actor, row)) throw notFound();
       const concern = await findCaseConcern(tx, actor, row.id, source.source);
       if (!concern) throw notFound();
