@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { uuid, trimmedText } from "./schemas/common";
 import type { RiskLevel } from "./contacts";
+import { riskTextSource, type RiskTextSource, type StoredRiskSignalCategory } from "./risk";
 
 export const caseLevels = ["attention", "warning", "crisis"] as const;
 export type CaseLevel = (typeof caseLevels)[number];
@@ -278,6 +279,33 @@ export interface SchoolPlanView {
   planText: string;
   contacts: Array<{ role: string; name: string; phone: string }>;
   updatedAt: string | null;
+}
+
+/**
+ * 引发关注的内容: a flagged student line, letter (or writer reply) or call-back topic linked to the case,
+ * WITHOUT its text. Only what the detector flagged (level above "none") or a counsellor marked 标记为风险;
+ * nothing around it. `source` is where it lives (read its text, or give feedback, with the case's permission).
+ */
+export interface CaseConcernView {
+  source: RiskTextSource;
+  at: string;
+  detectedLevel: RiskLevel;
+  detectedCategories: StoredRiskSignalCategory[];
+  /** detector: the detector flagged it; counsellor: only a counsellor's 标记为风险 did. */
+  flaggedBy: "detector" | "counsellor";
+}
+
+export interface CaseConcernsView {
+  items: CaseConcernView[];
+  /** May this reader open one item's text (查看原文) and mark it: the owner, the team, supervisors in scope; not centre admins. */
+  canReadText: boolean;
+}
+
+/** 查看原文 of one item under 引发关注的内容. */
+export const readCaseConcernBody = z.object({ source: riskTextSource });
+export type ReadCaseConcernBody = z.infer<typeof readCaseConcernBody>;
+export interface CaseConcernTextView {
+  text: string;
 }
 
 export interface CaseDetailView extends CaseSummaryView {

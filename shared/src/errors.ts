@@ -129,6 +129,7 @@ export const errorMessages = {
   CASE_ALREADY_OWNED: "这个个案已经有负责人了，请刷新后查看。",
   CASE_HANDOVER_TARGET_INVALID: "只能移交给本范围内在职的咨询师或督导。",
   CASE_SOURCE_NOT_FOUND: "没有找到这条预警对应的咨询，无法建档。",
+  CASE_CONCERN_NOT_FOUND: "没有找到这条内容：它不在本个案引发关注的内容里，或原文已按期限删除。",
   CASE_IDENTITY_EXISTS: "这个个案已经登记过身份，请等待审核或查看已有登记。",
   CASE_IDENTITY_NOT_FOUND: "这个个案还没有待审核的身份登记。",
   CASE_IDENTITY_SELF_REVIEW: "身份登记需要由另一位同事审核，不能审核自己的登记。",

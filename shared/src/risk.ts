@@ -201,20 +201,29 @@ export type RiskFeedbackKind = (typeof riskFeedbackKinds)[number];
 export const riskFeedbackKindLabels: Record<RiskFeedbackKind, string> = { missed: "漏报（标记为风险）", false_alarm: "误报" };
 
 /**
- * What a feedback points at: a student's chat line (conversation/seq), a writer's letter or letter reply
- * (letter/seq, seq 0 being the letter itself), or the topic a caller gave for a hotline call-back (ticket).
- * The case view is not a source yet (it shows none of the student's words).
+ * Where the words a feedback is about live (the kind a feedback row stores): a student's chat line
+ * (conversation/seq), a writer's letter or letter reply (letter/seq, seq 0 being the letter itself), or the
+ * topic a caller gave for a hotline call-back (ticket).
  */
 export const riskFeedbackSourceKinds = ["chat_message", "letter_message", "callback_topic"] as const;
 export type RiskFeedbackSourceKind = (typeof riskFeedbackSourceKinds)[number];
 
+/** One student's line, letter or topic, by where it lives. */
+export const riskTextSource = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("chat_message"), conversationId: z.string().uuid(), seq: z.number().int().min(1) }),
+  z.object({ kind: z.literal("letter_message"), letterId: z.string().uuid(), seq: z.number().int().min(0) }),
+  z.object({ kind: z.literal("callback_topic"), ticketId: z.string().uuid() }),
+]);
+export type RiskTextSource = z.infer<typeof riskTextSource>;
+
+/**
+ * A feedback is given where the words live, or from a crisis case (`case_source`: one of the flagged
+ * items the case shows under 引发关注的内容), with the case's permission instead of the chat's or letter's.
+ * Either way the row stores the place the words live (riskFeedbackSourceKinds).
+ */
 export const giveRiskFeedbackBody = z.object({
   kind: z.enum(riskFeedbackKinds),
-  source: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("chat_message"), conversationId: z.string().uuid(), seq: z.number().int().min(1) }),
-    z.object({ kind: z.literal("letter_message"), letterId: z.string().uuid(), seq: z.number().int().min(0) }),
-    z.object({ kind: z.literal("callback_topic"), ticketId: z.string().uuid() }),
-  ]),
+  source: z.union([riskTextSource, z.object({ kind: z.literal("case_source"), caseId: z.string().uuid(), source: riskTextSource })]),
   /** For "missed": what the counsellor thinks it is. */
   categories: z.array(z.enum(riskSignalCategories)).max(riskSignalCategories.length).default([]),
   comment: z.string().trim().max(300).default(""),

@@ -3,6 +3,7 @@
  * chat; the county counsellor in the admin ends it with a high-risk record; a case appears for the
  * supervisor in 危机个案 (a second browser), who takes it, ticks the emergency checklist, refers it to an
  * institution of the centre's directory, records a follow-up contact with the next date, and closes it.
+ * On the way the supervisor opens the flagged chat line under 引发关注的内容 and marks it 误报 from the case.
  * The case, its timeline and the audit of the open are checked through the API.
  * Needs both builds: npm run build -w admin and npm run build:h5 -w miniapp.
  */
@@ -67,6 +68,16 @@ describe("cases: an imminent chat becomes a case the supervisor takes, refers, f
       await row.click();
       const detail = supervisorPage.getByTestId("case-detail");
       await detail.getByText("这个个案还没有负责人", { exact: false }).waitFor();
+
+      // 引发关注的内容: the flagged chat line, its words hidden until 查看原文 (audited), and 误报 from the case.
+      const concern = detail.getByTestId("case-concerns").getByTestId("case-concern").first();
+      await concern.getByText("聊天中学生的一句话").waitFor();
+      expect(await detail.getByTestId("case-concerns").getByText(imminent).count()).toBe(0);
+      await concern.getByTestId("case-concern-open").click();
+      await concern.getByTestId("case-concern-text").getByText(imminent).waitFor();
+      await concern.getByTestId("risk-feedback").click();
+      await concern.getByTestId("risk-feedback-sent").waitFor();
+      await screenshot(supervisorPage, "cases-2b-concerns");
 
       // Takes it.
       await detail.getByRole("button", { name: "认领个案" }).click();

@@ -3,7 +3,8 @@
  * PostgreSQL with XINYUAN_TEST_DB=postgres): the school's counsellor marks a letter the detector did not
  * flag 标记为风险 in the letter view, and the button says so and is gone; the county supervisor finds it in
  * the review queue, then adds a lexicon entry in the per-entry editor (a pattern matching empty text is
- * refused in Chinese, a typed sentence shows the entry catching it), runs it on the corpus, sees the
+ * refused in Chinese, a typed sentence shows the entry catching it), adds an ignore phrase and a named term
+ * (a broken phrase and a taken name refused in Chinese, a term in use cannot be removed), runs it on the corpus, sees the
  * before/after figures, saves it as a new version and activates it. Needs the admin build: npm run build -w admin.
  */
 import { randomBytes } from "node:crypto";
@@ -19,6 +20,8 @@ const subject = "最近的一些事";
 /** A farewell by giving things away: nothing the lexicon flags, exactly what a counsellor should mark. */
 const letterBody = "我把攒的零花钱和最喜欢的书都分给同桌了，以后应该也用不上了。";
 const newPattern = "想去彩虹桥";
+const newIgnore = "累成狗了";
+const newTerm = "(?:小狗|小猫|狗狗|猫咪)";
 
 describe("risk lexicon: a counsellor marks a letter 标记为风险, a supervisor edits, tries, saves and activates an entry", () => {
   const suite = browserSuite({ admin: true });
@@ -89,6 +92,32 @@ describe("risk lexicon: a counsellor marks a letter 标记为风险, a superviso
       await dialog.waitFor({ state: "detached" });
       await editor.locator(".ant-table-row").filter({ hasText: newPattern }).filter({ hasText: "来自咨询师反馈" }).waitFor();
 
+      // Named terms and ignore phrases, one at a time, into the same draft: a broken phrase is refused in Chinese.
+      await editor.getByText("片段与忽略短语", { exact: true }).click();
+      const parts = editor.getByTestId("terms-and-ignore");
+      await parts.getByTestId("add-ignore").click();
+      const ignoreDialog = supervisor.getByRole("dialog", { name: "新增忽略短语" });
+      await ignoreDialog.getByLabel("忽略短语").fill("(累成狗");
+      await ignoreDialog.getByText("写法有误", { exact: false }).waitFor();
+      await ignoreDialog.getByLabel("忽略短语").fill(newIgnore);
+      await ignoreDialog.getByText("写法有误", { exact: false }).waitFor({ state: "detached" });
+      await ignoreDialog.getByRole("button", { name: "放入草稿" }).click();
+      await ignoreDialog.waitFor({ state: "detached" });
+      await parts.getByTestId("add-term").click();
+      const termDialog = supervisor.getByRole("dialog", { name: "新增片段" });
+      await termDialog.getByLabel("片段名称").fill("family");
+      await termDialog.getByLabel("片段内容").fill(newTerm);
+      await termDialog.getByText("已经有名为 {{family}} 的片段了", { exact: false }).waitFor();
+      await termDialog.getByLabel("片段名称").fill("pet");
+      await termDialog.getByText("已经有名为", { exact: false }).waitFor({ state: "detached" });
+      await termDialog.getByRole("button", { name: "放入草稿" }).click();
+      await termDialog.waitFor({ state: "detached" });
+      await parts.locator(".ant-table-row").filter({ hasText: "{{pet}}" }).waitFor();
+      // a term the rules use cannot be removed (the new one, used by nothing, can)
+      expect(await parts.locator(".ant-table-row").filter({ hasText: "{{farewell}}" }).getByRole("button", { name: "删除" }).isDisabled()).toBe(true);
+      expect(await parts.locator(".ant-table-row").filter({ hasText: "{{pet}}" }).getByRole("button", { name: "删除" }).isDisabled()).toBe(false);
+      await screenshot(supervisor, "risk-lexicon-terms-and-ignore");
+
       // 试运行: before → after on the same rows; then save (never activates) and activate through the gate.
       await editor.getByTestId("run-trial").click();
       const figures = editor.getByTestId("trial-figures");
@@ -111,6 +140,8 @@ describe("risk lexicon: a counsellor marks a letter 标记为风险, a superviso
       ]);
       const active = await api<RiskLexiconVersionDetailView>(server, "GET", `/risk-lexicon/versions/${versions[0]!.id}`, supervisorToken);
       expect(active.content.categories.suicide?.at(-1)).toEqual({ pattern: newPattern, level: "high", negatable: true, note: "来自咨询师反馈" });
+      expect(active.content.ignore.at(-1)).toBe(newIgnore);
+      expect(active.content.terms).toMatchObject({ pet: newTerm });
     } catch (error) {
       await screenshot(counsellor, "risk-lexicon-failure-counsellor").catch(() => undefined);
       await screenshot(supervisor, "risk-lexicon-failure-supervisor").catch(() => undefined);

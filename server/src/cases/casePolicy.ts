@@ -89,3 +89,13 @@ export function caseScopeCondition(actor: StaffActor): SQL {
 }
 
 export const notClosed = ne(crisisCases.status, "closed");
+
+/**
+ * Open the text of what raised concern (查看原文) and mark it 标记为风险 / 误报 from the case: those who follow
+ * the child (owner, team, supervisors in scope), whatever the chat's or letter's own rule; never centre
+ * admins, who see only that the items exist.
+ */
+export function canReadCaseSources(actor: Actor | undefined, facts: CaseAccessFacts): actor is StaffActor {
+  const relation = caseRelation(actor, facts);
+  return relation === "owner" || relation === "team" || relation === "supervisor";
+}

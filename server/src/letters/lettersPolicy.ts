@@ -10,6 +10,11 @@ export function isLetterStaff(actor: Actor | undefined): actor is StaffActor {
   return hasRole(actor, "counsellor", "supervisor");
 }
 
+/** The writer asked that their school's staff not read it, and the actor is of that school: no other rule (a case's either) overrides this. */
+export function letterKeptFrom(actor: StaffActor, letter: Pick<LetterRow, "keepFromSchool" | "originSchoolId">): boolean {
+  return letter.keepFromSchool && actor.scope.schoolId !== null && actor.scope.schoolId === letter.originSchoolId;
+}
+
 /**
  * Who may read (and so answer, assign, close) a letter. Deny by default:
  * - a letter the writer kept from their school is invisible to that school's staff, whatever else holds;
@@ -19,7 +24,7 @@ export function isLetterStaff(actor: Actor | undefined): actor is StaffActor {
  */
 export function canReadLetter(actor: StaffActor, letter: LetterRow, memberOf: ReadonlySet<string>): boolean {
   if (!isLetterStaff(actor)) return false;
-  if (letter.keepFromSchool && actor.scope.schoolId !== null && actor.scope.schoolId === letter.originSchoolId) return false;
+  if (letterKeptFrom(actor, letter)) return false;
   if (memberOf.has(letter.mailboxId) || memberOf.has(letter.handlingMailboxId)) return true;
   switch (actor.scope.level) {
     case "county":

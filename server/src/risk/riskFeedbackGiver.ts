@@ -13,7 +13,8 @@ import { presentRiskFeedback } from "./riskFeedbackViews";
 import { sealed } from "../crypto/sealedColumns";
 
 /**
- * Records a counsellor's 标记为风险 / 误报 on a chat line, letter or call-back topic they may see. The text is
+ * Records a counsellor's 标记为风险 / 误报 on a chat line, letter or call-back topic they may see (where it
+ * lives, or from a crisis case that shows it). The text is
  * re-sealed to the feedback row (a ciphertext is bound to its row, so it cannot be copied as is); the review
  * queue decrypts it one item at a time, audited.
  * Idempotent per (message, person, kind): giving the same feedback twice returns the first.
@@ -27,14 +28,14 @@ export async function riskFeedbackGiver(props: {
 }): Promise<{ feedback: RiskFeedbackView; created: boolean }> {
   const { tx, cipher, actor, origin, input } = props;
   const source = await riskFeedbackSourceText(tx, actor, input.source);
-  const { sourceId, detectedLevel, detectedCategories } = source;
+  const { sourceKind, sourceId, detectedLevel, detectedCategories } = source;
   const id = randomUUID();
   const [inserted] = await tx
     .insert(riskFeedback)
     .values({
       id,
       kind: input.kind,
-      sourceKind: input.source.kind,
+      sourceKind,
       sourceId,
       textEnc: cipher.encrypt(cipher.decrypt(source.textEnc, source.place), sealed.riskFeedbackText.at({ id })),
       detectedLevel,
@@ -51,9 +52,9 @@ export async function riskFeedbackGiver(props: {
       await tx
         .select()
         .from(riskFeedback)
-        .where(and(eq(riskFeedback.sourceKind, input.source.kind), eq(riskFeedback.sourceId, sourceId), eq(riskFeedback.staffId, actor.id), eq(riskFeedback.kind, input.kind)))
+        .where(and(eq(riskFeedback.sourceKind, sourceKind), eq(riskFeedback.sourceId, sourceId), eq(riskFeedback.staffId, actor.id), eq(riskFeedback.kind, input.kind)))
         .limit(1)
     )[0];
-  if (inserted) await recordAudit(tx, origin, { action: "risk_feedback.create", targetType: "risk_feedback", targetId: inserted.id, detail: { kind: input.kind, sourceKind: input.source.kind, sourceId } });
+  if (inserted) await recordAudit(tx, origin, { action: "risk_feedback.create", targetType: "risk_feedback", targetId: inserted.id, detail: { kind: input.kind, sourceKind, sourceId, ...(input.source.kind === "case_source" ? { viaCase: input.source.caseId } : {}) } });
   return { feedback: presentRiskFeedback(row!, actor.displayName), created: Boolean(inserted) };
 }

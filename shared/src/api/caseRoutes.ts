@@ -11,6 +11,7 @@ import {
   institutionBody,
   keyPeriodBody,
   listCasesQuery,
+  readCaseConcernBody,
   recordIdentityBody,
   reviewIdentityBody,
   schoolPlanBody,
@@ -38,6 +39,10 @@ export const caseRoutes = {
   exportCases: defineRoute({ method: "get", path: "/cases/export.csv", summary: "导出高风险个案台账（CSV）", tag: "cases", audience: "staff", roles: ["supervisor", "centre_admin"], query: caseExportQuery }),
   /** CaseDetailView. Audited (case.view). */
   getCase: defineRoute({ method: "get", path: "/cases/:id", summary: "个案详情", tag: "cases", audience: "staff", roles: caseWorkers }),
+  /** CaseConcernsView: 引发关注的内容, the flagged lines/letters/topics linked to the case, without text. */
+  listCaseConcerns: defineRoute({ method: "get", path: "/cases/:id/concerns", summary: "个案引发关注的内容（不含原文）", tag: "cases", audience: "staff", roles: caseWorkers }),
+  /** CaseConcernTextView: one item's text for the owner, the team or a supervisor in scope. Audited (case.source_read). Errors: CASE_SOURCE_NOT_FOUND. */
+  readCaseConcern: defineRoute({ method: "post", path: "/cases/:id/concerns/read", summary: "查看引发关注内容的原文（留痕）", tag: "cases", audience: "staff", roles: caseActors, body: readCaseConcernBody }),
   /** CaseDetailView */
   updateCase: defineRoute({ method: "patch", path: "/cases/:id", summary: "修改个案（等级、标记、跟进日期）", tag: "cases", audience: "staff", roles: caseActors, body: updateCaseBody }),
   /** CaseDetailView. The reader becomes the owner of an unowned case. */

@@ -8,7 +8,7 @@ const sentLabels: Record<RiskFeedbackKind, string> = { missed: "已标记为风�
 
 /**
  * 标记为风险 / 误报 on one piece of a student's or parent's words (a chat line, a letter or its reply, a
- * call-back topic): tells the supervisors' review queue the detector missed or over-flagged it.
+ * call-back topic, or any of these shown by a crisis case: source `case_source`): tells the supervisors' review queue the detector missed or over-flagged it.
  * `flagged`: whether the detector flagged these words (true → 误报, false → 标记为风险); null when the view
  * does not know (a call-back topic), then both are offered. Once sent it says so and cannot be sent again
  * (the server keeps one per person, words and kind, so a second click after a reload changes nothing either).

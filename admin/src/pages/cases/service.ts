@@ -1,6 +1,8 @@
 import {
   apiRoutes,
   type CaseActionBody,
+  type CaseConcernsView,
+  type CaseConcernTextView,
   type CaseDetailView,
   type CaseSummaryView,
   type ChecklistItemBody,
@@ -15,6 +17,7 @@ import {
   type Page,
   type RecordIdentityBody,
   type ReviewIdentityBody,
+  type RiskTextSource,
   type SchoolPlanBody,
   type SchoolPlanView,
   type SchoolView,
@@ -28,6 +31,10 @@ import { getToken } from "../../session/sessionStore";
 export const listCases = (query: Partial<ListCasesQuery> & { page: number; pageSize: number }) =>
   call<typeof apiRoutes.listCases, Page<CaseSummaryView>>(apiRoutes.listCases, { query, policy: "silent" });
 export const fetchCase = (id: string) => call<typeof apiRoutes.getCase, CaseDetailView>(apiRoutes.getCase, { params: { id }, policy: "silent" });
+/** 引发关注的内容 without text; 查看原文 opens one item (audited on the server). */
+export const fetchCaseConcerns = (id: string) => call<typeof apiRoutes.listCaseConcerns, CaseConcernsView>(apiRoutes.listCaseConcerns, { params: { id }, policy: "silent" });
+export const readCaseConcern = (id: string, source: RiskTextSource) =>
+  call<typeof apiRoutes.readCaseConcern, CaseConcernTextView>(apiRoutes.readCaseConcern, { params: { id }, body: { source }, policy: "silent" });
 export const fetchDueFollowUps = () => call<typeof apiRoutes.dueFollowUps, FollowUpDueView>(apiRoutes.dueFollowUps, { policy: "silent" });
 
 const onCase = <C extends Parameters<typeof call>[0]>(contract: C) => (id: string, body?: unknown) =>

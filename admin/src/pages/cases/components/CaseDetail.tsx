@@ -30,6 +30,7 @@ import { useServerEvent } from "../../../realtime/useRealtime";
 import * as api from "../service";
 import { levelColor } from "./caseColors";
 import { describeEvent } from "./caseTimeline";
+import { CaseConcerns } from "./CaseConcerns";
 
 interface CaseDetailProps {
   caseId: string;
@@ -112,6 +113,8 @@ export function CaseDetail({ caseId, onChanged }: CaseDetailProps) {
         <Descriptions.Item label="关联咨询">{view.links.length} 条</Descriptions.Item>
         <Descriptions.Item label="结案原因">{view.closeReason ? caseCloseReasonLabels[view.closeReason] : "—"}</Descriptions.Item>
       </Descriptions>
+
+      <CaseConcerns caseId={caseId} />
 
       <Card size="small" title="等级、重点关注与跟进日期">
         <Flex vertical gap={8}>

@@ -5,6 +5,7 @@ import { asApiError } from "../../../hooks/useAsync";
 import { saveVersion, trialLexicon } from "../service";
 import { FiguresComparison } from "./FiguresComparison";
 import { EntryTable } from "./EntryTable";
+import { TermsAndIgnoreEditor } from "./TermsAndIgnoreEditor";
 
 type Parsed = { content: RiskLexicon; error: null } | { content: null; error: string };
 
@@ -18,10 +19,11 @@ function parse(text: string): Parsed {
   }
 }
 
-type Mode = "entries" | "json";
+type Mode = "entries" | "parts" | "json";
 
 /**
- * Edits a copy of a version: entry by entry (a table per category and a form), or, as an advanced option,
+ * Edits a copy of a version: entry by entry (a table per category and a form), its named terms and ignore
+ * phrases one at a time, or, as an advanced option,
  * the whole lexicon as JSON (the structure is explained in its `about`). Any change clears the last 试运行:
  * the draft is saved only after its before/after figures on the corpus have been seen. Saving never activates.
  */
@@ -49,7 +51,7 @@ export function LexiconEditor({ base, onSaved, onClose }: { base: RiskLexiconVer
     }
     if (!parsed.content) return; // the JSON error stays on screen; fix it first
     setDraft(parsed.content);
-    setMode("entries");
+    setMode(next);
   };
 
   const runTrial = async () => {
@@ -91,13 +93,14 @@ export function LexiconEditor({ base, onSaved, onClose }: { base: RiskLexiconVer
             onChange={switchMode}
             options={[
               { value: "entries", label: "按条目编辑" },
+              { value: "parts", label: "片段与忽略短语" },
               { value: "json", label: "高级：直接编辑 JSON" },
             ]}
           />
         </Flex>
-        {mode === "entries" ? (
-          <EntryTable draft={draft} onChange={change} />
-        ) : (
+        {mode === "entries" ? <EntryTable draft={draft} onChange={change} /> : null}
+        {mode === "parts" ? <TermsAndIgnoreEditor draft={draft} onChange={change} /> : null}
+        {mode === "json" ? (
           <>
             <Typography.Text type="secondary">
               整个词库的 JSON：除条目外还有规范化（繁简对照、俚语改写）、否定词、忽略短语和片段（terms）。pattern 为正则表达式（可用 {"{{名称}}"} 引用 terms 里的片段）。
@@ -115,7 +118,7 @@ export function LexiconEditor({ base, onSaved, onClose }: { base: RiskLexiconVer
             />
             {parsed.error ? <Alert type="error" showIcon message={parsed.error} /> : null}
           </>
-        )}
+        ) : null}
         {problem ? <Alert type="error" showIcon message={problem} /> : null}
         <Input value={note} onChange={(event) => setNote(event.target.value)} maxLength={500} placeholder="这次改了什么（例如：新增“想去彩虹桥”，来自误报复核）" aria-label="修改说明" />
         <Space wrap>

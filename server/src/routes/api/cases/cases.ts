@@ -1,4 +1,4 @@
-import { apiRoutes, type CaseDetailView, type CaseSummaryView, type FollowUpDueView, type Page } from "@xinyuan/shared";
+import { apiRoutes, type CaseConcernsView, type CaseConcernTextView, type CaseDetailView, type CaseSummaryView, type FollowUpDueView, type Page } from "@xinyuan/shared";
 import { mountRoute, type AppRouter } from "../../../http/mountRoute";
 import type { AppContext } from "../../../http/context";
 import { idOf } from "../../../http/routeParams";
@@ -22,6 +22,8 @@ import { caseIdentityRecorder } from "../../../cases/caseIdentityRecorder";
 import { caseIdentityReviewer } from "../../../cases/caseIdentityReviewer";
 import { casePhoneRevealer } from "../../../cases/casePhoneRevealer";
 import { caseLedgerExporter } from "../../../cases/caseLedgerExporter";
+import { listCaseConcerns } from "../../../cases/caseConcerns";
+import { caseConcernReader } from "../../../cases/caseConcernReader";
 import { idParam } from "@xinyuan/shared";
 
 /** The case as the reader may see it; every open is audited inside loadCaseDetail. */
@@ -53,6 +55,13 @@ export function mountCaseRoutes(router: AppRouter): void {
   mountRoute(router, apiRoutes.listCases, async (ctx, { query }): Promise<Page<CaseSummaryView>> => listCases(ctx.services.db, staffActorOf(ctx), query));
 
   mountRoute(router, apiRoutes.getCase, async (ctx, { params }): Promise<CaseDetailView> => detail(ctx, idOf(params)));
+
+  mountRoute(router, apiRoutes.listCaseConcerns, async (ctx, { params }): Promise<CaseConcernsView> => listCaseConcerns({ db: ctx.services.db, actor: staffActorOf(ctx), caseId: idOf(params) }));
+
+  mountRoute(router, apiRoutes.readCaseConcern, async (ctx, { params, body }): Promise<CaseConcernTextView> => {
+    ctx.set("Cache-Control", "no-store");
+    return caseConcernReader({ services: ctx.services, actor: staffActorOf(ctx), caseId: idOf(params), source: body.source, origin: originOf(ctx) });
+  });
 
   const act = (run: (props: { ctx: AppContext; caseId: string }) => Promise<unknown>) => async (ctx: AppContext, input: { params: Record<string, string> }): Promise<CaseDetailView> => {
     const caseId = idOf(input.params);
