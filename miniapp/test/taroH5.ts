@@ -53,3 +53,6 @@ export function useShareAppMessage(handler: () => unknown): void {
 export function sharedMessage(): unknown {
   return shareHandler?.()
 }
+
+/** Sharing to the WeChat timeline has no H5 counterpart: nothing to keep. */
+export function useShareTimeline(_handler: () => unknown): void {}

@@ -42,10 +42,10 @@ export function DutyToggle() {
         <Typography.Text strong>{onDuty ? "值班中" : "未上岗"}</Typography.Text>
         <Switch checked={onDuty} loading={saving} checkedChildren="上岗" unCheckedChildren="下岗" aria-label="上岗" onChange={(checked) => void save({ onDuty: checked })} />
       </Flex>
-      <div>
+      <Flex vertical gap={6}>
         <Typography.Text type="secondary">接待渠道</Typography.Text>
         <Checkbox.Group options={channelOptions} value={channels} disabled={saving} onChange={(next) => next.length > 0 && void save({ channels: next as DutyChannel[] })} />
-      </div>
+      </Flex>
       <Flex justify="space-between" align="center">
         <Typography.Text type="secondary">同时接待在线咨询</Typography.Text>
         <InputNumber min={1} max={8} value={capacity} disabled={saving} addonAfter="个" style={{ width: 110 }} onChange={(next) => typeof next === "number" && void save({ chatCapacity: next })} />

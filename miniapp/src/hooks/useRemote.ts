@@ -8,11 +8,17 @@ export interface Remote<T> {
   reload: () => Promise<void>
 }
 
+interface RemoteOptions {
+  /** Nothing to ask for (a page opened without its id): no request on mount, and not loading. */
+  skip?: boolean
+}
+
 /** Loads page data once on mount and on demand (retry button, pull-down refresh). */
-export function useRemote<T>(load: () => Promise<T>): Remote<T> {
+export function useRemote<T>(load: () => Promise<T>, { skip = false }: RemoteOptions = {}): Remote<T> {
   const [data, setData] = useState<T>()
   const [error, setError] = useState<unknown>(null)
-  const [loading, setLoading] = useState(true)
+  const [loading, setLoading] = useState(!skip)
+  const skipRef = useRef(skip)
   const loadRef = useRef(load)
   loadRef.current = load
   const mounted = useRef(true)
@@ -33,7 +39,7 @@ export function useRemote<T>(load: () => Promise<T>): Remote<T> {
 
   useEffect(() => {
     mounted.current = true
-    void reload()
+    if (!skipRef.current) void reload()
     return () => {
       mounted.current = false
     }

@@ -6,6 +6,7 @@ import { useAsync } from "../../hooks/useAsync";
 import { LoadFailed } from "../../components/LoadFailed";
 import { fetchLetters, fetchMailboxes } from "./service";
 import { LetterDetail } from "./components/LetterDetail";
+import { replyDeadlineTag } from "./replyDeadline";
 
 /**
  * 信箱: the letters of the mailboxes the teacher answers (urgent first, then by due date), filtered by
@@ -49,7 +50,7 @@ export default function LettersPage() {
                         {letter.alias} · {letter.mailboxName} · {dayjs(letter.createdAt).format("M月D日")}
                       </Typography.Text>
                       <Tag style={{ marginLeft: 8 }}>{letterStatusLabels[letter.status]}</Tag>
-                      {letter.overdue ? <Tag color="orange">已超时</Tag> : <Tag>{`${dayjs(letter.dueAt).format("M月D日")}前回复`}</Tag>}
+                      <DeadlineTag letter={letter} />
                     </div>
                   </div>
                 </List.Item>
@@ -61,4 +62,9 @@ export default function LettersPage() {
       <Col xs={24} lg={15}>{selected ? <LetterDetail key={selected} letterId={selected} onChanged={letters.reload} /> : <Card><Empty description="选择左侧的一封来信" /></Card>}</Col>
     </Row>
   );
+}
+
+function DeadlineTag({ letter }: { letter: Parameters<typeof replyDeadlineTag>[0] }) {
+  const tag = replyDeadlineTag(letter);
+  return tag ? <Tag color={tag.color}>{tag.text}</Tag> : null;
 }

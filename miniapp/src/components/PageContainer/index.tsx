@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import type { ReactNode } from 'react'
 import { describeError, isNetworkError } from '../../services/apiError'
+import { pagePaths } from '../../navigation'
 import { callNumber } from '../../services/phone'
 import { ActionButton } from '../ActionButton'
 import { PrivacySheet } from '../PrivacySheet'
@@ -18,6 +19,8 @@ interface PageStatesProps {
   empty?: boolean
   emptyText?: string
   onRetry?: () => void | Promise<void>
+  /** The page was opened without what it needs (an id, a token): a wrong link, not a server failure. */
+  missingLink?: boolean
 }
 
 interface PageContainerProps extends PageStatesProps {
@@ -50,7 +53,8 @@ export function PageContainer({ onRefresh, ...states }: PageContainerProps) {
  * The loading, empty and error states without the page frame: for a part of a page that loads on its
  * own while the page around it keeps its header and its way back (a past chat's transcript).
  */
-export function PageStates({ children, loading = false, ready = true, error, empty, emptyText, onRetry }: PageStatesProps) {
+export function PageStates({ children, loading = false, ready = true, error, empty, emptyText, onRetry, missingLink = false }: PageStatesProps) {
+  if (missingLink) return <MissingLinkState />
   if (error && !ready) return <ErrorState error={error} onRetry={onRetry} />
   if (loading && !ready) return <LoadingState />
   if (empty) return <EmptyState text={emptyText} />
@@ -79,6 +83,17 @@ function EmptyState({ text = '这里暂时还没有内容。' }: { text?: string
   return (
     <View className='xy-state'>
       <Text className='xy-state__text'>{text}</Text>
+    </View>
+  )
+}
+
+/** A link without its id: say so plainly (nothing is broken, nobody did wrong) and offer the way home. */
+function MissingLinkState() {
+  return (
+    <View className='xy-state'>
+      <Text className='xy-state__title'>没有找到这个页面</Text>
+      <Text className='xy-state__text'>这个链接好像不完整，可能是复制或转发时少了一部分。可以回到首页，从那里再找找看。</Text>
+      <ActionButton onClick={() => void Taro.reLaunch({ url: pagePaths.home })}>回到首页</ActionButton>
     </View>
   )
 }

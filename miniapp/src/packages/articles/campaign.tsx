@@ -12,13 +12,13 @@ import './index.css'
 export default function CampaignPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const page = useRemote(() => getCampaignPage(id, { toast: false }))
+  const page = useRemote(() => getCampaignPage(id, { toast: false }), { skip: id === '' })
   const campaign = page.data?.campaign
   useShareAppMessage(() => ({ title: campaign?.title ?? '心援', path: `${pagePaths.campaign}?id=${id}` }))
   useShareTimeline(() => ({ title: campaign?.title ?? '心援', query: `id=${id}` }))
   const banner = mediaUrl(campaign?.bannerUrl ?? null)
   return (
-    <PageContainer loading={page.loading} ready={page.data !== undefined} error={page.error} onRetry={page.reload} empty={page.data?.items.length === 0} emptyText='这个主题活动的内容还在准备中，过几天再来看看。'>
+    <PageContainer missingLink={id === ''} loading={page.loading} ready={page.data !== undefined} error={page.error} onRetry={page.reload} empty={page.data?.items.length === 0} emptyText='这个主题活动的内容还在准备中，过几天再来看看。'>
       {campaign ? (
         <View>
           <View className='campaign-head'>

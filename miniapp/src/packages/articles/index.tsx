@@ -92,7 +92,7 @@ function EventSignup({ item, onChanged }: { item: PublicationReadView; onChanged
 export default function ArticlePage() {
   const { params } = useRouter()
   const id = params.id ?? ''
-  const article = useRemote(() => readPublication(id, { toast: false }))
+  const article = useRemote(() => readPublication(id, { toast: false }), { skip: id === '' })
   const nodes = useMemo(() => (article.data ? richTextNodes(article.data.bodyHtml) : []), [article.data])
   const title = article.data?.title ?? '心援'
 
@@ -104,7 +104,7 @@ export default function ArticlePage() {
   const cover = item ? mediaUrl(item.coverUrl) : null
   const label = item ? (item.kind === 'material' && item.materialFor ? materialAudienceLabels[item.materialFor] : publicationKindLabels[item.kind]) : ''
   return (
-    <PageContainer loading={article.loading} ready={item !== undefined} error={article.error} onRetry={article.reload}>
+    <PageContainer missingLink={id === ''} loading={article.loading} ready={item !== undefined} error={article.error} onRetry={article.reload}>
       {item ? (
         <View className='article'>
           <Text className='article__kind'>{label}</Text>

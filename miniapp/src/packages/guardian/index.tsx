@@ -25,8 +25,8 @@ const relationChoices: ReadonlyArray<Choice<GuardianRelation>> = guardianRelatio
 export default function GuardianConsentPage() {
   const { params } = useRouter()
   const token = params.token ?? ''
-  const invitation = useRemote(() => openGuardianInvitation(token, { toast: false }))
-  const me = useRemote(() => getMe({ toast: false }))
+  const invitation = useRemote(() => openGuardianInvitation(token, { toast: false }), { skip: token === '' })
+  const me = useRemote(() => getMe({ toast: false }), { skip: token === '' })
   // Until we know, the notice is shown: reading it twice does no harm, missing it would.
   const needsPrivacy = me.data ? me.data.missingConsents.includes('privacy') : true
   const [relation, setRelation] = useState<GuardianRelation | null>(null)
@@ -54,7 +54,7 @@ export default function GuardianConsentPage() {
 
   const view = answered ?? invitation.data
   return (
-    <PageContainer loading={invitation.loading} ready={view !== undefined} error={invitation.error} onRetry={invitation.reload}>
+    <PageContainer missingLink={token === ''} loading={invitation.loading} ready={view !== undefined} error={invitation.error} onRetry={invitation.reload}>
       {view ? (
         <View className='onb'>
           {view.status === 'confirmed' ? (

@@ -75,7 +75,7 @@ export function DataExport() {
               中文版
             </ActionButton>
             <ActionButton variant={format === 'json' ? 'primary' : 'secondary'} onClick={() => setFormat('json')}>
-              原始数据（JSON）
+              完整数据（供技术人员查看）
             </ActionButton>
           </View>
           <View className='me-json'>

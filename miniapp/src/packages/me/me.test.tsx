@@ -61,7 +61,7 @@ describe('我的 page', () => {
     await waitFor(() => expect(copy).toHaveBeenCalledTimes(1))
     expect(copy.mock.calls[0]?.[0].data).toContain('昵称：晴天的小树')
 
-    await tap('原始数据（JSON）')
+    await tap('完整数据（供技术人员查看）')
     await waitFor(() => expect(document.body.textContent).toContain('"exportedAt"'))
     expect(document.body.textContent).toContain('"alias": "晴天的小树"')
     await tap('复制全部内容')
