@@ -17,6 +17,8 @@ export const letterTargetLabels: Record<LetterTarget, string> = { school: "我�
 
 export const letterStatuses = ["delivered", "read", "replied", "closed"] as const;
 export type LetterStatus = (typeof letterStatuses)[number];
+/** A reply is owed while the letter is delivered or read: only then can it be overdue or show a deadline. */
+export const letterAwaitsReply = (status: LetterStatus): boolean => status === "delivered" || status === "read";
 export const letterStatusLabels: Record<LetterStatus, string> = { delivered: "已送达", read: "老师已读", replied: "已回复", closed: "已结束" };
 
 /** What the letter is about, in the writer's words (optional); the teacher's outcome record uses the full taxonomy. */

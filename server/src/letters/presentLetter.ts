@@ -1,5 +1,5 @@
 import { inArray } from "drizzle-orm";
-import { letterStatusLabels, type LetterCategory, type LetterStatus, type LetterTarget, type MyLetterView, type RiskLevel, type RiskSignalCategory, type StaffLetterView } from "@xinyuan/shared";
+import { letterAwaitsReply, letterStatusLabels, type LetterCategory, type LetterStatus, type LetterTarget, type MyLetterView, type RiskLevel, type RiskSignalCategory, type StaffLetterView } from "@xinyuan/shared";
 import { mailboxes, schools, staff } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import type { FieldCipher } from "../crypto/fieldCipher";
@@ -66,7 +66,7 @@ export function presentStaffLetter(cipher: FieldCipher, letter: LetterRow, names
     category: letter.category as LetterCategory | null,
     status,
     dueAt: letter.dueAt.toISOString(),
-    overdue: (status === "delivered" || status === "read") && letter.dueAt < now,
+    overdue: letterAwaitsReply(status) && letter.dueAt < now,
     urgent: letter.urgent,
     riskLevel: letter.riskLevel as RiskLevel,
     riskCategories: letter.riskCategories as RiskSignalCategory[],

@@ -1,20 +1,17 @@
 import dayjs from "dayjs";
-import type { LetterStatus } from "@xinyuan/shared";
+import { letterAwaitsReply, type LetterStatus } from "@xinyuan/shared";
 
 export interface ReplyDeadlineTag {
   text: string;
   color?: "orange";
 }
 
-/** A reply is owed while the letter is delivered or read (as the server counts `overdue`). */
-const awaitingReply: ReadonlySet<LetterStatus> = new Set<LetterStatus>(["delivered", "read"]);
-
 /**
  * The deadline tag of a letter in the list: 已超时 or "M月D日前回复" while a reply is owed, and nothing once
  * the letter is replied to or closed, so a done letter does not look like work still waiting.
  */
 export function replyDeadlineTag(letter: { status: LetterStatus; dueAt: string; overdue: boolean }): ReplyDeadlineTag | null {
-  if (!awaitingReply.has(letter.status)) return null;
+  if (!letterAwaitsReply(letter.status)) return null;
   if (letter.overdue) return { text: "已超时", color: "orange" };
   return { text: `${dayjs(letter.dueAt).format("M月D日")}前回复` };
 }
