@@ -54,7 +54,8 @@ export async function attachSocketServer(httpServer: HttpServer, services: Servi
     // transactions on the shared pool. A notification and its 30-second attachment row need no durability;
     // the chat messages themselves still commit on the main pool, flushed, before their ack.
     const adapterPool = new pg.Pool({ ...pgPool.options, max: 3, options: "-c synchronous_commit=off" });
-    adapterPool.on("error", () => undefined);
+    // an idle connection dropped by the server: the pool replaces it; say so rather than crash or stay silent
+    adapterPool.on("error", (error) => services.log.warn({ err: error, event: "realtime.adapter_pool_error" }, "socket adapter connection error"));
     io.adapter(await createSealedPostgresAdapter(adapterPool, keys, { tableName: "socket_io_attachments", heartbeatInterval: 5000, heartbeatTimeout: 15000, onDropped }));
     closeAdapter = () => adapterPool.end();
   }
