@@ -1,5 +1,6 @@
 import type { DbOrTx } from "../db/database";
 import { AppError } from "../http/errors";
+import { burstQueue } from "../db/burstQueue";
 import type { HotlineConfig } from "./hotlineConfig";
 import { callbackIntervals, coveredMs, type Interval } from "./hotlineSchedule";
 
@@ -19,58 +20,27 @@ export async function checkCallbackWindow(db: DbOrTx, config: HotlineConfig, now
   const start = Math.max(Date.parse(window.start), now.getTime());
   const end = Date.parse(window.end);
   if (!(end - start >= minWindowMs && end - start <= maxWindowMs && start - now.getTime() <= maxAheadMs)) throw new AppError(400, "HOTLINE_WINDOW_INVALID");
-  const open = await sharedCallbackIntervals(db, config, start, end);
+  const open = await sharedCallbackIntervals(db, { config, start, end });
   if (coveredMs(open, start, end) < minWindowMs) throw new AppError(409, "HOTLINE_WINDOW_NOT_STAFFED");
   return { start: new Date(start), end: new Date(end) };
 }
 
-interface IntervalRequest {
-  config: HotlineConfig;
-  start: number;
-  end: number;
-  resolve: (open: Interval[]) => void;
-  reject: (error: unknown) => void;
-}
-const waitingByDb = new WeakMap<object, { waiting: IntervalRequest[]; running: boolean }>();
-
 /**
- * The call-back intervals for a window, read once for all windows asked for (on the same database handle
- * and configuration) while the previous read runs: one read over the union of their ranges serves them all
+ * The call-back intervals for a window, read once for all windows asked for (on the same database handle)
+ * while the previous read runs: one read over the union of their ranges serves each configuration's windows
  * (what lies inside a window is the same whether read for it alone or for a wider range). A burst of
- * call-back joins then costs a few schedule reads, not three per join. Nothing is kept after the read.
+ * call-back joins then costs a few schedule reads, not three per join.
  */
-function sharedCallbackIntervals(db: DbOrTx, config: HotlineConfig, start: number, end: number): Promise<Interval[]> {
-  let state = waitingByDb.get(db);
-  if (!state) {
-    state = { waiting: [], running: false };
-    waitingByDb.set(db, state);
-  }
-  const run = state;
-  const promise = new Promise<Interval[]>((resolve, reject) => run.waiting.push({ config, start, end, resolve, reject }));
-  if (!run.running) {
-    run.running = true;
-    setImmediate(() => void drainIntervalReads(db, run));
-  }
-  return promise;
-}
-
-async function drainIntervalReads(db: DbOrTx, state: { waiting: IntervalRequest[]; running: boolean }): Promise<void> {
-  try {
-    while (state.waiting.length > 0) {
-      const requests = state.waiting.splice(0, state.waiting.length);
-      for (const config of new Set(requests.map((request) => request.config))) {
-        const group = requests.filter((request) => request.config === config);
-        try {
-          const from = Math.min(...group.map((request) => request.start));
-          const to = Math.max(...group.map((request) => request.end));
-          const open = await callbackIntervals(db, config, new Date(from), new Date(to));
-          for (const request of group) request.resolve(open);
-        } catch (error) {
-          for (const request of group) request.reject(error);
-        }
-      }
+const sharedCallbackIntervals = burstQueue(async (db: DbOrTx, requests: Array<{ config: HotlineConfig; start: number; end: number }>): Promise<Array<Interval[] | Error>> => {
+  const answers: Array<Interval[] | Error> = [];
+  for (const config of new Set(requests.map((request) => request.config))) {
+    const group = requests.filter((request) => request.config === config);
+    try {
+      const open = await callbackIntervals(db, config, new Date(Math.min(...group.map((request) => request.start))), new Date(Math.max(...group.map((request) => request.end))));
+      requests.forEach((request, index) => request.config === config && (answers[index] = open));
+    } catch (error) {
+      requests.forEach((request, index) => request.config === config && (answers[index] = error instanceof Error ? error : new Error(String(error))));
     }
-  } finally {
-    state.running = false;
   }
-}
+  return answers;
+});

@@ -13,6 +13,7 @@ import { hotlineOpenState, type HotlineOpenState } from "./hotlineSchedule";
 import type { HotlineTicketRow } from "./presentHotlineTicket";
 import { announceQueueChange } from "./hotlineBroadcast";
 import { checkCallbackWindow } from "./callbackWindowRules";
+import { burstQueue } from "../db/burstQueue";
 import { verifiedOpenid } from "../wechat/verifiedOpenid";
 import { raiseClosedLineUnsafeAlert, raiseHotlineAlert } from "./hotlineRiskAlert";
 import { sealed } from "../crypto/sealedColumns";
@@ -35,7 +36,7 @@ export async function hotlineJoiner(props: { services: Services; user: UserActor
   const now = clock.now();
   // first, before any WeChat call or write: read from the database, not the (possibly older) actor
   const needsOpenState = !(body.kind === "callback" && body.window);
-  const gate = await joinGate(services, user.id, needsOpenState);
+  const gate = await joinGate(services, { userId: user.id, needsOpenState });
   if (gate.refusal) throw gate.refusal;
 
   // a call-back may be booked while the line is closed, for a window someone is rostered in
@@ -81,50 +82,19 @@ interface GateResult {
   refusal: Error | null;
   open: HotlineOpenState | null;
 }
-interface GateRequest {
-  userId: string;
-  needsOpenState: boolean;
-  resolve: (result: GateResult) => void;
-  reject: (error: unknown) => void;
-}
-const gates = new WeakMap<Services, { waiting: GateRequest[]; running: boolean }>();
-
 /**
  * The read-only checks every join starts with — the caller's counselling consent (read now, from the
  * database) and whether the line is open — for all joins arriving while the previous check runs, in
  * three queries instead of four per join.
  */
-function joinGate(services: Services, userId: string, needsOpenState: boolean): Promise<GateResult> {
-  let state = gates.get(services);
-  if (!state) {
-    state = { waiting: [], running: false };
-    gates.set(services, state);
-  }
-  const run = state;
-  const promise = new Promise<GateResult>((resolve, reject) => run.waiting.push({ userId, needsOpenState, resolve, reject }));
-  if (!run.running) {
-    run.running = true;
-    setImmediate(() => void drainGate(services, run));
-  }
-  return promise;
-}
-
-async function drainGate(services: Services, state: { waiting: GateRequest[]; running: boolean }): Promise<void> {
-  while (state.waiting.length > 0) {
-    const group = state.waiting.splice(0);
-    try {
-      const { db, config, clock } = services;
-      const [statuses, open] = await Promise.all([
-        loadCounsellingConsentStatuses(db, [...new Set(group.map((request) => request.userId))]),
-        group.some((request) => request.needsOpenState) ? hotlineOpenState(db, config.hotline, clock.now()) : null,
-      ]);
-      for (const request of group) request.resolve({ refusal: counsellingConsentRefusal(statuses.get(request.userId)), open });
-    } catch (error) {
-      for (const request of group) request.reject(error);
-    }
-  }
-  state.running = false;
-}
+const joinGate = burstQueue(async (services: Services, group: Array<{ userId: string; needsOpenState: boolean }>): Promise<GateResult[]> => {
+  const { db, config, clock } = services;
+  const [statuses, open] = await Promise.all([
+    loadCounsellingConsentStatuses(db, [...new Set(group.map((request) => request.userId))]),
+    group.some((request) => request.needsOpenState) ? hotlineOpenState(db, config.hotline, clock.now()) : null,
+  ]);
+  return group.map((request) => ({ refusal: counsellingConsentRefusal(statuses.get(request.userId)), open }));
+});
 
 type NewTicket = typeof hotlineTickets.$inferInsert & { id: string; userId: string };
 
