@@ -1,5 +1,5 @@
-import dayjs from "dayjs";
 import { letterAwaitsReply, type LetterStatus } from "@xinyuan/shared";
+import { formatCountyTime } from "../../countyTime";
 
 export interface ReplyDeadlineTag {
   text: string;
@@ -13,5 +13,5 @@ export interface ReplyDeadlineTag {
 export function replyDeadlineTag(letter: { status: LetterStatus; dueAt: string; overdue: boolean }): ReplyDeadlineTag | null {
   if (!letterAwaitsReply(letter.status)) return null;
   if (letter.overdue) return { text: "已超时", color: "orange" };
-  return { text: `${dayjs(letter.dueAt).format("M月D日")}前回复` };
+  return { text: `${formatCountyTime(letter.dueAt, "M月D日")}前回复` };
 }
