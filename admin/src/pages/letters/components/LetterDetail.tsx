@@ -8,6 +8,7 @@ import { ContactRecordModal } from "../../../components/contactRecord/ContactRec
 import { RiskFeedbackButtons } from "../../../components/riskFeedback/RiskFeedbackButtons";
 import { assignLetter, closeLetter, fetchAssignees, fetchLetter, fetchTemplates, reopenLetter, replyLetter } from "../service";
 import { LetterNotes } from "./LetterNotes";
+import { replyTimeRow } from "../replyDeadline";
 import { ManageLetterTemplates } from "./LetterTemplates";
 import { formatCountyTime } from "../../../countyTime";
 
@@ -44,6 +45,7 @@ export function LetterDetail({ letterId, onChanged }: { letterId: string; onChan
   const view = letter.data;
   if (!view) return <LoadingBlock />;
   const open = view.status !== "closed";
+  const timeRow = replyTimeRow(view);
   return (
     <Card
       title={
@@ -77,7 +79,7 @@ export function LetterDetail({ letterId, onChanged }: { letterId: string; onChan
         <Descriptions.Item label="写信人">{`${view.alias}（${view.writerRole === "parent" ? "家长" : "学生"}）`}</Descriptions.Item>
         <Descriptions.Item label="写给">{view.mailboxName}</Descriptions.Item>
         <Descriptions.Item label="现在由">{view.handlingMailboxName + (view.escalationLevel > 0 ? "（超时升级）" : "")}</Descriptions.Item>
-        <Descriptions.Item label="回复期限">{formatCountyTime(view.dueAt, "M月D日 HH:mm")}</Descriptions.Item>
+        {timeRow ? <Descriptions.Item label={timeRow.label}>{timeRow.text}</Descriptions.Item> : null}
         <Descriptions.Item label="学校">{view.keepFromSchool ? "写信人希望不让本校老师看到" : (view.originSchoolName ?? "未填写")}</Descriptions.Item>
         <Descriptions.Item label="分类">{view.category ? letterCategoryLabels[view.category] : "未选"}</Descriptions.Item>
         <Descriptions.Item label="联系方式说明">{view.contactPreference || "未填写"}</Descriptions.Item>
