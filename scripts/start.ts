@@ -72,6 +72,8 @@ async function main(): Promise<void> {
   } else {
     console.log("\n演示账号已在首次启动时创建（密码只在那时显示过）。删除 data/ 文件夹可重新生成。");
   }
+  console.log("\n热线值班：演示值班表是三班轮换（日班 08:00–16:00、晚班 16:00–24:00、夜班 00:00–08:00），任何时刻都有一位老师在班，热线一直开放。");
+  console.log("  用 hotline（或 hotline2、supervisor）登录管理后台，点右上角「值班」打开「上岗」，就能接听排队的来电和在线咨询。");
   const stop = () => {
     void server.stop().then(() => wechat.close()).then(() => process.exit(0));
   };

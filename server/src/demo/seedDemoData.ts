@@ -1,11 +1,15 @@
-import { randomUUID } from "node:crypto";
-import { seedDemoMailboxes } from "../letters/demoMailboxes";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { ScopeLevel, StaffRole } from "@xinyuan/shared";
-import { areas, hotlineShifts, schools, staff } from "../db/schema";
+import { areas, schools, staff } from "../db/schema";
 import type { Services } from "../services";
+import type { AuditOrigin } from "../audit/recordAudit";
+import { loadStaffActor } from "../auth/resolveActor";
 import { hashPassword } from "../auth/password";
+import { seedDemoMailboxes } from "../letters/demoMailboxes";
+import { seedDemoRoster } from "../hotline/roster/demoRoster";
+import { seedDemoAppointments } from "../appointments/demoAppointments";
+import { seedDemoMayMonth } from "../publishing/demoMayMonth";
 import { newTotpSecret, otpauthUrl } from "../auth/totp";
 import { demoAreas } from "./quCountyDirectory";
 import { sealed } from "../crypto/sealedColumns";
@@ -28,6 +32,7 @@ const demoStaff: Array<Omit<DemoAccount, "password" | "totpSecret" | "otpauthUrl
   { username: "admin", displayName: "县心理中心管理员", roles: ["centre_admin"], scopeLevel: "county" },
   { username: "supervisor", displayName: "王督导", roles: ["supervisor", "counsellor"], scopeLevel: "county" },
   { username: "hotline", displayName: "李老师（热线值班）", roles: ["counsellor"], scopeLevel: "county" },
+  { username: "hotline2", displayName: "孙老师（热线值班）", roles: ["counsellor"], scopeLevel: "county" },
   { username: "counsellor", displayName: "张老师（渠县中学）", roles: ["counsellor"], scopeLevel: "school", schoolName: "渠县中学" },
   { username: "area", displayName: "陈老师（渠北片区）", roles: ["counsellor"], scopeLevel: "area", areaName: "渠北片区" },
   { username: "editor", displayName: "刘编辑", roles: ["editor"], scopeLevel: "county" },
@@ -35,14 +40,17 @@ const demoStaff: Array<Omit<DemoAccount, "password" | "totpSecret" | "otpauthUrl
   { username: "expert", displayName: "周专家（达州市心理卫生中心）", roles: ["expert"], scopeLevel: "county" },
 ];
 
+/** The demo counsellors who take turns on the hotline rota (county scope, so eligible for shifts). */
+const demoHotlineRota = ["hotline", "hotline2", "supervisor"] as const;
+
 /**
  * Loads the 渠县 demo directory and one account per role, once (a second call finds them and returns
- * nothing new). Passwords (and the TOTP secrets of two-factor roles) are random and returned so the demo
- * start prints them once.
+ * nothing new), then what a visitor would otherwise find empty: the hotline rota, mailboxes, counselling
+ * rooms and experts with slots, and the May month's content. Passwords (and the TOTP secrets of
+ * two-factor roles) are random and returned so the demo start prints them once.
  */
-export async function seedDemoData(services: Pick<Services, "db" | "clock" | "cipher">): Promise<DemoAccount[]> {
+export async function seedDemoData(services: Services): Promise<DemoAccount[]> {
   const { db } = services;
-  const now = services.clock.now();
   const existing = await db.select({ id: staff.id }).from(staff).where(eq(staff.username, "admin")).limit(1);
   if (existing.length > 0) return [];
 
@@ -86,7 +94,9 @@ export async function seedDemoData(services: Pick<Services, "db" | "clock" | "ci
     staffIds.set(account.username, staffRow!.id);
     accounts.push({ ...account, password, totpSecret, ...(totpSecret ? { otpauthUrl: otpauthUrl(totpSecret, account.username) } : {}) });
   }
-  await seedDemoRoster(db, staffIds.get("hotline")!, now);
+  const asStaff = (id: string): AuditOrigin => ({ actorType: "staff", actorId: id, ip: null, requestId: null });
+  const adminId = staffIds.get("admin")!;
+  await seedDemoRoster({ services, counsellorIds: demoHotlineRota.map((username) => staffIds.get(username)!), createdBy: adminId, origin: asStaff(adminId) });
   await seedDemoMailboxes(db, {
     areaIds,
     schoolIds,
@@ -94,21 +104,8 @@ export async function seedDemoData(services: Pick<Services, "db" | "clock" | "ci
     staffIds,
     schoolOfStaff: new Map(demoStaff.filter((account) => account.schoolName).map((account) => [account.username, account.schoolName!])),
   });
+  await seedDemoAppointments({ services, schoolIds, staffIds, origin: asStaff(adminId) });
+  const actorOf = async (username: string) => (await loadStaffActor(db, staffIds.get(username)!))!;
+  await seedDemoMayMonth({ services, editor: await actorOf("editor"), reviewer: await actorOf("reviewer"), origin: (actor) => asStaff(actor.id) });
   return accounts;
-}
-
-/**
- * DEMO: the hotline account is rostered round the clock for two weeks, so whoever tries the demo finds
- * the line open once that account goes on duty. A real roster is made in the admin's 值班表.
- */
-async function seedDemoRoster(db: Services["db"], hotlineStaffId: string, now: Date): Promise<void> {
-  const dayMs = 24 * 3600_000;
-  const start = Math.floor(now.getTime() / dayMs) * dayMs - dayMs;
-  const shifts = Array.from({ length: 15 }, (_, day) => ({
-    staffId: hotlineStaffId,
-    startsAt: new Date(start + day * dayMs),
-    endsAt: new Date(start + (day + 1) * dayMs),
-    note: "演示班次",
-  }));
-  await db.insert(hotlineShifts).values(shifts);
 }

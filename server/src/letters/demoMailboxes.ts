@@ -31,6 +31,7 @@ export async function seedDemoMailboxes(
   if (counsellorSchool) add(boxFor.get(`school:${counsellorSchool}`), "counsellor");
   add(boxFor.get("area:渠北片区"), "area");
   add(county!.id, "hotline");
+  add(county!.id, "hotline2");
   add(county!.id, "supervisor");
   if (members.length) await db.insert(mailboxMembers).values(members);
 }

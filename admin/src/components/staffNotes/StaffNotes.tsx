@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { Button, Empty, Input, List, Typography } from "antd";
-import dayjs from "dayjs";
 import { useAsync } from "../../hooks/useAsync";
 import { LoadFailed } from "../LoadFailed";
+import { formatCountyTime } from "../../countyTime";
 
 export interface StaffNote {
   id: string;
@@ -54,7 +54,7 @@ export function StaffNotes({ subjectId, load, add, readOnly = false, hiddenFrom,
           <List.Item>
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {note.staffName} · {dayjs(note.createdAt).format("M月D日 HH:mm")}
+                {note.staffName} · {formatCountyTime(note.createdAt, "M月D日 HH:mm")}
               </Typography.Text>
               <div style={{ whiteSpace: "pre-wrap" }}>{note.body}</div>
             </div>

@@ -1,8 +1,8 @@
 import { useEffect, useState } from "react";
 import { Alert, Button, Drawer, Empty, Table, Tag } from "antd";
-import dayjs from "dayjs";
 import type { ManagedSlotView } from "@xinyuan/shared";
 import { fetchManagedSlots } from "./service";
+import { formatCountyTime } from "../../countyTime";
 
 const bookingLabels: Record<string, { text: string; color: string }> = {
   awaiting_payment: { text: "等待支付", color: "gold" },
@@ -35,7 +35,7 @@ export function SlotsDrawer({ title, owner, onClose }: { title: string; owner: {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: <Empty description="未来 14 天没有时段。设置每周开放时间后会自动生成。" /> }}
           columns={[
-            { title: "时间", key: "time", render: (_, slot) => `${dayjs(slot.startsAt).format("M月D日 ddd HH:mm")}–${dayjs(slot.endsAt).format("HH:mm")}` },
+            { title: "时间", key: "time", render: (_, slot) => `${formatCountyTime(slot.startsAt, "M月D日 ddd HH:mm")}–${formatCountyTime(slot.endsAt, "HH:mm")}` },
             { title: "方式", dataIndex: "mode", render: (mode: string) => (mode === "online" ? "线上" : "面谈") },
             { title: "价格", dataIndex: "priceFen", render: (fen: number) => (fen > 0 ? `¥${(fen / 100).toFixed(2)}` : "免费") },
             {

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
 import { Alert, Button, Card, Empty, Form, Input, InputNumber, Select, Space, Switch, Table, Tabs, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { expertModeLabels, expertModes, type AppointmentStatusView, type ExpertView, type RoomView, type SchoolView, type StaffView } from "@xinyuan/shared";
 import { PageContainer } from "../../components/PageContainer";
 import { FormModal, useFormSubmit } from "../../components/FormModal";
@@ -9,6 +8,7 @@ import { SlotsDrawer } from "./SlotsDrawer";
 import { access } from "../../access";
 import { useSession } from "../../session/useSession";
 import { fetchAppointmentStatus, fetchExperts, fetchRooms, saveExpert, saveRoom, searchSchools, searchStaff } from "./service";
+import { formatCountyTime } from "../../countyTime";
 
 const mismatchLabels: Record<string, string> = {
   paid_at_wechat_only: "微信已收款，平台未记为已支付",
@@ -67,7 +67,7 @@ function PaymentStatus() {
           { title: "账单日期", dataIndex: "billDate" },
           { title: "结果", dataIndex: "status", render: (value: string) => (value === "matched" ? <Tag color="green">一致</Tag> : value === "mismatched" ? <Tag color="red">不一致</Tag> : <Tag color="orange">未完成</Tag>) },
           { title: "账单笔数", dataIndex: "billRows" },
-          { title: "核对时间", dataIndex: "checkedAt", render: (value: string) => dayjs(value).format("M月D日 HH:mm") },
+          { title: "核对时间", dataIndex: "checkedAt", render: (value: string) => formatCountyTime(value, "M月D日 HH:mm") },
         ]}
       />
     </Space>

@@ -5,6 +5,7 @@ import type { AppointmentStatusView, DayListEntry } from "@xinyuan/shared";
 import { PageContainer } from "../../components/PageContainer";
 import { ContactRecordModal } from "../../components/contactRecord/ContactRecordModal";
 import { fetchAppointmentStatus, fetchDayList, markAttendance, recordSession } from "./service";
+import { countyToday, formatCountyTime } from "../../countyTime";
 
 const statusLabels: Record<string, { text: string; color: string }> = {
   confirmed: { text: "已预约", color: "blue" },
@@ -13,7 +14,7 @@ const statusLabels: Record<string, { text: string; color: string }> = {
   no_show: { text: "未到", color: "orange" },
 };
 
-const timeOf = (iso: string) => dayjs(iso).format("HH:mm");
+const timeOf = (iso: string) => formatCountyTime(iso, "HH:mm");
 
 /**
  * 预约日程: the sessions the signed-in staff member works on one day (their rooms, their expert profile);
@@ -26,7 +27,7 @@ export default function AppointmentDayPage() {
   useEffect(() => {
     fetchAppointmentStatus().then(setStatus, () => setStatus(null));
   }, []);
-  const [day, setDay] = useState<Dayjs>(dayjs());
+  const [day, setDay] = useState<Dayjs>(() => dayjs(countyToday()));
   const [rows, setRows] = useState<DayListEntry[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [marking, setMarking] = useState<string | null>(null);

@@ -14,7 +14,7 @@ export type AuditFilters = Omit<AuditQuery, "page" | "pageSize" | "sort">;
 
 const trimmed = (value: string | undefined) => value?.trim() || undefined;
 
-/** Dates go out as ISO 8601 with the local offset, which the server's schema requires. */
+/** Dates go out as ISO 8601 with an offset (the server's schema requires one): the picked wall-clock time in the county, +08:00, whatever the browser's zone. */
 export function auditQueryFrom(form: AuditFilterForm): AuditFilters {
   const [from, to] = form.range ?? [null, null];
   return {
@@ -22,7 +22,7 @@ export function auditQueryFrom(form: AuditFilterForm): AuditFilters {
     action: trimmed(form.action),
     targetType: trimmed(form.targetType),
     targetId: trimmed(form.targetId),
-    from: from ? from.startOf("minute").format() : undefined,
-    to: to ? to.endOf("minute").format() : undefined,
+    from: from ? `${from.startOf("minute").format("YYYY-MM-DDTHH:mm:ss")}+08:00` : undefined,
+    to: to ? `${to.endOf("minute").format("YYYY-MM-DDTHH:mm:ss")}+08:00` : undefined,
   };
 }

@@ -24,6 +24,7 @@ import { downloadLedger, listCases } from "./service";
 import { CaseDetail } from "./components/CaseDetail";
 import { CaseSettings } from "./components/CaseSettings";
 import { levelColor } from "./components/caseColors";
+import { formatCountyTime } from "../../countyTime";
 
 interface Filters {
   status?: CaseStatus | "active";
@@ -64,7 +65,7 @@ export default function CasesPage() {
       { title: "重点关注", dataIndex: "flags", render: (flags: CaseFlag[]) => flags.map((flag) => <Tag key={flag}>{caseFlagLabels[flag]}</Tag>) },
       { title: "下次跟进", dataIndex: "nextFollowUpOn", render: (date: string | null) => date ?? "未约定" },
       { title: "发现途径", dataIndex: "source", render: (source: CaseSummaryView["source"]) => caseSourceLabels[source] },
-      { title: "建档", dataIndex: "openedAt", render: (at: string) => new Date(at).toLocaleString("zh-CN", { hour12: false }) },
+      { title: "建档", dataIndex: "openedAt", render: (at: string) => formatCountyTime(at, "YYYY/M/D HH:mm:ss") },
     ],
     [],
   );

@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { Badge, Card, Col, Empty, Input, List, Row, Select, Space, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { letterCategories, letterCategoryLabels, letterStatusLabels, letterStatuses, type ListLettersQuery } from "@xinyuan/shared";
 import { useAsync } from "../../hooks/useAsync";
 import { LoadFailed } from "../../components/LoadFailed";
 import { fetchLetters, fetchMailboxes } from "./service";
 import { LetterDetail } from "./components/LetterDetail";
 import { replyDeadlineTag } from "./replyDeadline";
+import { formatCountyTime } from "../../countyTime";
 
 /**
  * 信箱: the letters of the mailboxes the teacher answers (urgent first, then by due date), filtered by
@@ -47,7 +47,7 @@ export default function LettersPage() {
                     </Space>
                     <div>
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {letter.alias} · {letter.mailboxName} · {dayjs(letter.createdAt).format("M月D日")}
+                        {letter.alias} · {letter.mailboxName} · {formatCountyTime(letter.createdAt, "M月D日")}
                       </Typography.Text>
                       <Tag style={{ marginLeft: 8 }}>{letterStatusLabels[letter.status]}</Tag>
                       <DeadlineTag letter={letter} />

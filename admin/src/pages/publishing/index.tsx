@@ -8,6 +8,7 @@ import { useSession } from "../../session/useSession";
 import { PublicationDetail } from "./components/PublicationDetail";
 import { CampaignsTab } from "./components/CampaignsTab";
 import { listCampaigns, listPublications } from "./service";
+import { formatCountyTime } from "../../countyTime";
 
 const statusColors: Record<PublicationStatus, string> = { draft: "default", submitted: "gold", approved: "cyan", scheduled: "purple", published: "green", archived: "default" };
 
@@ -54,7 +55,7 @@ export default function PublishingPage() {
             { title: "类型", dataIndex: "kind", render: (kind: PublicationStaffView["kind"]) => publicationKindLabels[kind] },
             { title: "状态", dataIndex: "status", render: (status: PublicationStatus) => <Tag color={statusColors[status]}>{publicationStatusLabels[status]}</Tag> },
             { title: "作者", dataIndex: "createdByName" },
-            { title: "更新时间", dataIndex: "updatedAt", render: (at: string) => new Date(at).toLocaleString("zh-CN") },
+            { title: "更新时间", dataIndex: "updatedAt", render: (at: string) => formatCountyTime(at, "YYYY/M/D HH:mm:ss") },
           ]}
         />
       )}

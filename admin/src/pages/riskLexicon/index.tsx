@@ -9,9 +9,10 @@ import { FiguresComparison } from "./components/FiguresComparison";
 import { LexiconEditor } from "./components/LexiconEditor";
 import { FeedbackQueue } from "./components/FeedbackQueue";
 import { activateVersion, getVersion, listVersions, retrainModel } from "./service";
+import { formatCountyTime } from "../../countyTime";
 
 const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
-const when = (iso: string) => new Date(iso).toLocaleString("zh-CN", { hour12: false });
+const when = (iso: string) => formatCountyTime(iso, "YYYY/M/D HH:mm:ss");
 
 /** 风险词库: every version kept, the active one marked; edit a copy, 试运行, save, activate (gated by the server). */
 export default function RiskLexiconPage() {

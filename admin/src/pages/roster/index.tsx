@@ -13,16 +13,17 @@ import { weekDays, weekStartOf } from "./rosterWeek";
 import { DeleteHint, WeekGrid } from "./components/WeekGrid";
 import { TimeRangeModal, type TimeRangeDraft } from "./components/ShiftModal";
 import { CoverageCard, HolidayCard, LeaveCard } from "./components/SideCards";
+import { countyInstant, countyToday } from "../../countyTime";
 
 /** 值班表: the hotline's week of shifts per counsellor, holidays, leave and coverage gaps. */
 export default function RosterPage() {
   const { message, modal } = App.useApp();
   const session = useSession();
   const canManage = access(session?.staff).canManageRoster;
-  const [monday, setMonday] = useState<Dayjs>(() => weekStartOf(dayjs()));
+  const [monday, setMonday] = useState<Dayjs>(() => weekStartOf(dayjs(countyToday())));
   const days = useMemo(() => weekDays(monday), [monday]);
   const nextMonday = monday.add(7, "day");
-  const week = useAsync(() => fetchRosterWeek(monday.toISOString(), nextMonday.toISOString(), monday.format("YYYY-MM-DD"), days[6]!.format("YYYY-MM-DD")), [monday.valueOf()]);
+  const week = useAsync(() => fetchRosterWeek(countyInstant(monday.format("YYYY-MM-DD")).toISOString(), countyInstant(nextMonday.format("YYYY-MM-DD")).toISOString(), monday.format("YYYY-MM-DD"), days[6]!.format("YYYY-MM-DD")), [monday.valueOf()]);
   const [shiftDraft, setShiftDraft] = useState<TimeRangeDraft | null>(null);
   const [leaveOpen, setLeaveOpen] = useState(false);
 
@@ -53,7 +54,7 @@ export default function RosterPage() {
       extra={
         <Space wrap>
           <Button icon={<LeftOutlined />} onClick={() => setMonday(monday.subtract(7, "day"))}>上一周</Button>
-          <Button onClick={() => setMonday(weekStartOf(dayjs()))}>本周</Button>
+          <Button onClick={() => setMonday(weekStartOf(dayjs(countyToday())))}>本周</Button>
           <Button icon={<RightOutlined />} onClick={() => setMonday(nextMonday)}>下一周</Button>
           {canManage ? <Button onClick={copyToNextWeek}>复制到下一周</Button> : null}
           {canManage ? <Button type="primary" onClick={() => setShiftDraft({})}>新增班次</Button> : null}

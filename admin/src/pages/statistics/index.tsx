@@ -13,6 +13,7 @@ import { BreakdownCard } from "./components/BreakdownCard";
 import { ServiceFigures } from "./components/ServiceFigures";
 import { IndicatorCard } from "./components/IndicatorCard";
 import { LetterCard } from "./components/LetterCard";
+import { countyToday } from "../../countyTime";
 
 const shareText = (share: number | null) => (share === null ? "—" : `${Math.round(share * 1000) / 10}%`);
 const presets = Object.keys(periodPresetLabels) as PeriodPreset[];
@@ -22,7 +23,7 @@ const toQuery = ([from, to]: [Dayjs, Dayjs]): StatisticsQuery => ({ from: from.f
 export default function StatisticsPage() {
   const { message } = App.useApp();
   const [preset, setPreset] = useState<PeriodPreset | null>("term");
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => presetRange("term", dayjs()));
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => presetRange("term", dayjs(countyToday())));
   const [exporting, setExporting] = useState<"xlsx" | "pdf" | null>(null);
   const query = toQuery(range);
   const stats = useAsync(() => fetchStatistics(query), [query.from, query.to]);
@@ -62,13 +63,13 @@ export default function StatisticsPage() {
           onChange={(value) => {
             if (value === "custom") return;
             setPreset(value);
-            setRange(presetRange(value, dayjs()));
+            setRange(presetRange(value, dayjs(countyToday())));
           }}
         />
         <DatePicker.RangePicker
           allowClear={false}
           value={range}
-          disabledDate={(day) => day.isAfter(dayjs(), "day")}
+          disabledDate={(day) => day.isAfter(dayjs(countyToday()), "day")}
           onChange={(values) => {
             if (!values?.[0] || !values[1]) return;
             setPreset(null);

@@ -1,7 +1,7 @@
 import { Card, Descriptions } from "antd";
-import dayjs from "dayjs";
 import type { StaffView } from "@xinyuan/shared";
 import { describeRoles, describeScope } from "../../../layout/describeStaff";
+import { formatCountyTime } from "../../../countyTime";
 
 export function ProfileCard({ staff }: { staff: StaffView }) {
   return (
@@ -13,8 +13,8 @@ export function ProfileCard({ staff }: { staff: StaffView }) {
           { key: "username", label: "用户名", children: staff.username },
           { key: "roles", label: "角色", children: describeRoles(staff.roles) },
           { key: "scope", label: "所属范围", children: describeScope(staff.scope) },
-          { key: "lastLogin", label: "上次登录", children: staff.lastLoginAt ? dayjs(staff.lastLoginAt).format("YYYY-MM-DD HH:mm") : "—" },
-          { key: "created", label: "账号创建", children: dayjs(staff.createdAt).format("YYYY-MM-DD") },
+          { key: "lastLogin", label: "上次登录", children: staff.lastLoginAt ? formatCountyTime(staff.lastLoginAt, "YYYY-MM-DD HH:mm") : "—" },
+          { key: "created", label: "账号创建", children: formatCountyTime(staff.createdAt, "YYYY-MM-DD") },
         ]}
       />
     </Card>

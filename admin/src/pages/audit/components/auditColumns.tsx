@@ -1,15 +1,15 @@
 import { Button, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import dayjs from "dayjs";
 import { auditActionLabel, auditTargetTypeLabel, type AuditEventView } from "@xinyuan/shared";
 import type { SortOrder } from "../../../components/serverTable/tableSort";
+import { formatCountyTime } from "../../../countyTime";
 
 const actorTypeLabels: Record<AuditEventView["actorType"], string> = { staff: "工作人员", user: "小程序用户", system: "系统" };
 
 /** Columns of the audit log; clicking an actor filters the log to them. */
 export function auditColumns(sortOrderOf: (field: string) => SortOrder, filterByActor: (actor: { value: string; label: string }) => void): ColumnsType<AuditEventView> {
   return [
-    { title: "时间", key: "at", sorter: true, sortOrder: sortOrderOf("at"), width: 170, render: (_value, event) => dayjs(event.at).format("YYYY-MM-DD HH:mm:ss") },
+    { title: "时间", key: "at", sorter: true, sortOrder: sortOrderOf("at"), width: 170, render: (_value, event) => formatCountyTime(event.at, "YYYY-MM-DD HH:mm:ss") },
     {
       title: "操作人",
       key: "actor",

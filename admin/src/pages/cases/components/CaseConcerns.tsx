@@ -7,8 +7,9 @@ import { LoadFailed } from "../../../components/LoadFailed";
 import { RiskFeedbackButtons } from "../../../components/riskFeedback/RiskFeedbackButtons";
 import * as api from "../service";
 import { concernKey, concernKindLabel, concernVerdictLabel } from "./caseConcernLabels";
+import { formatCountyTime } from "../../../countyTime";
 
-const time = (iso: string) => new Date(iso).toLocaleString("zh-CN", { hour12: false });
+const time = (iso: string) => formatCountyTime(iso, "YYYY/M/D HH:mm:ss");
 const levelColours: Record<CaseConcernView["detectedLevel"], string | undefined> = { none: undefined, low: "blue", medium: "gold", high: "orange", imminent: "red" };
 
 /** One item: what and when, the verdict, 查看原文 (each opening is recorded) and 标记为风险 / 误报 from the case. */

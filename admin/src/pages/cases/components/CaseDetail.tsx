@@ -31,6 +31,7 @@ import * as api from "../service";
 import { levelColor } from "./caseColors";
 import { describeEvent } from "./caseTimeline";
 import { CaseConcerns } from "./CaseConcerns";
+import { formatCountyTime } from "../../../countyTime";
 
 interface CaseDetailProps {
   caseId: string;
@@ -38,7 +39,7 @@ interface CaseDetailProps {
 }
 
 const actionKinds: CaseActionKind[] = ["guardian_contacted", "school_notified", "called_110", "called_120", "follow_up_contact", "note"];
-const time = (iso: string) => new Date(iso).toLocaleString("zh-CN", { hour12: false });
+const time = (iso: string) => formatCountyTime(iso, "YYYY/M/D HH:mm:ss");
 
 /** One case: who follows it, what to do now (checklist, actions, referral, identity), and everything that happened. */
 export function CaseDetail({ caseId, onChanged }: CaseDetailProps) {

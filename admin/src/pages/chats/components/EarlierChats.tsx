@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { Button, Empty, List, Modal, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { riskLevelLabels, type StaffConversationView } from "@xinyuan/shared";
 import { useAsync } from "../../../hooks/useAsync";
 import { LoadFailed } from "../../../components/LoadFailed";
 import { LoadingBlock } from "../../../components/LoadingBlock";
 import { fetchEarlier, fetchEarlierMessages } from "../service";
 import { MessageList } from "./MessageList";
+import { formatCountyTime } from "../../../countyTime";
 
 /** Earlier conversations of the same alias. Opening them is audited, so it takes an explicit click. */
 export function EarlierChats({ conversationId, count }: { conversationId: string; count: number }) {
@@ -34,11 +34,11 @@ function EarlierList({ conversationId }: { conversationId: string }) {
         dataSource={earlier.data ?? []}
         renderItem={(item) => (
           <List.Item actions={[<Button key="open" type="link" size="small" onClick={() => setOpen(item)}>打开</Button>]}>
-            {dayjs(item.createdAt).format("YYYY年M月D日")} <Tag>{riskLevelLabels[item.riskLevel]}</Tag>
+            {formatCountyTime(item.createdAt, "YYYY年M月D日")} <Tag>{riskLevelLabels[item.riskLevel]}</Tag>
           </List.Item>
         )}
       />
-      <Modal open={open !== null} title={open ? `以往咨询 · ${dayjs(open.createdAt).format("YYYY年M月D日")}` : ""} footer={null} width={640} onCancel={() => setOpen(null)} destroyOnHidden>
+      <Modal open={open !== null} title={open ? `以往咨询 · ${formatCountyTime(open.createdAt, "YYYY年M月D日")}` : ""} footer={null} width={640} onCancel={() => setOpen(null)} destroyOnHidden>
         {open ? <EarlierMessages conversationId={conversationId} earlierId={open.id} /> : null}
       </Modal>
     </>

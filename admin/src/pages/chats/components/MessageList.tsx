@@ -1,6 +1,5 @@
 import { useEffect, useRef } from "react";
 import { Alert, Button, Empty, Flex, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { riskLevelLabels, riskSignalCategoryLabels, type ChatCursorsView, type ChatOutboxHold, type OutboxEntry, type StaffChatMessageView } from "@xinyuan/shared";
 import type { ApiError } from "../../../request";
 import { LoadFailed } from "../../../components/LoadFailed";
@@ -9,6 +8,7 @@ import type { FailedMessage } from "../useConversation";
 import { receiptFor, receiptLabels } from "../receipts";
 import { messagePane } from "../messagePane";
 import { RiskFeedbackButtons } from "../../../components/riskFeedback/RiskFeedbackButtons";
+import { formatCountyTime } from "../../../countyTime";
 
 interface MessageListProps {
   messages: readonly StaffChatMessageView[];
@@ -78,7 +78,7 @@ export function MessageList({ messages, pending, hold = null, failed, cursors, u
             </div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {mine && message.staffName ? `${message.staffName} · ` : ""}
-              {dayjs(message.createdAt).format("HH:mm")}
+              {formatCountyTime(message.createdAt, "HH:mm")}
               {receipt ? <span data-testid="receipt" data-receipt={receipt}> · {receiptLabels[receipt]}</span> : null}
               {message.riskLevel && message.riskLevel !== "none" ? (
                 <Tag color="red" style={{ marginLeft: 6 }}>

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Empty, List, Popconfirm, Space, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { riskLevelLabels, riskLevelRank, type ChatQueueEntryView, type StaffConversationView } from "@xinyuan/shared";
+import { formatCountyTime } from "../../../countyTime";
 
 /** Shown before a supervisor takes a chat over, here and in the watch tab. */
 export const takeOverConfirmText = "接手后由你继续和同学聊，原来的老师会看到已被接手。确定接手吗？";
@@ -36,7 +36,7 @@ export function ChatQueueCard({ queue, canAccept, busyId, onAccept }: { queue: C
               {entry.returnedToQueue ? <Tag color="blue" title="原来的老师离开了，这位同学又回到了排队中">重新排队</Tag> : null}
               {entry.queueTarget === "county_centre" ? <Tag>县中心</Tag> : null}
               {entry.heldForNextShift ? <Tag>留言待接</Tag> : null}
-              <Typography.Text type="secondary">{dayjs(entry.queuedAt).format("HH:mm")} 起</Typography.Text>
+              <Typography.Text type="secondary">{formatCountyTime(entry.queuedAt, "HH:mm")} 起</Typography.Text>
             </Space>
           </List.Item>
         )}

@@ -1,10 +1,10 @@
 import { Drawer, Empty, List, Space, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { contactChannelLabels, riskLevelLabels, riskLevelRank, type ContactRecordView } from "@xinyuan/shared";
 import { useAsync } from "../../../hooks/useAsync";
 import { LoadFailed } from "../../../components/LoadFailed";
 import { LoadingBlock } from "../../../components/LoadingBlock";
 import { fetchHistory } from "../service";
+import { formatCountyTime } from "../../../countyTime";
 
 /** Earlier contacts by the same alias (the server audits the read), newest first. */
 export function CallHistoryDrawer({ callId, alias, open, onClose }: { callId: string; alias: string; open: boolean; onClose: () => void }) {
@@ -27,7 +27,7 @@ function HistoryList({ callId }: { callId: string }) {
         <List.Item>
           <Space direction="vertical" size={4} style={{ width: "100%" }}>
             <Space wrap>
-              <Typography.Text strong>{dayjs(record.recordedAt).format("YYYY年M月D日 HH:mm")}</Typography.Text>
+              <Typography.Text strong>{formatCountyTime(record.recordedAt, "YYYY年M月D日 HH:mm")}</Typography.Text>
               <Tag>{contactChannelLabels[record.channel]}</Tag>
               <Tag color={riskLevelRank[record.riskLevel] >= riskLevelRank.high ? "red" : riskLevelRank[record.riskLevel] >= riskLevelRank.medium ? "orange" : "default"}>{riskLevelLabels[record.riskLevel]}</Tag>
               {record.followUpNeeded ? <Tag color="blue">需跟进</Tag> : null}

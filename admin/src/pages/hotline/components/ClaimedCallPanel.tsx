@@ -1,7 +1,6 @@
 import { useState } from "react";
 import { App, Alert, Button, Card, Descriptions, Flex, Space, Tag, Typography } from "antd";
 import { EyeOutlined, HistoryOutlined, PhoneOutlined } from "@ant-design/icons";
-import dayjs from "dayjs";
 import { hotlineTicketKindLabels, type HotlineCallView } from "@xinyuan/shared";
 import { ContactRecordModal } from "../../../components/contactRecord/ContactRecordModal";
 import { RiskFeedbackButtons } from "../../../components/riskFeedback/RiskFeedbackButtons";
@@ -10,6 +9,7 @@ import { flagTicket, recordAttempt, recordOutcome, releaseCall, revealPhone, tra
 import { CallHistoryDrawer } from "./CallHistoryDrawer";
 import { TransferCallModal } from "./TransferCallModal";
 import { useSubmit } from "../../../hooks/useSubmit";
+import { formatCountyTime } from "../../../countyTime";
 
 interface ClaimedCallPanelProps {
   call: HotlineCallView;
@@ -66,7 +66,7 @@ export function ClaimedCallPanel({ call, selfId, onDone }: ClaimedCallPanelProps
           <Typography.Text style={{ whiteSpace: "pre-wrap" }}>{call.topic || "（没有填写）"}</Typography.Text>
           {call.kind === "callback" && call.topic ? <RiskFeedbackButtons source={{ kind: "callback_topic", ticketId: call.id }} flagged={null} /> : null}
         </Descriptions.Item>
-        <Descriptions.Item label="接起时间">{call.claimedAt ? dayjs(call.claimedAt).format("HH:mm") : "—"}</Descriptions.Item>
+        <Descriptions.Item label="接起时间">{call.claimedAt ? formatCountyTime(call.claimedAt, "HH:mm") : "—"}</Descriptions.Item>
         {call.kind === "callback" ? (
           <>
             <Descriptions.Item label="回拨号码">
@@ -85,7 +85,7 @@ export function ClaimedCallPanel({ call, selfId, onDone }: ClaimedCallPanelProps
                 </Space>
               )}
             </Descriptions.Item>
-            <Descriptions.Item label="方便接听">{call.window ? `${dayjs(call.window.start).format("M月D日 HH:mm")}–${dayjs(call.window.end).format("HH:mm")}` : "—"}</Descriptions.Item>
+            <Descriptions.Item label="方便接听">{call.window ? `${formatCountyTime(call.window.start, "M月D日 HH:mm")}–${formatCountyTime(call.window.end, "HH:mm")}` : "—"}</Descriptions.Item>
             <Descriptions.Item label="已拨次数">
               {call.attempts} / {call.maxAttempts}
             </Descriptions.Item>

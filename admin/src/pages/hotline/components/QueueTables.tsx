@@ -1,11 +1,11 @@
 import { Card, Empty, Table, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { hotlineTicketKindLabels, type HotlineQueueEntryView, type HotlineQueueView } from "@xinyuan/shared";
 import { describeWait, queueOrder } from "../queueFormat";
+import { formatCountyTime } from "../../../countyTime";
 
 const kindTag = (entry: HotlineQueueEntryView) => <Tag color={entry.kind === "callback" ? "blue" : "default"}>{hotlineTicketKindLabels[entry.kind]}</Tag>;
 const priorityTag = (entry: HotlineQueueEntryView) => (entry.priority === "urgent" ? <Tag color="red">优先（风险）</Tag> : null);
-const windowText = (entry: HotlineQueueEntryView) => (entry.window ? `${dayjs(entry.window.start).format("M月D日 HH:mm")}–${dayjs(entry.window.end).format("HH:mm")}` : "—");
+const windowText = (entry: HotlineQueueEntryView) => (entry.window ? `${formatCountyTime(entry.window.start, "M月D日 HH:mm")}–${formatCountyTime(entry.window.end, "HH:mm")}` : "—");
 
 /** The waiting callers (priority first, then first come), the scheduled call-backs and the calls in hand. */
 export function QueueTables({ queue }: { queue: HotlineQueueView }) {
@@ -42,7 +42,7 @@ export function QueueTables({ queue }: { queue: HotlineQueueView }) {
               { title: "排队号", dataIndex: "number", width: 90 },
               { title: "化名", dataIndex: "alias" },
               { title: "回拨时段", key: "window", render: (_value, entry) => windowText(entry) },
-              { title: "下次可拨", dataIndex: "scheduledFor", render: (value: string | null) => (value ? dayjs(value).format("M月D日 HH:mm") : "—") },
+              { title: "下次可拨", dataIndex: "scheduledFor", render: (value: string | null) => (value ? formatCountyTime(value, "M月D日 HH:mm") : "—") },
               { title: "已拨次数", dataIndex: "attempts", width: 90 },
             ]}
           />

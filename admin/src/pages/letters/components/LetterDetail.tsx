@@ -1,6 +1,5 @@
 import { useState } from "react";
 import { Alert, App, Button, Card, Descriptions, Input, Select, Space, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { letterCategoryLabels, letterStatusLabels, riskLevelLabels, riskSignalCategoryLabels, type StaffLetterView } from "@xinyuan/shared";
 import { useAsync } from "../../../hooks/useAsync";
 import { LoadFailed } from "../../../components/LoadFailed";
@@ -9,7 +8,9 @@ import { ContactRecordModal } from "../../../components/contactRecord/ContactRec
 import { RiskFeedbackButtons } from "../../../components/riskFeedback/RiskFeedbackButtons";
 import { assignLetter, closeLetter, fetchAssignees, fetchLetter, fetchTemplates, reopenLetter, replyLetter } from "../service";
 import { LetterNotes } from "./LetterNotes";
+import { replyTimeRow } from "../replyDeadline";
 import { ManageLetterTemplates } from "./LetterTemplates";
+import { formatCountyTime } from "../../../countyTime";
 
 const newReplyId = () => `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
@@ -44,6 +45,7 @@ export function LetterDetail({ letterId, onChanged }: { letterId: string; onChan
   const view = letter.data;
   if (!view) return <LoadingBlock />;
   const open = view.status !== "closed";
+  const timeRow = replyTimeRow(view);
   return (
     <Card
       title={
@@ -77,7 +79,7 @@ export function LetterDetail({ letterId, onChanged }: { letterId: string; onChan
         <Descriptions.Item label="写信人">{`${view.alias}（${view.writerRole === "parent" ? "家长" : "学生"}）`}</Descriptions.Item>
         <Descriptions.Item label="写给">{view.mailboxName}</Descriptions.Item>
         <Descriptions.Item label="现在由">{view.handlingMailboxName + (view.escalationLevel > 0 ? "（超时升级）" : "")}</Descriptions.Item>
-        <Descriptions.Item label="回复期限">{dayjs(view.dueAt).format("M月D日 HH:mm")}</Descriptions.Item>
+        {timeRow ? <Descriptions.Item label={timeRow.label}>{timeRow.text}</Descriptions.Item> : null}
         <Descriptions.Item label="学校">{view.keepFromSchool ? "写信人希望不让本校老师看到" : (view.originSchoolName ?? "未填写")}</Descriptions.Item>
         <Descriptions.Item label="分类">{view.category ? letterCategoryLabels[view.category] : "未选"}</Descriptions.Item>
         <Descriptions.Item label="联系方式说明">{view.contactPreference || "未填写"}</Descriptions.Item>
@@ -102,7 +104,7 @@ export function LetterDetail({ letterId, onChanged }: { letterId: string; onChan
       {(view.messages ?? []).map((line) => (
         <Card key={line.seq} size="small" className={`letter-line letter-line--${line.from}`} style={{ marginBottom: 8, background: line.from === "staff" ? "#f0f7f4" : line.from === "system" ? "#fafafa" : undefined }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {line.from === "writer" ? view.alias : line.from === "staff" ? `${line.staffName ?? "老师"}回信` : "自动回复"} · {dayjs(line.at).format("M月D日 HH:mm")}
+            {line.from === "writer" ? view.alias : line.from === "staff" ? `${line.staffName ?? "老师"}回信` : "自动回复"} · {formatCountyTime(line.at, "M月D日 HH:mm")}
             {line.riskLevel && line.riskLevel !== "none" ? <Tag color="red" style={{ marginLeft: 8 }}>风险</Tag> : null}
             {line.from === "writer" ? <RiskFeedbackButtons source={{ kind: "letter_message", letterId, seq: line.seq }} flagged={Boolean(line.riskLevel && line.riskLevel !== "none")} /> : null}
           </Typography.Text>

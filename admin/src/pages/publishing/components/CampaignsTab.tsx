@@ -7,6 +7,7 @@ import type { AsyncState } from "../../../hooks/useAsync";
 import { saveCampaign } from "../service";
 import { UploadField, type UploadedFile } from "../../../components/upload/UploadField";
 import { uploadIdOf } from "../../../components/upload/uploadService";
+import { countyInstantOfPicked, countyPickerValue, countyToday, formatCountyTime } from "../../../countyTime";
 
 interface CampaignForm {
   title: string;
@@ -29,12 +30,12 @@ export function CampaignsTab({ campaigns, canManage }: { campaigns: AsyncState<C
     setEditing(campaign);
     form.setFieldsValue(
       campaign === "new"
-        ? { title: "", theme: "", dates: [dayjs().startOf("month"), dayjs().endOf("month")], takeoverHome: true, banner: null }
-        : { title: campaign.title, theme: campaign.theme, dates: [dayjs(campaign.startsAt), dayjs(campaign.endsAt)], takeoverHome: campaign.takeoverHome, banner: bannerOf(campaign) },
+        ? { title: "", theme: "", dates: [dayjs(countyToday()).startOf("month"), dayjs(countyToday()).endOf("month")], takeoverHome: true, banner: null }
+        : { title: campaign.title, theme: campaign.theme, dates: [countyPickerValue(campaign.startsAt), countyPickerValue(campaign.endsAt)], takeoverHome: campaign.takeoverHome, banner: bannerOf(campaign) },
     );
   };
   const submit = async (values: CampaignForm) => {
-    await saveCampaign({ title: values.title, theme: values.theme ?? "", startsAt: values.dates[0].toISOString(), endsAt: values.dates[1].toISOString(), takeoverHome: values.takeoverHome, bannerUploadId: values.banner?.id }, editing === "new" || !editing ? undefined : editing.id);
+    await saveCampaign({ title: values.title, theme: values.theme ?? "", startsAt: countyInstantOfPicked(values.dates[0]), endsAt: countyInstantOfPicked(values.dates[1]), takeoverHome: values.takeoverHome, bannerUploadId: values.banner?.id }, editing === "new" || !editing ? undefined : editing.id);
     setEditing(null);
     campaigns.reload();
   };
@@ -57,7 +58,7 @@ export function CampaignsTab({ campaigns, canManage }: { campaigns: AsyncState<C
           { title: "横幅", dataIndex: "bannerUrl", width: 96, render: (url: string | null) => (url ? <img src={url} alt="横幅" style={{ height: 32, borderRadius: 4 }} /> : "—") },
           { title: "名称", dataIndex: "title" },
           { title: "主题", dataIndex: "theme" },
-          { title: "时间", render: (_, campaign) => `${dayjs(campaign.startsAt).format("YYYY-MM-DD")} 至 ${dayjs(campaign.endsAt).format("YYYY-MM-DD")}` },
+          { title: "时间", render: (_, campaign) => `${formatCountyTime(campaign.startsAt, "YYYY-MM-DD")} 至 ${formatCountyTime(campaign.endsAt, "YYYY-MM-DD")}` },
           {
             title: "状态",
             render: (_, campaign) =>

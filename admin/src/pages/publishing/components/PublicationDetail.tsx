@@ -7,6 +7,7 @@ import { archivePublication, createPublication, eventSignups, publicationVersion
 import { PhonePreview } from "./PhonePreview";
 import { PublicationForm } from "./PublicationForm";
 import { ReviewPanel } from "./ReviewPanel";
+import { formatCountyTime } from "../../../countyTime";
 
 const actionLabels: Record<string, string> = { created: "新建", edited: "修改", submitted: "提交审核", sent_back: "退回修改", approved: "审核通过", scheduled: "定时发布", published: "发布", archived: "下线" };
 
@@ -73,7 +74,7 @@ export function PublicationDetail({ item, campaigns, onChanged }: { item: Public
             <Divider orientation="left">版本历史</Divider>
             <Timeline
               items={(versions.data ?? []).map((version) => ({
-                children: `${new Date(version.at).toLocaleString("zh-CN")} · ${version.byName} · ${actionLabels[version.action] ?? version.action}（第 ${version.version} 版）${version.comment ? `：${version.comment}` : ""}`,
+                children: `${formatCountyTime(version.at, "YYYY/M/D HH:mm:ss")} · ${version.byName} · ${actionLabels[version.action] ?? version.action}（第 ${version.version} 版）${version.comment ? `：${version.comment}` : ""}`,
               }))}
             />
             {item.kind === "event" ? (
@@ -89,7 +90,7 @@ export function PublicationDetail({ item, campaigns, onChanged }: { item: Public
                     { title: "别名", dataIndex: "alias" },
                     { title: "状态", dataIndex: "status", render: (status: string) => (status === "active" ? "已报名" : "已取消") },
                     { title: "备注", dataIndex: "note" },
-                    { title: "时间", dataIndex: "createdAt", render: (at: string) => new Date(at).toLocaleString("zh-CN") },
+                    { title: "时间", dataIndex: "createdAt", render: (at: string) => formatCountyTime(at, "YYYY/M/D HH:mm:ss") },
                   ]}
                 />
               </>

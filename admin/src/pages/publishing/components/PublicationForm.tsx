@@ -22,6 +22,7 @@ import { RichTextEditor } from "./RichTextEditor";
 import { UploadField, type UploadedFile } from "../../../components/upload/UploadField";
 import { uploadIdOf } from "../../../components/upload/uploadService";
 import type { PublicationInput } from "../service";
+import { countyInstantOfPicked, countyPickerValue } from "../../../countyTime";
 
 interface FormValues {
   kind: PublicationKind;
@@ -65,8 +66,8 @@ function initialValues(item: PublicationStaffView | null): FormValues {
     stages: item.audience.stages,
     scope: item.audience.scope,
     schoolIds: item.audience.schoolIds,
-    eventTime: item.event ? [dayjs(item.event.startsAt), dayjs(item.event.endsAt)] : undefined,
-    signupWindow: item.event ? [dayjs(item.event.signupOpensAt), dayjs(item.event.signupClosesAt)] : undefined,
+    eventTime: item.event ? [countyPickerValue(item.event.startsAt), countyPickerValue(item.event.endsAt)] : undefined,
+    signupWindow: item.event ? [countyPickerValue(item.event.signupOpensAt), countyPickerValue(item.event.signupClosesAt)] : undefined,
     place: item.event?.place,
     onlineUrl: item.event?.onlineUrl ?? undefined,
     capacity: item.event?.capacity,
@@ -88,13 +89,13 @@ function toInput(values: FormValues, areaIds: string[]): PublicationInput {
     event:
       values.kind === "event" && values.eventTime && values.signupWindow
         ? {
-            startsAt: values.eventTime[0].toISOString(),
-            endsAt: values.eventTime[1].toISOString(),
+            startsAt: countyInstantOfPicked(values.eventTime[0]),
+            endsAt: countyInstantOfPicked(values.eventTime[1]),
             place: values.place ?? "",
             onlineUrl: values.onlineUrl || undefined,
             capacity: values.capacity ?? 1,
-            signupOpensAt: values.signupWindow[0].toISOString(),
-            signupClosesAt: values.signupWindow[1].toISOString(),
+            signupOpensAt: countyInstantOfPicked(values.signupWindow[0]),
+            signupClosesAt: countyInstantOfPicked(values.signupWindow[1]),
           }
         : undefined,
   };

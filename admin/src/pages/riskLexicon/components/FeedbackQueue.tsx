@@ -15,6 +15,7 @@ import { LoadFailed } from "../../../components/LoadFailed";
 import { LoadingBlock } from "../../../components/LoadingBlock";
 import { useAsync } from "../../../hooks/useAsync";
 import { getFeedback, listFeedback, resolveFeedback } from "../service";
+import { formatCountyTime } from "../../../countyTime";
 
 const resolutionLabels = { corpus_row: "已加入语料", lexicon_entry: "已改词库", dismissed: "不处理" } as const;
 
@@ -67,7 +68,7 @@ export function FeedbackQueue() {
           { title: "咨询师认为", render: (_, item) => item.suggestedCategories.map((category) => riskSignalCategoryLabels[category]).join("、") || "—" },
           { title: "备注", dataIndex: "comment" },
           { title: "反馈人", dataIndex: "staffName" },
-          { title: "时间", render: (_, item) => new Date(item.createdAt).toLocaleString("zh-CN", { hour12: false }) },
+          { title: "时间", render: (_, item) => formatCountyTime(item.createdAt, "YYYY/M/D HH:mm:ss") },
           { title: "状态", render: (_, item) => (item.status === "open" ? <Tag color="orange">待复核</Tag> : <Tag>{item.resolution ? resolutionLabels[item.resolution] : "已处理"}</Tag>) },
           {
             title: "操作",

@@ -3,6 +3,7 @@ import { DatePicker, Form, Input, Modal, Select } from "antd";
 import type { Dayjs } from "dayjs";
 import type { RosterStaffView } from "@xinyuan/shared";
 import { useFormSubmit } from "../../../components/FormModal";
+import { countyInstantOfPicked } from "../../../countyTime";
 
 export interface TimeRangeDraft {
   staffId?: string;
@@ -20,7 +21,7 @@ interface RangeModalProps {
   onClose: () => void;
 }
 
-/** One counsellor and a time range: a shift (默认 08:00–14:00 on the chosen day) or a leave. */
+/** One counsellor and a time range: a shift (默认 08:00–14:00 on the chosen day) or a leave, in county time whatever the browser's zone. */
 export function TimeRangeModal({ open, title, okText, staff, draft, noteLabel, onSubmit, onClose }: RangeModalProps) {
   const [form] = Form.useForm<{ staffId: string; range: [Dayjs, Dayjs]; note?: string }>();
   useEffect(() => {
@@ -32,7 +33,7 @@ export function TimeRangeModal({ open, title, okText, staff, draft, noteLabel, o
 
   // Field errors stay on their fields; a refusal is shown by the request wrapper and the form stays filled in.
   const { saving, save: submit } = useFormSubmit(form, async (values) => {
-    await onSubmit({ staffId: values.staffId, startsAt: values.range[0].second(0).toISOString(), endsAt: values.range[1].second(0).toISOString(), note: values.note?.trim() || undefined });
+    await onSubmit({ staffId: values.staffId, startsAt: countyInstantOfPicked(values.range[0].second(0)), endsAt: countyInstantOfPicked(values.range[1].second(0)), note: values.note?.trim() || undefined });
     onClose();
   });
 

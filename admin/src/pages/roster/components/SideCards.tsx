@@ -3,6 +3,7 @@ import { Button, Card, DatePicker, Empty, Input, List, Popconfirm, Space } from 
 import dayjs, { type Dayjs } from "dayjs";
 import type { CoverageView, HolidayView, LeaveView } from "@xinyuan/shared";
 import { describeGap, upcomingGaps } from "../rosterWeek";
+import { formatCountyTime } from "../../../countyTime";
 
 /** Gaps from now over the coming seven days that nobody covers, whichever week the grid shows. */
 export function CoverageCard({ coverage }: { coverage: CoverageView }) {
@@ -62,7 +63,7 @@ export function LeaveCard({ leave, canManage, onAdd, onDelete }: { leave: LeaveV
         locale={{ emptyText: "这一周没有人请假" }}
         renderItem={(away) => (
           <List.Item actions={canManage ? [<Popconfirm key="delete" title="撤销这次请假？" okText="撤销" cancelText="取消" onConfirm={() => onDelete(away.id)}><Button size="small" type="link">撤销</Button></Popconfirm>] : []}>
-            {away.staffName}：{dayjs(away.startsAt).format("M月D日 HH:mm")}–{dayjs(away.endsAt).format("M月D日 HH:mm")}
+            {away.staffName}：{formatCountyTime(away.startsAt, "M月D日 HH:mm")}–{formatCountyTime(away.endsAt, "M月D日 HH:mm")}
             {away.reason ? `（${away.reason}）` : ""}
           </List.Item>
         )}

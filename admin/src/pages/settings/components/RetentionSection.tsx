@@ -6,8 +6,9 @@ import { useSubmit } from "../../../hooks/useSubmit";
 import { LoadingBlock } from "../../../components/LoadingBlock";
 import { LoadFailed } from "../../../components/LoadFailed";
 import { getRetention, runRetentionDryRun, updateRetention } from "../service";
+import { formatCountyTime } from "../../../countyTime";
 
-const when = (iso: string) => new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+const when = (iso: string) => formatCountyTime(iso, "YYYY/M/D HH:mm:ss");
 
 /**
  * 保存期限: the period of each kind of record, a dry run that only counts, and which kinds the daily pass

@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import { Flex, Space, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
-import dayjs from "dayjs";
 import { staffRoleLabels, type StaffView } from "@xinyuan/shared";
 import { describeScope } from "../../../layout/describeStaff";
 import type { SortOrder } from "../../../components/serverTable/tableSort";
+import { formatCountyTime } from "../../../countyTime";
 
-const when = (value: string | null) => (value ? dayjs(value).format("YYYY-MM-DD HH:mm") : "—");
+const when = (value: string | null) => (value ? formatCountyTime(value, "YYYY-MM-DD HH:mm") : "—");
 
 /** Columns of the staff table; sortable ones are sorted by the server. */
 export function staffColumns(sortOrderOf: (field: string) => SortOrder, renderActions: (staff: StaffView) => ReactNode): ColumnsType<StaffView> {
