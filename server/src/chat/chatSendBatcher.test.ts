@@ -9,10 +9,12 @@ import { testDbKind } from "../../../tests/support/testDatabase";
 import { emitWithAck } from "../../../tests/support/socketClient";
 
 /**
- * The batch's one locking statement reads resends and rate windows in the snapshot it began with, before
- * any lock wait (chatBatchStatements.ts). These tests commit a send from another transaction exactly while
- * a batch waits for a lock, as another server process would: the batch must still see it. Two
- * connections at once: PostgreSQL only (PGlite has one).
+ * A batch looks up resends and rate windows in a statement of its own, after its row and rate locks:
+ * a statement's snapshot is taken when it begins, before any lock wait, so a lookup folded into the
+ * locking statement would miss a send committed while the batch waited (tried in 4725b7a, which then had
+ * to re-check in the insert). These tests commit a send from another transaction exactly while a batch
+ * waits for a lock, as another server process would: the batch must still see it (a naive fold fails
+ * both). Two connections at once: PostgreSQL only (PGlite has one).
  */
 (testDbKind === "postgres" ? describe : describe.skip)("chat send batches racing another process (PostgreSQL)", () => {
   const { c, server, track } = chatSuite();

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { asc, inArray, sql } from "drizzle-orm";
 import { chatSystemLines, higherRiskLevel, type ChatMessageView, type RiskLevel, type RiskSignalCategory, type SendChatMessageInput } from "@xinyuan/shared";
-import type { ChatMessageRow } from "../db/schema";
+import { chatMessages, conversations, type ChatMessageRow } from "../db/schema";
 import type { DbOrTx } from "../db/database";
 import type { Services } from "../services";
 import type { Actor } from "../auth/actor";
@@ -16,15 +17,13 @@ import { authorizeSend } from "./chatPolicy";
 import { checkMessageBody, checkRate } from "./chatMessageSender";
 import { findMessageByClientId } from "./chatMessageWriter";
 import type { ConversationRow } from "./conversationQueries";
-import { insertBatch, lockBatch, lookupBatch, type BatchLookup, type ConversationChange } from "./chatBatchStatements";
 import { presentStaffMessages, presentUserMessage } from "./presentChatMessage";
 
 /**
  * Group commit for "chat:send". Sends that arrive while a batch is being written (or in the same turn
- * of the event loop) are stored together in ONE transaction of four round trips (chatBatchStatements.ts):
- * BEGIN; one statement that locks all their conversations' rows (in id order, so batches never deadlock
- * each other), then the sending counsellors' rate locks, then looks up resends and rates; one multi-row
- * INSERT with the counters' UPDATE, which first checks that lookup again; COMMIT. Then the notices go out and every send is
+ * of the event loop) are stored together in ONE transaction: one row-lock statement for all their
+ * conversations (in id order, so batches never deadlock each other), one resend-and-rate lookup, one
+ * multi-row INSERT with the counters' UPDATE, one COMMIT; then the notices go out and every send is
  * acknowledged — only after the commit, so an ack is never a lie. Per message the rules are those of
  * appendChatMessage (which system lines and a chat's first message still use): a resent clientMessageId answers with the stored message, the
  * membership and the per-sender rate refuse that one send only (the others of the batch go on), seq is
@@ -139,11 +138,11 @@ async function writeBatch(services: Services, batch: PendingSend[]): Promise<voi
     outcomes = await retryTransaction(() =>
       services.db.transaction(async (tx) => {
         stageTimings.add("batch: BEGIN", performance.now() - began);
-        const written = await storeBatch(tx, services, batch);
-        await raiseChatRiskAlerts(tx, services, written.effects);
-        effects = written.effects;
+        effects = new ChatEffects();
+        const written = await storeBatch(tx, services, batch, effects);
+        await raiseChatRiskAlerts(tx, services, effects);
         workDone = performance.now();
-        return written.outcomes;
+        return written;
       }),
     );
   } catch (error) {
@@ -172,62 +171,47 @@ async function writeBatch(services: Services, batch: PendingSend[]): Promise<voi
 const isSerious = (level: RiskLevel) => level === "high" || level === "imminent";
 const senderKey = (actor: Actor) => `${actor.type}:${actor.id}`;
 
-/**
- * The batch's writes inside its transaction; returns each send's outcome, in batch order, and the
- * effects to send after the commit. Usually two statements: lockBatch, then insertBatch. When
- * insertBatch finds the lookup out of date (a send committed by another process or command while this
- * one waited for a lock), the batch is decided again on a fresh lookup, with the locks still held, as
- * the separate statements always did.
- */
-async function storeBatch(tx: DbOrTx, services: Services, batch: PendingSend[]): Promise<{ outcomes: Outcome[]; effects: ChatEffects }> {
-  const now = services.clock.now();
+/** The batch's writes inside its transaction; returns each send's outcome, in batch order. */
+async function storeBatch(tx: DbOrTx, services: Services, batch: PendingSend[], effects: ChatEffects): Promise<Outcome[]> {
+  const { cipher, clock } = services;
+  const now = clock.now();
   const conversationIds = [...new Set(batch.map((send) => send.input.conversationId))].sort();
-  // A counsellor writes into several conversations: their rate is counted under a per-sender lock (as lockSenderRate).
-  const rateKeys = [...new Set(batch.filter((send) => send.actor.type === "staff").map((send) => `chat-rate:${send.actor.id}`))].sort();
-  const lookupProps = {
-    wanted: batch.map((send) => ({ c: send.input.conversationId, t: send.actor.type, s: send.actor.id, m: send.input.clientMessageId })),
-    senders: [...new Map(batch.map((send) => [senderKey(send.actor), { t: send.actor.type, s: send.actor.id }])).values()],
-    since: new Date(now.getTime() - 1000),
+  // each statement's round trip (stage timings for the benchmark: on a busy machine a round trip, not the SQL, is the cost)
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const at = performance.now();
+    stageTimings.add(stage, at - mark);
+    mark = at;
   };
-  const lockBegan = performance.now();
-  const { locked, lookup } = await lockBatch(tx, { ...lookupProps, conversationIds, rateKeys });
-  const planBegan = performance.now();
-  stageTimings.add("batch: locks + lookup statement", planBegan - lockBegan);
-  let plan = await planBatch(tx, services, batch, locked, lookup, now);
-  const insertBegan = performance.now();
-  stageTimings.add("batch: deciding (and sealing)", insertBegan - planBegan);
-  const written = plan.rows.length === 0 || (await insertBatch(tx, { rows: plan.rows, changed: plan.changed, now, expected: { ...lookupProps, lookup } }));
-  stageTimings.add("batch: insert statement", performance.now() - insertBegan);
-  if (!written) {
-    stageTimings.add("batch: decided again (lookup out of date)", 1);
-    plan = await planBatch(tx, services, batch, locked, await lookupBatch(tx, lookupProps), now);
-    if (plan.rows.length > 0) await insertBatch(tx, { rows: plan.rows, changed: plan.changed, now });
-  }
-
-  // A resend answers with the stored message, read in full (rare).
-  const outcomes: Outcome[] = [];
-  for (const outcome of plan.outcomes) {
-    if (outcome.kind !== "pending") outcomes.push(outcome);
-    else {
-      const row = await findMessageByClientId(tx, outcome.conversationId, { type: outcome.senderType as "user" | "staff", id: outcome.senderId }, outcome.clientMessageId);
-      outcomes.push(row ? { kind: "existing", row } : { kind: "refused", error: NotFoundError("CHAT_NOT_FOUND") });
-    }
-  }
-  return { outcomes, effects: plan.effects };
-}
-
-type PlannedOutcome = Outcome | { kind: "pending"; conversationId: string; clientMessageId: string; senderType: string; senderId: string };
-
-/**
- * Decides each send on the locked rows and the lookup: resend, refusal (membership, rate) or a new
- * message with the conversation's next seq (and, when a student's risk becomes serious, the safety line
- * right after it). Writes nothing; the rows, the counters and the effects are returned for insertBatch.
- */
-async function planBatch(tx: DbOrTx, services: Services, batch: PendingSend[], locked: ConversationRow[], lookup: BatchLookup, now: Date): Promise<{ rows: ChatMessageRow[]; changed: ConversationChange[]; outcomes: PlannedOutcome[]; effects: ChatEffects }> {
-  const { cipher } = services;
-  const effects = new ChatEffects();
+  // Row locks in id order: two batches (or a batch and a single-conversation command) never wait on each other in a circle.
+  const locked = await tx.select().from(conversations).where(inArray(conversations.id, conversationIds)).orderBy(asc(conversations.id)).for("update");
+  lap("batch: row locks statement");
   const byId = new Map<string, ConversationRow>(locked.map((row) => [row.id, row]));
-  const recent = new Map(lookup.recent);
+  // A counsellor writes into several conversations: their rate is counted under a per-sender lock (as lockSenderRate), taken after the row locks.
+  const staffIds = [...new Set(batch.filter((send) => send.actor.type === "staff").map((send) => send.actor.id))].sort();
+  if (staffIds.length > 0) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(staffIds.map((id) => `chat-rate:${id}`))}::jsonb))) AS k ORDER BY k`);
+  lap("batch: rate locks statement");
+
+  // Resends and every sender's messages of the last second, in one statement.
+  const since = new Date(now.getTime() - 1000);
+  const wanted = batch.filter((send) => byId.has(send.input.conversationId)).map((send) => ({ c: send.input.conversationId, t: send.actor.type, s: send.actor.id, m: send.input.clientMessageId }));
+  const senders = [...new Map(batch.map((send) => [senderKey(send.actor), { t: send.actor.type, s: send.actor.id }])).values()];
+  const lookup = (await tx.execute(sql`
+    SELECT 'resend' AS kind, w.c || ':' || w.t || ':' || w.s || ':' || w.m AS k, NULL::float8 AS ms
+      FROM jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) AS w(c uuid, t text, s uuid, m text)
+      WHERE EXISTS (SELECT 1 FROM ${chatMessages} m WHERE m.conversation_id = w.c AND m.sender_type = w.t AND m.sender_id = w.s AND m.client_message_id = w.m)
+    UNION ALL
+    SELECT 'recent', s.t || ':' || s.s, extract(epoch FROM m.created_at) * 1000
+      FROM jsonb_to_recordset(${JSON.stringify(senders)}::jsonb) AS s(t text, s uuid)
+      JOIN ${chatMessages} m ON m.sender_type = s.t AND m.sender_id = s.s AND m.created_at > ${since.toISOString()}::timestamptz`)) as unknown as { rows: Array<{ kind: string; k: string; ms: number | string | null }> };
+  lap("batch: lookup statement");
+  const resent = new Set<string>();
+  const recent = new Map<string, number[]>();
+  for (const row of lookup.rows) {
+    if (row.kind === "resend") resent.add(row.k);
+    else recent.set(row.k, [...(recent.get(row.k) ?? []), Number(row.ms)]);
+  }
+
   const state = new Map(locked.map((row) => [row.id, { lastSeq: row.lastSeq, riskLevel: row.riskLevel as RiskLevel, riskCategories: row.riskCategories as RiskSignalCategory[], riskRaisedAt: null as Date | null, speech: false, touched: false }]));
   const rows: ChatMessageRow[] = [];
   const append = (conversation: ConversationRow, sender: { type: "user" | "staff" | "system"; id: string | null }, clientMessageId: string, body: string, risk: RiskAssessment | undefined): ChatMessageRow => {
@@ -253,13 +237,13 @@ async function planBatch(tx: DbOrTx, services: Services, batch: PendingSend[], l
     return row;
   };
 
-  const outcomes: PlannedOutcome[] = [];
+  const outcomes: Array<Outcome | { kind: "pending"; conversationId: string; clientMessageId: string; senderType: string; senderId: string }> = [];
   for (const send of batch) {
     const { actor, input } = send;
     const conversation = byId.get(input.conversationId);
     try {
       if (!conversation) throw NotFoundError("CHAT_NOT_FOUND");
-      if (lookup.resent.has(`${conversation.id}:${actor.type}:${actor.id}:${input.clientMessageId}`)) {
+      if (resent.has(`${conversation.id}:${actor.type}:${actor.id}:${input.clientMessageId}`)) {
         outcomes.push({ kind: "pending", conversationId: conversation.id, clientMessageId: input.clientMessageId, senderType: actor.type, senderId: actor.id });
         continue;
       }
@@ -287,6 +271,42 @@ async function planBatch(tx: DbOrTx, services: Services, batch: PendingSend[], l
       outcomes.push({ kind: "refused", error });
     }
   }
-  const changed = [...state].filter(([, current]) => current.touched).map(([id, current]) => ({ id, last_seq: current.lastSeq, speech: current.speech, risk_level: current.riskLevel, risk_categories: current.riskCategories, risk_raised_at: current.riskRaisedAt?.toISOString() ?? null }));
-  return { rows, changed, outcomes, effects };
+
+  lap("batch: deciding (and sealing)");
+  if (rows.length > 0) {
+    const changed = [...state].filter(([, current]) => current.touched).map(([id, current]) => ({ id, last_seq: current.lastSeq, speech: current.speech, risk_level: current.riskLevel, risk_categories: current.riskCategories, risk_raised_at: current.riskRaisedAt?.toISOString() ?? null }));
+    const values = rows.map((row, n) => ({ n, conversation_id: row.conversationId, seq: row.seq, sender_type: row.senderType, sender_id: row.senderId, client_message_id: row.clientMessageId, body_enc: row.bodyEnc, risk_level: row.riskLevel, risk_categories: row.riskCategories }));
+    // The counters and the messages in one statement; the row locks above keep seq gap-free and unique.
+    const inserted = (await tx.execute(sql`
+      WITH bumped AS (
+        UPDATE ${conversations} c SET last_seq = v.last_seq,
+          last_activity_at = CASE WHEN v.speech THEN ${now.toISOString()}::timestamptz ELSE c.last_activity_at END,
+          idle_reminder_sent_at = CASE WHEN v.speech THEN NULL ELSE c.idle_reminder_sent_at END,
+          risk_level = v.risk_level,
+          risk_categories = ARRAY(SELECT jsonb_array_elements_text(v.risk_categories))::text[],
+          risk_raised_at = COALESCE(v.risk_raised_at, c.risk_raised_at)
+        FROM jsonb_to_recordset(${JSON.stringify(changed)}::jsonb) AS v(id uuid, last_seq int, speech boolean, risk_level text, risk_categories jsonb, risk_raised_at timestamptz)
+        WHERE c.id = v.id RETURNING c.id)
+      INSERT INTO ${chatMessages} (conversation_id, seq, sender_type, sender_id, client_message_id, body_enc, risk_level, risk_categories, created_at)
+      SELECT r.conversation_id, r.seq, r.sender_type, r.sender_id, r.client_message_id, r.body_enc, r.risk_level, ARRAY(SELECT jsonb_array_elements_text(r.risk_categories))::text[], ${now.toISOString()}::timestamptz
+        FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS r(n int, conversation_id uuid, seq int, sender_type text, sender_id uuid, client_message_id text, body_enc text, risk_level text, risk_categories jsonb)
+        WHERE r.conversation_id IN (SELECT id FROM bumped)
+        ORDER BY r.n
+      RETURNING id, conversation_id, seq`)) as unknown as { rows: Array<{ id: number | string; conversation_id: string; seq: number | string }> };
+    lap("batch: insert statement");
+    if (inserted.rows.length !== rows.length) throw new Error(`chat batch stored ${inserted.rows.length} of ${rows.length} messages`);
+    const ids = new Map(inserted.rows.map((row) => [`${row.conversation_id}:${Number(row.seq)}`, Number(row.id)]));
+    for (const row of rows) row.id = ids.get(`${row.conversationId}:${row.seq}`)!;
+  }
+
+  // A resend answers with the stored message, read in full (rare).
+  const final: Outcome[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.kind !== "pending") final.push(outcome);
+    else {
+      const row = await findMessageByClientId(tx, outcome.conversationId, { type: outcome.senderType as "user" | "staff", id: outcome.senderId }, outcome.clientMessageId);
+      final.push(row ? { kind: "existing", row } : { kind: "refused", error: NotFoundError("CHAT_NOT_FOUND") });
+    }
+  }
+  return final;
 }
