@@ -133,12 +133,15 @@ async function writeBatch(services: Services, batch: PendingSend[]): Promise<voi
   }
   let effects = new ChatEffects();
   let outcomes: Outcome[] = [];
+  let workDone = 0;
   try {
     outcomes = await retryTransaction(() =>
       services.db.transaction(async (tx) => {
+        stageTimings.add("batch: BEGIN", performance.now() - began);
         effects = new ChatEffects();
         const written = await storeBatch(tx, services, batch, effects);
         await raiseChatRiskAlerts(tx, services, effects);
+        workDone = performance.now();
         return written;
       }),
     );
@@ -148,6 +151,7 @@ async function writeBatch(services: Services, batch: PendingSend[]): Promise<voi
   }
   const committed = performance.now();
   stageTimings.add("batch: transaction", committed - began);
+  stageTimings.add("batch: COMMIT", committed - workDone);
   await flushChatEffects(services, effects);
   stageTimings.add("batch: notices after commit", performance.now() - committed);
   const staffNames = new Map(effects.staffNames);
@@ -172,12 +176,21 @@ async function storeBatch(tx: DbOrTx, services: Services, batch: PendingSend[], 
   const { cipher, clock } = services;
   const now = clock.now();
   const conversationIds = [...new Set(batch.map((send) => send.input.conversationId))].sort();
+  // each statement's round trip (stage timings for the benchmark: on a busy machine a round trip, not the SQL, is the cost)
+  let mark = performance.now();
+  const lap = (stage: string) => {
+    const at = performance.now();
+    stageTimings.add(stage, at - mark);
+    mark = at;
+  };
   // Row locks in id order: two batches (or a batch and a single-conversation command) never wait on each other in a circle.
   const locked = await tx.select().from(conversations).where(inArray(conversations.id, conversationIds)).orderBy(asc(conversations.id)).for("update");
+  lap("batch: row locks statement");
   const byId = new Map<string, ConversationRow>(locked.map((row) => [row.id, row]));
   // A counsellor writes into several conversations: their rate is counted under a per-sender lock (as lockSenderRate), taken after the row locks.
   const staffIds = [...new Set(batch.filter((send) => send.actor.type === "staff").map((send) => send.actor.id))].sort();
   if (staffIds.length > 0) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(staffIds.map((id) => `chat-rate:${id}`))}::jsonb))) AS k ORDER BY k`);
+  lap("batch: rate locks statement");
 
   // Resends and every sender's messages of the last second, in one statement.
   const since = new Date(now.getTime() - 1000);
@@ -191,6 +204,7 @@ async function storeBatch(tx: DbOrTx, services: Services, batch: PendingSend[], 
     SELECT 'recent', s.t || ':' || s.s, extract(epoch FROM m.created_at) * 1000
       FROM jsonb_to_recordset(${JSON.stringify(senders)}::jsonb) AS s(t text, s uuid)
       JOIN ${chatMessages} m ON m.sender_type = s.t AND m.sender_id = s.s AND m.created_at > ${since.toISOString()}::timestamptz`)) as unknown as { rows: Array<{ kind: string; k: string; ms: number | string | null }> };
+  lap("batch: lookup statement");
   const resent = new Set<string>();
   const recent = new Map<string, number[]>();
   for (const row of lookup.rows) {
@@ -258,6 +272,7 @@ async function storeBatch(tx: DbOrTx, services: Services, batch: PendingSend[], 
     }
   }
 
+  lap("batch: deciding (and sealing)");
   if (rows.length > 0) {
     const changed = [...state].filter(([, current]) => current.touched).map(([id, current]) => ({ id, last_seq: current.lastSeq, speech: current.speech, risk_level: current.riskLevel, risk_categories: current.riskCategories, risk_raised_at: current.riskRaisedAt?.toISOString() ?? null }));
     const values = rows.map((row, n) => ({ n, conversation_id: row.conversationId, seq: row.seq, sender_type: row.senderType, sender_id: row.senderId, client_message_id: row.clientMessageId, body_enc: row.bodyEnc, risk_level: row.riskLevel, risk_categories: row.riskCategories }));
@@ -278,6 +293,7 @@ async function storeBatch(tx: DbOrTx, services: Services, batch: PendingSend[], 
         WHERE r.conversation_id IN (SELECT id FROM bumped)
         ORDER BY r.n
       RETURNING id, conversation_id, seq`)) as unknown as { rows: Array<{ id: number | string; conversation_id: string; seq: number | string }> };
+    lap("batch: insert statement");
     if (inserted.rows.length !== rows.length) throw new Error(`chat batch stored ${inserted.rows.length} of ${rows.length} messages`);
     const ids = new Map(inserted.rows.map((row) => [`${row.conversation_id}:${Number(row.seq)}`, Number(row.id)]));
     for (const row of rows) row.id = ids.get(`${row.conversationId}:${row.seq}`)!;
