@@ -77,6 +77,7 @@ step("circles", () => run("circles", "node", ["scripts/checkImportCircles.mjs"])
 // Two workers (pglite and postgres): each test file has its own database, and on 2 cores jest's default of one
 // worker leaves a core idle (PGlite runs in the worker's own thread). Measured 66 s → 48 s on the letters, cases
 // and hotline files; both whole steps passed with two workers while eight other sessions loaded the machine.
+// The PostgreSQL step leaves out the suites that never open the test database (databaseFree in jest.config.cjs).
 step("pglite", () => jest("pglite", "jest.config.cjs", { XINYUAN_TEST_DB: "pglite" }, ["--maxWorkers=2"]));
 
 const pgUp = await postgresReachable();

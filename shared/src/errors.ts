@@ -63,6 +63,12 @@ export const errorMessages = {
   RISK_LEXICON_NOT_FOUND: "没有找到这个词库版本。",
   RISK_LEXICON_GATE_FAILED: "这个版本在语料上没有达标（检出率需 ≥ 95%，误报率需 ≤ 10%），不能启用。",
   RISK_LEXICON_NONE_ACTIVE: "现在还没有启用中的词库版本，请先启用一个版本再重新训练。",
+  /** 重新训练: one at a time across every server process (the first one's result appears as a new version). */
+  RISK_RETRAIN_RUNNING: "已经有一次重新训练正在进行，请等它完成（通常不到一分钟），再刷新版本列表查看新版本。",
+  /** The active version changed while the model trained: the result would undo that change, so nothing was saved. */
+  RISK_RETRAIN_STALE: "训练期间启用的词库版本已经变了，这次训练的结果没有保存。请再点一次“重新训练”。",
+  RISK_RETRAIN_FAILED: "重新训练没有完成，什么也没有保存。请稍后再试；如果一直不成功，请联系技术人员。",
+  RISK_RETRAIN_TIMEOUT: "重新训练用时太长，已经停止，什么也没有保存。请稍后再试；如果一直超时，请联系技术人员。",
   RISK_FEEDBACK_NOT_FOUND: "没有找到这条反馈。",
   RISK_FEEDBACK_SOURCE_NOT_FOUND: "没有找到这条消息，或你没有查看它的权限。",
   RISK_FEEDBACK_RESOLVED: "这条反馈已经处理过了。",

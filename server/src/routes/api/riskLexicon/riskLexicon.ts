@@ -56,7 +56,8 @@ export function mountRiskLexiconRoutes(router: AppRouter): void {
   mountRoute(router, apiRoutes.retrainRiskModel, async (ctx): Promise<RiskLexiconVersionView> => {
     const actor = staffActorOf(ctx);
     authorize(canEditRiskLexicon(actor));
-    const saved = await ctx.services.db.transaction((tx) => riskModelRetrainer({ tx, services: ctx.services, actor, origin: originOf(ctx) }));
+    // no transaction around it: the retrainer opens two short ones and trains in a worker thread between them
+    const saved = await riskModelRetrainer({ services: ctx.services, actor, origin: originOf(ctx) });
     ctx.status = 201;
     return saved;
   });

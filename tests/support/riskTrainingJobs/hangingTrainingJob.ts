@@ -1,0 +1,2 @@
+// a handle that keeps the thread alive and never answers
+setInterval(() => undefined, 60_000);

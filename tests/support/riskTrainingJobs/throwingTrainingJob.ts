@@ -1,0 +1,1 @@
+throw new Error("training blew up (test)");
