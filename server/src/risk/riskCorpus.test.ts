@@ -28,6 +28,7 @@ describe("risk corpus", () => {
     const sources = new Set(tuning.map((row) => row.source));
     expect(sources).toContain("heldout3.zh");
     expect(sources).toContain("heldout4.zh");
+    expect(sources).toContain("heldout5.zh");
     expect(shippedRiskCorpus(null).blind).toEqual([]);
     expect(riskBlindFile(join(__dirname, "corpus", "no-such-file.jsonl"))).toBeNull();
     // when the lead measures with a blind file, none of its rows may be training rows (a count, never the rows)
@@ -88,7 +89,7 @@ describe("risk corpus", () => {
   it("drops a lexicon word the model reads as harmless in context, never an imminent one and never in a short line", () => {
     const lexiconOnly = createRiskDetector(shippedRiskLexicon);
     // the lexicon's words in news, recovery and jokes: the lexicon alone flags them, the detector does not
-    for (const text of ["新闻说隔壁县有个人跳河救了一个小孩，好厉害", "以前我也想过不想活了，现在好多了，谢谢你们上次陪我", "我哥说要打死我，因为我吃了他的辣条，哈哈"]) {
+    for (const text of ["听说隔壁县有个人跳河救了一个小孩，好厉害", "以前我也想过不想活了，现在好多了，谢谢你们上次陪我", "我哥说要打死我，因为我吃了他的辣条，哈哈"]) {
       expect({ text, lexicon: lexiconOnly(text).level !== "none" }).toEqual({ text, lexicon: true });
       expect({ text, level: detectRisk(text).level }).toEqual({ text, level: "none" });
     }

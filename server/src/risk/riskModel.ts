@@ -96,7 +96,9 @@ export interface RiskModelTrainingOptions {
 
 const defaults: Required<Omit<RiskModelTrainingOptions, "version">> = {
   seed: 13,
-  buckets: 1 << 15,
+  // 65 536 (2026-12-07, session 8): fewer collisions between a writer's n-grams; held out by file, mean of six
+  // writers' files +0.7 points of recall and −0.4 of false alarms over 32 768 (the file ≈ 0.9 MB)
+  buckets: 1 << 16,
   ngramMax: 4,
   epochs: 14,
   folds: 4,
