@@ -14,6 +14,7 @@ const databaseFree = [
   "server/src/risk/riskCorpus.test.ts",
   "server/src/risk/riskDetectorSpeed.test.ts",
   "server/src/risk/riskDetector.test.ts",
+  "server/src/audit/auditLabels.test.ts",
   "server/src/payments/wechatPayClient.test.ts",
   "tests/foundation/config.test.ts",
   "tests/foundation/dataDirLock.test.ts",

@@ -55,7 +55,8 @@ describe("risk lexicon versions", () => {
     expect(trial.after.categories.suicide.recall).toBeLessThanOrEqual(trial.before.categories.suicide.recall);
     // the model (trained on these rows) still finds suicide rows without the lexicon's entries: not the only net
     expect(trial.after.categories.suicide.recall).toBeGreaterThan(0.5);
-    const flagsEverything: Lexicon = { ...shipped, categories: { ...shipped.categories, bullying: [...(shipped.categories.bullying ?? []), { pattern: "我", level: "medium" }] } };
+    // imminent: the model never vetoes it, so every non-hit with 我 becomes a false alarm whatever the model learnt
+    const flagsEverything: Lexicon = { ...shipped, categories: { ...shipped.categories, bullying: [...(shipped.categories.bullying ?? []), { pattern: "我", level: "imminent" }] } };
     const noisy = (await t.request.post("/api/v1/risk-lexicon/trial").set(supervisor.auth).send({ content: flagsEverything }).expect(200)).body as RiskLexiconTrialView;
     expect(noisy.after.overall.falseAlarmRate).toBeGreaterThan(0.1);
     expect(noisy.after.passesGate).toBe(false);
@@ -91,7 +92,7 @@ describe("risk lexicon versions", () => {
   });
 
   it("keeps a version that raises false alarms past the gate but refuses to activate it", async () => {
-    const withoutSuicide: Lexicon = { ...shipped, version: "flags-everything", categories: { ...shipped.categories, bullying: [...(shipped.categories.bullying ?? []), { pattern: "我", level: "medium" }] } };
+    const withoutSuicide: Lexicon = { ...shipped, version: "flags-everything", categories: { ...shipped.categories, bullying: [...(shipped.categories.bullying ?? []), { pattern: "我", level: "imminent" }] } };
     const saved = (await t.request.post("/api/v1/risk-lexicon/versions").set(supervisor.auth).send({ content: withoutSuicide, note: "试验" }).expect(201)).body as RiskLexiconVersionView;
     expect(saved).toMatchObject({ number: 2, isActive: false, note: "试验" });
     expect(saved.authorName).toEqual(expect.any(String));
