@@ -1,5 +1,5 @@
 import { riskLexiconGate, riskLexiconSchema, riskSignalCategories } from "@xinyuan/shared";
-import { createRiskDetector, createRiskNormaliser, detectRisk, shippedRiskLexicon, shippedRiskModel } from "./riskDetector";
+import { createRiskDetector, createRiskNormaliser, detectRisk, riskModelReads, shippedRiskLexicon, shippedRiskModel } from "./riskDetector";
 import { readRiskCorpus, riskBlindFile, riskEverydayFile, shippedRiskCorpus } from "./riskCorpus";
 import { evaluateRiskDetector } from "./riskEvaluation";
 import { mayMatch, requiredCharactersOf } from "./riskPrefilter";
@@ -62,6 +62,16 @@ describe("risk corpus", () => {
     expect(everyday.rows).toBeGreaterThanOrEqual(300);
     // short lines ("不知道", "再见") once raised high suicide alerts through the model alone
     expect(everyday.falseAlarms.length).toBeLessThanOrEqual(3);
+  });
+
+  it("does not let the model read lines of digits, times and Latin letters (it learnt Chinese writing)", () => {
+    // scored as eating before the guard: the eating rows' kg and calories taught the model that digits go with eating
+    const lines = ["预约时间 12月9日 15:00-16:00", "电话 13812345678 周三 14:30 以后", "room 302 at 3:30pm, ok?", "12/09 15:00 - 16:00 (Wed)"];
+    for (const line of lines) expect(detectRisk(line).level).toBe("none");
+    expect(lines.every((line) => !riskModelReads(line))).toBe(true);
+    // a Chinese line of the same length is still read, and the lexicon still reads every line
+    expect(riskModelReads("我最近总是吃不下饭 一吃就想吐")).toBe(true);
+    expect(detectRisk("今晚 23:00 楼顶 跳下去 bye").level).not.toBe("none");
   });
 
   it("trains deterministically: the shipped model is what `npm run risk:train` makes from the shipped rows", () => {

@@ -264,6 +264,26 @@ function scanGroup(group: CompiledGroup, text: string, presence: CharacterPresen
 export const riskModelMinimumLength = 12;
 
 /**
+ * …and only messages with at least this many Chinese characters (after normalisation): the model learnt
+ * Chinese writing, and on a line that is mostly digits, times or Latin letters its n-grams are few and
+ * unlike anything it was trained on — "预约时间 12月9日 15:00-16:00" scored as eating (2026-12-07: the
+ * eating rows' kg and calories taught it that digits go with eating). Such lines keep the lexicon's verdict,
+ * as short lines do. On the training rows this guard passes over 2 hits (both the lexicon's) and no more.
+ */
+export const riskModelMinimumHan = 8;
+
+const hanCharacter = /\p{Script=Han}/gu;
+
+/** Whether the model reads this (normalised) message at all: long enough and Chinese enough. */
+export function riskModelReads(text: string): boolean {
+  if (text.length < riskModelMinimumLength) return false;
+  let han = 0;
+  hanCharacter.lastIndex = 0;
+  while (hanCharacter.exec(text)) if (++han >= riskModelMinimumHan) return true;
+  return false;
+}
+
+/**
  * When the model is nearly sure a message needs nothing (its "any" score below this), a lexicon match below
  * "imminent" is dropped: most false alarms on text nobody tuned for were the lexicon's words in a harmless
  * context the model reads as a whole (news, a novel, a game, "以前…现在好多了", "哈哈" jokes). Imminent
@@ -355,7 +375,7 @@ export function createRiskDetector(data: unknown, modelData?: unknown, { modelVe
     };
     for (const group of groups) scanGroup(group, text, presence, onMatch);
     // lexiconLevel is raised inside onMatch, which TypeScript does not follow: hence the cast
-    const verdict = text.length >= riskModelMinimumLength ? model?.(text) : undefined;
+    const verdict = riskModelReads(text) ? model?.(text) : undefined;
     if (verdict && verdict.score < modelVetoScore && (lexiconLevel as RiskLevel) !== "imminent") return { level: "none", categories: [], matches: [] };
     if (verdict?.flagged) {
       for (const category of verdict.categories) {

@@ -8,7 +8,7 @@ import {
   type RiskLevel,
   type RiskSignalCategory,
 } from "@xinyuan/shared";
-import { groupRiskLexiconEntries, expandRiskTerms, riskModelMinimumLength, riskModelVetoScore, type RiskDetector, type RiskMatch } from "./riskDetector";
+import { groupRiskLexiconEntries, expandRiskTerms, riskModelMinimumHan, riskModelMinimumLength, riskModelVetoScore, type RiskDetector, type RiskMatch } from "./riskDetector";
 import { featuresOf, riskModelLevels } from "./riskModel";
 
 /**
@@ -117,7 +117,7 @@ export function createPlainRiskDetector(data: unknown, modelData?: unknown, { mo
     }
     const highest = (list: RiskMatch[]) => list.reduce<RiskLevel>((level, match) => (riskLevelRank[match.level] > riskLevelRank[level] ? match.level : level), "none");
     const lexiconLevel = highest(matches);
-    const verdict = model && text.length >= riskModelMinimumLength ? model(text) : null;
+    const verdict = model && text.length >= riskModelMinimumLength && (text.match(/\p{Script=Han}/gu) ?? []).length >= riskModelMinimumHan ? model(text) : null;
     if (verdict && verdict.score < modelVetoScore && lexiconLevel !== "imminent") return { level: "none", categories: [], matches: [] };
     if (verdict?.flagged) {
       for (const category of verdict.categories) {
