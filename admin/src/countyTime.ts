@@ -43,7 +43,12 @@ export function countyPickerValue(instant: Instant): Dayjs {
   return dayjs(formatCountyTime(instant, "YYYY-MM-DDTHH:mm:ss"));
 }
 
-/** ... and a picked value is read back as that wall-clock time in the county ("08:00" means 08:00 in 渠县). */
+/** ... and a picked value is read as that wall-clock time in the county, ISO 8601 with the county's offset ("…T08:00:00+08:00"). */
+export function countyIsoOfPicked(picked: Dayjs): string {
+  return `${picked.format("YYYY-MM-DDTHH:mm:ss")}+08:00`;
+}
+
+/** The same instant in UTC ("08:00" means 08:00 in 渠县). */
 export function countyInstantOfPicked(picked: Dayjs): string {
-  return new Date(`${picked.format("YYYY-MM-DDTHH:mm:ss")}+08:00`).toISOString();
+  return new Date(countyIsoOfPicked(picked)).toISOString();
 }

@@ -1,4 +1,5 @@
 import type { Dayjs } from "dayjs";
+import { countyIsoOfPicked } from "../../countyTime";
 import type { AuditQuery } from "./service";
 
 /** What the search form holds; turned into the API's query by auditQueryFrom. */
@@ -22,7 +23,7 @@ export function auditQueryFrom(form: AuditFilterForm): AuditFilters {
     action: trimmed(form.action),
     targetType: trimmed(form.targetType),
     targetId: trimmed(form.targetId),
-    from: from ? `${from.startOf("minute").format("YYYY-MM-DDTHH:mm:ss")}+08:00` : undefined,
-    to: to ? `${to.endOf("minute").format("YYYY-MM-DDTHH:mm:ss")}+08:00` : undefined,
+    from: from ? countyIsoOfPicked(from.startOf("minute")) : undefined,
+    to: to ? countyIsoOfPicked(to.endOf("minute")) : undefined,
   };
 }
