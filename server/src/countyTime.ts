@@ -25,6 +25,11 @@ export function countyInstant(date: string, time = "00:00"): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) - offsetMs + (hours * 60 + minutes) * 60_000);
 }
 
+/** RFC 3339 with the county's +08:00 offset, seconds precision ("2026-05-20T14:30:00+08:00"; WeChat Pay's time_expire). */
+export function countyRfc3339Of(instant: Date): string {
+  return new Date(instant.getTime() + offsetMs).toISOString().replace(/\.\d{3}Z$/, "+08:00");
+}
+
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { BookingDirectoryView, DayListEntry, SlotView } from "@xinyuan/shared";
 import type { Services } from "../services";
+import { countyInstant } from "../countyTime";
 import type { StaffActor, UserActor } from "../auth/actor";
 import { appointmentSlots, appUsers, bookings, counsellingRooms, experts } from "../db/schema";
 import { presentBooking, type BookingView } from "./presentBooking";
@@ -49,7 +50,7 @@ export function workedBy(actor: StaffActor): SQL | undefined {
 
 /** A staff member's day (county time, +08:00): active bookings of the slots they work, alias only. */
 export async function dayList(props: { services: Services; actor: StaffActor; day: string }): Promise<DayListEntry[]> {
-  const start = new Date(`${props.day}T00:00:00+08:00`);
+  const start = countyInstant(props.day);
   const end = new Date(start.getTime() + 86_400_000);
   const rows = await props.services.db
     .select({ booking: bookings, slot: appointmentSlots, alias: appUsers.alias })

@@ -1,5 +1,6 @@
 import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Services } from "../services";
+import { countyInstant } from "../countyTime";
 import { paymentOrders, paymentReconciliations } from "../db/schema";
 import { recordAudit, systemOrigin } from "../audit/recordAudit";
 
@@ -72,7 +73,7 @@ export function compareBill(props: { bill: BillRow[]; paidHere: Array<{ outTrade
  */
 export async function paymentReconciler(props: { services: Services; billDate: string }): Promise<typeof paymentReconciliations.$inferSelect> {
   const { services, billDate } = props;
-  const start = new Date(`${billDate}T00:00:00+08:00`);
+  const start = countyInstant(billDate);
   const end = new Date(start.getTime() + 86_400_000);
   let status: "matched" | "mismatched" | "failed";
   let mismatches: Mismatch[] = [];

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import Pay from "wechatpay-node-v3";
 import { createWechatPayHttp, WechatPayError, type PayRequestImpl } from "./wechatPayHttp";
 import type { WechatPayConfig } from "./wechatPayConfig";
+import { countyRfc3339Of } from "../countyTime";
 
 export interface JsapiPayParams {
   appId: string;
@@ -49,11 +50,6 @@ function dataOf<T>(result: { status: number; data?: unknown }): T {
   return (result.data ?? {}) as T;
 }
 
-/** WeChat Pay's RFC 3339 time with the county's +08:00 offset, as its API wants for time_expire. */
-function rfc3339China(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, "+08:00");
-}
-
 /** Wraps wechatpay-node-v3: signing from the library, transport, host and response checks from us. */
 export function createWechatPayClient(config: WechatPayConfig, now: () => Date, http: PayRequestImpl = createWechatPayHttp(config, now)): WechatPayClient {
   const pay = new Pay({
@@ -72,7 +68,7 @@ export function createWechatPayClient(config: WechatPayConfig, now: () => Date, 
         description: props.description,
         out_trade_no: props.outTradeNo,
         notify_url: config.notifyUrl,
-        time_expire: rfc3339China(props.expiresAt),
+        time_expire: countyRfc3339Of(props.expiresAt),
         amount: { total: props.amountFen, currency: "CNY" },
         payer: { openid: props.payerOpenid },
       });
