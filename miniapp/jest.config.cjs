@@ -4,6 +4,8 @@
  */
 process.env.TARO_ENV = 'h5'
 process.env.TARO_PLATFORM = 'web'
+// Another zone than the county's, so a time formatted on the phone's clock instead of county time fails (services/countyTime.ts)
+process.env.TZ = 'America/New_York'
 
 /** ESM packages that must go through babel; everything else in node_modules is left alone. */
 const esmPackages = [

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { apiRoutes as routes, type BodyOf, type BookingDirectoryView, type BookingResultView, type BookingView, type SlotView } from '@xinyuan/shared'
 import { callRoute, type CallOptions } from './callRoute'
+import { countyHourMinute, countyMonthDay, countyWeekday } from './countyTime'
 import { subscribeAndLogin } from './wechatSubscribe'
 
 export function getBookingDirectory(options?: CallOptions): Promise<BookingDirectoryView> {
@@ -65,9 +66,5 @@ export const yuan = (fen: number) => `¥${(fen / 100).toFixed(fen % 100 === 0 ? 
 const weekdays = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 /** "12月8日 周二 14:00–14:50", in the county's time (the device may be elsewhere). */
 export function slotTime(startsAt: string, endsAt: string): string {
-  const county = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000)
-  const start = county(startsAt)
-  const end = county(endsAt)
-  const hhmm = (date: Date) => `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`
-  return `${start.getUTCMonth() + 1}月${start.getUTCDate()}日 ${weekdays[start.getUTCDay()]} ${hhmm(start)}–${hhmm(end)}`
+  return `${countyMonthDay(startsAt)} ${weekdays[countyWeekday(startsAt)]} ${countyHourMinute(startsAt)}–${countyHourMinute(endsAt)}`
 }

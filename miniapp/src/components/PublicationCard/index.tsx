@@ -3,13 +3,12 @@ import Taro from '@tarojs/taro'
 import { materialAudienceLabels, publicationKindLabels, type PublicationSummaryView } from '@xinyuan/shared'
 import { pagePaths } from '../../navigation'
 import { apiBase } from '../../services/apiBase'
+import { countyShortDateTime } from '../../services/countyTime'
 import './index.css'
 
-/** "5月12日 14:30", on the phone's clock. */
+/** "5月12日 14:30", in county time (when the event happens in 渠县). */
 export function shortDateTime(iso: string): string {
-  const date = new Date(iso)
-  const pad = (value: number) => String(value).padStart(2, '0')
-  return `${date.getMonth() + 1}月${date.getDate()}日 ${pad(date.getHours())}:${pad(date.getMinutes())}`
+  return countyShortDateTime(iso)
 }
 
 export function mediaUrl(url: string | null): string | null {

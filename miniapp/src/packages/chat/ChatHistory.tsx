@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { conversationStatusLabels, type UserConversationView } from '@xinyuan/shared'
+import { countyShortDateTime } from '../../services/countyTime'
 
 /** My earlier conversations (under my alias), newest first. */
 export function ChatHistory({ conversations, onOpen }: { conversations: UserConversationView[]; onOpen: (conversation: UserConversationView) => void }) {
@@ -20,7 +21,7 @@ export function ChatHistory({ conversations, onOpen }: { conversations: UserConv
   )
 }
 
+/** "9月3日 16:00" in county time. */
 export function formatDay(iso: string): string {
-  const date = new Date(iso)
-  return `${date.getMonth() + 1}月${date.getDate()}日 ${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`
+  return countyShortDateTime(iso)
 }

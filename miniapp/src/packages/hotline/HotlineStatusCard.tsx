@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { HotlineStatusView } from '@xinyuan/shared'
 import { callNumber } from '../../services/phone'
+import { countyShortDateTime } from '../../services/countyTime'
 
 /** Open or closed, hours, how many are waiting and the server's estimate, said plainly. */
 export function HotlineStatusCard({ status }: { status: HotlineStatusView }) {
@@ -38,7 +39,7 @@ function queueLine(status: HotlineStatusView): string {
   return `${waiting}，现在加入大约要等 ${status.estimateMinutes} 分钟。`
 }
 
+/** "9月3日 16:00" in county time. */
 export function formatTime(iso: string): string {
-  const date = new Date(iso)
-  return `${date.getMonth() + 1}月${date.getDate()}日 ${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`
+  return countyShortDateTime(iso)
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { MyLetterView } from '@xinyuan/shared'
 import type { OutboxLetter } from '../../services/letterOutbox'
+import { countyDate } from '../../services/countyTime'
 
 interface LetterListProps {
   letters: MyLetterView[]
@@ -27,7 +28,7 @@ export function LetterList({ letters, pending, onOpen }: LetterListProps) {
             <Text className='letter-item__subject'>{letter.subject}</Text>
             <Text className={`letter-item__status letter-status--${letter.status}`}>{letter.statusLabel}</Text>
           </View>
-          <Text className='letter-item__meta'>{`${letter.mailboxName} · ${letter.createdAt.slice(0, 10)}`}</Text>
+          <Text className='letter-item__meta'>{`${letter.mailboxName} · ${countyDate(letter.createdAt)}`}</Text>
         </View>
       ))}
     </View>
