@@ -140,7 +140,59 @@ const nonHits: string[] = [
   "我不会一死了之",
 ];
 
+/** Whole toneless pinyin, with and without spaces (riskPinyin.ts): [text, expected level, category]. */
+const pinyinHits: Array<[string, string, string]> = [
+  ["wo zhen de bu xiang huo le", "high", "suicide"],
+  ["woxiangsi", "high", "suicide"],
+  ["bu xiang huo le", "high", "suicide"],
+  ["BuXiangHuoLe", "high", "suicide"],
+  ["xiang zi sha", "high", "suicide"],
+  ["我真的 wo hao xiang si a", "high", "suicide"],
+  ["huo bu xia qu le", "high", "suicide"],
+  ["wo xiang tiao lou", "high", "suicide"],
+  ["ge wan", "high", "self_harm"],
+  ["wo ge wan le", "high", "self_harm"],
+  ["wo ba you da wo", "high", "abuse_physical"],
+  ["bei xing qin le", "high", "abuse_sexual"],
+  ["wo xiang sha le ta", "high", "violence_to_others"],
+];
+
+/** Innocent pinyin, names, English that holds the same letters. */
+const pinyinNonHits = [
+  "wo xiang chi huoguo",
+  "xi ge wan",
+  "yi ge wan",
+  "wo qu xi ge wan",
+  "Zhang Xiangsi",
+  "xiangsi",
+  "wo xiang si ni le",
+  "bu xiang huo dong",
+  "tiao lou jia",
+  "ni xiang sha ne",
+  "huge wand",
+  "a huge wanderer",
+  "stops following when the reader scrolls up",
+];
+
 describe("risk detection (lexicon as data)", () => {
+  it.each(pinyinHits)("reads the pinyin %s as %s (%s)", (text, level, category) => {
+    const assessment = detectRisk(text);
+    expect(assessment.level).toBe(level);
+    expect(assessment.categories).toContain(category);
+  });
+
+  it.each(pinyinNonHits.map((text) => [text]))("leaves the pinyin or English %s alone", (text) => {
+    expect(normaliseForRisk(text)).toBe(text.toLowerCase().replace(/\s+/g, ""));
+    expect(detectRisk(text).level).toBe("none");
+  });
+
+  it("rewrites spelled-out pinyin into characters only where all of the letters are pinyin", () => {
+    expect(normaliseForRisk("wo zhen de bu xiang huo le")).toBe("我真的不想活了");
+    expect(normaliseForRisk("我 bu xiang huo le")).toBe("我不想活了");
+    expect(normaliseForRisk("wo xiang zisha")).toBe("我想自杀");
+    expect(normaliseForRisk("hey wo xiang si")).toBe("heywoxiangsi");
+  });
+
   it("has at least 40 realistic phrases in its table", () => {
     expect(hits.length + nonHits.length).toBeGreaterThanOrEqual(40);
   });

@@ -11,6 +11,7 @@ import shippedLexicon from "./riskLexicon.zh.json";
 import shippedModel from "./riskModel.zh.json";
 import { CharacterPresence, requiredCharactersOf } from "./riskPrefilter";
 import { createRiskModelScorer, riskModelLevels, type RiskModelScorer } from "./riskModel";
+import { rewriteRiskyPinyin } from "./riskPinyin";
 
 /** How far before a match a negation may start, and how far before a negation an affirmation may start. */
 const negationWindow = 8;
@@ -143,6 +144,7 @@ export function createRiskNormaliser(lexicon: ParsedRiskLexicon): (text: string)
       }
     }
     if (anyTrickCharacter.test(text)) text = text.replace(trickPunctuation, "");
+    text = rewriteRiskyPinyin(text);
     for (const rewrite of rewrites) {
       if (rewrite.required.every((set) => set.some((char) => text.includes(char)))) text = text.replace(rewrite.from, rewrite.to);
     }
