@@ -82,6 +82,15 @@ const hits: Array<[string, string, string]> = [
   ["他们一直霸凌我", "medium", "bullying"],
   ["我是不是被霸凌了", "medium", "bullying"],
   ["我不想再被霸凌了", "medium", "bullying"],
+  // Lexicon 2026-12-07.3: actor + act, secret-keeping, locked out, a night away, cutting slang, revenge.
+  ["孩子说被亲戚摸了", "high", "abuse_sexual"],
+  ["叔叔说这是我们的秘密，不让我告诉妈妈", "medium", "abuse_sexual"],
+  ["昨晚睡的公园", "medium", "runaway_shut_out"],
+  ["晚上回去我被锁在外面", "medium", "runaway_shut_out"],
+  ["放假了我不想回家", "medium", "runaway_shut_out"],
+  ["划的时候不痛 划完才痛", "high", "self_harm"],
+  ["我要报复他们", "high", "violence_to_others"],
+  ["他喝醉了就是一顿打", "high", "abuse_physical"],
 ];
 
 const nonHits: string[] = [
@@ -138,6 +147,10 @@ const nonHits: string[] = [
   "我不想跳下去",
   "我没有吃安眠药",
   "我不会一死了之",
+  "挤公交被人碰了一下",
+  "电视剧里那个坏人把女主角关在地下室，看得我好气",
+  "我不想报复谁，只想好好学习",
+  "划船比赛划完好累",
 ];
 
 /** Whole toneless pinyin, with and without spaces (riskPinyin.ts): [text, expected level, category]. */

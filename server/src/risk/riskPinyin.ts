@@ -72,6 +72,11 @@ const phrases: RegExp[] = [
   phrase(`(?<=^| )(?:wo )?(?:xiang|yao) (?:sha le|nong si|sha si|sha|tong si) (?:ta men|ta)(?= |$)`),
   phrase(`(?<=^| )(?:li jia chu zou|bu xiang hui jia|bu gan hui jia|bu yao hui jia)(?= |$)`),
   phrase(`(?<=^| )cui tu(?= |$)`),
+  phrase(`(?<=^| )(?:bei (?:ren |ta men |tong xue )?qi fu|qi fu wo)(?= |$)`),
+  phrase(`(?<=^| )(?:ru guo |yao shi )?wo bu zai le(?= |$)`),
+  phrase(`(?<=^| )(?:wo (?:ba|ma) )?(?:yong|na) (?:gun zi|pi dai|yi jia|zhu tiao|tuo xie) (?:da|chou) wo(?= |$)`),
+  phrase(`(?<=^| )zuan (?:jin )?wo (?:de )?bei wo(?= |$)`),
+  phrase(`(?<=^| )mei (?:you )?fan chi(?= |$)`),
 ];
 
 /** The characters of every word the phrases above may spell. */
@@ -84,6 +89,8 @@ const characterOf: Record<string, string> = {
   "lao ba": "老爸", you: "又", da: "打", zou: "揍", chou: "抽", "shu shu": "叔叔", "lao shi": "老师", "jiao lian": "教练", mo: "摸", qin: "亲",
   xiang: "想", yao: "要", qu: "去", hui: "会", jiu: "就", zai: "在", ta: "他", "ta men": "他们", "zhun bei": "准备", "da suan": "打算", "jue ding": "决定",
   le: "了", la: "啦", a: "啊", liao: "了", "xia qu": "下去", "suan le": "算了", "le suan le": "了算了", "yi jing": "已经",
+  "qi fu": "欺负", ren: "人", "tong xue": "同学", "qi fu wo": "欺负我", "gun zi": "棍子", "pi dai": "皮带", "yi jia": "衣架", "zhu tiao": "竹条", "tuo xie": "拖鞋",
+  "ru guo": "如果", "yao shi": "要是", bu: "不", yong: "用", na: "拿", zuan: "钻", jin: "进", "bei wo": "被窝", mei: "没", "mei you": "没有", "fan chi": "饭吃",
   "sha le": "杀了", "nong si": "弄死", "sha si": "杀死", sha: "杀", "tong si": "捅死",
   "bu xiang": "不想", "bu yao": "不要", "bu xiang zai": "不想再", "bu yao zai": "不要再", "bu gan": "不敢", "bu neng": "不能",
   zhen: "真", de: "的", "zhen de": "真的", "shi zai": "实在", "hai shi": "还是", hao: "好", ting: "挺", hen: "很", ye: "也",
