@@ -27,7 +27,7 @@ export const riskCorpusFile = join(corpusFolder, "riskCorpus.zh.jsonl");
  * More training rows for the learned model (and the gate), one file per source: heldout2.zh.jsonl (313 rows,
  * the second held-out set: its rows were read while tuning the lexicon, so it is no longer a blind measure),
  * heldout3 … heldout7 (the third to seventh writers' blind sets, each measured once, then moved in), rows written for the model (dialect, pinyin, indirect plans, circumstances, hyperbole), ordinary student
- * chat lines (non-hits), and rows from other writers (train-w1, written-s8a, written-s8b).
+ * chat lines (non-hits), and rows from other writers (train-w1, written-s8a/s8b, written-s9a/s9b).
  */
 export const riskTrainingFolder = join(corpusFolder, "training");
 

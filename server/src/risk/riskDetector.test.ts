@@ -82,6 +82,15 @@ const hits: Array<[string, string, string]> = [
   ["他们一直霸凌我", "medium", "bullying"],
   ["我是不是被霸凌了", "medium", "bullying"],
   ["我不想再被霸凌了", "medium", "bullying"],
+  // Lexicon 2026-12-07.3: actor + act, secret-keeping, locked out, a night away, cutting slang, revenge.
+  ["孩子说被亲戚摸了", "high", "abuse_sexual"],
+  ["叔叔说这是我们的秘密，不让我告诉妈妈", "medium", "abuse_sexual"],
+  ["昨晚睡的公园", "medium", "runaway_shut_out"],
+  ["晚上回去我被锁在外面", "medium", "runaway_shut_out"],
+  ["放假了我不想回家", "medium", "runaway_shut_out"],
+  ["划的时候不痛 划完才痛", "high", "self_harm"],
+  ["我要报复他们", "high", "violence_to_others"],
+  ["他喝醉了就是一顿打", "high", "abuse_physical"],
 ];
 
 const nonHits: string[] = [
@@ -138,9 +147,65 @@ const nonHits: string[] = [
   "我不想跳下去",
   "我没有吃安眠药",
   "我不会一死了之",
+  "挤公交被人碰了一下",
+  "电视剧里那个坏人把女主角关在地下室，看得我好气",
+  "我不想报复谁，只想好好学习",
+  "划船比赛划完好累",
+];
+
+/** Whole toneless pinyin, with and without spaces (riskPinyin.ts): [text, expected level, category]. */
+const pinyinHits: Array<[string, string, string]> = [
+  ["wo zhen de bu xiang huo le", "high", "suicide"],
+  ["woxiangsi", "high", "suicide"],
+  ["bu xiang huo le", "high", "suicide"],
+  ["BuXiangHuoLe", "high", "suicide"],
+  ["xiang zi sha", "high", "suicide"],
+  ["我真的 wo hao xiang si a", "high", "suicide"],
+  ["huo bu xia qu le", "high", "suicide"],
+  ["wo xiang tiao lou", "high", "suicide"],
+  ["ge wan", "high", "self_harm"],
+  ["wo ge wan le", "high", "self_harm"],
+  ["wo ba you da wo", "high", "abuse_physical"],
+  ["bei xing qin le", "high", "abuse_sexual"],
+  ["wo xiang sha le ta", "high", "violence_to_others"],
+];
+
+/** Innocent pinyin, names, English that holds the same letters. */
+const pinyinNonHits = [
+  "wo xiang chi huoguo",
+  "xi ge wan",
+  "yi ge wan",
+  "wo qu xi ge wan",
+  "Zhang Xiangsi",
+  "xiangsi",
+  "wo xiang si ni le",
+  "bu xiang huo dong",
+  "tiao lou jia",
+  "ni xiang sha ne",
+  "huge wand",
+  "a huge wanderer",
+  "stops following when the reader scrolls up",
 ];
 
 describe("risk detection (lexicon as data)", () => {
+  it.each(pinyinHits)("reads the pinyin %s as %s (%s)", (text, level, category) => {
+    const assessment = detectRisk(text);
+    expect(assessment.level).toBe(level);
+    expect(assessment.categories).toContain(category);
+  });
+
+  it.each(pinyinNonHits.map((text) => [text]))("leaves the pinyin or English %s alone", (text) => {
+    expect(normaliseForRisk(text)).toBe(text.toLowerCase().replace(/\s+/g, ""));
+    expect(detectRisk(text).level).toBe("none");
+  });
+
+  it("rewrites spelled-out pinyin into characters only where all of the letters are pinyin", () => {
+    expect(normaliseForRisk("wo zhen de bu xiang huo le")).toBe("我真的不想活了");
+    expect(normaliseForRisk("我 bu xiang huo le")).toBe("我不想活了");
+    expect(normaliseForRisk("wo xiang zisha")).toBe("我想自杀");
+    expect(normaliseForRisk("hey wo xiang si")).toBe("heywoxiangsi");
+  });
+
   it("has at least 40 realistic phrases in its table", () => {
     expect(hits.length + nonHits.length).toBeGreaterThanOrEqual(40);
   });

@@ -10,6 +10,7 @@ import {
 } from "@xinyuan/shared";
 import { groupRiskLexiconEntries, expandRiskTerms, riskModelMinimumHan, riskModelMinimumLength, riskModelVetoScore, type RiskDetector, type RiskMatch } from "./riskDetector";
 import { featuresOf, riskModelLevels } from "./riskModel";
+import { rewriteRiskyPinyin } from "./riskPinyin";
 
 /**
  * The plain reference of createRiskDetector: the same rules written the obvious way, without any of the
@@ -35,7 +36,7 @@ export function createPlainRiskNormaliser(lexicon: ParsedRiskLexicon): (text: st
   return (raw) => {
     let text = raw.normalize("NFKC").toLowerCase().replace(spacing, "");
     if (traditionalChars) text = text.replace(traditionalChars, (char) => simplifiedOf.get(char) ?? char);
-    text = text.replace(trickPunctuation, "");
+    text = rewriteRiskyPinyin(text.replace(trickPunctuation, ""));
     for (const rewrite of rewrites) text = text.replace(rewrite.from, rewrite.to);
     return text;
   };

@@ -29,7 +29,7 @@ function longerTexts(): Array<{ where: string; text: string }> {
       texts.push({ where: `joined ${length} from row ${start}`, text });
     }
   }
-  const tricks = ["我想自殺", "我 想 自 杀", "不-想-活-了", "想ｚｓ", "我想紫砂", "好想s", "真的想鼠了", "zc了", "我被xq了", "想 自.杀", "他們說我爸爸喝醉了就打我", "ｙｙｓｙ，我真的不想活了", "自*杀", "想\u200b死", "😭我想死😭", "𠮷我不想活了", "ＺＳ，真的！", "我想死。、ｙｙｓｙ？", "e\u0301想死", "ｅ\u0301想死", "ﾃｽﾄ想死", "\u3000想\u3000死", "①想死", "㊙想死", ""];
+  const tricks = ["我想自殺", "我 想 自 杀", "不-想-活-了", "想ｚｓ", "我想紫砂", "好想s", "真的想鼠了", "zc了", "我被xq了", "想 自.杀", "他們說我爸爸喝醉了就打我", "ｙｙｓｙ，我真的不想活了", "自*杀", "想\u200b死", "😭我想死😭", "𠮷我不想活了", "ＺＳ，真的！", "我想死。、ｙｙｓｙ？", "e\u0301想死", "ｅ\u0301想死", "ﾃｽﾄ想死", "\u3000想\u3000死", "①想死", "㊙想死", "wo zhen de bu xiang huo le", "我 bu xiang huo le，真的", "ＷＯ ＸＩＡＮＧ ＳＩ", "🔪 手腕 三条", "yi ge wan", ""];
   tricks.forEach((text, index) => texts.push({ where: `trick ${index}`, text }));
   return texts;
 }
