@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Every test of XinYuan, in order: type checks, the import-circle check, server/shared/cross-package tests on PGlite, the same on
- * PostgreSQL, the chaos tests, the benchmarks at toy sizes (they must still run and deliver everything),
+ * Every test of XinYuan, in order: the import-circle check, server/shared/cross-package tests on PGlite, the same on
+ * PostgreSQL, the chaos tests with the type checks beside them, the benchmarks at toy sizes (they must still run and deliver everything),
  * the admin and mini-program unit tests, the builds (admin, weapp, H5), the WeChat-build checks and the
  * browser tests. Steps that leave a core idle run side by side (see `together` and `lanesOf`); their output
  * is printed in one block per command when it ends. Prints one closing line "N passed, N failed, N skipped".
@@ -111,10 +111,14 @@ async function postgresReachable() {
   }
 }
 
-// Each tsc uses one core: the server's packages in one lane, the two apps in the other.
+// Each tsc uses one core. Beside the chaos runs (below), which leave about one core idle, they run one after
+// another; alone (--only=typecheck) the server's packages in one lane and the two apps in the other.
 const tsc = (project) => () => run(`typecheck ${project}`, "npx", ["tsc", "-p", project], {}, { beside: true });
 const appTsc = (workspace) => () => !workspaceHasScript(workspace, "typecheck") || run(`typecheck ${workspace}`, "npm", ["run", "typecheck", "-w", workspace], {}, { beside: true });
-await step("typecheck", () => lanesOf([tsc("shared"), tsc("server"), tsc("tests")], [appTsc("admin"), appTsc("miniapp")]));
+const typecheck = ({ beside }) => {
+  const [serverSide, apps] = [[tsc("shared"), tsc("server"), tsc("tests")], [appTsc("admin"), appTsc("miniapp")]];
+  return beside ? inTurn(...serverSide, ...apps) : lanesOf(serverSide, apps);
+};
 
 // No import circles among our own files, server and admin (type-only imports ignored).
 await step("circles", () => run("circles", "node", ["scripts/checkImportCircles.mjs"]));
@@ -138,10 +142,12 @@ const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 // Two real server processes on one PostgreSQL database: cross-process chat and the chaos test. Beside it, the
 // same suites with the socket.io adapter on Redis (REDIS_URL), but for the lexicon reload, which goes through the
 // database alone and is the same on either adapter. Their processes mostly wait (rate limits, failover, timers:
-// about half of two cores idle in each), each run has its own databases, and only one of them uses Redis.
+// about half of two cores idle in each alone, still ~45 % together), each run has its own databases, and only
+// one of them uses Redis. The type checks fill the idle core.
 await together(
   [["chaos", (options) => pgUp && jest("chaos", "tests/chaos/jest.config.cjs", { REDIS_URL: "" }, [], options)]],
   [["chaos-redis", (options) => pgUp && jest("chaos-redis", "tests/chaos/jest.config.cjs", { REDIS_URL: redisUrl }, ["--testPathIgnorePatterns", "riskLexiconReload"], options)]],
+  [["typecheck", typecheck]],
 );
 
 // The benchmarks at toy sizes: they must still run and deliver everything (their full runs are by hand). One
