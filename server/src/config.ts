@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { presenceHeartbeatMs } from "@xinyuan/shared";
 import { loadHotlineConfig, type HotlineConfig } from "./hotline/hotlineConfig";
 import { loadAlertConfig, type AlertConfig } from "./alerts/alertConfig";
 import { loadWechatPayConfig, type WechatPayConfig } from "./payments/wechatPayConfig";
@@ -86,6 +87,8 @@ const environmentSchema = z.object({
   /** Open sockets per session (one person's tabs and devices) and per client address (a whole school behind NAT), per process. */
   SOCKET_CONNECTIONS_PER_SESSION: z.coerce.number().int().positive().default(5),
   SOCKET_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(500),
+  /** How often open sockets are checked against their session and the staff member's current rights (socketSessionSweep); tests shorten it. */
+  SOCKET_SESSION_SWEEP_MS: z.coerce.number().int().positive().default(presenceHeartbeatMs),
 });
 
 export interface Config {
@@ -115,7 +118,7 @@ export interface Config {
   /** Staff sign-in slowing per (username, address) pair and the per-address ceiling (see auth/signInThrottle.ts). */
   signIn: { freeFailures: number; firstWaitSeconds: number; longestWaitSeconds: number; perAddressPerMinute: number };
   /** Socket connection caps per session and per client address, in each process (see realtime/socketLimits.ts). */
-  sockets: { connectionsPerSession: number; connectionsPerAddress: number };
+  sockets: { connectionsPerSession: number; connectionsPerAddress: number; sessionSweepMs: number };
   /** Hotline queue and roster settings (HOTLINE_* variables, see hotline/hotlineConfig.ts). */
   hotline: HotlineConfig;
   /** Alert escalation and the external webhook (ALERT_* variables, see alerts/alertConfig.ts). */
@@ -191,7 +194,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       longestWaitSeconds: Math.max(values.SIGN_IN_LONGEST_WAIT_MINUTES * 60, values.SIGN_IN_FIRST_WAIT_SECONDS),
       perAddressPerMinute: values.SIGN_IN_PER_ADDRESS_PER_MINUTE,
     },
-    sockets: { connectionsPerSession: values.SOCKET_CONNECTIONS_PER_SESSION, connectionsPerAddress: values.SOCKET_CONNECTIONS_PER_ADDRESS },
+    sockets: { connectionsPerSession: values.SOCKET_CONNECTIONS_PER_SESSION, connectionsPerAddress: values.SOCKET_CONNECTIONS_PER_ADDRESS, sessionSweepMs: values.SOCKET_SESSION_SWEEP_MS },
     wechatPay: wechatPayConfigOrThrow(environment, demoAllowed),
     appointments: featureConfigOrThrow(() => loadAppointmentsConfig(environment)),
   };

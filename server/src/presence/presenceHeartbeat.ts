@@ -7,8 +7,9 @@ import { sweepSocketSessions } from "../realtime/socketSessionSweep";
 /**
  * Every presenceInstanceBeatMs: this process's own heartbeat (peers treat it as dead, with all its
  * sockets, after presenceInstanceDeadAfterMs of silence). Every presenceHeartbeatMs: refreshes this
- * process's staff sockets, and disconnects sockets whose session ended or whose staff account can no
- * longer act (socketSessionSweep). Started by startServer.
+ * process's staff sockets. Every config.sockets.sessionSweepMs (the same 10 s unless a test shortens it):
+ * disconnects sockets whose session ended or whose staff account can no longer act (socketSessionSweep).
+ * Started by startServer.
  */
 export function presenceHeartbeat(io: XinyuanSocketServer): BackgroundJob {
   return (services) => {
@@ -18,13 +19,17 @@ export function presenceHeartbeat(io: XinyuanSocketServer): BackgroundJob {
     const timer = setInterval(() => {
       const socketIds = [...io.of("/").sockets.values()].filter((socket) => socket.data.actor?.type === "staff").map((socket) => socket.id);
       refreshConnections(services.db, socketIds, services.clock.now()).catch((error: unknown) => services.log.error({ err: error }, "presence heartbeat failed"));
-      sweepSocketSessions(io, services).catch((error: unknown) => services.log.error({ err: error }, "socket session sweep failed"));
     }, presenceHeartbeatMs);
+    const sweepTimer = setInterval(() => {
+      sweepSocketSessions(io, services).catch((error: unknown) => services.log.error({ err: error }, "socket session sweep failed"));
+    }, services.config.sockets.sessionSweepMs);
     beatTimer.unref();
     timer.unref();
+    sweepTimer.unref();
     return () => {
       clearInterval(beatTimer);
       clearInterval(timer);
+      clearInterval(sweepTimer);
     };
   };
 }

@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import type { ChatMessageView } from "@xinyuan/shared";
-import { presenceHeartbeatMs } from "@xinyuan/shared";
 import { staff } from "../db/schema";
 import { chatUser, collect, connectedStaff, counsellorOnDuty, newMessageId, startChat, waitFor } from "../../../tests/support/chatFixtures";
 import { chatSuite } from "../../../tests/support/chatSuite";
@@ -9,10 +8,12 @@ import { emitWithAck } from "../../../tests/support/socketClient";
 /**
  * Issue 14 (Medium): HTTP re-reads the staff row on every request, but a socket joined its rooms at
  * the time it was allowed to. A role or scope change must reach the socket within seconds (the
- * presence heartbeat's sweep), so a removed supervisor stops receiving a watched chat.
+ * presence heartbeat's sweep), so a removed supervisor stops receiving a watched chat. The sweep runs
+ * every second here instead of every 10 s (SOCKET_SESSION_SWEEP_MS), so the wait is short.
  */
 describe("role and scope changes reach open sockets", () => {
-  const { c, track } = chatSuite();
+  const sweepMs = 1000;
+  const { c, track } = chatSuite({ SOCKET_SESSION_SWEEP_MS: String(sweepMs) });
 
   it("a supervisor whose role is removed stops receiving the live messages of a chat they were watching", async () => {
     const counsellor = track(await counsellorOnDuty(c));
@@ -28,7 +29,7 @@ describe("role and scope changes reach open sockets", () => {
     const removedAt = Date.now();
     const closed = new Promise<string>((resolve) => supervisor.socket.once("disconnect", resolve));
     await expect(closed).resolves.toBe("io server disconnect");
-    expect(Date.now() - removedAt).toBeLessThan(presenceHeartbeatMs + 2000);
+    expect(Date.now() - removedAt).toBeLessThan(sweepMs + 2000);
 
     // The client reconnects (the admin does on "io server disconnect") and may no longer watch.
     supervisor.socket.connect();
