@@ -31,6 +31,9 @@ describe("risk corpus", () => {
     expect(sources).toContain("heldout5.zh");
     expect(sources).toContain("heldout6.zh");
     expect(sources).toContain("heldout7.zh");
+    expect(sources).toContain("heldout8.zh");
+    expect(sources).toContain("heldout9.zh");
+    expect(sources).toContain("heldout10.zh");
     expect(shippedRiskCorpus(null).blind).toEqual([]);
     expect(riskBlindFile(join(__dirname, "corpus", "no-such-file.jsonl"))).toBeNull();
     // when the lead measures with a blind file, none of its rows may be training rows (a count, never the rows)

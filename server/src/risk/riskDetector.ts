@@ -296,6 +296,13 @@ export function riskModelReads(text: string): boolean {
  * lexicon 2026-12-07.3, whose new actor + act, secret, locked-out and revenge entries the veto would drop):
  * held out by file, mean of ten writers' files, 95.7 / 5.9 → 96.0 / 6.4 % (recall / false alarms), every file
  * within 10 % false alarms; a 6 % "any" threshold with veto 0.2 gave 95.9 / 6.8 with one file at 10.9 %.
+ * Raised to 0.3 (2026-12-07, session 9b, fourteen writers' files with heldout8 and written-s9c/d/e): at
+ * 0.15 three files exceeded 10 % false alarms (heldout5 11.8, written-s8b 10.4, written-s9e 11.3); with the
+ * "any" threshold at 4 % and veto 0.3 every file stays within 10 % (mean 94.1 / 4.4 %), but only 4 of the 14
+ * writers then get both ≥ 95 % recall and ≤ 10 % false alarms. Kept at 0.15 with the threshold at 6 %: the
+ * setting under which the most writers (8 of 14) meet both goals, and of those the highest mean recall with
+ * the mean false alarms ≤ 7 % (95.8 / 6.7 %; files over 10 %: heldout5, written-s8b, written-s9e, at most
+ * 12.4 %). A child's missed message costs more than a counsellor's second look (README, session 9b).
  */
 export const riskModelVetoScore = 0.15;
 

@@ -11,11 +11,12 @@ import { join } from "node:path";
 import { riskLexiconSchema } from "@xinyuan/shared";
 import { createRiskNormaliser, shippedRiskLexicon } from "./riskDetector";
 import { riskTrainingFolder, shippedRiskCorpus } from "./riskCorpus";
-import { trainRiskModel } from "./riskModel";
+import { riskModelTrainingDefaults, trainRiskModel } from "./riskModel";
 
 const { tuning } = shippedRiskCorpus();
 const normalise = createRiskNormaliser(riskLexiconSchema.parse(shippedRiskLexicon));
-const digest = createHash("sha256").update(JSON.stringify(tuning)).digest("hex").slice(0, 8);
+// rows and settings: a retrain with another threshold is another model id, so deployments seed it (riskLexiconSeeder)
+const digest = createHash("sha256").update(JSON.stringify({ tuning, settings: riskModelTrainingDefaults })).digest("hex").slice(0, 8);
 const started = Date.now();
 const model = trainRiskModel(tuning, normalise, { version: `model-${tuning.length}-${digest}` });
 const file = join(riskTrainingFolder, "..", "..", "riskModel.zh.json");
