@@ -206,7 +206,7 @@ async function main(): Promise<void> {
     const clientLoop = monitorEventLoopDelay({ resolution: 5 });
     clientLoop.enable();
     // what each process on the shared cores spends during the open loop (bench = this process)
-    const cpuGroups = { "server 1": [one.child.pid ?? 0], ...(serverCount === 2 ? { "server 2": [two.child.pid ?? 0] } : {}), postgres: "postgres" as const, "idle-socket clients": children.map((child) => child.pid ?? 0), bench: [process.pid] };
+    const cpuGroups = { "server 1": [one.child.pid ?? 0], ...(serverCount === 2 ? { "server 2": [two.child.pid ?? 0] } : {}), "postgres (whole cluster)": "postgres" as const, "idle-socket clients": children.map((child) => child.pid ?? 0), bench: [process.pid] };
     const cpuBefore = cpuSecondsOf(cpuGroups);
     const openBegan = performance.now();
     await new Promise<void>((resolve) => {
