@@ -32,6 +32,7 @@ import { startServerProcess, type ServerProcess } from "../support/serverProcess
 import { sessionTokenFor } from "../support/sessions";
 import { chatUser, counsellorOnDuty, type ChatCounsellor, type ChatTestServer, type ChatUser } from "../support/chatFixtures";
 import { emitWithAck, type TestSocket } from "../support/socketClient";
+import { cpuSecondsOf } from "./processCpu";
 
 const idleSockets = Number(process.env.BENCH_IDLE_SOCKETS ?? 10_000);
 const clientProcesses = Math.max(1, Number(process.env.BENCH_CLIENT_PROCESSES ?? 4));
@@ -204,6 +205,9 @@ async function main(): Promise<void> {
     await one.command("timings start", "TIMINGS STARTED");
     const clientLoop = monitorEventLoopDelay({ resolution: 5 });
     clientLoop.enable();
+    // what each process on the shared cores spends during the open loop (bench = this process)
+    const cpuGroups = { "server 1": [one.child.pid ?? 0], ...(serverCount === 2 ? { "server 2": [two.child.pid ?? 0] } : {}), "postgres (whole cluster)": "postgres" as const, "idle-socket clients": children.map((child) => child.pid ?? 0), bench: [process.pid] };
+    const cpuBefore = cpuSecondsOf(cpuGroups);
     const openBegan = performance.now();
     await new Promise<void>((resolve) => {
       let sent = 0;
@@ -223,6 +227,7 @@ async function main(): Promise<void> {
     await Promise.all(acks);
     await deliveries.drain();
     const openSecondsTaken = (performance.now() - openBegan) / 1000;
+    const cpuAfter = cpuSecondsOf(cpuGroups);
     const openLost = deliveries.sentAt.size;
     clientLoop.disable();
     const stages = JSON.parse((await one.command("timings", "TIMINGS ")).slice("TIMINGS ".length)) as Record<string, { n: number; p50: number; p99: number; max: number; total?: number }>;
@@ -252,6 +257,7 @@ async function main(): Promise<void> {
       [`open loop: offered`]: `${openRate} msg/s for ${openSeconds} s (${offered} messages, offered in ${offeredSeconds.toFixed(1)} s)`,
       "open loop: delivered": `${open.delivered} (${Math.round(open.delivered / openSecondsTaken)} msg/s incl. drain)`,
       "open loop: delivery p50 / p99 / max": `${ms(open.all.p50)} / ${ms(open.all.p99)} / ${ms(open.all.max)}`,
+      [`open loop: CPU, % of one core (machine ${cpus().length * 100})`]: Object.keys(cpuAfter).map((group) => `${group} ${Math.round((100 * (cpuAfter[group]! - cpuBefore[group]!)) / openSecondsTaken)}`).join(", ") || "(no /proc)",
       "refused / failed acks": failures,
       "not delivered within 15 s": closedLost + openLost,
     };

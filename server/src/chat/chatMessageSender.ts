@@ -30,23 +30,23 @@ async function lockSenderRate(tx: DbOrTx, sender: { type: "user" | "staff"; id: 
  * A refusal says when the oldest message of the window leaves it (retryAfterMs), so the client's
  * outbox waits exactly that long and sends again, in order, instead of blaming the network.
  */
-export async function checkRate(tx: DbOrTx, services: Services, sender: { type: "user" | "staff"; id: string }, recentMs?: number[]): Promise<void> {
-  const now = services.clock.now();
+export async function checkRate(tx: DbOrTx, services: Services, sender: { type: "user" | "staff"; id: string }): Promise<void> {
+  await lockSenderRate(tx, sender);
+  const rows = await tx
+    .select({ createdAt: chatMessages.createdAt })
+    .from(chatMessages)
+    .where(and(eq(chatMessages.senderType, sender.type), eq(chatMessages.senderId, sender.id), gt(chatMessages.createdAt, new Date(services.clock.now().getTime() - 1000))))
+    .orderBy(asc(chatMessages.createdAt));
+  refuseOverRate(services, rows.map((row) => row.createdAt.getTime()));
+}
+
+/** The rate rule on a sender's stored messages of the last second (epoch ms, oldest first), read by the caller under the sender's locks. */
+export function refuseOverRate(services: Services, recent: number[]): void {
   const limit = services.config.chat.messagesPerSecond;
-  let recent = recentMs;
-  if (!recent) {
-    await lockSenderRate(tx, sender);
-    const rows = await tx
-      .select({ createdAt: chatMessages.createdAt })
-      .from(chatMessages)
-      .where(and(eq(chatMessages.senderType, sender.type), eq(chatMessages.senderId, sender.id), gt(chatMessages.createdAt, new Date(now.getTime() - 1000))))
-      .orderBy(asc(chatMessages.createdAt));
-    recent = rows.map((row) => row.createdAt.getTime());
-  }
   if (recent.length < limit) return;
   // Below the limit again once enough of the window's oldest messages have left it.
   const freeing = recent[recent.length - limit]! + 1000;
-  throw ChatRateLimitedError(Math.min(1000, Math.max(50, freeing - now.getTime())));
+  throw ChatRateLimitedError(Math.min(1000, Math.max(50, freeing - services.clock.now().getTime())));
 }
 
 /**

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { asc, inArray, sql } from "drizzle-orm";
 import { chatSystemLines, higherRiskLevel, type ChatMessageView, type RiskLevel, type RiskSignalCategory, type SendChatMessageInput } from "@xinyuan/shared";
-import { chatMessages, conversations, type ChatMessageRow } from "../db/schema";
-import type { DbOrTx } from "../db/database";
+import { conversations, type ChatMessageRow } from "../db/schema";
 import type { Services } from "../services";
 import type { Actor } from "../auth/actor";
 import { AppError, NotFoundError } from "../http/errors";
 import { retryTransaction } from "../db/retryTransaction";
+import { scriptedTransaction, sqlLiteral, tableRowFrom, type TransactionScript } from "../db/scriptedTransaction";
 import { detectRisk, type RiskAssessment } from "../risk/riskDetector";
 import { sealed } from "../crypto/sealedColumns";
 import { stageTimings } from "../realtime/stageTimings";
@@ -14,7 +13,7 @@ import { ChatEffects } from "./chatEffects";
 import { flushChatEffects } from "./chatEffectsFlusher";
 import { raiseChatRiskAlerts } from "./chatRiskAlerts";
 import { authorizeSend } from "./chatPolicy";
-import { checkMessageBody, checkRate } from "./chatMessageSender";
+import { checkMessageBody, refuseOverRate } from "./chatMessageSender";
 import { findMessageByClientId } from "./chatMessageWriter";
 import type { ConversationRow } from "./conversationQueries";
 import { presentStaffMessages, presentUserMessage } from "./presentChatMessage";
@@ -23,8 +22,9 @@ import { presentStaffMessages, presentUserMessage } from "./presentChatMessage";
  * Group commit for "chat:send". Sends that arrive while a batch is being written (or in the same turn
  * of the event loop) are stored together in ONE transaction: one row-lock statement for all their
  * conversations (in id order, so batches never deadlock each other), one resend-and-rate lookup, one
- * multi-row INSERT with the counters' UPDATE, one COMMIT; then the notices go out and every send is
- * acknowledged — only after the commit, so an ack is never a lie. Per message the rules are those of
+ * multi-row INSERT with the counters' UPDATE, one COMMIT — on PostgreSQL in two round trips
+ * (db/scriptedTransaction.ts: BEGIN with the locks and the lookup, the insert with the COMMIT); then the
+ * notices go out and every send is acknowledged — only after the commit, so an ack is never a lie. Per message the rules are those of
  * appendChatMessage (which system lines and a chat's first message still use): a resent clientMessageId answers with the stored message, the
  * membership and the per-sender rate refuse that one send only (the others of the batch go on), seq is
  * the conversation's next one in arrival order (gap-free), a student's risk raises the level and, when
@@ -133,16 +133,11 @@ async function writeBatch(services: Services, batch: PendingSend[]): Promise<voi
   }
   let effects = new ChatEffects();
   let outcomes: Outcome[] = [];
-  let workDone = 0;
   try {
     outcomes = await retryTransaction(() =>
-      services.db.transaction(async (tx) => {
-        stageTimings.add("batch: BEGIN", performance.now() - began);
+      scriptedTransaction(services, (script) => {
         effects = new ChatEffects();
-        const written = await storeBatch(tx, services, batch, effects);
-        await raiseChatRiskAlerts(tx, services, effects);
-        workDone = performance.now();
-        return written;
+        return storeBatch(script, services, batch, effects);
       }),
     );
   } catch (error) {
@@ -151,7 +146,6 @@ async function writeBatch(services: Services, batch: PendingSend[]): Promise<voi
   }
   const committed = performance.now();
   stageTimings.add("batch: transaction", committed - began);
-  stageTimings.add("batch: COMMIT", committed - workDone);
   await flushChatEffects(services, effects);
   stageTimings.add("batch: notices after commit", performance.now() - committed);
   const staffNames = new Map(effects.staffNames);
@@ -171,43 +165,50 @@ async function writeBatch(services: Services, batch: PendingSend[]): Promise<voi
 const isSerious = (level: RiskLevel) => level === "high" || level === "imminent";
 const senderKey = (actor: Actor) => `${actor.type}:${actor.id}`;
 
-/** The batch's writes inside its transaction; returns each send's outcome, in batch order. */
-async function storeBatch(tx: DbOrTx, services: Services, batch: PendingSend[], effects: ChatEffects): Promise<Outcome[]> {
+/**
+ * The batch's writes inside its transaction, in two round trips on PostgreSQL (scriptedTransaction):
+ * BEGIN with the row locks, the counsellors' rate locks and the resend/rate lookup; then the insert with
+ * the COMMIT. Returns each send's outcome, in batch order.
+ */
+async function storeBatch(script: TransactionScript, services: Services, batch: PendingSend[], effects: ChatEffects): Promise<Outcome[]> {
   const { cipher, clock } = services;
   const now = clock.now();
   const conversationIds = [...new Set(batch.map((send) => send.input.conversationId))].sort();
-  // each statement's round trip (stage timings for the benchmark: on a busy machine a round trip, not the SQL, is the cost)
+  // each round trip (stage timings for the benchmark: on a busy machine a round trip, not the SQL, is the cost)
   let mark = performance.now();
   const lap = (stage: string) => {
     const at = performance.now();
     stageTimings.add(stage, at - mark);
     mark = at;
   };
-  // Row locks in id order: two batches (or a batch and a single-conversation command) never wait on each other in a circle.
-  const locked = await tx.select().from(conversations).where(inArray(conversations.id, conversationIds)).orderBy(asc(conversations.id)).for("update");
-  lap("batch: row locks statement");
-  const byId = new Map<string, ConversationRow>(locked.map((row) => [row.id, row]));
-  // A counsellor writes into several conversations: their rate is counted under a per-sender lock (as lockSenderRate), taken after the row locks.
+  // A counsellor writes into several conversations: their rate is counted under a per-sender lock (as lockSenderRate).
   const staffIds = [...new Set(batch.filter((send) => send.actor.type === "staff").map((send) => send.actor.id))].sort();
-  if (staffIds.length > 0) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(staffIds.map((id) => `chat-rate:${id}`))}::jsonb))) AS k ORDER BY k`);
-  lap("batch: rate locks statement");
-
-  // Resends and every sender's messages of the last second, in one statement.
   const since = new Date(now.getTime() - 1000);
-  const wanted = batch.filter((send) => byId.has(send.input.conversationId)).map((send) => ({ c: send.input.conversationId, t: send.actor.type, s: send.actor.id, m: send.input.clientMessageId }));
+  const wanted = batch.map((send) => ({ c: send.input.conversationId, t: send.actor.type, s: send.actor.id, m: send.input.clientMessageId }));
   const senders = [...new Map(batch.map((send) => [senderKey(send.actor), { t: send.actor.type, s: send.actor.id }])).values()];
-  const lookup = (await tx.execute(sql`
-    SELECT 'resend' AS kind, w.c || ':' || w.t || ':' || w.s || ':' || w.m AS k, NULL::float8 AS ms
-      FROM jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) AS w(c uuid, t text, s uuid, m text)
-      WHERE EXISTS (SELECT 1 FROM ${chatMessages} m WHERE m.conversation_id = w.c AND m.sender_type = w.t AND m.sender_id = w.s AND m.client_message_id = w.m)
+  const statements = [
+    // Row locks in id order: two batches (or a batch and a single-conversation command) never wait on each other in a circle.
+    `SELECT * FROM conversations WHERE id = ANY(${sqlLiteral(`{${conversationIds.join(",")}}`)}::uuid[]) ORDER BY id FOR UPDATE`,
+    // The rate locks after the row locks, as everywhere (lockSenderRate).
+    ...(staffIds.length > 0 ? [`SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(ARRAY(SELECT jsonb_array_elements_text(${sqlLiteral(JSON.stringify(staffIds.map((id) => `chat-rate:${id}`)))}::jsonb))) AS k ORDER BY k`] : []),
+    // Resends and every sender's messages of the last second, in one statement. Its own snapshot is taken
+    // after the locks above were granted, so a send committed by another process meanwhile is seen.
+    `SELECT 'resend' AS kind, w.c || ':' || w.t || ':' || w.s || ':' || w.m AS k, NULL::float8 AS ms
+      FROM jsonb_to_recordset(${sqlLiteral(JSON.stringify(wanted))}::jsonb) AS w(c uuid, t text, s uuid, m text)
+      WHERE EXISTS (SELECT 1 FROM chat_messages m WHERE m.conversation_id = w.c AND m.sender_type = w.t AND m.sender_id = w.s AND m.client_message_id = w.m)
     UNION ALL
     SELECT 'recent', s.t || ':' || s.s, extract(epoch FROM m.created_at) * 1000
-      FROM jsonb_to_recordset(${JSON.stringify(senders)}::jsonb) AS s(t text, s uuid)
-      JOIN ${chatMessages} m ON m.sender_type = s.t AND m.sender_id = s.s AND m.created_at > ${since.toISOString()}::timestamptz`)) as unknown as { rows: Array<{ kind: string; k: string; ms: number | string | null }> };
-  lap("batch: lookup statement");
+      FROM jsonb_to_recordset(${sqlLiteral(JSON.stringify(senders))}::jsonb) AS s(t text, s uuid)
+      JOIN chat_messages m ON m.sender_type = s.t AND m.sender_id = s.s AND m.created_at > ${sqlLiteral(since.toISOString())}::timestamptz`,
+  ];
+  const answers = await script.run(statements);
+  lap("batch: BEGIN, locks and lookup (one round trip)");
+  const locked = answers[0]!.map((raw) => tableRowFrom(conversations, raw));
+  const lookup = answers[answers.length - 1]! as Array<{ kind: string; k: string; ms: number | string | null }>;
+  const byId = new Map<string, ConversationRow>(locked.map((row) => [row.id, row]));
   const resent = new Set<string>();
   const recent = new Map<string, number[]>();
-  for (const row of lookup.rows) {
+  for (const row of lookup) {
     if (row.kind === "resend") resent.add(row.k);
     else recent.set(row.k, [...(recent.get(row.k) ?? []), Number(row.ms)]);
   }
@@ -249,7 +250,7 @@ async function storeBatch(tx: DbOrTx, services: Services, batch: PendingSend[], 
       }
       authorizeSend(actor, conversation);
       const times = recent.get(senderKey(actor)) ?? [];
-      await checkRate(tx, services, actor, [...times].sort((a, b) => a - b));
+      refuseOverRate(services, [...times].sort((a, b) => a - b));
       recent.set(senderKey(actor), [...times, now.getTime()]);
       if (actor.type === "staff") effects.staffNames.set(actor.id, actor.displayName);
       const risk = send.risk && send.risk.level !== "none" ? send.risk : undefined;
@@ -273,40 +274,43 @@ async function storeBatch(tx: DbOrTx, services: Services, batch: PendingSend[], 
   }
 
   lap("batch: deciding (and sealing)");
-  if (rows.length > 0) {
-    const changed = [...state].filter(([, current]) => current.touched).map(([id, current]) => ({ id, last_seq: current.lastSeq, speech: current.speech, risk_level: current.riskLevel, risk_categories: current.riskCategories, risk_raised_at: current.riskRaisedAt?.toISOString() ?? null }));
-    const values = rows.map((row, n) => ({ n, conversation_id: row.conversationId, seq: row.seq, sender_type: row.senderType, sender_id: row.senderId, client_message_id: row.clientMessageId, body_enc: row.bodyEnc, risk_level: row.riskLevel, risk_categories: row.riskCategories }));
-    // The counters and the messages in one statement; the row locks above keep seq gap-free and unique.
-    const inserted = (await tx.execute(sql`
-      WITH bumped AS (
-        UPDATE ${conversations} c SET last_seq = v.last_seq,
-          last_activity_at = CASE WHEN v.speech THEN ${now.toISOString()}::timestamptz ELSE c.last_activity_at END,
-          idle_reminder_sent_at = CASE WHEN v.speech THEN NULL ELSE c.idle_reminder_sent_at END,
-          risk_level = v.risk_level,
-          risk_categories = ARRAY(SELECT jsonb_array_elements_text(v.risk_categories))::text[],
-          risk_raised_at = COALESCE(v.risk_raised_at, c.risk_raised_at)
-        FROM jsonb_to_recordset(${JSON.stringify(changed)}::jsonb) AS v(id uuid, last_seq int, speech boolean, risk_level text, risk_categories jsonb, risk_raised_at timestamptz)
-        WHERE c.id = v.id RETURNING c.id)
-      INSERT INTO ${chatMessages} (conversation_id, seq, sender_type, sender_id, client_message_id, body_enc, risk_level, risk_categories, created_at)
-      SELECT r.conversation_id, r.seq, r.sender_type, r.sender_id, r.client_message_id, r.body_enc, r.risk_level, ARRAY(SELECT jsonb_array_elements_text(r.risk_categories))::text[], ${now.toISOString()}::timestamptz
-        FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS r(n int, conversation_id uuid, seq int, sender_type text, sender_id uuid, client_message_id text, body_enc text, risk_level text, risk_categories jsonb)
-        WHERE r.conversation_id IN (SELECT id FROM bumped)
-        ORDER BY r.n
-      RETURNING id, conversation_id, seq`)) as unknown as { rows: Array<{ id: number | string; conversation_id: string; seq: number | string }> };
-    lap("batch: insert statement");
-    if (inserted.rows.length !== rows.length) throw new Error(`chat batch stored ${inserted.rows.length} of ${rows.length} messages`);
-    const ids = new Map(inserted.rows.map((row) => [`${row.conversation_id}:${Number(row.seq)}`, Number(row.id)]));
-    for (const row of rows) row.id = ids.get(`${row.conversationId}:${row.seq}`)!;
-  }
-
-  // A resend answers with the stored message, read in full (rare).
+  // A resend answers with the stored message, read in full (rare; it was committed before the lookup).
   const final: Outcome[] = [];
   for (const outcome of outcomes) {
     if (outcome.kind !== "pending") final.push(outcome);
     else {
-      const row = await findMessageByClientId(tx, outcome.conversationId, { type: outcome.senderType as "user" | "staff", id: outcome.senderId }, outcome.clientMessageId);
+      const row = await findMessageByClientId(await script.drizzle(), outcome.conversationId, { type: outcome.senderType as "user" | "staff", id: outcome.senderId }, outcome.clientMessageId);
       final.push(row ? { kind: "existing", row } : { kind: "refused", error: NotFoundError("CHAT_NOT_FOUND") });
     }
   }
+  if (rows.length === 0) return final;
+
+  const changed = [...state].filter(([, current]) => current.touched).map(([id, current]) => ({ id, last_seq: current.lastSeq, speech: current.speech, risk_level: current.riskLevel, risk_categories: current.riskCategories, risk_raised_at: current.riskRaisedAt?.toISOString() ?? null }));
+  const values = rows.map((row, n) => ({ n, conversation_id: row.conversationId, seq: row.seq, sender_type: row.senderType, sender_id: row.senderId, client_message_id: row.clientMessageId, body_enc: row.bodyEnc, risk_level: row.riskLevel, risk_categories: row.riskCategories }));
+  const nowLiteral = `${sqlLiteral(now.toISOString())}::timestamptz`;
+  // The counters and the messages in one statement; the row locks above keep seq gap-free and unique.
+  const insert = `
+    WITH bumped AS (
+      UPDATE conversations c SET last_seq = v.last_seq,
+        last_activity_at = CASE WHEN v.speech THEN ${nowLiteral} ELSE c.last_activity_at END,
+        idle_reminder_sent_at = CASE WHEN v.speech THEN NULL ELSE c.idle_reminder_sent_at END,
+        risk_level = v.risk_level,
+        risk_categories = ARRAY(SELECT jsonb_array_elements_text(v.risk_categories))::text[],
+        risk_raised_at = COALESCE(v.risk_raised_at, c.risk_raised_at)
+      FROM jsonb_to_recordset(${sqlLiteral(JSON.stringify(changed))}::jsonb) AS v(id uuid, last_seq int, speech boolean, risk_level text, risk_categories jsonb, risk_raised_at timestamptz)
+      WHERE c.id = v.id RETURNING c.id)
+    INSERT INTO chat_messages (conversation_id, seq, sender_type, sender_id, client_message_id, body_enc, risk_level, risk_categories, created_at)
+    SELECT r.conversation_id, r.seq, r.sender_type, r.sender_id, r.client_message_id, r.body_enc, r.risk_level, ARRAY(SELECT jsonb_array_elements_text(r.risk_categories))::text[], ${nowLiteral}
+      FROM jsonb_to_recordset(${sqlLiteral(JSON.stringify(values))}::jsonb) AS r(n int, conversation_id uuid, seq int, sender_type text, sender_id uuid, client_message_id text, body_enc text, risk_level text, risk_categories jsonb)
+      WHERE r.conversation_id IN (SELECT id FROM bumped)
+      ORDER BY r.n
+    RETURNING id, conversation_id, seq`;
+  // Risks become alerts in the same transaction, after the insert (rare); otherwise the COMMIT goes with the insert.
+  const [inserted] = (effects.risks.length > 0 ? await script.run([insert]) : await script.runAndCommit([insert])) as Array<Array<{ id: number | string; conversation_id: string; seq: number | string }>>;
+  lap(effects.risks.length > 0 ? "batch: insert statement" : "batch: insert + COMMIT (one round trip)");
+  if (inserted!.length !== rows.length) throw new Error(`chat batch stored ${inserted!.length} of ${rows.length} messages`);
+  const ids = new Map(inserted!.map((row) => [`${row.conversation_id}:${Number(row.seq)}`, Number(row.id)]));
+  for (const row of rows) row.id = ids.get(`${row.conversationId}:${row.seq}`)!;
+  if (effects.risks.length > 0) await raiseChatRiskAlerts(await script.drizzle(), services, effects);
   return final;
 }
