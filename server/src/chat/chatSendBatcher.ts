@@ -308,6 +308,8 @@ async function storeBatch(script: TransactionScript, services: Services, batch: 
   // Risks become alerts in the same transaction, after the insert (rare); otherwise the COMMIT goes with the insert.
   const [inserted] = (effects.risks.length > 0 ? await script.run([insert]) : await script.runAndCommit([insert])) as Array<Array<{ id: number | string; conversation_id: string; seq: number | string }>>;
   lap(effects.risks.length > 0 ? "batch: insert statement" : "batch: insert + COMMIT (one round trip)");
+  // Every row's conversation is in `changed`, so none is dropped; were one dropped, the COMMIT has already gone with
+  // the insert: the whole batch is then answered with an error, and a resend (same clientMessageId) finds what was stored.
   if (inserted!.length !== rows.length) throw new Error(`chat batch stored ${inserted!.length} of ${rows.length} messages`);
   const ids = new Map(inserted!.map((row) => [`${row.conversation_id}:${Number(row.seq)}`, Number(row.id)]));
   for (const row of rows) row.id = ids.get(`${row.conversationId}:${row.seq}`)!;
