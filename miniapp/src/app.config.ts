@@ -25,4 +25,8 @@ export default defineAppConfig({
     navigationStyle: 'default',
   },
   __usePrivacyCheck__: true,
+  // H5 only (WeChat draws its own transitions): no page slide. Taro's H5 router hides the page behind a new one
+  // on a timer after the slide; going back before the timer fires (a quick tap on 返回) left the home hidden
+  // behind that timer's shade — a blank screen. Without the slide the page is hidden and shown at once.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
 })

@@ -7,7 +7,7 @@ import type { Page } from "playwright-core";
 import type { MeView } from "@xinyuan/shared";
 import { screenshot } from "../support/browser";
 import { browserSuite } from "./support/browserSuite";
-import { chooseStudentAged, newPhoneContext, storedValue, tap } from "./support/h5Student";
+import { chooseStudentAged, newPhoneContext, openH5Student, storedValue, tap } from "./support/h5Student";
 
 async function meFromServer(page: Page, token: string): Promise<MeView> {
   return page.evaluate(async (bearer) => {
@@ -62,4 +62,20 @@ describe("H5 app: a student's first run", () => {
     expect(me.consents.find((consent) => consent.kind === "guardian")?.guardianRelation).toBe("mother");
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it("brings the home back after a quick 返回 from another page (no blank screen)", async () => {
+    const student = await openH5Student(suite.track(await newPhoneContext(suite.browser)), suite.server);
+    const { page } = student;
+    // Taro's H5 router hid the page behind a new one on a timer after its slide: back within the slide, the
+    // timer then hid the home again (publishing.browser.test caught it under load). Back at once, every time.
+    for (let round = 0; round < 3; round += 1) {
+      await tap(page, "给学校信箱写信");
+      await page.waitForURL(/packages\/letters/);
+      await page.goBack();
+      await page.waitForURL(/pages\/index\/index/);
+      await page.waitForTimeout(800); // longer than a slide's timer would have been
+      await expect(page.getByText("我现在需要帮助").isVisible()).resolves.toBe(true);
+    }
+    expect(student.pageErrors).toEqual([]);
+  });
 });

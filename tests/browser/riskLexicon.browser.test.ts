@@ -13,12 +13,17 @@ import type { Page } from "playwright-core";
 import { currentConsentVersions, type RiskFeedbackView, type RiskLexiconVersionDetailView, type RiskLexiconVersionView } from "@xinyuan/shared";
 import { appUsers, consents, riskFeedback, schools, staff } from "../../server/src/db/schema";
 import { screenshot } from "../support/browser";
+import { detectRisk } from "../../server/src/risk/riskDetector";
 import { sessionTokenFor } from "../support/sessions";
 import { adminViewport, api, browserSuite, signInAdmin } from "./support/browserSuite";
 
 const subject = "最近的一些事";
-/** A farewell by giving things away: nothing the lexicon flags, exactly what a counsellor should mark. */
-const letterBody = "我把攒的零花钱和最喜欢的书都分给同桌了，以后应该也用不上了。";
+/**
+ * A wish to die said as "going to the rainbow bridge" (where pets are said to wait after death): nothing the
+ * shipped detector flags (lexicon 2026-12-07.3 + model-9104; giving things away, the earlier example, it now
+ * flags), exactly what a counsellor should mark, and what the supervisor then adds as 想去彩虹桥 below.
+ */
+const letterBody = "我也想去彩虹桥，去找我的小狗。";
 const newPattern = "想去彩虹桥";
 const newIgnore = "累成狗了";
 const newTerm = "(?:小狗|小猫|狗狗|猫咪)";
@@ -37,6 +42,8 @@ describe("risk lexicon: a counsellor marks a letter 标记为风险, a superviso
   it("carries the mark to the review queue and an edited lexicon through 试运行, save and the activation gate", async () => {
     const { server } = suite;
     const db = server.server.services.db;
+    // the story needs a message the shipped detector misses: if a retrain starts flagging it, pick another here
+    expect(detectRisk(letterBody).level).toBe("none");
     const counsellor = await newPage();
     const supervisor = await newPage();
     try {
