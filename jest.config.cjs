@@ -16,7 +16,7 @@ const databaseFree = [
   "server/src/risk/riskDetector.test.ts",
   "server/src/audit/auditLabels.test.ts",
   "server/src/payments/wechatPayClient.test.ts",
-  "server/src/countyTime.test.ts",
+  "shared/src/countyTime.test.ts",
   "tests/foundation/config.test.ts",
   "tests/foundation/dataDirLock.test.ts",
 ];

@@ -28,5 +28,6 @@ export * from "./auditLabels";
 export * from "./statistics";
 export * from "./alerts";
 export * from "./letters";
+export * from "./countyTime";
 export * from "./publishing";
 export * from "./realtimeRooms";

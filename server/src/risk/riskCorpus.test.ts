@@ -26,14 +26,7 @@ describe("risk corpus", () => {
 
   it("ships no blind set: the measured ones are training rows, a new one comes from outside (RISK_BLIND_FILE)", () => {
     const sources = new Set(tuning.map((row) => row.source));
-    expect(sources).toContain("heldout3.zh");
-    expect(sources).toContain("heldout4.zh");
-    expect(sources).toContain("heldout5.zh");
-    expect(sources).toContain("heldout6.zh");
-    expect(sources).toContain("heldout7.zh");
-    expect(sources).toContain("heldout8.zh");
-    expect(sources).toContain("heldout9.zh");
-    expect(sources).toContain("heldout10.zh");
+    for (let writer = 3; writer <= 10; writer += 1) expect(sources).toContain(`heldout${writer}.zh`);
     expect(shippedRiskCorpus(null).blind).toEqual([]);
     expect(riskBlindFile(join(__dirname, "corpus", "no-such-file.jsonl"))).toBeNull();
     // when the lead measures with a blind file, none of its rows may be training rows (a count, never the rows)
