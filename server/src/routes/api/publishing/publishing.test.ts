@@ -413,7 +413,8 @@ describe("publishing (HTTP)", () => {
     const other = supertest(createApp(services).app.callback());
     try {
       const item = await publishNew(article({ title: "跨进程：第一版" }));
-      await waitUntil(async () => (await other.get(`/api/v1/publishing/articles/${item.id}`)).status === 200);
+      // the other process caches only once its LISTEN is up (until then it reads without storing): read until it has
+      await waitUntil(async () => (await other.get(`/api/v1/publishing/articles/${item.id}`)).status === 200 && publishedCacheOf(services).size > 0);
       expect(publishedCacheOf(services).size).toBeGreaterThan(0);
       await act(reviewer, item.id, "archive").expect(200);
       await waitUntil(async () => (await other.get(`/api/v1/publishing/articles/${item.id}`)).status === 404);
