@@ -101,6 +101,16 @@ export const riskModelSchema = z.object({
   trainedRows: z.number().int().min(0),
   /** How the thresholds were chosen: out-of-fold figures on the training rows. */
   crossValidated: z.object({ folds: z.number().int(), recall: z.number(), falseAlarmRate: z.number() }).optional(),
+  /**
+   * Models trained since 2026-12-07 (session 10) add one feature per message, its count of Chinese characters
+   * in five bands, so the model learns how much a short line may say; absent in older stored models.
+   */
+  lengthBand: z.boolean().optional(),
+  /**
+   * The "any" threshold for short lines (riskModelReadsShort): a model with it reads them too, flagging one
+   * only at or above this (and the "any" threshold). Absent: the model reads no short line, as before.
+   */
+  shortThreshold: z.number().min(0).max(1).optional(),
   heads: z.record(
     z.enum(riskModelHeads),
     z.object({ bias: z.number(), threshold: z.number(), scale: z.number().positive(), weights: z.string() }),

@@ -1,5 +1,5 @@
 import { riskLexiconGate, riskLexiconSchema, riskSignalCategories } from "@xinyuan/shared";
-import { createRiskDetector, createRiskNormaliser, detectRisk, riskModelReads, shippedRiskLexicon, shippedRiskModel } from "./riskDetector";
+import { createRiskDetector, createRiskNormaliser, detectRisk, riskModelReads, riskModelReadsShort, shippedRiskLexicon, shippedRiskModel } from "./riskDetector";
 import { readRiskCorpus, riskBlindFile, riskEverydayFile, shippedRiskCorpus } from "./riskCorpus";
 import { evaluateRiskDetector } from "./riskEvaluation";
 import { mayMatch, requiredCharactersOf } from "./riskPrefilter";
@@ -9,10 +9,12 @@ import { join } from "node:path";
 const { tuning, blind } = shippedRiskCorpus();
 
 type Figures = { recall: number; falseAlarmRate: number; truePositives: number };
+/** The training checks train on every row four times (21 000 rows since session 10: about 90 s alone, more beside other suites). */
+const modelCheckTimeoutMs = 600_000;
 let checked: { shippedReproduced: boolean; sameSeedSame: boolean; otherSeedDiffers: boolean; cv: Record<"lexicon" | "model" | "combined" | "withoutVeto" | "trainW1", Figures> } | undefined;
 /** Training checks in a plain Node process (riskModelCheck.ts says why), run once for the tests that read them. */
 function modelCheck(): NonNullable<typeof checked> {
-  checked ??= JSON.parse(execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "riskModelCheck.ts")], { encoding: "utf8", timeout: 120_000 }).trim().split("\n").pop()!);
+  checked ??= JSON.parse(execFileSync(process.execPath, ["--import", "tsx", join(__dirname, "riskModelCheck.ts")], { encoding: "utf8", timeout: modelCheckTimeoutMs }).trim().split("\n").pop()!);
   return checked!;
 }
 
@@ -26,7 +28,7 @@ describe("risk corpus", () => {
 
   it("ships no blind set: the measured ones are training rows, a new one comes from outside (RISK_BLIND_FILE)", () => {
     const sources = new Set(tuning.map((row) => row.source));
-    for (let writer = 3; writer <= 10; writer += 1) expect(sources).toContain(`heldout${writer}.zh`);
+    for (let writer = 3; writer <= 15; writer += 1) expect(sources).toContain(`heldout${writer}.zh`);
     expect(shippedRiskCorpus(null).blind).toEqual([]);
     expect(riskBlindFile(join(__dirname, "corpus", "no-such-file.jsonl"))).toBeNull();
     // when the lead measures with a blind file, none of its rows may be training rows (a count, never the rows)
@@ -66,10 +68,28 @@ describe("risk corpus", () => {
     // scored as eating before the guard: the eating rows' kg and calories taught the model that digits go with eating
     const lines = ["预约时间 12月9日 15:00-16:00", "电话 13812345678 周三 14:30 以后", "room 302 at 3:30pm, ok?", "12/09 15:00 - 16:00 (Wed)"];
     for (const line of lines) expect(detectRisk(line).level).toBe("none");
-    expect(lines.every((line) => !riskModelReads(line))).toBe(true);
+    expect(lines.every((line) => !riskModelReads(line) && !riskModelReadsShort(line))).toBe(true);
     // a Chinese line of the same length is still read, and the lexicon still reads every line
     expect(riskModelReads("我最近总是吃不下饭 一吃就想吐")).toBe(true);
     expect(detectRisk("今晚 23:00 楼顶 跳下去 bye").level).not.toBe("none");
+  });
+
+  it("reads a short line only at its own stricter threshold, and a model stored without one reads none", () => {
+    // a short line: not read fully, at least two Chinese characters, no more letters and digits than those
+    expect(["在河边", "又遭打了", "刀磨好了 等他回来"].map(riskModelReadsShort)).toEqual([true, true, true]);
+    expect(["嗯", "ok 在302", "room 302 在哪", "我最近总是吃不下饭 一吃就想吐"].map(riskModelReadsShort)).toEqual([false, false, false, false]);
+    const model = shippedRiskModel as { shortThreshold?: number; heads: { any: { threshold: number } } };
+    expect(model.shortThreshold).toBeGreaterThan(model.heads.any.threshold);
+    // short risky lines only the model finds (the lexicon alone misses them)
+    const normalise = createRiskNormaliser(riskLexiconSchema.parse(shippedRiskLexicon));
+    const lexiconOnly = createRiskDetector(shippedRiskLexicon);
+    const shortHits = tuning.filter((row) => row.categories.length && riskModelReadsShort(normalise(row.text)));
+    const foundByModel = shortHits.filter((row) => lexiconOnly(row.text).level === "none" && detectRisk(row.text).level !== "none");
+    expect(foundByModel.length).toBeGreaterThan(100);
+    for (const row of foundByModel.slice(0, 20)) expect(detectRisk(row.text).matches.every((match) => match.source === "model")).toBe(true);
+    // a model stored before short lines had a threshold reads none of them: the lexicon's verdict stands
+    const older = createRiskDetector(shippedRiskLexicon, { ...model, shortThreshold: undefined });
+    expect(foundByModel.filter((row) => older(row.text).level !== "none").map((row) => row.text)).toEqual([]);
   });
 
   it("trains deterministically: the shipped model is what `npm run risk:train` makes from the shipped rows", () => {

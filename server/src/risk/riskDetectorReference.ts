@@ -9,6 +9,7 @@ import {
   type RiskSignalCategory,
 } from "@xinyuan/shared";
 import { groupRiskLexiconEntries, expandRiskTerms, riskModelMinimumHan, riskModelMinimumLength, riskModelVetoScore, type RiskDetector, type RiskMatch } from "./riskDetector";
+import { riskModelShortMinimumHan } from "./riskModelReach";
 import { featuresOf, riskModelLevels } from "./riskModel";
 import { rewriteRiskyPinyin } from "./riskPinyin";
 
@@ -42,16 +43,17 @@ export function createPlainRiskNormaliser(lexicon: ParsedRiskLexicon): (text: st
   };
 }
 
-function plainModel(input: unknown): (normalised: string) => { flagged: boolean; score: number; categories: RiskSignalCategory[] } {
+function plainModel(input: unknown): (normalised: string, short: boolean) => { flagged: boolean; score: number; categories: RiskSignalCategory[] } {
   const model = riskModelSchema.parse(input);
   const heads = riskModelHeads.map((head) => {
     const stored = model.heads[head];
     const bytes = Buffer.from(stored.weights, "base64");
     return { bias: stored.bias, threshold: stored.threshold, scale: stored.scale, weights: new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length) };
   });
-  return (normalised) => {
+  return (normalised, short) => {
+    if (short && model.shortThreshold === undefined) return { flagged: false, score: 0, categories: [] };
     const features: number[] = [];
-    const count = featuresOf(normalised, model.buckets, model.ngramMax, features);
+    const count = featuresOf(normalised, model.buckets, model.ngramMax, features, model.lengthBand === true);
     const scores = heads.map((head) => {
       if (!count) return 0;
       let sum = 0;
@@ -59,7 +61,7 @@ function plainModel(input: unknown): (normalised: string) => { flagged: boolean;
       return 1 / (1 + Math.exp(-(head.bias + (sum * head.scale) / Math.sqrt(count))));
     });
     const score = scores[0] as number;
-    if (!count || score < heads[0]!.threshold) return { flagged: false, score, categories: [] };
+    if (!count || score < heads[0]!.threshold || (short && score < model.shortThreshold!)) return { flagged: false, score, categories: [] };
     const categories = riskSignalCategories.filter((_, index) => (scores[index + 1] as number) >= heads[index + 1]!.threshold);
     if (!categories.length) {
       const margins = riskSignalCategories.map((_, index) => (scores[index + 1] as number) / heads[index + 1]!.threshold);
@@ -118,8 +120,11 @@ export function createPlainRiskDetector(data: unknown, modelData?: unknown, { mo
     }
     const highest = (list: RiskMatch[]) => list.reduce<RiskLevel>((level, match) => (riskLevelRank[match.level] > riskLevelRank[level] ? match.level : level), "none");
     const lexiconLevel = highest(matches);
-    const verdict = model && text.length >= riskModelMinimumLength && (text.match(/\p{Script=Han}/gu) ?? []).length >= riskModelMinimumHan ? model(text) : null;
-    if (verdict && verdict.score < modelVetoScore && lexiconLevel !== "imminent") return { level: "none", categories: [], matches: [] };
+    const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+    const long = text.length >= riskModelMinimumLength && han >= riskModelMinimumHan;
+    const short = !long && han >= riskModelShortMinimumHan && (text.match(/[a-z0-9]/g) ?? []).length <= han;
+    const verdict = model && (long || short) ? model(text, short) : null;
+    if (verdict && long && verdict.score < modelVetoScore && lexiconLevel !== "imminent") return { level: "none", categories: [], matches: [] };
     if (verdict?.flagged) {
       for (const category of verdict.categories) {
         if (!matches.some((match) => match.category === category)) matches.push({ category, level: riskModelLevels[category], text: "", index: -1, source: "model" });

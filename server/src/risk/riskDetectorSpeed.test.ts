@@ -68,16 +68,25 @@ describe("the fast risk detector agrees with the plain reference", () => {
     expect(modelOnly).toBeGreaterThan(100);
   });
 
-  it("agrees without a model, and with a model whose heads differ (the scorer is generic)", () => {
+  it("agrees without a model, with a model whose heads differ (the scorer is generic), and with a model stored before short lines were read", () => {
     const lexiconOnly = createRiskDetector(shippedRiskLexicon);
     const plainLexiconOnly = createPlainRiskDetector(shippedRiskLexicon);
     const model = shippedRiskModel as { heads: Record<string, { bias: number; threshold: number }> };
     // every head's threshold lowered: more messages are flagged and more category heads are read
     const eager = { ...model, heads: Object.fromEntries(Object.entries(model.heads).map(([head, value]) => [head, { ...value, threshold: value.threshold * 0.6 }])) };
+    // a model stored before session 10: no length band, no short lines read
+    const older = { ...model, lengthBand: undefined, shortThreshold: undefined };
+    const fastOlder = createRiskDetector(shippedRiskLexicon, older);
+    const plainOlder = createPlainRiskDetector(shippedRiskLexicon, older);
     const fastEager = createRiskDetector(shippedRiskLexicon, eager);
     const plainEager = createPlainRiskDetector(shippedRiskLexicon, eager);
     const differing = texts
-      .filter(({ text }) => JSON.stringify(lexiconOnly(text)) !== JSON.stringify(plainLexiconOnly(text)) || JSON.stringify(fastEager(text)) !== JSON.stringify(plainEager(text)))
+      .filter(
+        ({ text }) =>
+          JSON.stringify(lexiconOnly(text)) !== JSON.stringify(plainLexiconOnly(text)) ||
+          JSON.stringify(fastEager(text)) !== JSON.stringify(plainEager(text)) ||
+          JSON.stringify(fastOlder(text)) !== JSON.stringify(plainOlder(text)),
+      )
       .map(({ where }) => where);
     expect(differing).toEqual([]);
   });

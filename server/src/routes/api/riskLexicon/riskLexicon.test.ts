@@ -139,10 +139,12 @@ describe("risk lexicon versions", () => {
   });
 
   it("重新训练 learns from corpus rows supervisors added from feedback: a new inactive version, audited, live once activated", async () => {
-    const phrase = "我准备去见星星上的外婆了";
+    // "the blue whale": a suicide "game" of daily tasks, a code the shipped rows barely hold (metaphors such as
+    // 去见星星上的外婆 are the model's own since session 10)
+    const phrase = "第五十天的蓝鲸任务我做完了";
     expect(detectRisk(phrase).level).toBe("none");
     // rows a supervisor labelled from counsellors' 标记为风险 (encrypted, as riskFeedbackResolver stores them)
-    const labelled = ["我准备去见星星上的外婆了", "好想去见星星上的外婆", "今晚就去见星星上的外婆", "我要去星星上找外婆了", "星星上的外婆在等我，我去找她", "想去见星星上的外婆，不回来了"];
+    const labelled = ["第五十天的蓝鲸任务我做完了", "蓝鲸任务还差最后一个", "今晚做完最后一个蓝鲸任务", "蓝鲸群里的人说我可以毕业了", "那只蓝鲸说明天带我游走", "我在做蓝鲸任务，快到最后一天了"];
     for (const text of labelled) {
       const id = crypto.randomUUID();
       await t.db.insert(riskCorpusRows).values({ id, textEnc: t.services.cipher.encrypt(text, sealed.riskCorpusText.at({ id })), categories: ["suicide"], level: "high", addedBy: supervisor.id });
@@ -163,5 +165,7 @@ describe("risk lexicon versions", () => {
     await t.request.post(`/api/v1/risk-lexicon/versions/${retrained.id}/activate`).set(supervisor.auth).expect(200);
     expect(detectRisk(phrase)).toMatchObject({ level: "high", categories: ["suicide"] });
     expect(detectRisk("我想去彩虹桥找我的狗").level).toBe("high"); // the lexicon edit stays
-  }); // training runs in a worker thread, natively (inside Jest's sandbox it ran about ten times slower)
+    // the whale of an aquarium stays harmless
+    expect(detectRisk("海洋馆里的蓝鲸好大").level).toBe("none");
+  }, 240_000); // training runs in a worker thread, natively (inside Jest's sandbox it ran about ten times slower); 22 000 rows take 15–50 s
 });
