@@ -26,9 +26,9 @@ export const riskCorpusFile = join(corpusFolder, "riskCorpus.zh.jsonl");
 /**
  * More training rows for the learned model (and the gate), one file per source: heldout2.zh.jsonl (313 rows,
  * the second held-out set: its rows were read while tuning the lexicon, so it is no longer a blind measure),
- * heldout3 … heldout15 (the third to fifteenth writers' blind sets, each measured once, then moved in), rows written for the model (dialect, pinyin, indirect plans, circumstances, hyperbole), ordinary student
+ * heldout3 … heldout19 (the third to nineteenth writers' blind sets, each measured once, then moved in), rows written for the model (dialect, pinyin, indirect plans, circumstances, hyperbole), ordinary student
  * chat lines (non-hits), and rows from other writers (train-w1, written-s8a/s8b, written-s9a … written-s9e, and
- * session 10's written-s10a … written-s14f, among them ordinary and short messages only).
+ * session 10's written-s10a … written-s15d, among them ordinary and short messages only).
  */
 export const riskTrainingFolder = join(corpusFolder, "training");
 
@@ -41,8 +41,8 @@ export const riskEverydayFile = join(corpusFolder, "riskEveryday.zh.jsonl");
 /**
  * An optional blind set, for figures only: the file named by `RISK_BLIND_FILE` (or given to
  * `npm run risk:eval -- --blind <file>`), kept outside the repository by whoever measures, so nobody who
- * tunes reads its rows. heldout3 … heldout15, the earlier blind sets, were measured once each (2026-12-06/07)
- * and are training rows now (corpus/training/heldout3.zh.jsonl … heldout15.zh.jsonl).
+ * tunes reads its rows. heldout3 … heldout19, the earlier blind sets, were measured once each (2026-12-06/07)
+ * and are training rows now (corpus/training/heldout3.zh.jsonl … heldout19.zh.jsonl).
  */
 export function riskBlindFile(argument?: string): string | null {
   const file = argument ?? process.env.RISK_BLIND_FILE;

@@ -167,5 +167,5 @@ describe("risk lexicon versions", () => {
     expect(detectRisk("我想去彩虹桥找我的狗").level).toBe("high"); // the lexicon edit stays
     // the whale of an aquarium stays harmless
     expect(detectRisk("海洋馆里的蓝鲸好大").level).toBe("none");
-  }, 240_000); // training runs in a worker thread, natively (inside Jest's sandbox it ran about ten times slower); 22 000 rows take 15–50 s
+  }, 240_000); // training runs in a worker thread, natively (inside Jest's sandbox it ran about ten times slower); 24 000 rows take 15–50 s
 });
