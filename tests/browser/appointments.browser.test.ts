@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import type { BookingResultView, BookingView, MeView, SlotView } from "@xinyuan/shared";
 import { appointmentSlots, bookings, counsellingRooms, experts, paymentOrders, schools, staff } from "../../server/src/db/schema";
 import { screenshot } from "../support/browser";
-import { adminViewport, api, browserSuite, pickOption, signInAdmin } from "./support/browserSuite";
+import { adminViewport, api, browserSuite, pickOption, pickTreeOption, signInAdmin } from "./support/browserSuite";
 import { newPhoneContext, openH5Parent, openH5Student, tap, type H5Student } from "./support/h5Student";
 
 /** The app's own slot label ("12月8日 周二 14:00–14:50", county time), to find a slot on screen. */
@@ -214,8 +214,7 @@ describe("appointments: booking, the day list, paying and the setup", () => {
     await row.getByText("已到访", { exact: true }).waitFor();
     await row.getByRole("button", { name: "写记录" }).click();
     const dialog = page.getByRole("dialog");
-    await dialog.getByRole("combobox", { name: "面询原因分类" }).click();
-    await page.locator('.ant-select-tree-node-content-wrapper[title="学业与学校"]').click();
+    await pickTreeOption(page, dialog.getByRole("combobox", { name: "面询原因分类" }), "学业与学校");
     await dialog.getByText("风险评估", { exact: true }).click(); // closes the tree dropdown
     await dialog.getByText("低风险", { exact: true }).click();
     await dialog.getByLabel("记录摘要").fill("聊了期中考试的压力，约好下周再来");

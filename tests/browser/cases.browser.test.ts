@@ -9,7 +9,7 @@
  */
 import type { CaseDetailView, CaseSummaryView, Page as ApiPage, UserConversationView } from "@xinyuan/shared";
 import { screenshot } from "../support/browser";
-import { adminViewport, api, browserSuite, pickOption, signInAdmin } from "./support/browserSuite";
+import { adminViewport, api, browserSuite, pickOption, pickTreeOption, signInAdmin } from "./support/browserSuite";
 import { newPhoneContext, openH5Student, tap, type H5Student } from "./support/h5Student";
 
 const imminent = "我真的不想活了，药已经准备好了，今晚就想结束";
@@ -48,8 +48,7 @@ describe("cases: an imminent chat becomes a case the supervisor takes, refers, f
       // The counsellor ends it with a high-risk record.
       await counsellorPage.getByRole("button", { name: "结束并记录" }).click();
       const dialog = counsellorPage.getByRole("dialog");
-      await dialog.getByRole("combobox", { name: "咨询原因分类" }).click();
-      await counsellorPage.locator('.ant-select-tree-node-content-wrapper[title="心理健康"]').click();
+      await pickTreeOption(counsellorPage, dialog.getByRole("combobox", { name: "咨询原因分类" }), "心理健康");
       await dialog.getByText("风险评估", { exact: true }).click();
       await dialog.getByText("高风险", { exact: true }).click();
       await dialog.getByLabel("记录摘要").fill("表达强烈自杀意念，已准备药物；已稳定情绪并给出 12356、120。");

@@ -17,7 +17,7 @@ import type { Page } from "playwright-core";
 import type { UserConversationView } from "@xinyuan/shared";
 import { screenshot } from "../support/browser";
 import type { TestServer } from "../support/testServer";
-import { adminViewport, api, browserSuite, signInAdmin } from "./support/browserSuite";
+import { adminViewport, api, browserSuite, pickTreeOption, signInAdmin } from "./support/browserSuite";
 import { newPhoneContext, openH5Student, tap, type H5Student } from "./support/h5Student";
 
 /** Polls `read` until it equals `expected` (then one final strict comparison for a readable failure). */
@@ -157,8 +157,7 @@ describe("chat: a student in the H5 app and a counsellor in the admin talk throu
       // The counsellor ends the chat with the outcome record.
       await page.getByRole("button", { name: "结束并记录" }).click();
       const dialog = page.getByRole("dialog");
-      await dialog.getByRole("combobox", { name: "咨询原因分类" }).click();
-      await page.locator('.ant-select-tree-node-content-wrapper[title="学业与学校"]').click();
+      await pickTreeOption(page, dialog.getByRole("combobox", { name: "咨询原因分类" }), "学业与学校");
       await dialog.getByText("风险评估", { exact: true }).click();
       await dialog.getByText("低风险", { exact: true }).click();
       await dialog.getByLabel("记录摘要").fill("考试压力，已倾听和疏导");

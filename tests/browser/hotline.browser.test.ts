@@ -15,7 +15,7 @@ import { currentConsentVersions, type CallerTicketView, type UserSessionView } f
 import { staff } from "../../server/src/db/schema";
 import { screenshot } from "../support/browser";
 import type { TestServer } from "../support/testServer";
-import { adminViewport, api, browserSuite, signInAdmin } from "./support/browserSuite";
+import { adminViewport, api, browserSuite, pickTreeOption, signInAdmin } from "./support/browserSuite";
 import { rosterShiftAround } from "../support/hotlineFixtures";
 import { newPhoneContext, openH5Student, tap } from "./support/h5Student";
 
@@ -55,8 +55,7 @@ async function boardFigure(page: Page, title: string, value: string): Promise<vo
 /** Fills the shared outcome form: one category from the taxonomy tree, a risk level, a summary. */
 async function fillOutcome(page: Page, summary: string): Promise<void> {
   const dialog = page.getByRole("dialog");
-  await dialog.getByRole("combobox", { name: "来电原因分类" }).click();
-  await page.locator('.ant-select-tree-node-content-wrapper[title="学业与学校"]').click();
+  await pickTreeOption(page, dialog.getByRole("combobox", { name: "来电原因分类" }), "学业与学校");
   await dialog.getByText("风险评估", { exact: true }).click(); // closes the tree dropdown (Escape would close the dialog)
   await dialog.getByText("低风险", { exact: true }).click();
   await dialog.getByLabel("记录摘要").fill(summary);

@@ -11,6 +11,7 @@ import sharp from "sharp";
 import type { Page } from "playwright-core";
 import type { ActivityReportView, PublicationStaffView } from "@xinyuan/shared";
 import { auditEvents, staff } from "../../server/src/db/schema";
+import { detectRisk } from "../../server/src/risk/riskDetector";
 import { sessionTokenFor } from "../support/sessions";
 import { screenshot } from "../support/browser";
 import type { TestServer } from "../support/testServer";
@@ -46,9 +47,13 @@ describe("publishing uploads: covers reach the H5 article, report photos stay wi
     await editor.getByRole("menuitem", { name: /宣传月$/ }).click();
     await editor.getByRole("button", { name: "写新内容" }).click();
     const title = "五月，给自己一点阳光";
+    const body = "五月是心理健康月，记得每天给自己留一点休息的时间。";
+    // an ordinary article: the risk detector reads title, summary and text on submit, and a sensitive one would
+    // need the safe-reporting checklist (session 10's model read "每天出门走一走，晒晒太阳" as running away)
+    expect(detectRisk(`${title}\n\n${body}`).level).toBe("none");
     await editor.getByLabel("标题").fill(title);
     await editor.getByRole("textbox", { name: "正文" }).click();
-    await editor.keyboard.type("每天出门走一走，晒晒太阳。");
+    await editor.keyboard.type(body);
 
     // A wrong file is refused before it is sent, in plain Chinese.
     await chooseFile(editor, "上传封面图", { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not a picture") });
@@ -77,7 +82,7 @@ describe("publishing uploads: covers reach the H5 article, report photos stay wi
     const student = await openH5Student(suite.track(await newPhoneContext(suite.browser)), server);
     const phone = student.page;
     await phone.goto(`${server.baseUrl}/h5/#/packages/articles/index?id=${item.id}`);
-    await phone.getByText("每天出门走一走，晒晒太阳。").waitFor();
+    await phone.getByText(body).waitFor();
     const shown = phone.locator("#article-cover img");
     await shown.waitFor();
     expect(await shown.getAttribute("src")).toBe(item.coverUrl); // H5 is served by the API host: same origin

@@ -17,7 +17,7 @@ import { detectRisk } from "../../server/src/risk/riskDetector";
 import { sessionTokenFor } from "../support/sessions";
 import { adminViewport, api, browserSuite, signInAdmin } from "./support/browserSuite";
 
-const subject = "最近的一些事";
+const subject = "一件小事";
 /**
  * A wish to die said as "going to the rainbow bridge" (where pets are said to wait after death): nothing the
  * shipped detector flags (lexicon 2026-12-07.3 + model-9104; giving things away, the earlier example, it now
@@ -42,8 +42,10 @@ describe("risk lexicon: a counsellor marks a letter 标记为风险, a superviso
   it("carries the mark to the review queue and an edited lexicon through 试运行, save and the activation gate", async () => {
     const { server } = suite;
     const db = server.server.services.db;
-    // the story needs a message the shipped detector misses: if a retrain starts flagging it, pick another here
-    expect(detectRisk(letterBody).level).toBe("none");
+    // the story needs a letter the shipped detector misses, read as the letter writer reads it (subject, then
+    // body): if a retrain starts flagging it, pick another here (session 10's model flagged it under the subject
+    // "最近的一些事")
+    expect(detectRisk(`${subject}\n${letterBody}`).level).toBe("none");
     const counsellor = await newPage();
     const supervisor = await newPage();
     try {

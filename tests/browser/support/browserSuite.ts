@@ -104,6 +104,27 @@ export async function pickOption(page: Page, combobox: Locator, title: string): 
   }
 }
 
+/**
+ * Picks a node of an Ant Design tree select (the contact-reason taxonomy) by its title and waits until the
+ * select shows it, tried up to three times like pickOption: a click on a node while the dropdown is still
+ * opening can be lost on a loaded machine (seen once in CI: the chat's outcome form kept "请至少选择一个咨询原因分类").
+ * The dropdown stays open (several reasons may be chosen); callers close it by clicking elsewhere in the form.
+ */
+export async function pickTreeOption(page: Page, combobox: Locator, title: string): Promise<void> {
+  const selector = combobox.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select-selector ')][1]");
+  const shown = selector.locator(".ant-select-selection-item").filter({ hasText: title });
+  for (let attempt = 1; ; attempt += 1) {
+    await combobox.click();
+    await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper[title="${title}"]`).first().click();
+    try {
+      await shown.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 /** Calls the API as a student or staff member would (bearer token), failing loudly on an error answer. */
 export async function api<T>(server: TestServer, method: string, path: string, token: string | null, body?: unknown): Promise<T> {
   const response = await fetch(`${server.baseUrl}/api/v1${path}`, {
