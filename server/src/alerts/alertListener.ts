@@ -45,27 +45,41 @@ function listenOnPostgres(pool: Pool, onNotify: (payload: string | undefined) =>
   let retry: NodeJS.Timeout | undefined;
   const reconnect = () => {
     if (stopped) return;
-    retry = setTimeout(connect, 1000);
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, 1000);
     retry.unref();
   };
   const connect = async () => {
+    let client: PoolClient | undefined;
     try {
-      const client = await pool.connect();
+      client = await pool.connect();
       if (stopped) return client.release();
       connection = client;
-      client.on("notification", (message) => {
+      const listening = client;
+      listening.on("notification", (message) => {
         if (message.channel === alertNotifyChannel) onNotify(message.payload);
       });
-      client.on("error", (error) => {
+      listening.on("error", (error) => {
+        // The connection is released once, by whoever holds it: here while listening, or by the stop
+        // function once it took it to UNLISTEN (an error then, e.g. the server ending the session during a
+        // shutdown, used to release it a second time and pg-pool threw out of this handler, ending the process).
+        if (connection !== listening) return;
         services.log.warn({ err: error }, "alert listener connection lost");
-        client.release(true);
-        if (connection === client) connection = undefined;
+        connection = undefined;
+        listening.release(true);
         reconnect();
       });
-      await client.query(`LISTEN ${alertNotifyChannel}`);
+      await listening.query(`LISTEN ${alertNotifyChannel}`);
     } catch (error) {
       if (!stopped) services.log.warn({ err: error }, "alert listener could not connect");
-      reconnect();
+      // release a connection whose LISTEN failed unless its error handler (or stop) already did, and retry once
+      if (client && connection === client) {
+        connection = undefined;
+        client.release(true);
+      }
+      if (!stopped && !retry) reconnect();
     }
   };
   void connect();

@@ -1,6 +1,9 @@
 import { eq } from "drizzle-orm";
+import type { Pool } from "pg";
 import type { AlertNotice, AlertView, ChatMessageView } from "@xinyuan/shared";
 import { riskAlerts, staffConnections } from "../db/schema";
+import { alertListenerJob } from "./alertListener";
+import { alertNotifyChannel } from "./alertRooms";
 import { startTestServer, type TestServer } from "../../../tests/support/testServer";
 import { api, chatUser, chatTestEnvironment, collect, connectedStaff, counsellorOnDuty, newMessageId, resetChats, startChat, waitFor, type ChatTestServer } from "../../../tests/support/chatFixtures";
 import { emitWithAck, type TestSocket } from "../../../tests/support/socketClient";
@@ -190,5 +193,44 @@ describe("alerts", () => {
     expect(mine()).toHaveLength(0);
     server.clock.advance(31_000);
     await waitFor(() => mine().length === 1, "retried");
+  });
+});
+
+/**
+ * The listening connection (PostgreSQL): when the server ends it, a running listener reconnects on a new one and
+ * a stopped one stays stopped, and nothing escapes as an uncaught error. (The listener also releases the
+ * connection only once when the server ends it while it stops, a race seen once in the content benchmark's
+ * shutdown that this test does not reproduce reliably.) PGlite has no listening connection.
+ */
+describe("alert listener (PostgreSQL)", () => {
+  (testDbKind === "postgres" ? it : it.skip)("reconnects when the server ends its connection, stays stopped once stopped, and lets no error escape", async () => {
+    const server = await startTestServer({ seed: false });
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on("uncaughtException", onUncaught);
+    try {
+      const services = server.server.services;
+      const pool = (services.db as unknown as { $client: Pool }).$client;
+      // the alert listeners' backends only (the realtime adapter and the publishing cache LISTEN on their own channels)
+      const listening = "select pid from pg_stat_activity where datname = current_database() and query ~ $1 and pid <> pg_backend_pid()";
+      const listeners = async () => (await pool.query<{ pid: number }>(listening, [`LISTEN ${alertNotifyChannel}`])).rows.map((row) => row.pid);
+      const stop = alertListenerJob(services);
+      // the server's own listener and this one
+      await waitFor(async () => (await listeners()).length >= 2, "two listening connections");
+      const before = await listeners();
+      stop();
+      await pool.query(`select pg_terminate_backend(pid) from (${listening}) as listener`, [`LISTEN ${alertNotifyChannel}`]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(uncaught).toEqual([]);
+      // the server's own listener comes back on a new connection; the stopped one does not
+      await waitFor(async () => {
+        const after = await listeners();
+        return after.length === 1 && !before.includes(after[0]!);
+      }, "the server's listener back on a new connection", 5000);
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off("uncaughtException", onUncaught);
+      await server.close();
+    }
   });
 });
