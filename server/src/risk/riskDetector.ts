@@ -11,7 +11,7 @@ import shippedLexicon from "./riskLexicon.zh.json";
 import shippedModel from "./riskModel.zh.json";
 import { CharacterPresence, requiredCharactersOf } from "./riskPrefilter";
 import { createRiskModelScorer, riskModelLevels, type RiskModelScorer } from "./riskModel";
-import { riskModelReads, riskModelReadsShort } from "./riskModelReach";
+import { riskModelReadingOf } from "./riskModelReach";
 import { rewriteRiskyPinyin } from "./riskPinyin";
 
 /** How far before a match a negation may start, and how far before a negation an affirmation may start. */
@@ -258,7 +258,7 @@ function scanGroup(group: CompiledGroup, text: string, presence: CharacterPresen
 }
 
 // Which messages the model reads, fully or as a short line: riskModelReach.ts (shared with the trainer).
-export { riskModelMinimumHan, riskModelMinimumLength, riskModelReads, riskModelReadsShort } from "./riskModelReach";
+export { riskModelMinimumHan, riskModelMinimumLength, riskModelReadingOf, riskModelReads, riskModelReadsShort } from "./riskModelReach";
 
 /**
  * When the model is nearly sure a message needs nothing (its "any" score below this), a lexicon match below
@@ -367,8 +367,9 @@ export function createRiskDetector(data: unknown, modelData?: unknown, { modelVe
     // lexiconLevel is raised inside onMatch, which TypeScript does not follow: hence the cast
     // a long message is read fully (and the model may veto the lexicon); a short line only adds a flag at the
     // model's short threshold (no veto: a few characters are too little to overrule the lexicon)
-    const long = model !== null && riskModelReads(text);
-    const verdict = long ? model(text) : model && riskModelReadsShort(text) ? model(text, true) : undefined;
+    const reading = model ? riskModelReadingOf(text) : "none";
+    const long = reading === "full";
+    const verdict = reading === "none" ? undefined : model!(text, reading === "short");
     if (long && verdict!.score < modelVetoScore && (lexiconLevel as RiskLevel) !== "imminent") return { level: "none", categories: [], matches: [] };
     if (verdict?.flagged) {
       for (const category of verdict.categories) {

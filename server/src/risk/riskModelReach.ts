@@ -28,29 +28,28 @@ export const riskModelShortMinimumHan = 2;
 const hanCharacter = /\p{Script=Han}/gu;
 const latinOrDigit = /[a-z0-9]/g;
 
-function hanCount(text: string, enough = Infinity): number {
+/** How the model reads a (normalised) message: fully, as a short line, or not at all. */
+export function riskModelReadingOf(text: string): "full" | "short" | "none" {
+  const longEnough = text.length >= riskModelMinimumLength;
   let han = 0;
   hanCharacter.lastIndex = 0;
-  while (hanCharacter.exec(text)) if (++han >= enough) break;
-  return han;
+  // a long message stops counting at its eighth Chinese character (most messages: a few characters read)
+  while (hanCharacter.exec(text)) if (++han >= riskModelMinimumHan && longEnough) return "full";
+  // a short line: at least two Chinese characters and no more Latin letters and digits than those (so
+  // "预约时间 12月9日 15:00-16:00" and "room 302 at 3:30pm" stay the lexicon's alone)
+  if (han < riskModelShortMinimumHan) return "none";
+  let others = 0;
+  latinOrDigit.lastIndex = 0;
+  while (latinOrDigit.exec(text)) if (++others > han) return "none";
+  return "short";
 }
 
 /** Whether the model reads this (normalised) message fully: long enough and Chinese enough. */
 export function riskModelReads(text: string): boolean {
-  return text.length >= riskModelMinimumLength && hanCount(text, riskModelMinimumHan) >= riskModelMinimumHan;
+  return riskModelReadingOf(text) === "full";
 }
 
-/**
- * Whether the model reads this (normalised) message as a short line: not read fully, at least two Chinese
- * characters, and no more Latin letters and digits than Chinese characters (so "预约时间 12月9日 15:00-16:00"
- * and "room 302 at 3:30pm" stay the lexicon's alone).
- */
+/** Whether the model reads this (normalised) message as a short line (riskModelReadingOf). */
 export function riskModelReadsShort(text: string): boolean {
-  if (riskModelReads(text)) return false;
-  const han = hanCount(text);
-  if (han < riskModelShortMinimumHan) return false;
-  latinOrDigit.lastIndex = 0;
-  let others = 0;
-  while (latinOrDigit.exec(text)) if (++others > han) return false;
-  return true;
+  return riskModelReadingOf(text) === "short";
 }

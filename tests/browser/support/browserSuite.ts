@@ -89,33 +89,28 @@ export async function signInAdmin(page: Page, server: TestServer, username: stri
  * select stayed disabled because the area never took), so the pick is tried up to three times.
  */
 export async function pickOption(page: Page, combobox: Locator, title: string): Promise<void> {
-  const selector = combobox.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select-selector ')][1]");
-  const shown = selector.locator(".ant-select-selection-item").filter({ hasText: title });
-  for (let attempt = 1; ; attempt += 1) {
-    // The selector, not the input: a select that already shows a value covers its input with that value.
-    await selector.click();
-    await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter({ hasText: title }).first().click();
-    try {
-      await shown.waitFor({ timeout: 5_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+  const selector = selectorOf(combobox);
+  // The selector, not the input: a select that already shows a value covers its input with that value.
+  await pickUntilShown(selector, selector, page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter({ hasText: title }).first(), title);
 }
 
 /**
- * Picks a node of an Ant Design tree select (the contact-reason taxonomy) by its title and waits until the
- * select shows it, tried up to three times like pickOption: a click on a node while the dropdown is still
- * opening can be lost on a loaded machine (seen once in CI: the chat's outcome form kept "请至少选择一个咨询原因分类").
- * The dropdown stays open (several reasons may be chosen); callers close it by clicking elsewhere in the form.
+ * Picks a node of an Ant Design tree select (the contact-reason taxonomy) by its title, the same way (seen once
+ * in CI: the chat's outcome form kept "请至少选择一个咨询原因分类"). The dropdown stays open (several reasons may be
+ * chosen); callers close it by clicking elsewhere in the form.
  */
 export async function pickTreeOption(page: Page, combobox: Locator, title: string): Promise<void> {
-  const selector = combobox.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select-selector ')][1]");
+  await pickUntilShown(combobox, selectorOf(combobox), page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper[title="${title}"]`).first(), title);
+}
+
+const selectorOf = (combobox: Locator): Locator => combobox.locator("xpath=ancestor::div[contains(concat(' ', @class, ' '), ' ant-select-selector ')][1]");
+
+/** Opens the dropdown, clicks the option, and waits for the select to show it; up to three tries. */
+async function pickUntilShown(opener: Locator, selector: Locator, option: Locator, title: string): Promise<void> {
   const shown = selector.locator(".ant-select-selection-item").filter({ hasText: title });
   for (let attempt = 1; ; attempt += 1) {
-    await combobox.click();
-    await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-tree-node-content-wrapper[title="${title}"]`).first().click();
+    await opener.click();
+    await option.click();
     try {
       await shown.waitFor({ timeout: 5_000 });
       return;
